@@ -1,0 +1,3 @@
+from quizapp.cli.main import main
+
+raise SystemExit(main())

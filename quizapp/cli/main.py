@@ -1,0 +1,61 @@
+"""``quizapp [--data-dir DIR] COMMAND ...``; with no command the app opens."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from quizapp import __version__
+from quizapp.paths import ENV_DATA_DIR, resolve_data_dir
+
+# Each module here defines ``register(subparsers)``; its parsers set ``handler(args) -> int``.
+COMMAND_MODULES = [
+    "quizapp.cli.validate_cmd",
+]
+
+
+class UsageError(Exception):
+    """A command was called wrongly; exit code 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quizapp",
+        description="Online-safety lessons and quizzes for schools. With no command, the app opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"quizapp {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"where learners' progress and settings live (also ${ENV_DATA_DIR}; "
+        "default: this user's data folder)",
+    )
+    subparsers = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def data_dir_from(args: argparse.Namespace) -> Path:
+    return resolve_data_dir(getattr(args, "data_dir", None))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from quizapp.cli.gui_cmd import open_app
+
+            return open_app(args)
+        result: int = handler(args)
+        return result
+    except UsageError as exc:
+        print(f"quizapp: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,39 @@
+"""``quizapp validate PATH...``: check packs and module files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from quizapp.content.validate import validate_paths
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "validate",
+        help="check question packs and module files",
+        description="Check module files, pack folders, pack .zip files or folders holding several packs. "
+        "Exit 0 when valid, 1 when anything is invalid, 2 for usage errors.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of lines")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    report = validate_paths([Path(p) for p in args.paths])
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False))
+    else:
+        for diagnostic in report.lines():
+            print(diagnostic)
+        summary = report.as_dict()
+        status = "valid" if report.valid else "INVALID"
+        print(
+            f"{status}: {summary['packs']} pack(s), {summary['modules']} module(s), "
+            f"{summary['questions']} question(s); {len(summary['errors'])} error(s), "
+            f"{len(summary['warnings'])} warning(s)"
+        )
+    return 0 if report.valid else 1

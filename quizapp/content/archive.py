@@ -1,0 +1,94 @@
+"""Unpack a pack .zip safely: no paths outside the folder, no links, no decompression bombs."""
+
+from __future__ import annotations
+
+import stat
+import zipfile
+from pathlib import Path, PurePosixPath
+
+MAX_MEMBERS = 5000
+MAX_MEMBER_BYTES = 20 * 1024 * 1024
+MAX_TOTAL_BYTES = 200 * 1024 * 1024
+_CHUNK = 1024 * 1024
+
+
+class ArchiveProblem(Exception):
+    """A .zip that cannot be unpacked safely; the message says why."""
+
+
+def _member_parts(name: str) -> tuple[str, ...]:
+    if "\\" in name:
+        name = name.replace("\\", "/")
+    if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
+        raise ArchiveProblem(f"the archive holds an absolute path ('{name}'); it was refused")
+    parts = tuple(p for p in PurePosixPath(name).parts if p not in ("", "."))
+    if ".." in parts:
+        raise ArchiveProblem(f"the archive holds a path that leaves its folder ('{name}'); it was refused")
+    return parts
+
+
+def safe_extract(archive: Path, dest: Path) -> None:
+    """Extract ``archive`` into the empty folder ``dest`` or raise :class:`ArchiveProblem`.
+
+    Sizes are counted while decompressing, not taken from the archive's headers, which can lie.
+    """
+    try:
+        zf = zipfile.ZipFile(archive)
+    except zipfile.BadZipFile as exc:
+        raise ArchiveProblem("this is not a readable .zip file (it may be damaged or incomplete)") from exc
+    except OSError as exc:
+        raise ArchiveProblem(f"cannot read the archive: {exc.strerror or exc}") from exc
+    with zf:
+        members = zf.infolist()
+        if len(members) > MAX_MEMBERS:
+            raise ArchiveProblem(f"the archive holds {len(members)} files; a pack may hold at most {MAX_MEMBERS}")
+        total = 0
+        for info in members:
+            parts = _member_parts(info.filename)
+            mode = info.external_attr >> 16
+            if stat.S_ISLNK(mode):
+                raise ArchiveProblem(f"the archive holds a symbolic link ('{info.filename}'); it was refused")
+            if info.flag_bits & 0x1:
+                raise ArchiveProblem("the archive is password-protected; unpack it or send it without a password")
+            if not parts:
+                continue
+            target = dest.joinpath(*parts)
+            if info.is_dir():
+                target.mkdir(parents=True, exist_ok=True)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            written = 0
+            try:
+                with zf.open(info) as source, target.open("wb") as out:
+                    while True:
+                        chunk = source.read(_CHUNK)
+                        if not chunk:
+                            break
+                        written += len(chunk)
+                        total += len(chunk)
+                        if written > MAX_MEMBER_BYTES:
+                            raise ArchiveProblem(
+                                f"'{info.filename}' unpacks to more than {MAX_MEMBER_BYTES // 1048576} MB; "
+                                "the archive was refused"
+                            )
+                        if total > MAX_TOTAL_BYTES:
+                            raise ArchiveProblem(
+                                f"the archive unpacks to more than {MAX_TOTAL_BYTES // 1048576} MB; it was refused"
+                            )
+                        out.write(chunk)
+            except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile) as exc:
+                raise ArchiveProblem(f"'{info.filename}' in the archive is damaged: {exc}") from exc
+            except NotImplementedError as exc:
+                raise ArchiveProblem(f"'{info.filename}' uses a compression method quizapp cannot read") from exc
+            except RuntimeError as exc:
+                raise ArchiveProblem(f"cannot unpack '{info.filename}': {exc}") from exc
+
+
+def find_pack_root(folder: Path) -> Path | None:
+    """The folder holding ``pack.yaml``: ``folder`` itself or its single top-level sub-folder."""
+    if (folder / "pack.yaml").is_file():
+        return folder
+    entries = [p for p in folder.iterdir() if not p.name.startswith((".", "__MACOSX"))]
+    if len(entries) == 1 and entries[0].is_dir() and (entries[0] / "pack.yaml").is_file():
+        return entries[0]
+    return None

@@ -1,0 +1,398 @@
+"""Load and validate packs: folders or .zip files with a ``pack.yaml`` and module files."""
+
+from __future__ import annotations
+
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from quizapp.content.archive import ArchiveProblem, find_pack_root, safe_extract
+from quizapp.content.diagnostics import DiagnosticList
+from quizapp.content.errors import describe
+from quizapp.content.models import (
+    AnyQuestion,
+    FillBlank,
+    Manifest,
+    Module,
+    MultipleSelect,
+    Scenario,
+    SingleChoice,
+)
+from quizapp.content.text import DEFAULT_KEY, Accepted, LText, language_name
+from quizapp.content.yamlsafe import YamlDocument, YamlProblem, load_yaml_file, locate
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+MANIFEST_NAME = "pack.yaml"
+
+
+@dataclass(slots=True)
+class Pack:
+    """A validated pack: its manifest and modules, in order."""
+
+    manifest: Manifest
+    root: Path
+    modules: list[Module] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.manifest.id
+
+    @property
+    def version(self) -> str:
+        return self.manifest.version
+
+    @property
+    def default_language(self) -> str:
+        return self.manifest.default_language
+
+    def questions(self) -> Iterator[AnyQuestion]:
+        for module in self.modules:
+            yield from module.quiz.questions
+
+    def module(self, module_id: str) -> Module | None:
+        return next((m for m in self.modules if m.id == module_id), None)
+
+    def asset_path(self, rel: str) -> Path:
+        return self.root.joinpath(*PurePosixPath(rel).parts)
+
+
+@dataclass(slots=True)
+class PackContext:
+    """What module checks need to know about the surrounding pack."""
+
+    display: str
+    root: Path
+    default_language: str
+    languages: tuple[str, ...]
+
+
+def _validate_model(
+    model: type[BaseModel], doc: YamlDocument, display: str, diags: DiagnosticList
+) -> Any | None:
+    if not isinstance(doc.data, dict):
+        diags.error(display, 1, 1, "the file should be a mapping of 'key: value' lines, not a single value or list")
+        return None
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            message, at_key = describe(error, model)
+            line, column = locate(doc.root, error["loc"], want_key=at_key)
+            diags.error(display, line, column, message)
+        return None
+
+
+def _read(path: Path, display: str, diags: DiagnosticList) -> YamlDocument | None:
+    try:
+        return load_yaml_file(path)
+    except YamlProblem as problem:
+        diags.error(display, problem.line, problem.column, problem.message)
+        return None
+
+
+def _check_rel_path(
+    rel: str, ctx: PackContext, doc: YamlDocument, loc: tuple[int | str, ...], diags: DiagnosticList, what: str
+) -> Path | None:
+    """Check that ``rel`` names a file inside the pack; return its path when it does."""
+    line, column = locate(doc.root, loc)
+    posix = PurePosixPath(rel.replace("\\", "/"))
+    if posix.is_absolute() or rel.startswith(("/", "\\")) or (len(rel) > 1 and rel[1] == ":"):
+        diags.error(ctx.display, line, column, f"{what} '{rel}' must be a path inside the pack, not an absolute one")
+        return None
+    if ".." in posix.parts:
+        diags.error(ctx.display, line, column, f"{what} '{rel}' leaves the pack folder ('..'); keep files inside it")
+        return None
+    target = ctx.root.joinpath(*posix.parts)
+    try:
+        resolved = target.resolve()
+        inside = resolved.is_relative_to(ctx.root.resolve())
+    except OSError:
+        inside = False
+    if not inside:
+        diags.error(ctx.display, line, column, f"{what} '{rel}' points outside the pack folder")
+        return None
+    if not target.is_file():
+        diags.error(ctx.display, line, column, f"{what} '{rel}' was not found in the pack")
+        return None
+    return target
+
+
+def _check_image(
+    rel: str | None, ctx: PackContext, doc: YamlDocument, loc: tuple[int | str, ...], diags: DiagnosticList
+) -> None:
+    if rel is None:
+        return
+    if not rel.lower().endswith(IMAGE_SUFFIXES):
+        line, column = locate(doc.root, loc)
+        diags.error(ctx.display, line, column, f"image '{rel}' must be a .png, .jpg or .svg file")
+        return
+    _check_rel_path(rel, ctx, doc, loc, diags, "image")
+
+
+def _iter_texts(value: Any, loc: tuple[int | str, ...]) -> Iterator[tuple[tuple[int | str, ...], LText | Accepted]]:
+    if isinstance(value, LText | Accepted):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            item = getattr(value, name)
+            if item is not None and not isinstance(item, str | int | bool):
+                yield from _iter_texts(item, (*loc, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if not isinstance(item, str):
+                yield from _iter_texts(item, (*loc, index))
+
+
+def _check_languages(module: Module, ctx: PackContext, doc: YamlDocument, diags: DiagnosticList) -> None:
+    wanted = set(ctx.languages)
+    default = ctx.default_language
+    for loc, text in _iter_texts(module, ()):
+        have = {default if k == DEFAULT_KEY else k for k in text}
+        if DEFAULT_KEY in text and default in text:
+            line, column = locate(doc.root, loc)
+            diags.error(ctx.display, line, column, "the text is given twice for the default language")
+        missing = wanted - have
+        extra = have - wanted
+        if not missing and not extra:
+            continue
+        line, column = locate(doc.root, loc)
+        for lang in sorted(missing):
+            diags.warning(
+                ctx.display,
+                line,
+                column,
+                f"missing {language_name(lang)} ('{lang}') text; {language_name(default)} is shown instead",
+            )
+        for lang in sorted(extra):
+            diags.warning(
+                ctx.display,
+                line,
+                column,
+                f"text in '{lang}', which is not among the pack's languages ({', '.join(ctx.languages)})",
+            )
+
+
+def _check_question(
+    question: AnyQuestion, loc: tuple[int | str, ...], ctx: PackContext, doc: YamlDocument, diags: DiagnosticList
+) -> None:
+    def err(sub: tuple[int | str, ...], message: str) -> None:
+        line, column = locate(doc.root, (*loc, *sub))
+        diags.error(ctx.display, line, column, message)
+
+    if isinstance(question, SingleChoice | MultipleSelect | Scenario):
+        seen: dict[str, int] = {}
+        for index, option in enumerate(question.options):
+            if option.id in seen:
+                err(("options", index, "id"), f"option id '{option.id}' is used twice in this question")
+            seen[option.id] = index
+        if isinstance(question, SingleChoice) and question.correct not in seen:
+            err(("correct",), f"correct answer '{question.correct}' is not one of the options ({', '.join(seen)})")
+        if isinstance(question, MultipleSelect):
+            for index, answer in enumerate(question.correct):
+                if answer not in seen:
+                    err(("correct", index), f"correct answer '{answer}' is not one of the options ({', '.join(seen)})")
+            duplicates = [a for a, n in Counter(question.correct).items() if n > 1]
+            if duplicates:
+                err(("correct",), f"correct answer '{duplicates[0]}' is listed twice")
+        if isinstance(question, Scenario) and not any(o.rating == "best" for o in question.options):
+            err(("options",), "a scenario needs at least one option rated 'best'")
+    if isinstance(question, FillBlank):
+        for lang, answers in question.accepted.items():
+            normal = [" ".join(a.split()).casefold() for a in answers]
+            if len(set(normal)) != len(normal):
+                err(("accepted",), f"an accepted answer is listed twice{f' for {lang}' if lang else ''}")
+    _check_image(question.image, ctx, doc, (*loc, "image"), diags)
+
+
+def check_module(module: Module, ctx: PackContext, doc: YamlDocument, diags: DiagnosticList) -> None:
+    """Checks the model alone cannot make: references, ids, images and languages."""
+    question_ids: dict[str, int] = {}
+    for index, question in enumerate(module.quiz.questions):
+        loc: tuple[int | str, ...] = ("quiz", "questions", index)
+        if question.id in question_ids:
+            line, column = locate(doc.root, (*loc, "id"))
+            diags.error(ctx.display, line, column, f"question id '{question.id}' is used twice in this module")
+        question_ids[question.id] = index
+        _check_question(question, loc, ctx, doc, diags)
+    _check_image(module.image, ctx, doc, ("image",), diags)
+    for index, section in enumerate(module.lesson.sections):
+        _check_image(section.image, ctx, doc, ("lesson", "sections", index, "image"), diags)
+    if module.id in module.prerequisites:
+        line, column = locate(doc.root, ("prerequisites",))
+        diags.error(ctx.display, line, column, "a module cannot be its own prerequisite")
+    _check_languages(module, ctx, doc, diags)
+
+
+@dataclass(slots=True)
+class _LoadedModule:
+    module: Module
+    doc: YamlDocument
+    display: str
+
+
+def load_module_file(
+    path: Path, display: str, diags: DiagnosticList, ctx: PackContext | None = None
+) -> tuple[Module, YamlDocument] | None:
+    doc = _read(path, display, diags)
+    if doc is None:
+        return None
+    module: Module | None = _validate_model(Module, doc, display, diags)
+    if module is None:
+        return None
+    if ctx is None:
+        ctx = PackContext(display, path.parent, "en", ("en",))
+    else:
+        ctx = PackContext(display, ctx.root, ctx.default_language, ctx.languages)
+    check_module(module, ctx, doc, diags)
+    return module, doc
+
+
+def load_pack_folder(root: Path, display: str, diags: DiagnosticList) -> Pack | None:
+    """Load and check a pack folder. Returns the pack when it has no errors."""
+    manifest_display = f"{display}/{MANIFEST_NAME}"
+    manifest_path = root / MANIFEST_NAME
+    if not manifest_path.is_file():
+        diags.error(display, 1, 1, f"no {MANIFEST_NAME} here; a pack folder needs one (see docs/authoring.md)")
+        return None
+    errors_before = len(diags.errors)
+    doc = _read(manifest_path, manifest_display, diags)
+    if doc is None:
+        return None
+    manifest: Manifest | None = _validate_model(Manifest, doc, manifest_display, diags)
+    if manifest is None:
+        return None
+    mctx = PackContext(manifest_display, root, manifest.default_language, tuple(manifest.languages))
+    if manifest.default_language not in manifest.languages:
+        line, column = locate(doc.root, ("languages",))
+        diags.error(
+            manifest_display, line, column,
+            f"languages must include the default language '{manifest.default_language}'",
+        )
+    for lang in manifest.review_status:
+        if lang not in manifest.languages:
+            line, column = locate(doc.root, ("review_status", lang), want_key=True)
+            diags.error(manifest_display, line, column, f"review_status names '{lang}', which is not in languages")
+    for lang in manifest.languages:
+        if lang not in manifest.review_status and len(manifest.languages) > 1:
+            line, column = locate(doc.root, ("languages",))
+            diags.warning(
+                manifest_display, line, column,
+                f"no review_status for '{lang}'; add 'review_status: {{{lang}: draft}}' or 'reviewed'",
+            )
+    for loc, text in _iter_texts(manifest, ()):
+        have = {manifest.default_language if k == DEFAULT_KEY else k for k in text}
+        for lang in sorted(set(manifest.languages) - have):
+            line, column = locate(doc.root, loc)
+            diags.warning(manifest_display, line, column, f"missing {language_name(lang)} ('{lang}') text")
+
+    pack = Pack(manifest=manifest, root=root)
+    loaded: list[_LoadedModule] = []
+    seen_files: set[str] = set()
+    for index, rel in enumerate(manifest.modules):
+        if rel in seen_files:
+            line, column = locate(doc.root, ("modules", index))
+            diags.error(manifest_display, line, column, f"module file '{rel}' is listed twice")
+            continue
+        seen_files.add(rel)
+        if not rel.lower().endswith((".yaml", ".yml")):
+            line, column = locate(doc.root, ("modules", index))
+            diags.error(manifest_display, line, column, f"module file '{rel}' must be a .yaml file")
+            continue
+        path = _check_rel_path(rel, mctx, doc, ("modules", index), diags, "module file")
+        if path is None:
+            continue
+        mdisplay = f"{display}/{rel}"
+        ctx = PackContext(mdisplay, root, manifest.default_language, tuple(manifest.languages))
+        result = load_module_file(path, mdisplay, diags, ctx)
+        if result is not None:
+            loaded.append(_LoadedModule(result[0], result[1], mdisplay))
+
+    _check_pack_ids(loaded, diags)
+    listed = {PurePosixPath(r).as_posix() for r in manifest.modules}
+    for extra in sorted(root.rglob("*.y*ml")):
+        rel = extra.relative_to(root).as_posix()
+        if rel != MANIFEST_NAME and rel not in listed and not rel.startswith("."):
+            diags.warning(f"{display}/{rel}", 1, 1, "this module file is not listed under 'modules' in pack.yaml")
+    pack.modules = [item.module for item in loaded]
+    if len(diags.errors) > errors_before:
+        return None
+    return pack
+
+
+def _check_pack_ids(loaded: list[_LoadedModule], diags: DiagnosticList) -> None:
+    module_ids: dict[str, str] = {}
+    question_ids: dict[str, str] = {}
+    for item in loaded:
+        module = item.module
+        if module.id in module_ids:
+            line, column = locate(item.doc.root, ("id",))
+            diags.error(item.display, line, column, f"module id '{module.id}' is also used by {module_ids[module.id]}")
+        else:
+            module_ids[module.id] = item.display
+        for index, question in enumerate(module.quiz.questions):
+            where = f"{item.display} ({module.id})"
+            if question.id in question_ids and question_ids[question.id] != where:
+                line, column = locate(item.doc.root, ("quiz", "questions", index, "id"))
+                diags.error(
+                    item.display, line, column,
+                    f"question id '{question.id}' is also used in {question_ids[question.id]}; ids must be unique in a pack",
+                )
+            question_ids.setdefault(question.id, where)
+    for item in loaded:
+        for index, prereq in enumerate(item.module.prerequisites):
+            if prereq not in module_ids:
+                line, column = locate(item.doc.root, ("prerequisites", index))
+                diags.error(item.display, line, column, f"prerequisite '{prereq}' is not a module in this pack")
+
+
+def load_pack_zip(archive: Path, display: str, diags: DiagnosticList) -> Pack | None:
+    """Validate a pack .zip by unpacking it into a temporary folder that is removed afterwards.
+
+    The returned pack's ``root`` no longer exists; use :func:`unpacked_pack` to work with its files.
+    """
+    with unpacked_pack(archive, display, diags) as root:
+        if root is None:
+            return None
+        return load_pack_folder(root, display, diags)
+
+
+class unpacked_pack:  # noqa: N801 - used as a context manager, reads like a function
+    """Context manager: unpack a pack archive into a temporary folder; yields the pack root or None."""
+
+    def __init__(self, archive: Path, display: str, diags: DiagnosticList) -> None:
+        self._archive = archive
+        self._display = display
+        self._diags = diags
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+
+    def __enter__(self) -> Path | None:
+        self._tmp = tempfile.TemporaryDirectory(prefix="quizapp-pack-")
+        dest = Path(self._tmp.name)
+        try:
+            safe_extract(self._archive, dest)
+        except ArchiveProblem as problem:
+            self._diags.error(self._display, 1, 1, str(problem))
+            return None
+        root = find_pack_root(dest)
+        if root is None:
+            self._diags.error(self._display, 1, 1, f"the archive has no {MANIFEST_NAME} at its top level")
+        return root
+
+    def __exit__(self, *exc: object) -> None:
+        if self._tmp is not None:
+            self._tmp.cleanup()
+
+
+def context_for_module(pack_root: Path, display: str) -> PackContext | None:
+    """The pack context (languages, asset folder) for checking one module file of a pack on its own."""
+    scratch = DiagnosticList()
+    doc = _read(pack_root / MANIFEST_NAME, display, scratch)
+    manifest: Manifest | None = _validate_model(Manifest, doc, display, scratch) if doc else None
+    if manifest is None:
+        return None
+    return PackContext(display, pack_root, manifest.default_language, tuple(manifest.languages))
