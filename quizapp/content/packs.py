@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from quizapp.content.archive import ArchiveProblem, find_pack_root, safe_extract
 from quizapp.content.diagnostics import DiagnosticList
-from quizapp.content.errors import describe
+from quizapp.content.errors import describe, suggest
 from quizapp.content.models import (
     AnyQuestion,
     FillBlank,
@@ -23,6 +23,7 @@ from quizapp.content.models import (
     Scenario,
     SingleChoice,
 )
+from quizapp.content.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
 from quizapp.content.text import DEFAULT_KEY, Accepted, LText, language_name
 from quizapp.content.yamlsafe import YamlDocument, YamlProblem, load_yaml_file, locate
 
@@ -152,6 +153,16 @@ def _check_languages(module: Module, ctx: PackContext, doc: YamlDocument, diags:
     wanted = set(ctx.languages)
     default = ctx.default_language
     for loc, text in _iter_texts(module, ()):
+        if isinstance(text, LText):
+            for value in text.values():
+                if "{{" in value:
+                    for name in unknown_placeholders(value):
+                        line, column = locate(doc.root, loc)
+                        diags.error(
+                            ctx.display, line, column,
+                            f"unknown placeholder '{{{{{name}}}}}'{suggest(name, KNOWN_PLACEHOLDERS)} "
+                            f"(known: {', '.join('{{' + k + '}}' for k in KNOWN_PLACEHOLDERS)})",
+                        )
         have = {default if k == DEFAULT_KEY else k for k in text}
         if DEFAULT_KEY in text and default in text:
             line, column = locate(doc.root, loc)
