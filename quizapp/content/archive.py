@@ -41,7 +41,9 @@ def safe_extract(archive: Path, dest: Path) -> None:
     with zf:
         members = zf.infolist()
         if len(members) > MAX_MEMBERS:
-            raise ArchiveProblem(f"the archive holds {len(members)} files; a pack may hold at most {MAX_MEMBERS}")
+            raise ArchiveProblem(
+                f"the archive holds {len(members)} files; a pack may hold at most {MAX_MEMBERS}"
+            )
         total = 0
         for info in members:
             parts = _member_parts(info.filename)
@@ -49,7 +51,9 @@ def safe_extract(archive: Path, dest: Path) -> None:
             if stat.S_ISLNK(mode):
                 raise ArchiveProblem(f"the archive holds a symbolic link ('{info.filename}'); it was refused")
             if info.flag_bits & 0x1:
-                raise ArchiveProblem("the archive is password-protected; unpack it or send it without a password")
+                raise ArchiveProblem(
+                    "the archive is password-protected; unpack it or send it without a password"
+                )
             if not parts:
                 continue
             target = dest.joinpath(*parts)
@@ -73,13 +77,16 @@ def safe_extract(archive: Path, dest: Path) -> None:
                             )
                         if total > MAX_TOTAL_BYTES:
                             raise ArchiveProblem(
-                                f"the archive unpacks to more than {MAX_TOTAL_BYTES // 1048576} MB; it was refused"
+                                f"the archive unpacks to more than {MAX_TOTAL_BYTES // 1048576} MB; "
+                                "it was refused"
                             )
                         out.write(chunk)
             except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile) as exc:
                 raise ArchiveProblem(f"'{info.filename}' in the archive is damaged: {exc}") from exc
             except NotImplementedError as exc:
-                raise ArchiveProblem(f"'{info.filename}' uses a compression method quizapp cannot read") from exc
+                raise ArchiveProblem(
+                    f"'{info.filename}' uses a compression method quizapp cannot read"
+                ) from exc
             except RuntimeError as exc:
                 raise ArchiveProblem(f"cannot unpack '{info.filename}': {exc}") from exc
 

@@ -62,7 +62,9 @@ class MatchPair(_Strict):
 class _QuestionBase(_Strict):
     id: Slug
     prompt: Text
-    explanation: Text = Field(description="Why the right answer is right and the tempting wrong one is wrong.")
+    explanation: Text = Field(
+        description="Why the right answer is right and the tempting wrong one is wrong."
+    )
     hint: Text | None = None
     image: RelPath | None = None
     image_alt: Text | None = Field(default=None, description="Words that describe the image.")
@@ -155,7 +157,7 @@ class Module(_Strict):
 class Manifest(_Strict):
     """``pack.yaml``: what the pack is and which module files it holds, in order."""
 
-    format: Literal[1] = FORMAT_VERSION
+    format: Literal[1] = 1
     id: Slug
     title: Text
     description: Text | None = None

@@ -20,7 +20,9 @@ from quizapp.content.models import (
     Manifest,
     Module,
     MultipleSelect,
+    Option,
     Scenario,
+    ScenarioOption,
     SingleChoice,
 )
 from quizapp.content.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
@@ -76,7 +78,9 @@ def _validate_model(
     model: type[BaseModel], doc: YamlDocument, display: str, diags: DiagnosticList
 ) -> Any | None:
     if not isinstance(doc.data, dict):
-        diags.error(display, 1, 1, "the file should be a mapping of 'key: value' lines, not a single value or list")
+        diags.error(
+            display, 1, 1, "the file should be a mapping of 'key: value' lines, not a single value or list"
+        )
         return None
     try:
         return model.model_validate(doc.data)
@@ -97,16 +101,25 @@ def _read(path: Path, display: str, diags: DiagnosticList) -> YamlDocument | Non
 
 
 def _check_rel_path(
-    rel: str, ctx: PackContext, doc: YamlDocument, loc: tuple[int | str, ...], diags: DiagnosticList, what: str
+    rel: str,
+    ctx: PackContext,
+    doc: YamlDocument,
+    loc: tuple[int | str, ...],
+    diags: DiagnosticList,
+    what: str,
 ) -> Path | None:
     """Check that ``rel`` names a file inside the pack; return its path when it does."""
     line, column = locate(doc.root, loc)
     posix = PurePosixPath(rel.replace("\\", "/"))
     if posix.is_absolute() or rel.startswith(("/", "\\")) or (len(rel) > 1 and rel[1] == ":"):
-        diags.error(ctx.display, line, column, f"{what} '{rel}' must be a path inside the pack, not an absolute one")
+        diags.error(
+            ctx.display, line, column, f"{what} '{rel}' must be a path inside the pack, not an absolute one"
+        )
         return None
     if ".." in posix.parts:
-        diags.error(ctx.display, line, column, f"{what} '{rel}' leaves the pack folder ('..'); keep files inside it")
+        diags.error(
+            ctx.display, line, column, f"{what} '{rel}' leaves the pack folder ('..'); keep files inside it"
+        )
         return None
     target = ctx.root.joinpath(*posix.parts)
     try:
@@ -135,7 +148,9 @@ def _check_image(
     _check_rel_path(rel, ctx, doc, loc, diags, "image")
 
 
-def _iter_texts(value: Any, loc: tuple[int | str, ...]) -> Iterator[tuple[tuple[int | str, ...], LText | Accepted]]:
+def _iter_texts(
+    value: Any, loc: tuple[int | str, ...]
+) -> Iterator[tuple[tuple[int | str, ...], LText | Accepted]]:
     if isinstance(value, LText | Accepted):
         yield loc, value
     elif isinstance(value, BaseModel):
@@ -159,7 +174,9 @@ def _check_languages(module: Module, ctx: PackContext, doc: YamlDocument, diags:
                     for name in unknown_placeholders(value):
                         line, column = locate(doc.root, loc)
                         diags.error(
-                            ctx.display, line, column,
+                            ctx.display,
+                            line,
+                            column,
                             f"unknown placeholder '{{{{{name}}}}}'{suggest(name, KNOWN_PLACEHOLDERS)} "
                             f"(known: {', '.join('{{' + k + '}}' for k in KNOWN_PLACEHOLDERS)})",
                         )
@@ -189,7 +206,11 @@ def _check_languages(module: Module, ctx: PackContext, doc: YamlDocument, diags:
 
 
 def _check_question(
-    question: AnyQuestion, loc: tuple[int | str, ...], ctx: PackContext, doc: YamlDocument, diags: DiagnosticList
+    question: AnyQuestion,
+    loc: tuple[int | str, ...],
+    ctx: PackContext,
+    doc: YamlDocument,
+    diags: DiagnosticList,
 ) -> None:
     def err(sub: tuple[int | str, ...], message: str) -> None:
         line, column = locate(doc.root, (*loc, *sub))
@@ -197,16 +218,23 @@ def _check_question(
 
     if isinstance(question, SingleChoice | MultipleSelect | Scenario):
         seen: dict[str, int] = {}
-        for index, option in enumerate(question.options):
+        options: list[Option | ScenarioOption] = list(question.options)
+        for index, option in enumerate(options):
             if option.id in seen:
                 err(("options", index, "id"), f"option id '{option.id}' is used twice in this question")
             seen[option.id] = index
         if isinstance(question, SingleChoice) and question.correct not in seen:
-            err(("correct",), f"correct answer '{question.correct}' is not one of the options ({', '.join(seen)})")
+            err(
+                ("correct",),
+                f"correct answer '{question.correct}' is not one of the options ({', '.join(seen)})",
+            )
         if isinstance(question, MultipleSelect):
             for index, answer in enumerate(question.correct):
                 if answer not in seen:
-                    err(("correct", index), f"correct answer '{answer}' is not one of the options ({', '.join(seen)})")
+                    err(
+                        ("correct", index),
+                        f"correct answer '{answer}' is not one of the options ({', '.join(seen)})",
+                    )
             duplicates = [a for a, n in Counter(question.correct).items() if n > 1]
             if duplicates:
                 err(("correct",), f"correct answer '{duplicates[0]}' is listed twice")
@@ -227,7 +255,9 @@ def check_module(module: Module, ctx: PackContext, doc: YamlDocument, diags: Dia
         loc: tuple[int | str, ...] = ("quiz", "questions", index)
         if question.id in question_ids:
             line, column = locate(doc.root, (*loc, "id"))
-            diags.error(ctx.display, line, column, f"question id '{question.id}' is used twice in this module")
+            diags.error(
+                ctx.display, line, column, f"question id '{question.id}' is used twice in this module"
+            )
         question_ids[question.id] = index
         _check_question(question, loc, ctx, doc, diags)
     _check_image(module.image, ctx, doc, ("image",), diags)
@@ -268,7 +298,9 @@ def load_pack_folder(root: Path, display: str, diags: DiagnosticList) -> Pack | 
     manifest_display = f"{display}/{MANIFEST_NAME}"
     manifest_path = root / MANIFEST_NAME
     if not manifest_path.is_file():
-        diags.error(display, 1, 1, f"no {MANIFEST_NAME} here; a pack folder needs one (see docs/authoring.md)")
+        diags.error(
+            display, 1, 1, f"no {MANIFEST_NAME} here; a pack folder needs one (see docs/authoring.md)"
+        )
         return None
     errors_before = len(diags.errors)
     doc = _read(manifest_path, manifest_display, diags)
@@ -281,18 +313,24 @@ def load_pack_folder(root: Path, display: str, diags: DiagnosticList) -> Pack | 
     if manifest.default_language not in manifest.languages:
         line, column = locate(doc.root, ("languages",))
         diags.error(
-            manifest_display, line, column,
+            manifest_display,
+            line,
+            column,
             f"languages must include the default language '{manifest.default_language}'",
         )
     for lang in manifest.review_status:
         if lang not in manifest.languages:
             line, column = locate(doc.root, ("review_status", lang), want_key=True)
-            diags.error(manifest_display, line, column, f"review_status names '{lang}', which is not in languages")
+            diags.error(
+                manifest_display, line, column, f"review_status names '{lang}', which is not in languages"
+            )
     for lang in manifest.languages:
         if lang not in manifest.review_status and len(manifest.languages) > 1:
             line, column = locate(doc.root, ("languages",))
             diags.warning(
-                manifest_display, line, column,
+                manifest_display,
+                line,
+                column,
                 f"no review_status for '{lang}'; add 'review_status: {{{lang}: draft}}' or 'reviewed'",
             )
     for loc, text in _iter_texts(manifest, ()):
@@ -328,7 +366,9 @@ def load_pack_folder(root: Path, display: str, diags: DiagnosticList) -> Pack | 
     for extra in sorted(root.rglob("*.y*ml")):
         rel = extra.relative_to(root).as_posix()
         if rel != MANIFEST_NAME and rel not in listed and not rel.startswith("."):
-            diags.warning(f"{display}/{rel}", 1, 1, "this module file is not listed under 'modules' in pack.yaml")
+            diags.warning(
+                f"{display}/{rel}", 1, 1, "this module file is not listed under 'modules' in pack.yaml"
+            )
     pack.modules = [item.module for item in loaded]
     if len(diags.errors) > errors_before:
         return None
@@ -342,7 +382,9 @@ def _check_pack_ids(loaded: list[_LoadedModule], diags: DiagnosticList) -> None:
         module = item.module
         if module.id in module_ids:
             line, column = locate(item.doc.root, ("id",))
-            diags.error(item.display, line, column, f"module id '{module.id}' is also used by {module_ids[module.id]}")
+            diags.error(
+                item.display, line, column, f"module id '{module.id}' is also used by {module_ids[module.id]}"
+            )
         else:
             module_ids[module.id] = item.display
         for index, question in enumerate(module.quiz.questions):
@@ -350,15 +392,20 @@ def _check_pack_ids(loaded: list[_LoadedModule], diags: DiagnosticList) -> None:
             if question.id in question_ids and question_ids[question.id] != where:
                 line, column = locate(item.doc.root, ("quiz", "questions", index, "id"))
                 diags.error(
-                    item.display, line, column,
-                    f"question id '{question.id}' is also used in {question_ids[question.id]}; ids must be unique in a pack",
+                    item.display,
+                    line,
+                    column,
+                    f"question id '{question.id}' is also used in {question_ids[question.id]}; "
+                    "ids must be unique in a pack",
                 )
             question_ids.setdefault(question.id, where)
     for item in loaded:
         for index, prereq in enumerate(item.module.prerequisites):
             if prereq not in module_ids:
                 line, column = locate(item.doc.root, ("prerequisites", index))
-                diags.error(item.display, line, column, f"prerequisite '{prereq}' is not a module in this pack")
+                diags.error(
+                    item.display, line, column, f"prerequisite '{prereq}' is not a module in this pack"
+                )
 
 
 def load_pack_zip(archive: Path, display: str, diags: DiagnosticList) -> Pack | None:
@@ -372,7 +419,7 @@ def load_pack_zip(archive: Path, display: str, diags: DiagnosticList) -> Pack | 
         return load_pack_folder(root, display, diags)
 
 
-class unpacked_pack:  # noqa: N801 - used as a context manager, reads like a function
+class unpacked_pack:
     """Context manager: unpack a pack archive into a temporary folder; yields the pack root or None."""
 
     def __init__(self, archive: Path, display: str, diags: DiagnosticList) -> None:

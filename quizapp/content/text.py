@@ -13,7 +13,14 @@ LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$"
 _LANG_RE = re.compile(LANG_PATTERN)
 DEFAULT_KEY = ""  # a plain string: text in the pack's default language
 
-LANGUAGE_NAMES = {"en": "English", "ur": "Urdu", "pa": "Punjabi", "sd": "Sindhi", "ps": "Pashto", "ar": "Arabic"}
+LANGUAGE_NAMES = {
+    "en": "English",
+    "ur": "Urdu",
+    "pa": "Punjabi",
+    "sd": "Sindhi",
+    "ps": "Pashto",
+    "ar": "Arabic",
+}
 
 
 def language_name(code: str) -> str:
@@ -79,7 +86,9 @@ def _check_text(value: Any, what: str) -> str:
     if not isinstance(value, str):
         raise PydanticCustomError("text_type", "{what} must be text", {"what": what})
     if not value.strip():
-        raise PydanticCustomError("text_empty", "{what} is empty; write some text or remove the key", {"what": what})
+        raise PydanticCustomError(
+            "text_empty", "{what} is empty; write some text or remove the key", {"what": what}
+        )
     return value
 
 
@@ -167,7 +176,9 @@ def _answer_list(value: Any, what: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not value:
-        raise PydanticCustomError("accepted_empty", "{what} needs at least one accepted answer", {"what": what})
+        raise PydanticCustomError(
+            "accepted_empty", "{what} needs at least one accepted answer", {"what": what}
+        )
     return tuple(_check_text(v, "an accepted answer") for v in value)
 
 

@@ -76,11 +76,14 @@ def validate_path(path: Path, report: ValidationReport) -> None:
             _add_pack(load_pack_folder(path, display, diags), report)
             return
         children = sorted(
-            p for p in path.iterdir()
+            p
+            for p in path.iterdir()
             if (p.is_dir() and (p / MANIFEST_NAME).is_file()) or p.suffix.lower() == ".zip"
         )
         if not children:
-            diags.error(display, 1, 1, f"no packs here: a pack is a folder with a {MANIFEST_NAME}, or a .zip of one")
+            diags.error(
+                display, 1, 1, f"no packs here: a pack is a folder with a {MANIFEST_NAME}, or a .zip of one"
+            )
             return
         for child in children:
             validate_path(child, report)

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +42,31 @@ class YamlProblem(Exception):
         self.column = column
 
 
-@dataclass(slots=True)
 class YamlDocument:
-    """The data of one YAML file together with its node tree (for line numbers)."""
+    """The data of one YAML file; its node tree (for line numbers) is rebuilt only when asked for.
 
-    data: Any
-    root: yaml.Node
+    Keeping every node of a large file alive costs more than parsing it again on the rare error path.
+    """
+
+    __slots__ = ("_root", "data", "text")
+
+    def __init__(self, data: Any, text: str) -> None:
+        self.data = data
+        self.text = text
+        self._root: yaml.Node | None = None
+
+    @property
+    def root(self) -> yaml.Node:
+        if self._root is None:
+            loader = _Loader(self.text)
+            try:
+                node = loader.get_single_node()
+            finally:
+                loader.dispose()
+            if node is None:  # pragma: no cover - parse_yaml refuses empty documents
+                raise YamlProblem("the file is empty")
+            self._root = node
+        return self._root
 
 
 def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
@@ -91,32 +109,113 @@ def decode_text(raw: bytes) -> str:
 
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document into plain data, refusing anything unsafe."""
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
-        raise YamlProblem("the file is empty; it should hold a YAML mapping (key: value lines)")
-    loader = _Loader(text)
     try:
-        root = loader.get_single_node()
-    except yaml.composer.ComposerError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.problem and "single document" in (exc.context or "") + (exc.problem or ""):
-            raise YamlProblem(
-                "the file holds more than one YAML document (a second '---'); keep one per file",
-                *_pos(mark),
-            ) from exc
-        raise YamlProblem(_yaml_message(exc), *_pos(mark)) from exc
+        data = _build_from_events(text)
     except yaml.MarkedYAMLError as exc:
         raise YamlProblem(_yaml_message(exc), *_pos(exc.problem_mark or exc.context_mark)) from exc
     except yaml.YAMLError as exc:  # reader errors, e.g. control characters
         raise YamlProblem(f"this is not valid YAML: {exc}") from exc
-    finally:
-        loader.dispose()
-    if root is None:
-        raise YamlProblem("the file is empty; it should hold a YAML mapping (key: value lines)")
-    builder = _Builder(text)
-    data = builder.build(root, 0)
-    return YamlDocument(data=data, root=root)
+    return YamlDocument(data, text)
+
+
+_NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))
+_ALLOWED_SCALAR_TAGS = frozenset((*_SCALAR_TAGS, "!"))
+_EMPTY_MESSAGE = "the file is empty; it should hold a YAML mapping (key: value lines)"
+
+
+def _build_from_events(text: str) -> Any:
+    """Build dicts, lists, strings and None straight from the parser's events (no resolver, no node tree)."""
+    scalar_event = yaml.ScalarEvent
+    mapping_start = yaml.MappingStartEvent
+    mapping_end = yaml.MappingEndEvent
+    sequence_start = yaml.SequenceStartEvent
+    sequence_end = yaml.SequenceEndEvent
+    # Each open container: [container, pending key or _NO_KEY, {key: key event} for mappings].
+    stack: list[list[Any]] = []
+    result: Any = _NO_KEY
+    documents = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        kind = type(event)
+        if kind is scalar_event:
+            tag = event.tag
+            if tag is not None and tag not in _ALLOWED_SCALAR_TAGS:
+                raise _tag_problem(tag, event)
+            value: Any = event.value
+            if event.implicit[0] and tag is None and value in _NULL_WORDS:
+                value = None
+            new_container = False
+        elif kind is mapping_start or kind is sequence_start:
+            tag = event.tag
+            if tag is not None and tag not in (_MAP, _SEQ, "!"):
+                raise _tag_problem(tag, event)
+            if len(stack) >= MAX_DEPTH:
+                raise YamlProblem(
+                    f"the data is nested more than {MAX_DEPTH} levels deep", *_pos(event.start_mark)
+                )
+            value = {} if kind is mapping_start else []
+            new_container = True
+        elif kind is mapping_end or kind is sequence_end:
+            finished = stack.pop()
+            if not stack:
+                result = finished[0]
+            continue
+        elif kind is yaml.AliasEvent:
+            raise YamlProblem(
+                "YAML aliases ('*name') are not allowed in a pack; write the text out in full",
+                *_pos(event.start_mark),
+            )
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise YamlProblem(
+                    "the file holds more than one YAML document (a second '---'); keep one per file",
+                    *_pos(event.start_mark),
+                )
+            continue
+        else:
+            continue
+        if stack:
+            top = stack[-1]
+            container = top[0]
+            if type(container) is dict:
+                if top[1] is _NO_KEY:
+                    if new_container:
+                        raise YamlProblem(
+                            "a key must be a plain word, not a list or mapping", *_pos(event.start_mark)
+                        )
+                    if value is None:
+                        value = ""
+                    if value in top[2]:
+                        first = top[2][value].start_mark.line + 1
+                        raise YamlProblem(
+                            f"the key '{value}' appears twice in the same mapping (first on line {first}); "
+                            "keep one",
+                            *_pos(event.start_mark),
+                        )
+                    top[2][value] = event
+                    top[1] = value
+                    continue
+                container[top[1]] = value
+                top[1] = _NO_KEY
+            else:
+                container.append(value)
+        else:
+            result = value
+        if new_container:
+            stack.append([value, _NO_KEY, {}])
+    if result is _NO_KEY or result is None:
+        raise YamlProblem(_EMPTY_MESSAGE)
+    return result
+
+
+_NO_KEY: Any = object()
+
+
+def _tag_problem(tag: str, event: Any) -> YamlProblem:
+    shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+    return YamlProblem(
+        f"the tag '{shown}' is not allowed in a pack; remove it and write plain text", *_pos(event.start_mark)
+    )
 
 
 def load_yaml_file(path: Path) -> YamlDocument:
@@ -146,88 +245,6 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
         hint = f"; a pack file may nest at most {MAX_DEPTH} levels"
     parts = [p for p in (context, problem) if p]
     return "YAML syntax error: " + ", ".join(parts) + hint
-
-
-class _Builder:
-    """Turns a node tree into dicts, lists, strings and None, checking safety rules as it goes."""
-
-    __slots__ = ("_seen", "_text")
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._seen: set[int] = set()
-
-    def build(self, node: yaml.Node, depth: int) -> Any:
-        if depth > MAX_DEPTH:
-            raise YamlProblem(
-                f"the data is nested more than {MAX_DEPTH} levels deep", *_pos(node.start_mark)
-            )
-        key = id(node)
-        if key in self._seen:
-            raise self._alias_problem()
-        self._seen.add(key)
-        tag = node.tag
-        if isinstance(node, yaml.ScalarNode):
-            if tag not in _SCALAR_TAGS:
-                raise self._tag_problem(node)
-            if tag == _NULL and not node.style:
-                return None
-            return node.value
-        if isinstance(node, yaml.MappingNode):
-            if tag != _MAP:
-                raise self._tag_problem(node)
-            result: dict[str, Any] = {}
-            first_seen: dict[str, yaml.Node] = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    raise YamlProblem(
-                        "a key must be a plain word, not a list or mapping", *_pos(key_node.start_mark)
-                    )
-                if id(key_node) in self._seen:
-                    raise self._alias_problem()
-                self._seen.add(id(key_node))
-                if key_node.tag not in _SCALAR_TAGS:
-                    raise self._tag_problem(key_node)
-                name = key_node.value
-                if name in first_seen:
-                    line = first_seen[name].start_mark.line + 1
-                    raise YamlProblem(
-                        f"the key '{name}' appears twice in the same mapping (first on line {line}); "
-                        "keep one",
-                        *_pos(key_node.start_mark),
-                    )
-                first_seen[name] = key_node
-                result[name] = self.build(value_node, depth + 1)
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            if tag != _SEQ:
-                raise self._tag_problem(node)
-            return [self.build(item, depth + 1) for item in node.value]
-        raise YamlProblem("unsupported YAML node", *_pos(node.start_mark))  # pragma: no cover
-
-    def _tag_problem(self, node: yaml.Node) -> YamlProblem:
-        tag = node.tag
-        shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
-        return YamlProblem(
-            f"the tag '{shown}' is not allowed in a pack; remove it and write plain text",
-            *_pos(node.start_mark),
-        )
-
-    def _alias_problem(self) -> YamlProblem:
-        line, column = _first_alias(self._text)
-        return YamlProblem(
-            "YAML aliases ('*name') are not allowed in a pack; write the text out in full", line, column
-        )
-
-
-def _first_alias(text: str) -> tuple[int, int]:
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent):
-                return _pos(event.start_mark)
-    except yaml.YAMLError:
-        pass
-    return 1, 1
 
 
 def locate(root: yaml.Node, loc: Sequence[int | str], *, want_key: bool = False) -> tuple[int, int]:
