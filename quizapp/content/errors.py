@@ -6,7 +6,7 @@ import difflib
 import types
 import typing
 from collections.abc import Sequence
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
@@ -148,11 +148,11 @@ def describe(error: ErrorDetails, root_model: type[BaseModel]) -> tuple[str, boo
         if isinstance(value, str):
             return f"{field}: is empty; write something or remove the key", False
         n = ctx.get("min_length", 1)
-        return f"{field}: needs at least {n} item{'s' if n != 1 else ''}", False
+        return f"{field}: needs at least {n} item{'s' if n != 1 else ''}", True
     if kind == "too_long":
         if isinstance(value, str):
             return f"{field}: is too long (at most {ctx.get('max_length')} characters)", False
-        return f"{field}: may have at most {ctx.get('max_length')} items", False
+        return f"{field}: may have at most {ctx.get('max_length')} items", True
     if kind == "string_too_long":
         return f"{field}: is too long (at most {ctx.get('max_length')} characters)", False
     if kind in ("string_too_short",):
@@ -171,5 +171,3 @@ def describe(error: ErrorDetails, root_model: type[BaseModel]) -> tuple[str, boo
         return f"{field}: {error['msg']}", False
     return f"{field}: {error['msg']}", False
 
-
-__all__ = ["Literal", "describe", "model_at", "suggest"]

@@ -87,7 +87,10 @@ def _validate_model(
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             message, at_key = describe(error, model)
-            line, column = locate(doc.root, error["loc"], want_key=at_key)
+            loc = error["loc"]
+            if error["type"] == "union_tag_invalid":
+                loc = (*loc, "type")
+            line, column = locate(doc.root, loc, want_key=at_key)
             diags.error(display, line, column, message)
         return None
 

@@ -112,7 +112,7 @@ def parse_yaml(text: str) -> YamlDocument:
     try:
         data = _build_from_events(text)
     except yaml.MarkedYAMLError as exc:
-        raise YamlProblem(_yaml_message(exc), *_pos(exc.problem_mark or exc.context_mark)) from exc
+        raise YamlProblem(_yaml_message(exc, text), *_pos(exc.problem_mark or exc.context_mark)) from exc
     except yaml.YAMLError as exc:  # reader errors, e.g. control characters
         raise YamlProblem(f"this is not valid YAML: {exc}") from exc
     return YamlDocument(data, text)
@@ -228,12 +228,23 @@ def _pos(mark: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+def _char_at(text: str, mark: Any) -> str:
+    if mark is None:
+        return ""
+    lines = text.splitlines()
+    if 0 <= mark.line < len(lines) and 0 <= mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return ""
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str = "") -> str:
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
     hint = ""
     lowered = problem + " " + context
-    if "mapping values are not allowed" in lowered:
+    if _char_at(text, exc.problem_mark) == "\t":
+        hint = "; use spaces, not tabs, to indent"
+    elif "mapping values are not allowed" in lowered:
         hint = "; a text that contains ': ' must be put in quotes"
     elif "found character '\\t'" in lowered:
         hint = "; use spaces, not tabs, to indent"
