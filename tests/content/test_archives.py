@@ -1,4 +1,4 @@
-"""Pack .zip files: valid ones load, hostile ones are refused with one clear error and leave nothing behind."""
+"""Pack .zip files: valid ones load; hostile ones get one clear error and leave nothing behind."""
 
 from __future__ import annotations
 

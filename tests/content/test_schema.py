@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -39,7 +40,7 @@ def example_files() -> list[tuple[str, str]]:
 @pytest.mark.parametrize(("path", "schema_name"), example_files())
 def test_shipped_packs_match_schema_and_name_it(path: str, schema_name: str) -> None:
     """Every shipped pack file starts with the yaml-language-server line and passes the schema."""
-    text = open(path, encoding="utf-8").read()  # noqa: PTH123
+    text = Path(path).read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=") and schema_name in text.splitlines()[0]
     schema = json.loads((ROOT / "schema" / schema_name).read_text(encoding="utf-8"))
     errors = [e.message for e in jsonschema.Draft7Validator(schema).iter_errors(yaml.safe_load(text))]
