@@ -13,12 +13,20 @@ from collections.abc import Mapping
 PLACEHOLDER_RE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 KNOWN_PLACEHOLDERS = ("school_name", "help_contacts")
 
-# What an empty placeholder reads as, by language.
+# What an empty placeholder reads as, by audience and language. Each reads well in a sentence such as
+# "Talk to {{help_contacts}}." / "{{help_contacts}} کو بتائیں۔" (the Urdu is a noun phrase before کو).
 EMPTY_VALUES: Mapping[str, Mapping[str, str]] = {
     "school_name": {"en": "your school", "ur": "آپ کا اسکول"},
     "help_contacts": {
         "en": "a teacher, your parents or another adult you trust",
-        "ur": "کسی استاد، اپنے والدین یا کسی ایسے بڑے کو جس پر آپ بھروسا کرتے ہیں",
+        "ur": "کسی استاد، اپنے والدین یا کسی بھروسے والے بڑے",
+    },
+}
+EMPTY_VALUES_ADULTS: Mapping[str, Mapping[str, str]] = {
+    "school_name": {"en": "the school", "ur": "اسکول"},
+    "help_contacts": {
+        "en": "the school counsellor or another professional you trust",
+        "ur": "اسکول کے کونسلر یا کسی اور بھروسے والے ماہر",
     },
 }
 
@@ -27,8 +35,11 @@ def unknown_placeholders(text: str) -> list[str]:
     return [m.group(1) for m in PLACEHOLDER_RE.finditer(text) if m.group(1) not in KNOWN_PLACEHOLDERS]
 
 
-def fill(text: str, values: Mapping[str, str], language: str) -> str:
-    """Replace placeholders with the teacher's values, or with words that read well when they are empty."""
+def fill(text: str, values: Mapping[str, str], language: str, audience: str = "students") -> str:
+    """Replace placeholders with the teacher's values, or with words that read well when they are empty.
+
+    ``audience`` is the module's audience: parents and teachers get wording meant for adults.
+    """
     if "{{" not in text:
         return text
 
@@ -37,7 +48,8 @@ def fill(text: str, values: Mapping[str, str], language: str) -> str:
         value = (values.get(name) or "").strip()
         if value:
             return value
-        empty = EMPTY_VALUES.get(name, {})
+        table = EMPTY_VALUES if audience == "students" else EMPTY_VALUES_ADULTS
+        empty = table.get(name, {})
         return empty.get(language) or empty.get("en") or ""
 
     return PLACEHOLDER_RE.sub(replace, text)

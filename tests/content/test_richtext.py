@@ -38,4 +38,7 @@ def test_placeholders_filled_or_read_well_when_empty() -> None:
     text = "Talk to {{help_contacts}}."
     assert fill(text, {"help_contacts": "Ms Sana, room 4"}, "en") == "Talk to Ms Sana, room 4."
     assert fill(text, {}, "en") == "Talk to a teacher, your parents or another adult you trust."
-    assert "بھروسا" in fill(text, {"help_contacts": "  "}, "ur")
+    assert fill("{{help_contacts}} کو بتائیں۔", {"help_contacts": "  "}, "ur") == (
+        "کسی استاد، اپنے والدین یا کسی بھروسے والے بڑے کو بتائیں۔"
+    )
+    assert "counsellor" in fill(text, {}, "en", audience="parents")
