@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Set up a virtual environment and run quizapp or its checks. Needs only Python 3.11+.
 
-    python3 dev.py app     # set up, then open the app
-    python3 dev.py test    # set up, then run every check: ruff, mypy, import-linter and pytest
+python3 dev.py app     # set up, then open the app
+python3 dev.py test    # set up, then run every check: ruff, mypy, import-linter and pytest
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def run(*cmd: str | os.PathLike[str]) -> None:
 
 
 def setup(extras: str) -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - say so clearly on an old Python
         sys.exit("quizapp needs Python 3.11 or newer")
     if not PYTHON.exists():
         venv.EnvBuilder(with_pip=True).create(VENV)

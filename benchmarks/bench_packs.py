@@ -14,10 +14,10 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from packgen import generate_pack  # noqa: E402
+from packgen import generate_pack
 
-from quizapp.content.diagnostics import DiagnosticList  # noqa: E402
-from quizapp.content.packs import load_pack_folder  # noqa: E402
+from quizapp.content.diagnostics import DiagnosticList
+from quizapp.content.packs import load_pack_folder
 
 REPEATS = 5
 

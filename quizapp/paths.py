@@ -78,7 +78,9 @@ def site_settings_data_dir(search_dir: Path | None = None) -> Path | None:
     return path
 
 
-def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None, *, search_dir: Path | None = None) -> Path:
+def resolve_data_dir(
+    cli_value: str | os.PathLike[str] | None = None, *, search_dir: Path | None = None
+) -> Path:
     """Resolve the user data folder following the documented order."""
     if cli_value:
         return Path(cli_value).expanduser().resolve()

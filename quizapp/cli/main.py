@@ -14,6 +14,12 @@ from quizapp.paths import ENV_DATA_DIR, resolve_data_dir
 # Each module here defines ``register(subparsers)``; its parsers set ``handler(args) -> int``.
 COMMAND_MODULES = [
     "quizapp.cli.validate_cmd",
+    "quizapp.cli.packs_cmd",
+    "quizapp.cli.set_pin_cmd",
+    "quizapp.cli.results_cmd",
+    "quizapp.cli.roster_cmd",
+    "quizapp.cli.convert_cmd",
+    "quizapp.cli.export_questions_cmd",
 ]
 
 
@@ -52,8 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from quizapp.cli.gui_cmd import open_app
 
             return open_app(args)
-        result: int = handler(args)
-        return result
+        return int(handler(args))
     except UsageError as exc:
         print(f"quizapp: error: {exc}", file=sys.stderr)
         return 2
