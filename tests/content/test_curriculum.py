@@ -85,12 +85,12 @@ def _module_texts(pack: Pack) -> list[tuple[tuple[int | str, ...], LText | Accep
 
 
 def test_urdu_text_is_urdu(report: ValidationReport) -> None:
-    """Urdu texts are in Urdu script; only literals such as a sample password may be the same as English."""
+    """Urdu texts are in Urdu script; only short literals (sample passwords) may be in Latin letters."""
     arabic = re.compile(r"[\u0600-\u06ff]")
     for pack in report.packs:
         for loc, text in _module_texts(pack):
             if isinstance(text, LText) and not arabic.search(text["ur"]):
-                assert text["ur"] == text["en"], (pack.id, loc, text["ur"][:60])
+                assert loc[-3] == "options" and len(text["ur"].split()) <= 4, (pack.id, loc, text["ur"][:60])
 
 
 def test_no_invented_contacts(report: ValidationReport) -> None:
