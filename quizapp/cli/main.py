@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +22,8 @@ COMMAND_MODULES = [
     "quizapp.cli.roster_cmd",
     "quizapp.cli.convert_cmd",
     "quizapp.cli.export_questions_cmd",
+    "quizapp.cli.selftest_cmd",
+    "quizapp.cli.screenshots_cmd",
 ]
 
 
@@ -64,3 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (for example `quizapp packs list | head`): stop quietly.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

@@ -7,8 +7,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from quizapp.content.validate import validate_paths
-
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -23,6 +21,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quizapp.content.validate import validate_paths  # pydantic is imported only when needed
+
     report = validate_paths([Path(p) for p in args.paths])
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Annotated, Any
 
@@ -220,6 +221,24 @@ _ACCEPTED_SCHEMA: dict[str, Any] = {
 AcceptedAnswers = Annotated[Accepted, PlainValidator(_validate_accepted), WithJsonSchema(_ACCEPTED_SCHEMA)]
 
 
+# Letters an Arabic keyboard types in place of their Urdu forms, and marks that do not change a word.
+_URDU_FOLD = str.maketrans(
+    {
+        "\u064a": "\u06cc",  # Arabic yeh -> Farsi/Urdu yeh
+        "\u0649": "\u06cc",  # alef maksura -> yeh
+        "\u0643": "\u06a9",  # Arabic kaf -> keheh
+        "\u0647": "\u06c1",  # Arabic heh -> heh goal
+        "\u06c0": "\u06c1\u0654",  # heh with yeh above, decomposed
+        "\u0640": None,  # tatweel (kashida)
+        "\u200c": None,  # zero-width non-joiner
+        "\u200d": None,  # zero-width joiner
+        **{chr(c): None for c in range(0x064B, 0x0653)},  # harakat
+        "\u0670": None,  # superscript alef
+    }
+)
+
+
 def normalise_answer(text: str) -> str:
-    """Compare typed answers without regard to case or extra spaces."""
+    """Compare typed answers without regard to case, extra spaces, or Arabic-keyboard letter forms."""
+    text = unicodedata.normalize("NFKC", text).translate(_URDU_FOLD)
     return " ".join(text.split()).casefold()

@@ -42,3 +42,14 @@ def test_placeholders_filled_or_read_well_when_empty() -> None:
         "کسی استاد، اپنے والدین یا کسی بھروسے والے بڑے کو بتائیں۔"
     )
     assert "counsellor" in fill(text, {}, "en", audience="parents")
+
+
+def test_typed_answers_compare_loosely() -> None:
+    """Case, spaces and Arabic-keyboard letter forms do not make a right answer wrong."""
+    from quizapp.content.text import normalise_answer
+
+    assert normalise_answer("  One-Time   PASSWORD ") == normalise_answer("one-time password")
+    assert normalise_answer("پاس ورڈ") == normalise_answer("پاس  ورڈ")
+    assert normalise_answer("كوڈ") == normalise_answer("کوڈ")  # Arabic kaf typed for Urdu kaf
+    assert normalise_answer("ذريعه") == normalise_answer("ذریعہ")  # Arabic yeh and heh
+    assert normalise_answer("code") != normalise_answer("coda")
