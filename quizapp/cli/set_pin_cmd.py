@@ -1,0 +1,71 @@
+"""``quizapp [--data-dir DIR] set-pin``: set or reset the teacher PIN (the way back in after forgetting it).
+
+The PIN is read from standard input, never from the command line (where other users of the computer and
+the shell history could see it): asked twice with hidden typing at a terminal, else one line is read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import Any
+
+from quizapp.cli.main import data_dir_from
+from quizapp.progress.errors import StoreError
+from quizapp.services.teacher.pin import InvalidPinError, TeacherPin, pin_problem, pin_problem_text
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "set-pin",
+        help="set or reset the teacher PIN (read from standard input)",
+        description="Set or reset the teacher PIN that guards the teacher area. At a terminal you are asked "
+        "for the PIN twice (the digits are not shown); otherwise the first line of standard input is the "
+        "PIN. Use this when the PIN is forgotten: it also clears any wait after wrong tries. "
+        "Exit 0 when set, 1 when the PIN is not acceptable or the data cannot be changed.",
+    )
+    parser.set_defaults(handler=run)
+
+
+def _read_pin() -> tuple[str, str | None] | None:
+    """The PIN and its repetition (None when read from a pipe), or None when nothing was given."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        pin = getpass.getpass("New teacher PIN (4 to 12 digits): ")
+        repeated = getpass.getpass("Type the same PIN again: ")
+        return pin.strip(), repeated.strip()
+    if sys.stdin is None:
+        return None
+    line = sys.stdin.readline()
+    if not line:
+        return None
+    return line.strip(), None
+
+
+def run(args: argparse.Namespace) -> int:
+    read = _read_pin()
+    if read is None:
+        print("quizapp: no PIN was given on standard input; nothing was changed", file=sys.stderr)
+        return 1
+    pin, repeated = read
+    problem = pin_problem(pin, repeated)
+    if problem is not None:
+        print(f"quizapp: {pin_problem_text(problem)} Nothing was changed.", file=sys.stderr)
+        return 1
+    from quizapp.progress.store import Store
+
+    data_dir = data_dir_from(args)
+    try:
+        with Store.open(data_dir) as store:
+            TeacherPin(store).set_pin(pin, repeated)
+    except InvalidPinError as exc:  # pragma: no cover - checked above
+        print(f"quizapp: {exc} Nothing was changed.", file=sys.stderr)
+        return 1
+    except StoreError as exc:
+        print(f"quizapp: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"quizapp: cannot use the data folder {data_dir}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"The teacher PIN was set for {data_dir}.")
+    return 0

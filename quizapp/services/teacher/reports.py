@@ -1,0 +1,444 @@
+"""What the teacher reads about results: the class grid, one learner's answers and per-question figures.
+
+Everything here is plain data built from the progress store and the packs; the app and the printed
+reports turn it into words in the teacher's language.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Literal, Protocol
+
+from quizapp.content.models import (
+    AnyQuestion,
+    FillBlank,
+    Matching,
+    Module,
+    MultipleSelect,
+    Ordering,
+    Scenario,
+    SingleChoice,
+    TrueFalse,
+)
+from quizapp.content.packs import Pack
+from quizapp.content.richtext import to_plain
+from quizapp.content.text import LText
+from quizapp.progress.records import (
+    Attempt,
+    ClassSummary,
+    Learner,
+    ModuleProgress,
+    QuestionStat,
+    QuizRun,
+    Status,
+)
+
+Moment = datetime | date | str
+Outcome = Literal["correct", "wrong", "partly", "best", "acceptable", "unsafe", "not_marked"]
+
+
+class ReportStore(Protocol):
+    """The part of the progress store the reports read."""
+
+    def get_learner(self, learner_id: str) -> Learner: ...
+
+    def class_summary(
+        self,
+        class_id: str | None = None,
+        *,
+        since: Moment | None = None,
+        until: Moment | None = None,
+        include_archived: bool = False,
+    ) -> ClassSummary: ...
+
+    def question_stats(
+        self,
+        class_id: str | None = None,
+        *,
+        pack_id: str | None = None,
+        module_id: str | None = None,
+        since: Moment | None = None,
+        until: Moment | None = None,
+        wrong_answers: int = 3,
+    ) -> list[QuestionStat]: ...
+
+    def list_quiz_runs(
+        self, learner_id: str, *, pack_id: str | None = None, module_id: str | None = None
+    ) -> list[QuizRun]: ...
+
+    def attempts_for_run(self, quiz_run_id: str) -> list[Attempt]: ...
+
+    def list_module_progress(
+        self, learner_id: str, *, pack_id: str | None = None
+    ) -> list[ModuleProgress]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerWords:
+    """Words the caller supplies in the teacher's language (services hold no translations)."""
+
+    true: str = "True"
+    false: str = "False"
+    nothing: str = "(no answer)"
+    separator: str = "; "
+    then: str = " → "
+
+
+# ------------------------------------------------------------------------------------------- finding
+class PackIndex:
+    """Packs by id, with lookups of modules and questions by their ids."""
+
+    def __init__(self, packs: Iterable[Pack]) -> None:
+        self.packs = list(packs)
+        self._by_id = {p.id: p for p in self.packs}
+
+    def pack(self, pack_id: str) -> Pack | None:
+        return self._by_id.get(pack_id)
+
+    def module(self, pack_id: str, module_id: str) -> Module | None:
+        pack = self._by_id.get(pack_id)
+        return None if pack is None else pack.module(module_id)
+
+    def question(self, pack_id: str, module_id: str, question_id: str) -> AnyQuestion | None:
+        module = self.module(pack_id, module_id)
+        if module is None:
+            return None
+        return next((q for q in module.quiz.questions if q.id == question_id), None)
+
+    def default_language(self, pack_id: str) -> str:
+        pack = self._by_id.get(pack_id)
+        return "en" if pack is None else pack.default_language
+
+    def module_title(self, pack_id: str, module_id: str, language: str) -> str:
+        module = self.module(pack_id, module_id)
+        if module is None:
+            return module_id
+        return module.title.get_text(language, self.default_language(pack_id))
+
+    def question_prompt(self, pack_id: str, module_id: str, question_id: str, language: str) -> str:
+        question = self.question(pack_id, module_id, question_id)
+        if question is None:
+            return question_id
+        return to_plain(question.prompt.get_text(language, self.default_language(pack_id)))
+
+
+# ----------------------------------------------------------------------------------------- the grid
+@dataclass(frozen=True, slots=True)
+class GridColumn:
+    pack_id: str
+    module_id: str
+    title: LText
+    default_language: str
+    questions: int
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.pack_id, self.module_id)
+
+    def title_in(self, language: str) -> str:
+        return self.title.get_text(language, self.default_language)
+
+
+@dataclass(frozen=True, slots=True)
+class GridCell:
+    status: Status
+    best_score: float | None
+    runs: int
+    answers: int
+    last_activity: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GridRow:
+    learner: Learner
+    cells: tuple[GridCell, ...]
+
+    @property
+    def passed(self) -> int:
+        return sum(1 for c in self.cells if c.status == "passed")
+
+
+@dataclass(frozen=True, slots=True)
+class ResultsGrid:
+    """Learners x modules, in pack and module order."""
+
+    columns: tuple[GridColumn, ...]
+    rows: tuple[GridRow, ...]
+
+    def column_counts(self, index: int) -> dict[Status, int]:
+        counts: dict[Status, int] = {"not_started": 0, "in_progress": 0, "passed": 0}
+        for row in self.rows:
+            counts[row.cells[index].status] += 1
+        return counts
+
+
+def results_grid(
+    store: ReportStore,
+    packs: Sequence[Pack],
+    *,
+    class_id: str | None = None,
+    pack_ids: Collection[str] | None = None,
+    since: Moment | None = None,
+    until: Moment | None = None,
+    include_archived: bool = False,
+) -> ResultsGrid:
+    """The class grid: every student module of the packs given (all when ``pack_ids`` is None), plus any
+    module someone has answers in, so no result is hidden by switching a pack off."""
+    summary = store.class_summary(class_id, since=since, until=until, include_archived=include_archived)
+    columns: list[GridColumn] = []
+    seen: set[tuple[str, str]] = set()
+    for pack in packs:
+        if pack_ids is not None and pack.id not in pack_ids:
+            continue
+        for module in pack.modules:
+            if module.audience != "students":
+                continue
+            columns.append(
+                GridColumn(
+                    pack.id, module.id, module.title, pack.default_language, len(module.quiz.questions)
+                )
+            )
+            seen.add((pack.id, module.id))
+    index = PackIndex(packs)
+    for pack_id, module_id in summary.modules:
+        if (pack_id, module_id) in seen:
+            continue
+        found = index.module(pack_id, module_id)
+        title = found.title if found is not None else LText.plain(module_id)
+        count = len(found.quiz.questions) if found is not None else 0
+        columns.append(GridColumn(pack_id, module_id, title, index.default_language(pack_id), count))
+        seen.add((pack_id, module_id))
+    rows = []
+    for learner in summary.learners:
+        cells = []
+        for column in columns:
+            cell = summary.cell(learner.id, column.pack_id, column.module_id)
+            cells.append(GridCell(cell.status, cell.best_score, cell.runs, cell.answers, cell.last_activity))
+        rows.append(GridRow(learner, tuple(cells)))
+    return ResultsGrid(tuple(columns), tuple(rows))
+
+
+# ---------------------------------------------------------------------------------------- answers
+def _option_text(options: Sequence[Any], option_id: Any, language: str, default: str) -> str:
+    for option in options:
+        if option.id == option_id:
+            return to_plain(option.text.get_text(language, default))
+    return str(option_id)
+
+
+def _item_text(items: Sequence[LText], value: Any, language: str, default: str) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < len(items):
+        return to_plain(items[value].get_text(language, default))
+    return str(value)
+
+
+def _unwrap_answer(answer: Any) -> Any:
+    """Answers may be stored bare or in a small mapping such as ``{"choice": "b"}``."""
+    if isinstance(answer, dict) and len(answer) == 1:
+        key = next(iter(answer))
+        if key in ("choice", "choices", "option", "options", "value", "text", "order", "answer"):
+            return answer[key]
+    return answer
+
+
+def describe_answer(
+    question: AnyQuestion | None, answer: Any, language: str, default_language: str, words: AnswerWords
+) -> str:
+    """A learner's answer in words (option texts, not ids)."""
+    answer = _unwrap_answer(answer)
+    if answer is None or answer == "" or answer == []:
+        return words.nothing
+    if isinstance(question, SingleChoice | Scenario):
+        if isinstance(answer, list):
+            return words.separator.join(
+                _option_text(question.options, a, language, default_language) for a in answer
+            )
+        return _option_text(question.options, answer, language, default_language)
+    if isinstance(question, MultipleSelect):
+        chosen = answer if isinstance(answer, list) else [answer]
+        return words.separator.join(
+            _option_text(question.options, a, language, default_language) for a in chosen
+        )
+    if isinstance(question, TrueFalse):
+        if isinstance(answer, bool):
+            return words.true if answer else words.false
+        if isinstance(answer, str) and answer.lower() in ("true", "false"):
+            return words.true if answer.lower() == "true" else words.false
+        return str(answer)
+    if isinstance(question, Ordering) and isinstance(answer, list):
+        return words.then.join(_item_text(question.items, a, language, default_language) for a in answer)
+    if isinstance(question, Matching):
+        lefts = [p.left for p in question.pairs]
+        rights = [p.right for p in question.pairs]
+        pairs: list[tuple[Any, Any]] = []
+        if isinstance(answer, dict):
+            pairs = list(answer.items())
+        elif isinstance(answer, list):
+            pairs = [tuple(p) for p in answer if isinstance(p, list | tuple) and len(p) == 2]
+            if not pairs and all(isinstance(a, int) or a is None for a in answer):
+                pairs = list(enumerate(answer))
+        if pairs:
+            shown = []
+            for left, right in pairs:
+                left_text = _item_text(lefts, _as_int(left), language, default_language)
+                right_text = (
+                    words.nothing
+                    if right is None
+                    else _item_text(rights, _as_int(right), language, default_language)
+                )
+                shown.append(f"{left_text}{words.then}{right_text}")
+            return words.separator.join(shown)
+    if isinstance(question, FillBlank) and isinstance(answer, str):
+        return answer
+    if isinstance(answer, str):
+        return answer
+    if isinstance(answer, list):
+        return words.separator.join(str(a) for a in answer)
+    return json.dumps(answer, ensure_ascii=False)
+
+
+def _as_int(value: Any) -> Any:
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return value
+
+
+def outcome_of(attempt: Attempt) -> Outcome:
+    if attempt.rating is not None:
+        return attempt.rating
+    if attempt.correct is True:
+        return "correct"
+    if attempt.correct is False:
+        if attempt.points_possible and 0 < attempt.points_earned < attempt.points_possible:
+            return "partly"
+        return "wrong"
+    return "not_marked"
+
+
+# ------------------------------------------------------------------------------------ one learner
+@dataclass(frozen=True, slots=True)
+class AnswerLine:
+    attempt: Attempt
+    prompt: str
+    answer_text: str
+    outcome: Outcome
+
+
+@dataclass(frozen=True, slots=True)
+class RunDetail:
+    run: QuizRun
+    module_title: str
+    answers: tuple[AnswerLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleLine:
+    pack_id: str
+    module_id: str
+    title: str
+    progress: ModuleProgress
+
+
+@dataclass(frozen=True, slots=True)
+class LearnerDetail:
+    learner: Learner
+    modules: tuple[ModuleLine, ...]
+    runs: tuple[RunDetail, ...]
+
+
+def _in_range(moment: str, since: str | None, until: str | None) -> bool:
+    return (since is None or moment >= since) and (until is None or moment < until)
+
+
+def learner_detail(
+    store: ReportStore,
+    packs: Sequence[Pack],
+    learner_id: str,
+    *,
+    language: str,
+    words: AnswerWords,
+    since: Moment | None = None,
+    until: Moment | None = None,
+) -> LearnerDetail:
+    """Every quiz run of a learner (newest first) with every answer, and their progress per module."""
+    from quizapp.progress.records import to_utc_iso
+
+    since_text = None if since is None else to_utc_iso(since)
+    until_text = None if until is None else to_utc_iso(until)
+    index = PackIndex(packs)
+    learner = store.get_learner(learner_id)
+    modules = tuple(
+        ModuleLine(p.pack_id, p.module_id, index.module_title(p.pack_id, p.module_id, language), p)
+        for p in store.list_module_progress(learner_id)
+    )
+    runs: list[RunDetail] = []
+    for run in reversed(store.list_quiz_runs(learner_id)):
+        if not _in_range(run.started_at, since_text, until_text) and not (
+            run.finished_at and _in_range(run.finished_at, since_text, until_text)
+        ):
+            continue
+        lines = []
+        for attempt in store.attempts_for_run(run.id):
+            question = index.question(attempt.pack_id, attempt.module_id, attempt.question_id)
+            default = index.default_language(attempt.pack_id)
+            lines.append(
+                AnswerLine(
+                    attempt,
+                    index.question_prompt(attempt.pack_id, attempt.module_id, attempt.question_id, language),
+                    describe_answer(question, attempt.answer, language, default, words),
+                    outcome_of(attempt),
+                )
+            )
+        runs.append(RunDetail(run, index.module_title(run.pack_id, run.module_id, language), tuple(lines)))
+    return LearnerDetail(learner, modules, tuple(runs))
+
+
+# ------------------------------------------------------------------------------------ per question
+@dataclass(frozen=True, slots=True)
+class QuestionLine:
+    stat: QuestionStat
+    module_title: str
+    prompt: str
+    wrong_answers: tuple[tuple[str, int], ...]
+
+
+def question_lines(
+    store: ReportStore,
+    packs: Sequence[Pack],
+    *,
+    language: str,
+    words: AnswerWords,
+    class_id: str | None = None,
+    pack_id: str | None = None,
+    module_id: str | None = None,
+    since: Moment | None = None,
+    until: Moment | None = None,
+    limit: int | None = None,
+) -> list[QuestionLine]:
+    """Questions most missed first, each with the wrong answers chosen most, in words."""
+    index = PackIndex(packs)
+    out: list[QuestionLine] = []
+    stats = store.question_stats(class_id, pack_id=pack_id, module_id=module_id, since=since, until=until)
+    for stat in stats:
+        question = index.question(stat.pack_id, stat.module_id, stat.question_id)
+        default = index.default_language(stat.pack_id)
+        wrong = []
+        for item in stat.top_wrong_answers:
+            try:
+                answer = json.loads(item.answer_json)
+            except ValueError:
+                answer = item.answer_json
+            wrong.append((describe_answer(question, answer, language, default, words), item.count))
+        out.append(
+            QuestionLine(
+                stat,
+                index.module_title(stat.pack_id, stat.module_id, language),
+                index.question_prompt(stat.pack_id, stat.module_id, stat.question_id, language),
+                tuple(wrong),
+            )
+        )
+    out.sort(key=lambda line: (-line.stat.percent_wrong, -line.stat.wrong, line.prompt))
+    return out[:limit] if limit is not None else out

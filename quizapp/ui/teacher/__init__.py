@@ -1,0 +1,1 @@
+"""The teacher area: PIN gate, classes, results, packs, imports, printing and settings."""

@@ -1,0 +1,204 @@
+"""The teacher area: behind a PIN, the pages a teacher uses to run the app for a class.
+
+``TeacherArea(ctx)`` starts on its PIN gate. ``exit_requested`` asks the main window to go back to the
+learner picker; ``content_changed`` says packs, learners or settings changed, so the student side reloads.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quizapp.services.teacher.packs import PackManager
+from quizapp.services.teacher.pin import TeacherPin
+from quizapp.ui.teacher.pin_gate import PinGate
+from quizapp.ui.teacher.widgets import MIN_TARGET, Dialogs, button, icon_pixmap, teacher_stylesheet
+
+if TYPE_CHECKING:
+    from quizapp.ui.context import AppContext
+
+
+class TeacherArea(QWidget):
+    """PIN gate, then the teacher's pages: classes, results, packs, import, print and share, settings."""
+
+    exit_requested = Signal()
+    content_changed = Signal()
+
+    PAGE_NAMES = ("classes", "results", "packs", "import", "share", "settings")
+
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, dialogs: Dialogs | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("teacherArea")
+        self.setStyleSheet(teacher_stylesheet())
+        self.ctx = ctx
+        self.dialogs = dialogs or Dialogs(self)
+        self.pin = TeacherPin(ctx.store)
+        self.pack_manager = PackManager(ctx.store, ctx.data_dir, ctx.library.builtin_dir)
+        self.unlocked = False
+        self.pages: dict[str, QWidget] = {}
+        self._current_page = "classes"
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget()
+        self._layout.addWidget(self.stack)
+        self._build()
+        ctx.signals.language_changed.connect(self._on_language_changed)
+
+    # ------------------------------------------------------------------------------------------ building
+    def _build(self) -> None:
+        while self.stack.count():
+            widget = self.stack.widget(0)
+            if widget is None:
+                break
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.setLayoutDirection(self.ctx.layout_direction())
+        self.gate = PinGate(self.pin)
+        self.gate.unlocked.connect(self._on_unlocked)
+        self.gate.back_requested.connect(self.leave)
+        self.stack.addWidget(self.gate)
+        self.workspace = self._build_workspace()
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace if self.unlocked else self.gate)
+        if self.unlocked:
+            self.show_page(self._current_page)
+
+    def _build_workspace(self) -> QWidget:
+        from quizapp.ui.teacher.classes_page import ClassesPage
+        from quizapp.ui.teacher.import_page import ImportPage
+        from quizapp.ui.teacher.packs_page import PacksPage
+        from quizapp.ui.teacher.results_page import ResultsPage
+        from quizapp.ui.teacher.settings_page import SettingsPage
+        from quizapp.ui.teacher.share_page import SharePage
+
+        workspace = QWidget()
+        workspace.setObjectName("teacherWorkspace")
+        outer = QVBoxLayout(workspace)
+        outer.setContentsMargins(12, 8, 12, 8)
+        outer.setSpacing(8)
+
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        self.nav_group = QButtonGroup(self)
+        self.nav_group.setExclusive(True)
+        self.nav_buttons: dict[str, QPushButton] = {}
+        self.page_stack = QStackedWidget()
+        labels = {
+            "classes": ("teacher", self.tr("Classes")),
+            "results": ("progress", self.tr("Results")),
+            "packs": ("book", self.tr("Packs")),
+            "import": ("add", self.tr("Import")),
+            "share": ("badge", self.tr("Print and share")),
+            "settings": ("help", self.tr("Settings")),
+        }
+        factories = {
+            "classes": ClassesPage,
+            "results": ResultsPage,
+            "packs": PacksPage,
+            "import": ImportPage,
+            "share": SharePage,
+            "settings": SettingsPage,
+        }
+        self.pages = {}
+        for name in self.PAGE_NAMES:
+            icon, text = labels[name]
+            nav_button = QPushButton(text)
+            nav_button.setCheckable(True)
+            nav_button.setMinimumHeight(MIN_TARGET)
+            nav_button.setAccessibleName(text)
+            nav_button.setProperty("role", "toggle")
+            nav_button.setObjectName(f"nav-{name}")
+            pixmap = icon_pixmap(icon, 22)
+            if pixmap is not None:
+                nav_button.setIcon(QIcon(pixmap))
+                nav_button.setIconSize(QSize(22, 22))
+            nav_button.clicked.connect(lambda _=False, n=name: self.show_page(n))
+            self.nav_group.addButton(nav_button)
+            self.nav_buttons[name] = nav_button
+            top.addWidget(nav_button)
+            page = factories[name](self)
+            self.pages[name] = page
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.page_stack.addWidget(scroll)
+        top.addStretch(1)
+        other = "ur" if self.ctx.language != "ur" else "en"
+        self.language_button = button("اردو" if other == "ur" else "English")
+        self.language_button.setAccessibleName(self.tr("Switch the language"))
+        self.language_button.setToolTip(self.tr("Switch the language"))
+        self.language_button.clicked.connect(lambda: self.ctx.set_language(other))
+        top.addWidget(self.language_button)
+        self.leave_button = button(self.tr("Lock"))
+        self.leave_button.setAccessibleName(self.tr("Lock the teacher area and go back to the learners"))
+        self.leave_button.setToolTip(self.tr("Lock the teacher area and go back to the learners"))
+        self.leave_button.clicked.connect(self.leave)
+        top.addWidget(self.leave_button)
+        outer.addLayout(top)
+        outer.addWidget(self.page_stack, 1)
+        return workspace
+
+    # ------------------------------------------------------------------------------------------ actions
+    def show_page(self, name: str) -> QWidget:
+        """Show one page (by name, see ``PAGE_NAMES``) with fresh data; returns it."""
+        self._current_page = name
+        index = self.PAGE_NAMES.index(name)
+        self.page_stack.setCurrentIndex(index)
+        self.nav_buttons[name].setChecked(True)
+        page = self.pages[name]
+        refresh = getattr(page, "refresh", None)
+        if refresh is not None:
+            refresh()
+        return page
+
+    def page(self, name: str) -> QWidget:
+        return self.pages[name]
+
+    def _on_unlocked(self) -> None:
+        self.unlocked = True
+        self.stack.setCurrentWidget(self.workspace)
+        self.show_page(self._current_page)
+
+    def unlock_without_pin(self) -> None:
+        """Open the pages directly (screenshots and tests of the pages themselves)."""
+        self._on_unlocked()
+
+    def leave(self) -> None:
+        """Lock the area again and ask to go back to the learner picker."""
+        self.unlocked = False
+        self.gate.reset()
+        self.stack.setCurrentWidget(self.gate)
+        self.exit_requested.emit()
+
+    def lock(self) -> None:
+        self.unlocked = False
+        self._build()
+
+    def notify_content_changed(self) -> None:
+        """Packs, learners or settings changed: reload the packs and tell the student side."""
+        self.ctx.reload_content()
+        self.content_changed.emit()
+
+    def _on_language_changed(self, _language: str) -> None:
+        self._build()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not self.unlocked:
+            self.leave()
+            return
+        super().keyPressEvent(event)

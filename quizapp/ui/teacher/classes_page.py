@@ -1,0 +1,526 @@
+"""Classes and learners: create, rename, archive; add learners one by one or from a file; move; remove
+(only after their results are saved); print a class list with each child's picture."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QImage, QPainter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
+
+from quizapp.paths import assets_dir
+from quizapp.progress.errors import StoreError
+from quizapp.services.teacher.exports import read_names, save_results_csv
+from quizapp.services.teacher.roster import add_learners
+from quizapp.ui.teacher.page import NO_CLASS, Page
+from quizapp.ui.teacher.widgets import MIN_TARGET, Card, button, note, safe_file_name, tr
+
+if TYPE_CHECKING:
+    from quizapp.progress.records import Learner
+    from quizapp.ui.teacher.area import TeacherArea
+
+ROLE_ID = Qt.ItemDataRole.UserRole
+
+
+def avatar_path(avatar_id: str) -> Path | None:
+    if not avatar_id:
+        return None
+    path = assets_dir() / "avatars" / f"{avatar_id}.svg"
+    return path if path.is_file() else None
+
+
+def avatar_ids() -> list[str]:
+    folder = assets_dir() / "avatars"
+    return sorted(p.stem for p in folder.glob("*.svg")) if folder.is_dir() else []
+
+
+def avatar_image(avatar_id: str, size: int) -> QImage | None:
+    path = avatar_path(avatar_id)
+    if path is None:
+        return None
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(str(path))
+    if not renderer.isValid():
+        return None
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter)
+    painter.end()
+    return image
+
+
+class ClassesPage(Page):
+    def __init__(self, area: TeacherArea) -> None:
+        super().__init__(
+            area,
+            tr("Classes and learners"),
+            tr("Choose a class, then add its learners."),
+        )
+        columns = QHBoxLayout()
+        columns.setSpacing(14)
+
+        # classes
+        classes_card = Card(tr("Classes"))
+        self.class_list = QListWidget()
+        self.class_list.setAccessibleName(tr("Classes"))
+        self.class_list.setMinimumWidth(200)
+        self.class_list.setSpacing(2)
+        self.class_list.currentItemChanged.connect(lambda *_: self._show_learners())
+        classes_card.body.addWidget(self.class_list, 1)
+        self.show_archived = QCheckBox(tr("Show archived classes and learners"))
+        self.show_archived.setAccessibleName(tr("Show archived classes and learners"))
+        self.show_archived.setMinimumHeight(MIN_TARGET)
+        self.show_archived.toggled.connect(lambda _: self.refresh())
+        classes_card.body.addWidget(self.show_archived)
+        self.new_class_button = button(tr("New class…"), primary=True)
+        self.new_class_button.clicked.connect(self.new_class)
+        self.rename_class_button = button(tr("Rename…"))
+        self.rename_class_button.setAccessibleName(tr("Rename the class"))
+        self.rename_class_button.clicked.connect(self.rename_class)
+        self.archive_class_button = button(tr("Archive"))
+        self.archive_class_button.setAccessibleName(tr("Archive the class or bring it back"))
+        self.archive_class_button.clicked.connect(self.toggle_archive_class)
+        grid = QGridLayout()
+        grid.addWidget(self.new_class_button, 0, 0, 1, 2)
+        grid.addWidget(self.rename_class_button, 1, 0)
+        grid.addWidget(self.archive_class_button, 1, 1)
+        classes_card.body.addLayout(grid)
+        classes_card.setMaximumWidth(340)
+        columns.addWidget(classes_card, 2)
+
+        # learners
+        learners_card = Card(tr("Learners"))
+        self.learners_title = learners_card.findChild(QWidget, "teacherSubheading")
+        add_row = QHBoxLayout()
+        self.name_field = QLineEdit()
+        self.name_field.setPlaceholderText(tr("Name or nickname"))
+        self.name_field.setAccessibleName(tr("Name of the new learner"))
+        self.name_field.setMaxLength(60)
+        self.name_field.returnPressed.connect(self.add_learner)
+        add_row.addWidget(self.name_field, 1)
+        self.add_button = button(tr("Add learner"), primary=True)
+        self.add_button.clicked.connect(self.add_learner)
+        add_row.addWidget(self.add_button)
+        learners_card.body.addLayout(add_row)
+        self.learner_list = QListWidget()
+        self.learner_list.setAccessibleName(tr("Learners of the class"))
+        self.learner_list.setIconSize(QSize(40, 40))
+        self.learner_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.learner_list.setMinimumHeight(180)
+        learners_card.body.addWidget(self.learner_list, 1)
+        self.import_button = button(tr("Add names from a file…"))
+        self.import_button.clicked.connect(self.import_names)
+        self.roster_button = button(tr("Import a class list file…"))
+        self.roster_button.clicked.connect(self.import_roster)
+        self.rename_button = button(tr("Rename…"))
+        self.rename_button.setAccessibleName(tr("Rename the learner"))
+        self.rename_button.clicked.connect(self.rename_learner)
+        self.move_button = button(tr("Move to class…"))
+        self.move_button.clicked.connect(self.move_learners)
+        self.archive_button = button(tr("Archive"))
+        self.archive_button.setAccessibleName(tr("Archive the learner or bring them back"))
+        self.archive_button.clicked.connect(self.toggle_archive_learners)
+        self.remove_button = button(tr("Remove…"), danger=True)
+        self.remove_button.setAccessibleName(tr("Remove the learner"))
+        self.remove_button.clicked.connect(self.remove_learners)
+        self.print_button = button(tr("Class list with pictures (PDF)…"))
+        self.print_button.clicked.connect(self.save_roster_pdf)
+        actions = QGridLayout()
+        actions.setSpacing(8)
+        for index, widget in enumerate(
+            (
+                self.rename_button,
+                self.move_button,
+                self.archive_button,
+                self.remove_button,
+                self.import_button,
+                self.roster_button,
+            )
+        ):
+            actions.addWidget(widget, index // 2, index % 2)
+        actions.addWidget(self.print_button, 3, 0, 1, 2)
+        actions.setColumnStretch(0, 1)
+        actions.setColumnStretch(1, 1)
+        learners_card.body.addLayout(actions)
+        learners_card.body.addWidget(
+            note(tr("Archived learners keep their results but are hidden from the learner picker."))
+        )
+        columns.addWidget(learners_card, 3)
+        self.layout_.addLayout(columns, 1)
+
+    # ---------------------------------------------------------------------------------------- reading
+    def refresh(self) -> None:
+        current = self.current_class_key()
+        self.class_list.blockSignals(True)
+        self.class_list.clear()
+        include_archived = self.show_archived.isChecked()
+        for school_class in self.store.list_classes(include_archived=include_archived):
+            count = len(self.store.list_learners(school_class.id))
+            label = tr("%1 (%n learner(s))", "", count).replace("%1", school_class.name)
+            if school_class.archived:
+                label = tr("%1 — archived").replace("%1", label)
+            item = QListWidgetItem(label)
+            item.setData(ROLE_ID, school_class.id)
+            item.setSizeHint(QSize(0, MIN_TARGET))
+            self.class_list.addItem(item)
+        loose = [lr for lr in self.store.list_learners() if lr.class_id is None]
+        if loose:
+            item = QListWidgetItem(tr("Learners in no class (%n)", "", len(loose)))
+            item.setData(ROLE_ID, NO_CLASS)
+            item.setSizeHint(QSize(0, MIN_TARGET))
+            self.class_list.addItem(item)
+        self.class_list.blockSignals(False)
+        self.select_class(current)
+        self._show_learners()
+
+    def select_class(self, key: str | None) -> None:
+        for row in range(self.class_list.count()):
+            if self.class_list.item(row).data(ROLE_ID) == key:
+                self.class_list.setCurrentRow(row)
+                return
+        if self.class_list.count():
+            self.class_list.setCurrentRow(0)
+
+    def current_class_key(self) -> str | None:
+        item = self.class_list.currentItem()
+        if item is None:
+            return None
+        data = item.data(ROLE_ID)
+        return None if data is None else str(data)
+
+    def current_class_id(self) -> str | None:
+        key = self.current_class_key()
+        return None if key in (None, NO_CLASS) else key
+
+    def _learners_of_current(self, include_archived: bool) -> list[Learner]:
+        key = self.current_class_key()
+        if key is None:
+            return []
+        if key == NO_CLASS:
+            return [
+                lr
+                for lr in self.store.list_learners(include_archived=include_archived)
+                if lr.class_id is None
+            ]
+        return self.store.list_learners(key, include_archived=include_archived)
+
+    def _show_learners(self) -> None:
+        self.learner_list.clear()
+        key = self.current_class_key()
+        has_class = key is not None and key != NO_CLASS
+        for widget in (self.rename_class_button, self.archive_class_button):
+            widget.setEnabled(has_class)
+        if key is not None and key != NO_CLASS:
+            archived = self.store.get_class(key).archived
+            self.archive_class_button.setText(tr("Bring back") if archived else tr("Archive"))
+        self.add_button.setEnabled(key is not None)
+        self.name_field.setEnabled(key is not None)
+        self.import_button.setEnabled(key is not None)
+        for learner in self._learners_of_current(self.show_archived.isChecked()):
+            label = learner.display_name
+            if learner.archived:
+                label = tr("%1 — archived").replace("%1", label)
+            item = QListWidgetItem(label)
+            item.setData(ROLE_ID, learner.id)
+            item.setSizeHint(QSize(0, MIN_TARGET + 4))
+            path = avatar_path(learner.avatar_id)
+            if path is not None:
+                item.setIcon(QIcon(str(path)))
+            self.learner_list.addItem(item)
+        if not self.learner_list.count():
+            empty = QListWidgetItem(
+                tr("No classes yet: make one with 'New class…'.")
+                if key is None
+                else tr("No learners here yet.")
+            )
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.learner_list.addItem(empty)
+
+    def selected_learner_ids(self) -> list[str]:
+        return [i.data(ROLE_ID) for i in self.learner_list.selectedItems() if i.data(ROLE_ID)]
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.area.notify_content_changed()
+
+    # ---------------------------------------------------------------------------------------- classes
+    def new_class(self, name: str | None = None) -> None:
+        name = name or self.dialogs.ask_text(
+            self, tr("New class"), tr("Name of the class (for example 'Class 6 Blue'):")
+        )
+        if not name:
+            return
+        created = self.run_safely(lambda: self.store.create_class(name))
+        if created is not None:
+            self.refresh()
+            self.select_class(created.id)
+            self.message.show_ok(
+                tr("The class '%1' was made. Now add its learners.").replace("%1", created.name)
+            )
+            self.area.notify_content_changed()
+
+    def rename_class(self) -> None:
+        class_id = self.current_class_id()
+        if class_id is None:
+            return
+        old = self.store.get_class(class_id)
+        name = self.dialogs.ask_text(self, tr("Rename the class"), tr("New name of the class:"), old.name)
+        if name and self.run_safely(lambda: self.store.rename_class(class_id, name)) is not None:
+            self._changed()
+
+    def toggle_archive_class(self) -> None:
+        class_id = self.current_class_id()
+        if class_id is None:
+            return
+        school_class = self.store.get_class(class_id)
+        if not school_class.archived and not self.dialogs.confirm(
+            self,
+            tr("Archive the class"),
+            tr(
+                "Archive '%1'? Its learners keep their results; the class is hidden until you bring it back."
+            ).replace("%1", school_class.name),
+            tr("Archive"),
+        ):
+            return
+        if self.run_safely(lambda: self.store.archive_class(class_id, not school_class.archived)) is not None:
+            if not school_class.archived:
+                self.show_archived.setChecked(True)
+            self._changed()
+
+    # ---------------------------------------------------------------------------------------- learners
+    def add_learner(self) -> None:
+        name = " ".join(self.name_field.text().split())
+        if not name:
+            self.message.show_problem(tr("Type the learner's name first."))
+            return
+        key = self.current_class_key()
+        if key is None:
+            self.message.show_problem(tr("Make a class first with 'New class…'."))
+            return
+        class_id = None if key == NO_CLASS else key
+        result = self.run_safely(
+            lambda: add_learners(
+                self.store,
+                [name],
+                class_id=class_id,
+                language=self.store.settings.default_language,
+                avatars=avatar_ids(),
+            )
+        )
+        if result is None:
+            return
+        if result.already_there:
+            self.message.show_problem(tr("'%1' is already in this class.").replace("%1", name))
+            return
+        self.name_field.clear()
+        self.message.show_ok(tr("'%1' was added.").replace("%1", name))
+        self._changed()
+        self.name_field.setFocus()
+
+    def import_names(self, path: Path | None = None) -> None:
+        key = self.current_class_key()
+        if key is None:
+            self.message.show_problem(tr("Make a class first with 'New class…'."))
+            return
+        path = path or self.dialogs.open_file(
+            self, tr("Add names from a file"), tr("Name lists (*.csv *.txt);;All files (*)")
+        )
+        if path is None:
+            return
+        names = self.run_safely(lambda: read_names(path))
+        if names is None:
+            return
+        class_id = None if key == NO_CLASS else key
+        result = self.run_safely(
+            lambda: add_learners(
+                self.store,
+                names.names,
+                class_id=class_id,
+                language=self.store.settings.default_language,
+                avatars=avatar_ids(),
+            )
+        )
+        if result is None:
+            return
+        notes = [tr("Already in the class: %1").replace("%1", n) for n in result.already_there]
+        reasons = {"too_long": tr("longer than 60 letters"), "repeated": tr("listed twice")}
+        notes += [
+            tr("%1, line %2: '%3' was left out (%4)")
+            .replace("%1", path.name)
+            .replace("%2", str(line))
+            .replace("%3", text)
+            .replace("%4", reasons.get(reason, reason))
+            for line, text, reason in names.skipped
+        ]
+        if notes:
+            self.message.show_info(tr("%n learner(s) added.", "", len(result.added)), notes)
+        else:
+            self.message.show_ok(tr("%n learner(s) added.", "", len(result.added)))
+        self._changed()
+
+    def import_roster(self, path: Path | None = None) -> None:
+        from quizapp.progress.bundle import describe_report, import_roster
+
+        path = path or self.dialogs.open_file(
+            self, tr("Import a class list file"), tr("quizapp class lists (*.zip *.json);;All files (*)")
+        )
+        if path is None:
+            return
+        report = self.run_safely(lambda: import_roster(self.store, path))
+        if report is not None:
+            self.message.show_info(tr("The class list file was read."), describe_report(report))
+            self._changed()
+
+    def rename_learner(self) -> None:
+        ids = self.selected_learner_ids()
+        if len(ids) != 1:
+            self.message.show_problem(tr("Choose one learner in the list first."))
+            return
+        learner = self.store.get_learner(ids[0])
+        name = self.dialogs.ask_text(
+            self, tr("Rename the learner"), tr("New name or nickname:"), learner.display_name
+        )
+        if (
+            name
+            and self.run_safely(lambda: self.store.update_learner(learner.id, display_name=name)) is not None
+        ):
+            self._changed()
+
+    def move_learners(self, class_id: str | None = None) -> None:
+        ids = self.selected_learner_ids()
+        if not ids:
+            self.message.show_problem(tr("Choose one or more learners in the list first."))
+            return
+        if class_id is None:
+            classes = [c for c in self.store.list_classes() if c.id != self.current_class_id()]
+            if not classes:
+                self.message.show_problem(
+                    tr("There is no other class to move to. Make one with 'New class…'.")
+                )
+                return
+            choice = self.dialogs.choose_item(
+                self, tr("Move to class"), tr("Move to which class?"), [c.name for c in classes]
+            )
+            if choice is None:
+                return
+            class_id = classes[choice].id
+        target = class_id
+        for learner_id in ids:
+            if self.run_safely(partial(self.store.update_learner, learner_id, class_id=target)) is None:
+                return
+        self.message.show_ok(
+            tr("%n learner(s) moved to %1.", "", len(ids)).replace("%1", self.store.get_class(target).name)
+        )
+        self._changed()
+
+    def toggle_archive_learners(self) -> None:
+        ids = self.selected_learner_ids()
+        if not ids:
+            self.message.show_problem(tr("Choose one or more learners in the list first."))
+            return
+        for learner_id in ids:
+            learner = self.store.get_learner(learner_id)
+            self.run_safely(partial(self.store.archive_learner, learner.id, not learner.archived))
+        self._changed()
+
+    def remove_learners(self) -> None:
+        """Remove learners: first their results are saved to a file, then the teacher confirms."""
+        ids = self.selected_learner_ids()
+        if not ids:
+            self.message.show_problem(tr("Choose one or more learners in the list first."))
+            return
+        learners = [self.store.get_learner(i) for i in ids]
+        names = ", ".join(lr.display_name for lr in learners)
+        suggested = (
+            f"{safe_file_name(learners[0].display_name if len(learners) == 1 else 'learners')}-results.csv"
+        )
+        path = self.dialogs.save_file(
+            self,
+            tr("First, save their results"),
+            suggested,
+            tr("CSV files (*.csv)"),
+        )
+        if path is None:
+            self.message.show_info(tr("Nothing was removed: their results must be saved first."))
+            return
+        rows = self.run_safely(
+            lambda: save_results_csv(
+                path, self.store, self.packs(), learners, language=self.ctx.language, words=self.words()
+            )
+        )
+        if rows is None or not Path(path).is_file():
+            self.message.show_problem(tr("Nothing was removed: the results could not be saved."))
+            return
+        if not self.dialogs.confirm(
+            self,
+            tr("Remove learners"),
+            tr("Remove %1 and all their answers? Their results were saved to %2. This cannot be undone.")
+            .replace("%1", names)
+            .replace("%2", str(path)),
+            tr("Remove"),
+        ):
+            self.message.show_info(
+                tr("Nothing was removed. Their results were saved to %1.").replace("%1", str(path))
+            )
+            return
+        for learner in learners:
+            try:
+                self.store.delete_learner(learner.id)
+            except StoreError as exc:
+                self.message.show_problem(str(exc))
+                return
+        self.message.show_ok(
+            tr("%1 removed. Their results are in %2.").replace("%1", names).replace("%2", str(path))
+        )
+        self._changed()
+
+    def save_roster_pdf(self) -> None:
+        from quizapp.ui.teacher.printing import html_drawer, roster_html, write_pdf
+
+        key = self.current_class_key()
+        if key is None:
+            return
+        learners = self._learners_of_current(False)
+        class_name = tr("Learners in no class") if key == NO_CLASS else self.store.get_class(key).name
+        path = self.dialogs.save_file(
+            self,
+            tr("Save the class list"),
+            f"{safe_file_name(class_name)}-class-list.pdf",
+            tr("PDF files (*.pdf)"),
+        )
+        if path is None:
+            return
+        images = {}
+        pictures = {}
+        for learner in learners:
+            image = avatar_image(learner.avatar_id, 160)
+            if image is not None:
+                name = f"avatar-{learner.avatar_id}"
+                images[name] = image
+                pictures[learner.id] = name
+        body = roster_html(
+            school=self.store.settings.school_name,
+            class_name=class_name,
+            learners=learners,
+            picture_names=pictures,
+        )
+        title = tr("Class list: %1").replace("%1", class_name)
+        pages = self.run_safely(
+            lambda: write_pdf(path, title, html_drawer(body, rtl=self.ctx.is_rtl, images=images))
+        )
+        if pages:
+            self.message.show_ok(tr("The class list was saved to %1.").replace("%1", str(path)))

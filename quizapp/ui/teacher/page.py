@@ -1,0 +1,124 @@
+"""What every teacher page shares: access to the area's services and safe running of actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
+
+from quizapp.progress.errors import StoreError
+from quizapp.services.teacher.reports import AnswerWords
+from quizapp.ui.teacher.widgets import MIN_TARGET, MessagePanel, heading, note, tr
+
+if TYPE_CHECKING:
+    from quizapp.content.packs import Pack
+    from quizapp.content.text import LText
+    from quizapp.progress.store import Store
+    from quizapp.services.library import PackLibrary
+    from quizapp.ui.context import AppContext
+    from quizapp.ui.teacher.area import TeacherArea
+
+T = TypeVar("T")
+
+NO_CLASS = "__none__"  # the combo data for "learners in no class"
+ALL = "__all__"
+
+
+class Page(QWidget):
+    """A teacher page: a title, a short explanation and its content, with a message panel."""
+
+    def __init__(self, area: TeacherArea, title: str, intro: str = "") -> None:
+        super().__init__()
+        self.setObjectName("page")
+        self.area = area
+        self.ctx: AppContext = area.ctx
+        self.dialogs = area.dialogs
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(8, 4, 8, 12)
+        self.layout_.setSpacing(14)
+        self.title_label = heading(title)
+        self.layout_.addWidget(self.title_label)
+        if intro:
+            self.layout_.addWidget(note(intro))
+        self.message = MessagePanel()
+        self.layout_.addWidget(self.message)
+
+    @property
+    def store(self) -> Store:
+        return self.ctx.store
+
+    @property
+    def library(self) -> PackLibrary:
+        return self.ctx.library
+
+    def refresh(self) -> None:
+        """Read the data again (called whenever the page is shown)."""
+
+    def run_safely(self, action: Callable[[], T]) -> T | None:
+        """Run an action; a problem becomes a readable message, never a traceback."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return action()
+        except StoreError as exc:
+            self.message.show_problem(str(exc))
+        except OSError as exc:
+            self.message.show_problem(
+                tr("The file could not be used: %1").replace("%1", exc.strerror or str(exc))
+            )
+        except ValueError as exc:
+            self.message.show_problem(str(exc))
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        return None
+
+    # --------------------------------------------------------------------------------------- helpers
+    def class_combo(
+        self, *, include_all: bool, include_none: bool = False, accessible: str = ""
+    ) -> QComboBox:
+        combo = QComboBox()
+        combo.setMinimumHeight(MIN_TARGET)
+        combo.setAccessibleName(accessible or tr("Class"))
+        combo.setProperty("include_all", include_all)
+        combo.setProperty("include_none", include_none)
+        self.fill_class_combo(combo)
+        return combo
+
+    def fill_class_combo(self, combo: QComboBox) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        if combo.property("include_all"):
+            combo.addItem(tr("All classes"), ALL)
+        for school_class in self.store.list_classes():
+            combo.addItem(school_class.name, school_class.id)
+        if combo.property("include_none"):
+            combo.addItem(tr("Learners in no class"), NO_CLASS)
+        index = combo.findData(current)
+        combo.setCurrentIndex(index if index >= 0 else 0)
+        combo.blockSignals(False)
+
+    @staticmethod
+    def class_id_of(combo: QComboBox) -> str | None:
+        """The class chosen: an id, or None for "all classes" / "no class" (see ``combo.currentData()``)."""
+        data = combo.currentData()
+        return None if data in (ALL, NO_CLASS, None) else str(data)
+
+    def class_name(self, class_id: str | None) -> str:
+        if class_id is None:
+            return tr("All classes")
+        try:
+            return str(self.store.get_class(class_id).name)
+        except StoreError:
+            return class_id
+
+    def packs(self) -> list[Pack]:
+        return list(self.library.packs)
+
+    def text(self, value: LText | None, default_language: str = "en") -> str:
+        return str(self.ctx.text(value, default_language))
+
+    def words(self) -> AnswerWords:
+        return AnswerWords(true=tr("True"), false=tr("False"), nothing=tr("(no answer)"))

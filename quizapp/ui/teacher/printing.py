@@ -1,0 +1,467 @@
+"""Printable documents: class report, certificates, worksheets and answer keys, roster sheets.
+
+Documents are built as (safe, escaped) HTML and laid out by ``QTextDocument``; certificates are drawn with
+``QPainter``. Both go to a ``QPdfWriter`` (save as PDF) or a ``QPrinter`` (print) through the same code.
+Qt shapes Urdu (right-to-left, joined letters) itself; the document direction follows the UI language.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QLineF, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import QWidget
+
+from quizapp.content.models import (
+    AnyQuestion,
+    FillBlank,
+    Matching,
+    Module,
+    MultipleSelect,
+    Ordering,
+    Scenario,
+    ScenarioOption,
+    SingleChoice,
+    TrueFalse,
+)
+from quizapp.content.richtext import to_html, to_plain
+from quizapp.content.text import LText
+from quizapp.progress.records import Learner
+from quizapp.services.teacher.reports import QuestionLine, ResultsGrid
+from quizapp.ui.teacher.widgets import tr
+
+MARGIN_MM = 15.0
+PDF_DPI = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Certificate:
+    school: str
+    learner: str
+    module: str
+    completed: str  # the date as the teacher reads it
+    score: str = ""
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def today_text() -> str:
+    return date.today().strftime("%Y-%m-%d")
+
+
+def date_text(iso: str | None) -> str:
+    if not iso:
+        return ""
+    try:
+        return datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d")
+    except ValueError:
+        return iso[:10]
+
+
+def document_font() -> QFont:
+    from PySide6.QtWidgets import QApplication
+
+    font = QFont(QApplication.font())
+    font.setPointSizeF(11.0)
+    return font
+
+
+# ------------------------------------------------------------------------------------------- output
+def _new_pdf_writer(path: str, title: str) -> QPdfWriter:
+    writer = QPdfWriter(path)
+    writer.setTitle(title)
+    writer.setCreator("quizapp")
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    return writer
+
+
+def write_pdf(path: Path, title: str, draw: Callable[[QPagedPaintDevice], int]) -> int:
+    """Draw into a PDF at ``path`` (through a temporary file, moved into place); returns the page count."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".pdf", dir=path.parent)
+    os.close(fd)
+    try:
+        writer = _new_pdf_writer(tmp, title)
+        pages = draw(writer)
+        del writer  # finishes the file
+        if not Path(tmp).is_file() or Path(tmp).stat().st_size == 0:
+            raise OSError(tr("the PDF could not be written"))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return pages
+
+
+def html_drawer(
+    body: str, *, rtl: bool, images: dict[str, QImage] | None = None
+) -> Callable[[QPagedPaintDevice], int]:
+    """A drawing function that lays out an HTML document on a paged device."""
+
+    def draw(device: QPagedPaintDevice) -> int:
+        doc = make_document(body, rtl=rtl, images=images)
+        layout = device.pageLayout()
+        rect = layout.paintRectPixels(device.logicalDpiX())
+        doc.setPageSize(QSizeF(rect.width(), rect.height()))
+        doc.print_(device)
+        return doc.pageCount()
+
+    return draw
+
+
+def make_document(body: str, *, rtl: bool, images: dict[str, QImage] | None = None) -> QTextDocument:
+    doc = QTextDocument()
+    font = document_font()
+    doc.setDefaultFont(font)
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    doc.setDefaultTextOption(option)
+    doc.setDefaultStyleSheet(
+        "h1 { font-size: 20pt; color: #b9501a; } h2 { font-size: 15pt; color: #1f7a78; } "
+        "th { background-color: #fdf1e2; } td, th { padding: 4px; } .muted { color: #62564d; } "
+        ".box { font-size: 14pt; } .answer { color: #2e7d32; font-weight: bold; }"
+    )
+    for name, image in (images or {}).items():
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    direction = "rtl" if rtl else "ltr"
+    doc.setHtml(f'<html><body dir="{direction}"><div dir="{direction}">{body}</div></body></html>')
+    return doc
+
+
+def print_with_dialog(parent: QWidget | None, title: str, draw: Callable[[QPagedPaintDevice], int]) -> bool:
+    """Show the print dialog and print; False when the teacher cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(title)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(title)
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    draw(printer)
+    return True
+
+
+# ---------------------------------------------------------------------------------------- documents
+def status_words(status: str, best: float | None) -> str:
+    if status == "passed":
+        return tr("✔ Passed (%1%)").replace("%1", f"{best:.0f}") if best is not None else tr("✔ Passed")
+    if status == "in_progress":
+        if best is not None:
+            return tr("◐ In progress (best %1%)").replace("%1", f"{best:.0f}")
+        return tr("◐ In progress")
+    return tr("○ Not started")
+
+
+def header_html(title: str, school: str, lines: Sequence[str] = ()) -> str:
+    out = f"<h1>{esc(title)}</h1>"
+    if school:
+        out += f"<p><b>{esc(school)}</b></p>"
+    for line in lines:
+        out += f'<p class="muted">{esc(line)}</p>'
+    return out
+
+
+def class_report_html(
+    *,
+    school: str,
+    class_name: str,
+    period: str,
+    grid: ResultsGrid,
+    questions: Sequence[QuestionLine],
+    language: str,
+) -> str:
+    body = header_html(
+        tr("Class report: %1").replace("%1", class_name),
+        school,
+        [period, tr("Made on %1").replace("%1", today_text())],
+    )
+    if not grid.rows:
+        body += f"<p>{esc(tr('There are no learners in this class yet.'))}</p>"
+        return body
+    body += f"<h2>{esc(tr('Modules'))}</h2>"
+    body += '<table border="1" cellspacing="0" cellpadding="4" width="100%">'
+    body += f"<tr><th>{esc(tr('Learner'))}</th>"
+    for column in grid.columns:
+        body += f"<th>{esc(column.title_in(language))}</th>"
+    body += "</tr>"
+    for grid_row in grid.rows:
+        body += f"<tr><td><b>{esc(grid_row.learner.display_name)}</b></td>"
+        for cell in grid_row.cells:
+            body += f"<td>{esc(status_words(cell.status, cell.best_score))}</td>"
+        body += "</tr>"
+    body += "<tr>"
+    body += f"<td><i>{esc(tr('Passed'))}</i></td>"
+    for index in range(len(grid.columns)):
+        counts = grid.column_counts(index)
+        passed = tr("%1 of %2").replace("%1", str(counts["passed"])).replace("%2", str(len(grid.rows)))
+        body += f"<td><i>{esc(passed)}</i></td>"
+    body += "</tr></table>"
+    if questions:
+        body += f"<h2>{esc(tr('Questions missed most'))}</h2>"
+        body += '<table border="1" cellspacing="0" cellpadding="4" width="100%">'
+        body += (
+            f"<tr><th>{esc(tr('Question'))}</th><th>{esc(tr('Module'))}</th>"
+            f"<th>{esc(tr('Wrong'))}</th><th>{esc(tr('Wrong answers chosen most'))}</th></tr>"
+        )
+        for line in questions:
+            wrong = "; ".join(
+                tr("%1 (%2 times)").replace("%1", text).replace("%2", str(count))
+                for text, count in line.wrong_answers
+            )
+            share = tr("%1 of %2 answers (%3%)").replace("%1", str(line.stat.wrong))
+            share = share.replace("%2", str(line.stat.answers)).replace(
+                "%3", f"{line.stat.percent_wrong:.0f}"
+            )
+            body += (
+                f"<tr><td>{esc(line.prompt)}</td><td>{esc(line.module_title)}</td>"
+                f"<td>{esc(share)}</td><td>{esc(wrong)}</td></tr>"
+            )
+        body += "</table>"
+    return body
+
+
+def _t(text: LText | None, language: str, default: str) -> str:
+    return text.get_text(language, default) if text is not None else ""
+
+
+def _box(checked: bool = False) -> str:
+    return "☑" if checked else "☐"
+
+
+def question_html(
+    number: int,
+    question: AnyQuestion,
+    language: str,
+    default: str,
+    *,
+    answers: bool,
+    fill: Callable[[str], str],
+) -> str:
+    def text(value: LText | None) -> str:
+        return fill(_t(value, language, default))
+
+    out = f"<p><b>{number}. {esc(to_plain(text(question.prompt)))}</b></p>"
+    if isinstance(question, Scenario):
+        out = f"<p><b>{number}.</b> <i>{esc(to_plain(text(question.situation)))}</i></p>" + out.replace(
+            f"<b>{number}. ", "<b>", 1
+        )
+    if isinstance(question, SingleChoice | MultipleSelect | Scenario):
+        right: set[str] = set()
+        if isinstance(question, SingleChoice):
+            right = {question.correct}
+        elif isinstance(question, MultipleSelect):
+            right = set(question.correct)
+        elif isinstance(question, Scenario):
+            right = {o.id for o in question.options if o.rating == "best"}
+        out += "<p>"
+        for option in question.options:
+            mark = _box(answers and option.id in right)
+            label = esc(to_plain(text(option.text)))
+            if answers and option.id in right:
+                label = f'<span class="answer">{label}</span>'
+            if answers and isinstance(option, ScenarioOption):
+                rating = {"best": tr("best"), "acceptable": tr("acceptable"), "unsafe": tr("unsafe")}[
+                    option.rating
+                ]
+                label += f" <i>({esc(rating)})</i>"
+            out += f'<span class="box">{mark}</span> {label}<br/>'
+        out += "</p>"
+    elif isinstance(question, TrueFalse):
+        true_mark = _box(answers and question.correct)
+        false_mark = _box(answers and not question.correct)
+        out += (
+            f'<p><span class="box">{true_mark}</span> {esc(tr("True"))} &nbsp;&nbsp;&nbsp; '
+            f'<span class="box">{false_mark}</span> {esc(tr("False"))}</p>'
+        )
+    elif isinstance(question, Ordering):
+        items = [to_plain(text(i)) for i in question.items]
+        if answers:
+            out += "<ol>" + "".join(f'<li class="answer">{esc(i)}</li>' for i in items) + "</ol>"
+        else:
+            shown = items[1:] + items[:1] if len(items) > 1 else items  # not in the right order
+            shown = list(reversed(shown)) if len(shown) > 2 else shown
+            out += "<p>" + "".join(f"____ &nbsp; {esc(i)}<br/>" for i in shown) + "</p>"
+            out += f'<p class="muted">{esc(tr("Number the steps 1, 2, 3... in the right order."))}</p>'
+    elif isinstance(question, Matching):
+        lefts = [to_plain(text(p.left)) for p in question.pairs]
+        rights = [to_plain(text(p.right)) for p in question.pairs]
+        letters = "ABCDEFGHIJ"
+        if answers:
+            out += (
+                "<ul>"
+                + "".join(
+                    f'<li>{esc(left)} → <span class="answer">{esc(right)}</span></li>'
+                    for left, right in zip(lefts, rights, strict=True)
+                )
+                + "</ul>"
+            )
+        else:
+            shuffled = rights[1:] + rights[:1]
+            out += '<table cellspacing="0" cellpadding="4" width="100%">'
+            for index, left in enumerate(lefts):
+                out += (
+                    f"<tr><td>{index + 1}. {esc(left)}</td><td>____</td>"
+                    f"<td>{letters[index]}. {esc(shuffled[index])}</td></tr>"
+                )
+            out += "</table>"
+    elif isinstance(question, FillBlank):
+        if answers:
+            accepted = question.accepted.for_language(language, default)
+            out += f'<p class="answer">{esc(", ".join(accepted))}</p>'
+        else:
+            out += "<p>______________________________</p>"
+    if answers:
+        out += f"<p><i>{esc(to_plain(text(question.explanation)))}</i></p>"
+    return out
+
+
+def worksheet_html(
+    *,
+    school: str,
+    pack_title: str,
+    module: Module,
+    language: str,
+    default_language: str,
+    answers: bool,
+    fill: Callable[[str], str],
+) -> str:
+    module_title = fill(module.title.get_text(language, default_language))
+    title = (tr("Answer key: %1") if answers else tr("Worksheet: %1")).replace("%1", module_title)
+    body = header_html(title, school, [pack_title])
+    if not answers:
+        body += (
+            f"<p>{esc(tr('Name'))}: ______________________ &nbsp;&nbsp; {esc(tr('Class'))}: ____________ "
+            f"&nbsp;&nbsp; {esc(tr('Date'))}: ____________</p>"
+        )
+        body += f'<p class="muted">{esc(tr("Tick one box unless the question asks for more."))}</p>'
+    for number, question in enumerate(module.quiz.questions, 1):
+        body += question_html(number, question, language, default_language, answers=answers, fill=fill)
+    if answers and module.lesson.key_points:
+        body += f"<h2>{esc(tr('Key points'))}</h2><ul>"
+        body += "".join(
+            f"<li>{to_html(fill(p.get_text(language, default_language)))}</li>"
+            for p in module.lesson.key_points
+        )
+        body += "</ul>"
+    return body
+
+
+def roster_html(
+    *, school: str, class_name: str, learners: Sequence[Learner], picture_names: dict[str, str]
+) -> str:
+    body = header_html(
+        tr("Class list: %1").replace("%1", class_name), school, [tr("Made on %1").replace("%1", today_text())]
+    )
+    if not learners:
+        return body + f"<p>{esc(tr('There are no learners in this class yet.'))}</p>"
+    body += '<table border="1" cellspacing="0" cellpadding="6" width="100%">'
+    body += f"<tr><th>{esc(tr('Picture'))}</th><th>{esc(tr('Name'))}</th><th>{esc(tr('Signature'))}</th></tr>"
+    for learner in learners:
+        picture = picture_names.get(learner.id)
+        image = f'<img src="{esc(picture)}" width="56" height="56"/>' if picture else ""
+        body += (
+            f'<tr><td align="center">{image}</td><td><span style="font-size:16pt">'
+            f"{esc(learner.display_name)}</span></td><td></td></tr>"
+        )
+    body += "</table>"
+    return body
+
+
+# ------------------------------------------------------------------------------------- certificates
+def certificate_drawer(
+    certificates: Sequence[Certificate], *, rtl: bool
+) -> Callable[[QPagedPaintDevice], int]:
+    """Draw one certificate of completion per page."""
+
+    def draw(device: QPagedPaintDevice) -> int:
+        layout = device.pageLayout()
+        layout.setOrientation(QPageLayout.Orientation.Landscape)
+        device.setPageLayout(layout)
+        painter = QPainter(device)
+        try:
+            for index, certificate in enumerate(certificates):
+                if index:
+                    device.newPage()
+                _draw_certificate(painter, device, certificate, rtl)
+        finally:
+            painter.end()
+        return len(certificates)
+
+    return draw
+
+
+def _draw_certificate(painter: QPainter, device: QPagedPaintDevice, cert: Certificate, rtl: bool) -> None:
+    rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    page = QRectF(0, 0, rect.width(), rect.height())
+    unit = page.height() / 100.0
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    pen = QPen(QColor("#b9501a"))
+    pen.setWidthF(unit * 0.8)
+    painter.setPen(pen)
+    painter.drawRoundedRect(page.adjusted(unit, unit, -unit, -unit), unit * 4, unit * 4)
+    pen.setColor(QColor("#1f7a78"))
+    pen.setWidthF(unit * 0.3)
+    painter.setPen(pen)
+    painter.drawRoundedRect(page.adjusted(unit * 3, unit * 3, -unit * 3, -unit * 3), unit * 3, unit * 3)
+    base = document_font()
+
+    def text_at(
+        top: float, height: float, text: str, size: float, bold: bool = False, color: str = "#2f2a26"
+    ) -> None:
+        font = QFont(base)
+        font.setPixelSize(max(1, int(unit * size)))
+        font.setBold(bold)
+        painter.setFont(font)
+        painter.setPen(QColor(color))
+        box = QRectF(page.left() + unit * 8, page.top() + unit * top, page.width() - unit * 16, unit * height)
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), text)
+
+    text_at(8, 8, cert.school or " ", 4.5, True, "#1f7a78")
+    text_at(18, 12, tr("Certificate of completion"), 8, True, "#b9501a")
+    text_at(33, 7, tr("This certificate is given to"), 4)
+    text_at(41, 14, cert.learner, 9, True)
+    text_at(57, 7, tr("for completing the module"), 4)
+    text_at(64, 10, cert.module, 6, True, "#1f7a78")
+    if cert.score:
+        text_at(75, 6, cert.score, 3.5)
+    text_at(83, 6, tr("Date: %1").replace("%1", cert.completed), 3.5)
+    pen = QPen(QColor("#62564d"))
+    pen.setWidthF(unit * 0.15)
+    painter.setPen(pen)
+    y = page.top() + unit * 92
+    painter.drawLine(QLineF(page.left() + unit * 55, y, page.right() - unit * 55, y))
+    text_at(92.5, 5, tr("Teacher's signature"), 2.8, False, "#62564d")

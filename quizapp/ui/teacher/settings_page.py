@@ -1,0 +1,217 @@
+"""Settings: school name, local help contacts, default language, shuffling, retakes, the PIN, and the
+end-of-term reset (only after the results are saved and the teacher confirms)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit
+
+from quizapp.services.teacher.exports import save_results_csv
+from quizapp.services.teacher.pin import pin_problem
+from quizapp.services.teacher.roster import reset_progress
+from quizapp.ui.teacher.page import NO_CLASS, Page
+from quizapp.ui.teacher.widgets import MIN_TARGET, Card, button, note, row, safe_file_name, tr
+
+if TYPE_CHECKING:
+    from quizapp.ui.teacher.area import TeacherArea
+
+
+class SettingsPage(Page):
+    def __init__(self, area: TeacherArea) -> None:
+        super().__init__(area, tr("Settings"))
+        school = Card(tr("Your school"))
+        form = QFormLayout()
+        form.setSpacing(10)
+        self.school_field = QLineEdit()
+        self.school_field.setAccessibleName(tr("School name"))
+        self.school_field.setMaxLength(120)
+        form.addRow(tr("School name:"), self.school_field)
+        self.contacts_field = QPlainTextEdit()
+        self.contacts_field.setAccessibleName(tr("Local help contacts"))
+        self.contacts_field.setPlaceholderText(tr("For example: Ms Ayesha, school counsellor, room 12"))
+        self.contacts_field.setMinimumHeight(110)
+        form.addRow(tr("Whom children can ask for help\n(shown on the help card):"), self.contacts_field)
+        self.language_combo = QComboBox()
+        self.language_combo.setMinimumHeight(MIN_TARGET)
+        self.language_combo.setAccessibleName(tr("Language for new learners"))
+        self.language_combo.addItem(tr("English"), "en")
+        self.language_combo.addItem(tr("Urdu"), "ur")
+        form.addRow(tr("Language for new learners:"), self.language_combo)
+        self.shuffle_box = QCheckBox(tr("Shuffle questions and answers"))
+        self.shuffle_box.setAccessibleName(tr("Shuffle questions and answers"))
+        self.shuffle_box.setMinimumHeight(MIN_TARGET)
+        form.addRow("", self.shuffle_box)
+        self.retake_box = QCheckBox(tr("Learners may take a quiz again after passing it"))
+        self.retake_box.setAccessibleName(tr("Learners may take a quiz again after passing it"))
+        self.retake_box.setMinimumHeight(MIN_TARGET)
+        form.addRow("", self.retake_box)
+        school.body.addLayout(form)
+        self.save_button = button(tr("Save settings"), primary=True)
+        self.save_button.clicked.connect(self.save)
+        school.body.addLayout(row(self.save_button))
+        self.layout_.addWidget(school)
+
+        pin = Card(tr("Teacher PIN"))
+        pin_form = QFormLayout()
+        self.old_pin = self._pin_field(tr("Current PIN"))
+        self.new_pin = self._pin_field(tr("New PIN"))
+        self.repeat_pin = self._pin_field(tr("New PIN again"))
+        pin_form.addRow(tr("Current PIN:"), self.old_pin)
+        pin_form.addRow(tr("New PIN:"), self.new_pin)
+        pin_form.addRow(tr("New PIN again:"), self.repeat_pin)
+        pin.body.addLayout(pin_form)
+        self.pin_button = button(tr("Change the PIN"))
+        self.pin_button.clicked.connect(self.change_pin)
+        pin.body.addLayout(row(self.pin_button))
+        self.layout_.addWidget(pin)
+
+        term = Card(tr("End of term"))
+        term.body.addWidget(
+            note(
+                tr(
+                    "Start learners afresh for a new term. Their results are saved to a file first, and "
+                    "you are "
+                    "asked before anything is cleared."
+                )
+            )
+        )
+        self.reset_class_combo = self.class_combo(
+            include_all=False, include_none=False, accessible=tr("Class to reset")
+        )
+        term.body.addWidget(self.reset_class_combo)
+        self.reset_learner_combo = QComboBox()
+        self.reset_learner_combo.setMinimumHeight(MIN_TARGET)
+        self.reset_learner_combo.setAccessibleName(tr("Learner to reset"))
+        self.reset_class_combo.currentIndexChanged.connect(lambda _: self._fill_learners())
+        term.body.addWidget(self.reset_learner_combo)
+        self.reset_button = button(tr("Reset progress…"), danger=True)
+        self.reset_button.clicked.connect(lambda: self.reset())
+        term.body.addLayout(row(self.reset_button))
+        self.layout_.addWidget(term)
+        self.layout_.addStretch(1)
+
+    def _pin_field(self, accessible: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        field.setMaxLength(12)
+        field.setAccessibleName(accessible)
+        field.setMaximumWidth(260)
+        return field
+
+    def refresh(self) -> None:
+        settings = self.store.settings
+        self.school_field.setText(settings.school_name)
+        self.contacts_field.setPlainText(settings.help_contacts)
+        index = self.language_combo.findData(settings.default_language)
+        self.language_combo.setCurrentIndex(max(0, index))
+        self.shuffle_box.setChecked(settings.shuffle_default)
+        self.retake_box.setChecked(settings.allow_retake_passed)
+        self.fill_class_combo(self.reset_class_combo)
+        self._fill_learners()
+
+    def _fill_learners(self) -> None:
+        self.reset_learner_combo.clear()
+        class_id = self.class_id_of(self.reset_class_combo)
+        if class_id is None:
+            self.reset_learner_combo.addItem(tr("No classes yet"), None)
+            self.reset_button.setEnabled(False)
+            return
+        self.reset_button.setEnabled(True)
+        self.reset_learner_combo.addItem(tr("Everyone in the class"), "")
+        for learner in self.store.list_learners(class_id):
+            self.reset_learner_combo.addItem(learner.display_name, learner.id)
+
+    def save(self) -> None:
+        def write() -> bool:
+            settings = self.store.settings
+            settings.school_name = self.school_field.text()
+            settings.help_contacts = self.contacts_field.toPlainText()
+            settings.default_language = self.language_combo.currentData()
+            settings.shuffle_default = self.shuffle_box.isChecked()
+            settings.allow_retake_passed = self.retake_box.isChecked()
+            return True
+
+        if self.run_safely(write):
+            self.message.show_ok(tr("The settings were saved."))
+            self.area.notify_content_changed()
+
+    def change_pin(self) -> None:
+        from quizapp.ui.teacher.pin_gate import PinGate
+
+        check = self.area.pin.check(self.old_pin.text())
+        if not check.ok:
+            if check.wait_seconds:
+                self.message.show_problem(tr("Too many wrong tries. Please wait and try again."))
+            else:
+                self.message.show_problem(tr("The current PIN is not right."))
+            self.old_pin.clear()
+            return
+        problem = pin_problem(self.new_pin.text(), self.repeat_pin.text())
+        if problem is not None:
+            self.message.show_problem(PinGate.problem_text(self.area.gate, problem))
+            return
+        self.area.pin.set_pin(self.new_pin.text(), self.repeat_pin.text())
+        for field in (self.old_pin, self.new_pin, self.repeat_pin):
+            field.clear()
+        self.message.show_ok(tr("The PIN was changed."))
+
+    def reset(self, path: Path | None = None) -> None:
+        class_id = self.class_id_of(self.reset_class_combo)
+        if class_id is None or class_id == NO_CLASS:
+            return
+        learner_id = self.reset_learner_combo.currentData()
+        learners = (
+            [self.store.get_learner(learner_id)]
+            if learner_id
+            else self.store.list_learners(class_id, include_archived=True)
+        )
+        if not learners:
+            self.message.show_info(tr("There is nobody to reset in this class."))
+            return
+        who = learners[0].display_name if learner_id else self.class_name(class_id)
+        path = path or self.dialogs.save_file(
+            self,
+            tr("First, save the results"),
+            f"{safe_file_name(who)}-results-before-reset.csv",
+            tr("CSV files (*.csv)"),
+        )
+        if path is None:
+            self.message.show_info(tr("Nothing was reset: the results must be saved first."))
+            return
+        rows = self.run_safely(
+            lambda: save_results_csv(
+                path, self.store, self.packs(), learners, language=self.ctx.language, words=self.words()
+            )
+        )
+        if rows is None or not Path(path).is_file():
+            self.message.show_problem(tr("Nothing was reset: the results could not be saved."))
+            return
+        if not self.dialogs.confirm(
+            self,
+            tr("Reset progress"),
+            tr(
+                "Clear every answer and all progress of %1? The results were saved to %2. "
+                "This cannot be undone."
+            )
+            .replace("%1", who)
+            .replace("%2", str(path)),
+            tr("Reset"),
+        ):
+            self.message.show_info(
+                tr("Nothing was reset. The results were saved to %1.").replace("%1", str(path))
+            )
+            return
+        fresh = self.run_safely(lambda: reset_progress(self.store, [lr.id for lr in learners]))
+        if fresh is not None:
+            self.message.show_ok(
+                tr("%n learner(s) start afresh. The old results are in %1.", "", len(fresh)).replace(
+                    "%1", str(path)
+                )
+            )
+            self.refresh()
+            self.area.notify_content_changed()
+
+
+__all__ = ["SettingsPage"]

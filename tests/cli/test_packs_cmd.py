@@ -1,0 +1,65 @@
+"""``quizapp packs install|list|remove|enable|disable``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from quizapp.cli.main import main
+from tests.services.teacher.test_packs import make_pack, zip_folder
+
+
+def packs(data: Path, *args: str) -> int:
+    return main(["--data-dir", str(data), "packs", *args])
+
+
+def test_install_list_remove(tmp_path: Path, capsys) -> None:
+    """A pack installed from a zip is listed with its facts, then removed."""
+    data = tmp_path / "data"
+    archive = zip_folder(make_pack(tmp_path, "mine", "1.2.0"), tmp_path / "mine.zip")
+    assert packs(data, "install", str(archive)) == 0
+    assert "Installed mine 1.2.0 (1 module, 7 questions)" in capsys.readouterr().out
+    assert packs(data, "list", "--json") == 0
+    listed = json.loads(capsys.readouterr().out)
+    mine = next(p for p in listed["packs"] if p["id"] == "mine")
+    assert mine["version"] == "1.2.0" and mine["questions"] == 7 and not mine["builtin"]
+    assert mine["review_status"] == {"en": "reviewed", "ur": "draft"}
+    assert packs(data, "list") == 0
+    text = capsys.readouterr().out
+    assert "mine 1.2.0" in text and "Urdu (draft)" in text and "safe-basics" in text
+    assert packs(data, "remove", "mine") == 0
+    assert not (data / "packs" / "mine").exists()
+
+
+def test_invalid_pack_prints_file_and_line_and_exits_1(tmp_path: Path, capsys) -> None:
+    """Errors are printed as path:line:column lines and nothing is installed."""
+    folder = make_pack(tmp_path, "bad")
+    (folder / "pack.yaml").write_text(
+        (folder / "pack.yaml").read_text(encoding="utf-8").replace("licence:", "licnce:"), encoding="utf-8"
+    )
+    assert packs(tmp_path / "data", "install", str(folder)) == 1
+    err = capsys.readouterr().err
+    assert "src/pack.yaml:" in err and "unknown key 'licnce'" in err and "nothing was installed" in err
+    assert not (tmp_path / "data" / "packs" / "bad").exists()
+
+
+def test_downgrade_needs_force(tmp_path: Path, capsys) -> None:
+    """An older version is refused, then installed with --force."""
+    data = tmp_path / "data"
+    assert packs(data, "install", str(make_pack(tmp_path, "mine", "2.0", "new"))) == 0
+    assert packs(data, "install", str(make_pack(tmp_path, "mine", "1.0", "old"))) == 1
+    assert "older" in capsys.readouterr().err
+    assert packs(data, "install", "--force", str(make_pack(tmp_path, "mine", "1.0", "old2"))) == 0
+
+
+def test_builtin_pack_cannot_be_removed_but_can_be_disabled(tmp_path: Path, capsys) -> None:
+    """The built-in example pack stays; disabling it is remembered."""
+    data = tmp_path / "data"
+    assert packs(data, "remove", "example") == 1
+    assert "cannot be removed" in capsys.readouterr().err
+    assert packs(data, "disable", "example") == 0
+    capsys.readouterr()
+    assert packs(data, "list", "--json") == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert next(p for p in listed["packs"] if p["id"] == "example")["enabled"] is False
+    assert packs(data, "enable", "nope") == 1

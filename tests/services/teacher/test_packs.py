@@ -1,0 +1,189 @@
+"""Installing, updating, listing, switching and removing packs in a data folder."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from quizapp.progress.store import Store
+from quizapp.services.teacher.packs import InstallOutcome, PackError, PackErrorKind, PackManager, version_key
+from tests.services.teacher.journey import EXAMPLE, example_pack, take_quiz
+
+
+def make_pack(tmp_path: Path, pack_id: str = "mine", version: str = "1.0.0", name: str = "src") -> Path:
+    """A copy of the example pack with another id and version."""
+    folder = tmp_path / name
+    shutil.copytree(EXAMPLE, folder)
+    manifest = folder / "pack.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    text = text.replace("id: example", f"id: {pack_id}").replace('version: "1.0.0"', f'version: "{version}"')
+    manifest.write_text(text, encoding="utf-8")
+    return folder
+
+
+def zip_folder(folder: Path, archive: Path) -> Path:
+    with zipfile.ZipFile(archive, "w") as zf:
+        for path in folder.rglob("*"):
+            zf.write(path, Path(folder.name) / path.relative_to(folder))
+    return archive
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store.open(tmp_path / "data") as opened:
+        yield opened
+
+
+@pytest.fixture
+def manager(store: Store, tmp_path: Path) -> PackManager:
+    builtin = tmp_path / "builtin"
+    builtin.mkdir()
+    shutil.copytree(EXAMPLE, builtin / "example")
+    return PackManager(store, tmp_path / "data", builtin)
+
+
+def leftovers(manager: PackManager) -> list[str]:
+    return sorted(p.name for p in manager.installed_dir.iterdir() if p.name.startswith("."))
+
+
+def test_version_key_compares_as_numbers() -> None:
+    """1.10 is newer than 1.9, and 1.2 equals 1.2.0."""
+    assert version_key("1.10") > version_key("1.9")
+    assert version_key("1.2") == version_key("1.2.0")
+
+
+def test_install_from_folder_registers_and_lists_the_pack(
+    manager: PackManager, store: Store, tmp_path: Path
+) -> None:
+    """A valid folder is copied to packs/<id>, registered, and listed with its facts."""
+    result = manager.install(make_pack(tmp_path))
+    assert result.outcome is InstallOutcome.INSTALLED
+    assert (manager.installed_dir / "mine" / "pack.yaml").is_file()
+    record = store.get_pack("mine")
+    assert record is not None and record.version == "1.0.0" and record.enabled
+    info = manager.list_packs().get("mine")
+    assert info is not None and not info.builtin
+    assert info.authors == ("quizapp team",)
+    assert info.languages == ("en", "ur")
+    assert info.review_status == {"en": "reviewed", "ur": "draft"}
+    assert [(m.id, m.questions) for m in info.modules] == [("safe-basics", 7)]
+    assert info.question_count == 7
+    assert leftovers(manager) == []
+
+
+def test_install_from_zip_with_top_folder(manager: PackManager, tmp_path: Path) -> None:
+    """A .zip holding the pack folder installs under the pack's id."""
+    archive = zip_folder(make_pack(tmp_path, "zipped"), tmp_path / "zipped.zip")
+    assert manager.install(archive).pack.id == "zipped"
+    assert (manager.installed_dir / "zipped" / "modules" / "safe-basics.yaml").is_file()
+
+
+def test_broken_pack_is_refused_with_file_and_line_and_leaves_nothing(
+    manager: PackManager, tmp_path: Path
+) -> None:
+    """A pack with errors never appears; the errors name the file and line."""
+    folder = make_pack(tmp_path, "broken")
+    module = folder / "modules" / "safe-basics.yaml"
+    module.write_text(
+        module.read_text(encoding="utf-8").replace("correct: b", "correct: z"), encoding="utf-8"
+    )
+    with pytest.raises(PackError) as caught:
+        manager.install(folder)
+    assert caught.value.kind is PackErrorKind.INVALID
+    errors = caught.value.errors
+    assert errors and errors[0].path == "src/modules/safe-basics.yaml" and errors[0].line > 1
+    assert "'z' is not one of the options" in errors[0].message
+    assert not (manager.installed_dir / "broken").exists()
+    assert leftovers(manager) == []
+
+
+def test_damaged_zip_is_refused_and_leaves_nothing(manager: PackManager, tmp_path: Path) -> None:
+    """A zip that is not a zip is refused with a readable reason."""
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"PK\x03\x04 this is not really a zip")
+    with pytest.raises(PackError) as caught:
+        manager.install(bad)
+    assert "not a readable .zip" in caught.value.errors[0].message
+    assert leftovers(manager) == []
+
+
+def test_update_keeps_progress_and_downgrade_needs_force(
+    manager: PackManager, store: Store, tmp_path: Path
+) -> None:
+    """A newer version replaces the folder, answers stay; an older one is refused unless forced."""
+    manager.install(make_pack(tmp_path, "mine", "1.0.0", "v1"))
+    learner = store.create_learner("Sana")
+    pack = example_pack()
+    pack.manifest = pack.manifest.model_copy(update={"id": "mine"})
+    take_quiz(store, pack, "safe-basics", learner.id)
+    updated = manager.install(make_pack(tmp_path, "mine", "1.1.0", "v2"))
+    assert updated.outcome is InstallOutcome.UPDATED and updated.previous_version == "1.0.0"
+    assert store.get_module_progress(learner.id, "mine", "safe-basics").passed
+    with pytest.raises(PackError) as caught:
+        manager.install(make_pack(tmp_path, "mine", "0.9", "old"))
+    assert caught.value.kind is PackErrorKind.DOWNGRADE
+    assert manager.list_packs().get("mine").version == "1.1.0"  # type: ignore[union-attr]
+    forced = manager.install(make_pack(tmp_path, "mine", "0.9", "old2"), force=True)
+    assert forced.outcome is InstallOutcome.DOWNGRADED
+    assert leftovers(manager) == []
+
+
+def test_interrupted_install_leftovers_are_cleaned_and_never_listed(
+    manager: PackManager, tmp_path: Path
+) -> None:
+    """A staging folder left by a crash is not a pack and is removed by the next install."""
+    manager.installed_dir.mkdir(parents=True, exist_ok=True)
+    stale = manager.installed_dir / ".install-crashed"
+    shutil.copytree(make_pack(tmp_path, "half"), stale / "pack")
+    assert manager.list_packs().get("half") is None
+    manager.install(make_pack(tmp_path, "mine", name="fresh"))
+    assert not stale.exists()
+
+
+def test_broken_installed_folder_is_listed_with_why(manager: PackManager) -> None:
+    """A folder in packs/ that does not load is reported as broken, not offered."""
+    folder = manager.installed_dir / "junk"
+    folder.mkdir(parents=True)
+    listing = manager.list_packs()
+    assert listing.get("junk") is None
+    broken = [b for b in listing.broken if b.folder.name == "junk"]
+    assert broken and "no pack.yaml" in broken[0].diagnostics[0].message
+
+
+def test_builtin_pack_cannot_be_removed_only_switched_off(manager: PackManager, store: Store) -> None:
+    """Removing a built-in pack is refused; switching it off is remembered."""
+    with pytest.raises(PackError) as caught:
+        manager.remove("example")
+    assert caught.value.kind is PackErrorKind.BUILTIN
+    manager.set_enabled("example", False)
+    assert manager.list_packs().get("example").enabled is False  # type: ignore[union-attr]
+    assert "example" not in manager.enabled_for_class(None)
+
+
+def test_remove_installed_pack_and_fall_back_to_builtin(
+    manager: PackManager, store: Store, tmp_path: Path
+) -> None:
+    """Removing an installed pack deletes its folder; one that replaced a built-in brings it back."""
+    manager.install(make_pack(tmp_path, "mine"))
+    assert manager.remove("mine") is None
+    assert not (manager.installed_dir / "mine").exists() and store.get_pack("mine") is None
+    manager.install(make_pack(tmp_path, "example", "2.0", "newer"))
+    assert manager.list_packs().get("example").overrides_builtin  # type: ignore[union-attr]
+    restored = manager.remove("example")
+    assert restored is not None and restored.builtin and restored.version == "1.0.0"
+    with pytest.raises(PackError):
+        manager.remove("nothing-here")
+
+
+def test_packs_per_class(manager: PackManager, store: Store, tmp_path: Path) -> None:
+    """A class can leave out a pack that other classes keep."""
+    manager.install(make_pack(tmp_path, "mine"))
+    blue = store.create_class("Blue")
+    green = store.create_class("Green")
+    manager.set_enabled_for_class(blue.id, "mine", False)
+    assert manager.enabled_for_class(blue.id) == {"example"}
+    assert manager.enabled_for_class(green.id) == {"example", "mine"}
+    assert store.settings.enabled_packs(blue.id) == {"example"}

@@ -1,0 +1,152 @@
+"""The class grid, a learner's answers in words, per-question figures, CSV and name lists."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from quizapp.progress.store import Store
+from quizapp.services.teacher.exports import read_names, results_csv, save_results_csv
+from quizapp.services.teacher.reports import AnswerWords, learner_detail, question_lines, results_grid
+from quizapp.services.teacher.roster import add_learners, merge_learners, reset_progress
+from tests.services.teacher.journey import example_pack, take_quiz
+
+WRONG = {"best-passphrase": "a", "bank-asks-otp": True, "bully-steps": [3, 2, 1, 0]}
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store.open(tmp_path / "data") as opened:
+        yield opened
+
+
+@pytest.fixture
+def classroom(store: Store):
+    """Class Blue: Ali passed, Sara failed then tried again, Zoya never started."""
+    blue = store.create_class("Blue")
+    ali = store.create_learner("Ali", class_id=blue.id)
+    sara = store.create_learner("Sara", class_id=blue.id)
+    zoya = store.create_learner("Zoya", class_id=blue.id)
+    pack = example_pack()
+    take_quiz(store, pack, "safe-basics", ali.id)
+    take_quiz(store, pack, "safe-basics", sara.id, WRONG)
+    return blue, ali, sara, zoya, pack
+
+
+def test_grid_says_passed_in_progress_not_started(store: Store, classroom) -> None:
+    """Each learner x module cell has the status and best score the learner earned."""
+    blue, *_, pack = classroom
+    grid = results_grid(store, [pack], class_id=blue.id)
+    assert [c.key for c in grid.columns] == [("example", "safe-basics")]
+    cells = {row.learner.display_name: row.cells[0] for row in grid.rows}
+    assert cells["Ali"].status == "passed" and cells["Ali"].best_score == 100.0
+    assert cells["Sara"].status == "in_progress" and cells["Sara"].runs == 1
+    assert cells["Sara"].best_score is not None and cells["Sara"].best_score < 70
+    assert cells["Zoya"].status == "not_started" and cells["Zoya"].runs == 0
+    assert grid.column_counts(0) == {"not_started": 1, "in_progress": 1, "passed": 1}
+
+
+def test_grid_keeps_modules_with_answers_when_their_pack_is_off(store: Store, classroom) -> None:
+    """Switching a pack off for a class never hides results already given."""
+    blue, *_, pack = classroom
+    grid = results_grid(store, [pack], class_id=blue.id, pack_ids=set())
+    assert [c.key for c in grid.columns] == [("example", "safe-basics")]
+
+
+def test_learner_detail_shows_every_answer_in_words(store: Store, classroom) -> None:
+    """Option ids become option texts; each answer says right or not."""
+    _, _, sara, _, pack = classroom
+    detail = learner_detail(store, [pack], sara.id, language="en", words=AnswerWords())
+    assert len(detail.runs) == 1
+    answers = {line.attempt.question_id: line for line in detail.runs[0].answers}
+    assert answers["best-passphrase"].answer_text == "Ali2012"
+    assert answers["best-passphrase"].outcome == "wrong"
+    assert answers["bank-asks-otp"].answer_text == "True"
+    assert answers["share-safely"].outcome == "correct"
+    assert answers["share-safely"].answer_text == "A one-time code (OTP); Your home address"
+    assert answers["bully-steps"].answer_text.startswith("Tell a trusted adult → ")
+    assert answers["match-terms"].answer_text.startswith("Phishing → A fake message")
+    assert answers["cousin-wallet"].outcome == "best"
+    urdu = learner_detail(store, [pack], sara.id, language="ur", words=AnswerWords())
+    prompts = {line.attempt.question_id: line.prompt for line in urdu.runs[0].answers}
+    assert prompts["best-passphrase"] == "ان میں سے سب سے مضبوط کون سا ہے؟"
+
+
+def test_question_stats_put_most_missed_first_with_wrong_answers(store: Store, classroom) -> None:
+    """The questions missed come first, with the wrong answer chosen, in words."""
+    blue, *_, pack = classroom
+    lines = question_lines(store, [pack], language="en", words=AnswerWords(), class_id=blue.id)
+    top = lines[0]
+    assert top.stat.wrong == 1 and top.stat.answers == 2
+    assert top.stat.question_id in WRONG
+    wrong_texts = {text for line in lines for text, _count in line.wrong_answers}
+    assert "Ali2012" in wrong_texts and "True" in wrong_texts
+
+
+def test_results_csv_has_one_row_per_answer(store: Store, classroom, tmp_path: Path) -> None:
+    """The CSV lists every answer with learner, class, question and outcome, and opens as UTF-8."""
+    _, ali, sara, _, pack = classroom
+    text, rows = results_csv(store, [pack], [ali, sara])
+    assert rows == 14
+    table = list(csv.DictReader(io.StringIO(text)))
+    assert {r["learner"] for r in table} == {"Ali", "Sara"}
+    assert {r["class"] for r in table} == {"Blue"}
+    first_wrong = next(r for r in table if r["learner"] == "Sara" and r["question"] == "best-passphrase")
+    assert first_wrong["answer"] == "Ali2012" and first_wrong["outcome"] == "wrong"
+    path = tmp_path / "out" / "results.csv"
+    assert save_results_csv(path, store, [pack], [ali]) == 7
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert not [p for p in path.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_read_names_from_csv_and_text(tmp_path: Path) -> None:
+    """Names come from the 'name' column (or one a line), with repeats and long names left out."""
+    listing = tmp_path / "class.csv"
+    listing.write_text(
+        "Roll,Name\n1,Ayesha Khan\n2,  Bilal   Ahmed \n3,ayesha khan\n4,\n5," + "x" * 61 + "\n6,علی رضا\n",
+        encoding="utf-8",
+    )
+    names = read_names(listing)
+    assert names.names == ["Ayesha Khan", "Bilal Ahmed", "علی رضا"]
+    assert [(line, reason) for line, _, reason in names.skipped] == [(4, "repeated"), (6, "too_long")]
+    plain = tmp_path / "names.txt"
+    plain.write_bytes("Hamza\nFatima\n".encode("utf-16"))
+    assert read_names(plain).names == ["Hamza", "Fatima"]
+    latin = tmp_path / "old.csv"
+    latin.write_bytes("name\nJos\xe9\n".encode("latin-1"))
+    with pytest.raises(ValueError, match="UTF-8"):
+        read_names(latin)
+
+
+def test_add_learners_skips_names_already_in_the_class(store: Store) -> None:
+    """Adding a list twice adds nobody the second time."""
+    blue = store.create_class("Blue")
+    first = add_learners(store, ["Ali", "Sara"], class_id=blue.id, avatars=["fox", "owl"])
+    again = add_learners(store, ["ali ", "Hina"], class_id=blue.id)
+    assert [lr.display_name for lr in first.added] == ["Ali", "Sara"]
+    assert all(lr.avatar_id for lr in first.added)
+    assert again.already_there == ["ali "] and [lr.display_name for lr in again.added] == ["Hina"]
+
+
+def test_merge_look_alikes_moves_answers_to_the_kept_learner(store: Store, classroom) -> None:
+    """After merging, one learner holds both records' answers and best progress."""
+    blue, ali, *_, pack = classroom
+    twin = store.create_learner("Ali", class_id=blue.id)
+    take_quiz(store, pack, "safe-basics", twin.id, WRONG)
+    merge_learners(store, ali.id, twin.id)
+    assert [lr.display_name for lr in store.list_learners(blue.id)].count("Ali") == 1
+    assert len(store.list_quiz_runs(ali.id)) == 2
+    assert len(store.attempts_for_learner(ali.id)) == 14
+    assert store.get_module_progress(ali.id, "example", "safe-basics").passed
+
+
+def test_reset_progress_keeps_the_learner_but_clears_answers(store: Store, classroom) -> None:
+    """At term end a learner keeps name, class and picture, with no answers left."""
+    blue, ali, *_ = classroom
+    [fresh] = reset_progress(store, [ali.id])
+    assert (fresh.display_name, fresh.class_id) == ("Ali", blue.id)
+    assert store.attempts_for_learner(fresh.id) == []
+    assert store.get_module_progress(fresh.id, "example", "safe-basics").status == "not_started"

@@ -1,0 +1,305 @@
+"""The teacher area driven as a teacher would: PIN, classes, packs, results, exports and printing."""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from pathlib import Path
+
+import pypdf
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from quizapp.services.teacher.pin import TeacherPin
+from tests.services.teacher.journey import example_pack, take_quiz
+from tests.services.teacher.test_packs import make_pack, zip_folder
+
+
+def pdf_text(path: Path) -> tuple[int, str]:
+    reader = pypdf.PdfReader(str(path))
+    text = unicodedata.normalize("NFKC", "\n".join(page.extract_text() for page in reader.pages))
+    return len(reader.pages), " ".join(text.split())
+
+
+def test_first_visit_sets_pin_then_wrong_pins_wait_and_right_pin_enters(qtbot, area, store) -> None:
+    """Set the PIN twice, lock, fail three times (a wait in words), then come in with the PIN."""
+    gate = area.gate
+    assert gate.setting and area.stack.currentWidget() is gate
+    gate.pin_field.setText("2580")
+    gate.repeat_field.setText("2581")
+    qtbot.mouseClick(gate.enter_button, Qt.MouseButton.LeftButton)
+    assert "not the same" in gate.message.plain_text()
+    gate.repeat_field.setText("2580")
+    qtbot.mouseClick(gate.enter_button, Qt.MouseButton.LeftButton)
+    assert area.unlocked and area.stack.currentWidget() is area.workspace
+    with qtbot.waitSignal(area.exit_requested):
+        qtbot.mouseClick(area.leave_button, Qt.MouseButton.LeftButton)
+    area.lock()
+    gate = area.gate
+    assert not gate.setting
+    for _ in range(3):
+        gate.pin_field.setText("0000")
+        qtbot.keyClick(gate.pin_field, Qt.Key.Key_Return)
+    assert not area.unlocked
+    assert not gate.enter_button.isEnabled()
+    assert "wait 5 seconds" in gate.wait_label.text()
+    store.set_setting("teacher_pin_locked_until", None)  # the wait is over
+    gate._tick()
+    assert gate.enter_button.isEnabled()
+    gate.pin_field.setText("2580")
+    qtbot.keyClick(gate.pin_field, Qt.Key.Key_Return)
+    assert area.unlocked
+    assert TeacherPin(store).failures == 0
+
+
+def test_create_class_and_add_learners(qtbot, area, dialogs, store, tmp_path) -> None:
+    """A new class is made, a learner typed in and a list of names added from a file."""
+    area.unlock_without_pin()
+    page = area.show_page("classes")
+    dialogs.texts.append("Class 6 Blue")
+    qtbot.mouseClick(page.new_class_button, Qt.MouseButton.LeftButton)
+    [blue] = store.list_classes()
+    assert blue.name == "Class 6 Blue"
+    page.name_field.setText("Ayesha")
+    with qtbot.waitSignal(area.content_changed):
+        qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    names = tmp_path / "names.csv"
+    names.write_text("name\nBilal\nAyesha\nعلی رضا\n", encoding="utf-8")
+    dialogs.files.append(names)
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert sorted(lr.display_name for lr in store.list_learners(blue.id)) == ["Ayesha", "Bilal", "علی رضا"]
+    assert "Already in the class: Ayesha" in page.message.plain_text()
+    assert page.learner_list.count() == 3
+
+
+def test_remove_learner_only_after_saving_results_and_confirming(
+    qtbot, area, dialogs, store, tmp_path
+) -> None:
+    """Without a saved export nothing is removed; with one, and a yes, the learner goes."""
+    blue = store.create_class("Blue")
+    ali = store.create_learner("Ali", class_id=blue.id)
+    take_quiz(store, example_pack(), "safe-basics", ali.id)
+    area.unlock_without_pin()
+    page = area.show_page("classes")
+    page.learner_list.item(0).setSelected(True)
+    dialogs.files.append(None)
+    page.remove_learners()
+    assert store.get_learner(ali.id)
+    export = tmp_path / "ali.csv"
+    dialogs.files.append(export)
+    dialogs.confirms.append(True)
+    page.remove_learners()
+    assert store.list_learners(blue.id) == []
+    rows = list(csv.DictReader(export.open(encoding="utf-8-sig")))
+    assert len(rows) == 7 and rows[0]["learner"] == "Ali"
+
+
+def test_install_good_and_broken_pack(qtbot, area, dialogs, ctx, tmp_path) -> None:
+    """A good .zip is installed and shown; a broken folder is refused with file and line listed."""
+    area.unlock_without_pin()
+    page = area.show_page("packs")
+    dialogs.files.append(zip_folder(make_pack(tmp_path, "mine", "1.0.0"), tmp_path / "mine.zip"))
+    with qtbot.waitSignal(area.content_changed):
+        qtbot.mouseClick(page.install_zip_button, Qt.MouseButton.LeftButton)
+    assert "version 1.0.0 was installed" in page.message.plain_text()
+    assert "mine" in page.cards and ctx.library.pack("mine") is not None
+    broken = make_pack(tmp_path, "broken", name="broken")
+    (broken / "modules" / "safe-basics.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    dialogs.files.append(broken)
+    qtbot.mouseClick(page.install_folder_button, Qt.MouseButton.LeftButton)
+    text = page.message.plain_text()
+    assert "was not installed because it has mistakes" in text
+    assert "broken/modules/safe-basics.yaml, line 2: YAML syntax error" in text
+    assert "broken" not in page.cards
+    page.toggles["mine"].setChecked(False)
+    assert "mine" not in area.pack_manager.enabled_for_class(None)
+
+
+def test_grid_and_learner_detail_after_a_journey(qtbot, area, store) -> None:
+    """The grid says who passed in words; choosing a learner lists every answer."""
+    blue = store.create_class("Blue")
+    ali = store.create_learner("Ali", class_id=blue.id)
+    store.create_learner("Zoya", class_id=blue.id)
+    take_quiz(store, example_pack(), "safe-basics", ali.id, {"best-passphrase": "a"})
+    take_quiz(store, example_pack(), "safe-basics", ali.id)
+    area.unlock_without_pin()
+    page = area.show_page("results")
+    page.class_filter.setCurrentIndex(page.class_filter.findData(blue.id))
+    assert page.grid.rowCount() == 2
+    rows = {page.grid_text(r, 0): page.grid_text(r, 1) for r in range(2)}
+    assert rows["Ali"].startswith("✔ Passed (100%)") and "2 quiz try(s)" in rows["Ali"]
+    assert rows["Zoya"] == "○ Not started"
+    page.show_learner(ali.id)
+    lines = page.detail_texts()
+    assert any("Ali2012 | ✖ Not quite" in line for line in lines)
+    assert any("Score 100% · ✔ Passed" in line for line in lines)
+    assert page.question_table.rowCount() >= 1
+    assert page.question_table.item(0, 3).text().startswith("Ali2012 (1 times)")
+
+
+def test_exports_csv_class_report_certificates_and_worksheet(qtbot, area, dialogs, store, tmp_path) -> None:
+    """CSV and PDFs hold what they should, including an Urdu learner name on a certificate.
+
+    DejaVu Sans (on CI) has the letters of "علی رضا" but not every Urdu letter; the app's own Urdu
+    font comes with the translations."""
+    store.settings.school_name = "Govt. Girls School Lahore"
+    blue = store.create_class("Blue")
+    urdu = store.create_learner("علی رضا", class_id=blue.id)
+    sara = store.create_learner("Sara", class_id=blue.id)
+    take_quiz(store, example_pack(), "safe-basics", urdu.id)
+    wrong = {"bank-asks-otp": True, "best-passphrase": "c", "otp-word": "pizza", "share-safely": ["colour"]}
+    take_quiz(store, example_pack(), "safe-basics", sara.id, wrong)
+    area.unlock_without_pin()
+    page = area.show_page("share")
+    page.class_filter.setCurrentIndex(page.class_filter.findData(blue.id))
+
+    csv_path = tmp_path / "out" / "results.csv"
+    dialogs.files.append(csv_path)
+    qtbot.mouseClick(page.csv_button, Qt.MouseButton.LeftButton)
+    rows = list(csv.DictReader(csv_path.open(encoding="utf-8-sig")))
+    assert len(rows) == 14 and {r["learner"] for r in rows} == {"علی رضا", "Sara"}
+
+    report = tmp_path / "out" / "report.pdf"
+    dialogs.files.append(report)
+    qtbot.mouseClick(page.report_pdf_button, Qt.MouseButton.LeftButton)
+    pages, text = pdf_text(report)
+    assert pages >= 1
+    assert "Class report: Blue" in text and "Govt. Girls School Lahore" in text
+    assert "Sara" in text and "Safe basics" in text and "Questions missed most" in text
+
+    certificates = tmp_path / "out" / "certificates.pdf"
+    dialogs.files.append(certificates)
+    qtbot.mouseClick(page.cert_pdf_button, Qt.MouseButton.LeftButton)
+    pages, text = pdf_text(certificates)
+    assert pages == 1  # only the Urdu-named learner passed
+    assert "Certificate of completion" in text and "Safe basics" in text
+    compact = text.replace(" ", "")
+    assert "علیرضا" in compact or "علیرضا" in compact[::-1]  # Urdu is stored in visual order
+
+    page.module_combo.setCurrentIndex(page.module_combo.findData("example/safe-basics"))
+    worksheet = tmp_path / "out" / "worksheet.pdf"
+    dialogs.files.append(worksheet)
+    qtbot.mouseClick(page.worksheet_button, Qt.MouseButton.LeftButton)
+    _, text = pdf_text(worksheet)
+    assert "Which of these is the strongest?" in text and "mango river kite cloud" in text
+    assert "Four random words" not in text  # no explanations on the learners' sheet
+    key = tmp_path / "out" / "key.pdf"
+    dialogs.files.append(key)
+    qtbot.mouseClick(page.answer_key_button, Qt.MouseButton.LeftButton)
+    _, text = pdf_text(key)
+    assert "Answer key" in text and "Four random words" in text
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
+
+
+def test_results_bundle_round_trip_and_look_alike_merge(qtbot, area, dialogs, store, tmp_path) -> None:
+    """A results file from another computer is imported; a look-alike learner can be merged."""
+    from quizapp.progress.bundle import export_results
+    from quizapp.progress.store import Store
+
+    other_dir = tmp_path / "other"
+    with Store.open(other_dir) as other:
+        blue_there = other.create_class("Blue")
+        ali_there = other.create_learner("Ali", class_id=blue_there.id)
+        take_quiz(other, example_pack(), "safe-basics", ali_there.id)
+        export_results(other, tmp_path / "other.zip")
+    area.unlock_without_pin()
+    page = area.show_page("share")
+    dialogs.file_lists.append([tmp_path / "other.zip"])
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert "1 new learner(s), 7 new answer(s)" in page.message.plain_text()
+    assert [c.name for c in store.list_classes()] == ["Blue"]
+    again = tmp_path / "again.zip"
+    with Store.open(tmp_path / "third") as third:
+        c = third.create_class("Blue")
+        twin = third.create_learner("Ali", class_id=c.id)
+        take_quiz(third, example_pack(), "safe-basics", twin.id, {"best-passphrase": "a"})
+        export_results(third, again)
+    page.import_results([again])
+    assert len(page.pending_look_alikes) >= 1
+    for _look_alike, choice in page.pending_look_alikes:
+        choice.setCurrentIndex(choice.findData("merge"))
+    page.apply_look_alikes()
+    assert "merged" in page.message.plain_text()
+    alis = [lr for lr in store.list_learners() if lr.display_name == "Ali"]
+    assert len(alis) == 1 and len(store.attempts_for_learner(alis[0].id)) == 14
+    export = tmp_path / "mine.zip"
+    dialogs.files.append(export)
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert export.is_file()
+
+
+def test_settings_and_term_end_reset(qtbot, area, dialogs, store, tmp_path) -> None:
+    """Settings are saved; a class is reset only after an export and a yes."""
+    blue = store.create_class("Blue")
+    ali = store.create_learner("Ali", class_id=blue.id)
+    take_quiz(store, example_pack(), "safe-basics", ali.id)
+    area.unlock_without_pin()
+    page = area.show_page("settings")
+    page.school_field.setText("Model School")
+    page.contacts_field.setPlainText("Ms Ayesha, counsellor\nHelpline at the office")
+    page.retake_box.setChecked(False)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert store.settings.school_name == "Model School"
+    assert store.settings.help_contacts.splitlines() == ["Ms Ayesha, counsellor", "Helpline at the office"]
+    assert store.settings.allow_retake_passed is False
+    export = tmp_path / "before-reset.csv"
+    dialogs.files.append(export)
+    dialogs.confirms.append(False)
+    page.reset()
+    assert store.attempts_for_learner(ali.id)
+    dialogs.files.append(export)
+    dialogs.confirms.append(True)
+    page.reset()
+    [fresh] = store.list_learners(blue.id)
+    assert fresh.display_name == "Ali" and store.attempts_for_learner(fresh.id) == []
+    assert len(export.read_text(encoding="utf-8-sig").splitlines()) == 8
+
+
+def test_import_questions_screen_converts_and_installs(qtbot, area, ctx, tmp_path) -> None:
+    """An Aiken file becomes a pack: the counts are shown, then it is installed."""
+    bank = tmp_path / "revision.txt"
+    bank.write_text(
+        "Which password is strongest?\nA. 1234\nB. mango river kite cloud\nANSWER: B\n\n"
+        "Should you share a one-time code?\nA. Yes\nB. No\nANSWER: B\n",
+        encoding="utf-8",
+    )
+    area.unlock_without_pin()
+    page = area.show_page("import")
+    report = page.convert([bank])
+    assert report is not None and len(report.converted) == 2
+    assert "2 question(s) converted into 1 module(s)" in page.message.plain_text()
+    assert page.install_button.isEnabled()
+    page.title_field.setText("Revision")
+    assert page.install()
+    assert "was installed with 2 question(s)" in page.message.plain_text()
+    assert ctx.library.pack("revision") is not None
+
+
+def test_urdu_switches_direction_and_rebuilds(qtbot, area, ctx) -> None:
+    """Choosing Urdu makes the layout right-to-left without a restart."""
+    area.unlock_without_pin()
+    qtbot.mouseClick(area.language_button, Qt.MouseButton.LeftButton)
+    assert ctx.language == "ur"
+    assert QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert area.unlocked and area.stack.currentWidget() is area.workspace
+    assert area.language_button.text() == "English"
+
+
+def test_render_teacher_screens(qtbot, ctx, tmp_path) -> None:
+    """Every teacher screen is saved as a PNG of the size asked for."""
+    from PySide6.QtGui import QImage
+
+    from quizapp.ui.teacher.screenshots import render_teacher_screens
+
+    paths = render_teacher_screens(ctx, tmp_path / "shots", (1024, 600))
+    assert [p.name.split("-")[1] for p in paths] == [
+        "pin",
+        "classes",
+        "results",
+        "packs",
+        "import",
+        "share",
+        "settings",
+    ]
+    image = QImage(str(paths[0]))
+    assert (image.width(), image.height()) == (1024, 600)
