@@ -134,6 +134,7 @@ def _build_from_events(text: str) -> Any:
     stack: list[list[Any]] = []
     result: Any = _NO_KEY
     documents = 0
+    event: Any
     for event in yaml.parse(text, Loader=_Loader):
         kind = type(event)
         if kind is scalar_event:
@@ -232,8 +233,10 @@ def _char_at(text: str, mark: Any) -> str:
     if mark is None:
         return ""
     lines = text.splitlines()
-    if 0 <= mark.line < len(lines) and 0 <= mark.column < len(lines[mark.line]):
-        return lines[mark.line][mark.column]
+    line: int = mark.line
+    column: int = mark.column
+    if 0 <= line < len(lines) and 0 <= column < len(lines[line]):
+        return lines[line][column]
     return ""
 
 

@@ -1,0 +1,113 @@
+"""``quizapp [--data-dir DIR] results export|import``: move learners' results between computers.
+
+``export --out FILE`` writes one results file (zip, or plain JSON for ``.json``) or, with ``--format csv``
+or a ``.csv`` name, a spreadsheet of answers plus ``<name>-summary.csv``. ``import FILE...`` merges results
+files; each is all-or-nothing and importing the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from quizapp.cli.main import UsageError, data_dir_from
+from quizapp.progress.errors import StoreError
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "results",
+        help="export learners' results to a file, or import results files from other computers",
+        description="Export every learner's results from this computer, or merge results files exported on "
+        "other computers into this one.",
+    )
+    actions = parser.add_subparsers(dest="results_action", title="actions", metavar="ACTION", required=True)
+    export = actions.add_parser(
+        "export",
+        help="write all classes, learners, answers and progress to one file",
+        description="Write all classes, learners, answers and module progress to FILE: a zip file (the "
+        "default), plain JSON (--format json or a .json name), or CSV for spreadsheets (--format csv or a "
+        ".csv name; a second file NAME-summary.csv holds one row per learner and module). "
+        "Works while quizapp is open. Exit 0 when written, 1 when it could not be.",
+    )
+    export.add_argument(
+        "--out", required=True, metavar="FILE", help="the file to write (replaced if it exists)"
+    )
+    export.add_argument(
+        "--format",
+        choices=("zip", "json", "csv"),
+        help="default: from FILE's extension (.json, .csv, else zip)",
+    )
+    export.set_defaults(handler=run_export)
+    imp = actions.add_parser(
+        "import",
+        help="merge results files from other computers into this one",
+        description="Merge results files into this computer's data. Records with the same id are the same "
+        "record, so importing a file twice changes nothing. A damaged or edited file is refused as a whole. "
+        "Learners with the same name and class but different ids are listed for you to check; they are "
+        "never merged. A backup is made first. Exit 0 when every file was imported, 1 otherwise.",
+    )
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.set_defaults(handler=run_import)
+
+
+def export_format(out: Path, requested: str | None) -> str:
+    if requested:
+        return requested
+    suffix = out.suffix.lower()
+    return {".json": "json", ".csv": "csv"}.get(suffix, "zip")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from quizapp.progress.bundle import export_results
+    from quizapp.progress.csvexport import export_results_csv
+    from quizapp.progress.store import Store
+
+    out = Path(args.out)
+    if out.is_dir():
+        raise UsageError(f"--out {out} is a folder; give a file name, for example {out / 'results.zip'}")
+    fmt = export_format(out, args.format)
+    try:
+        with Store.open(data_dir_from(args), fallback_read_only=True) as store:
+            if fmt == "csv":
+                answers, summary = export_results_csv(store, out)
+                print(f"wrote {answers} and {summary}")
+            else:
+                manifest = export_results(store, out, fmt="json" if fmt == "json" else "zip")
+                counts = manifest["counts"]
+                print(
+                    f"wrote {out}: {counts['learners']} learner(s) in {counts['classes']} class(es), "
+                    f"{counts['attempts']} answer(s), {counts['quiz_runs']} quiz run(s)"
+                )
+    except StoreError as exc:
+        print(f"quizapp: error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from quizapp.progress.bundle import describe_report, import_results
+    from quizapp.progress.store import Store
+
+    paths = [Path(f) for f in args.files]
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        raise UsageError(f"no such file: {missing[0]}")
+    try:
+        with Store.open(data_dir_from(args)) as store:
+            store.backup_now()
+            outcomes = import_results(store, paths)
+    except StoreError as exc:
+        print(f"quizapp: error: {exc}", file=sys.stderr)
+        return 1
+    failed = 0
+    for outcome in outcomes:
+        if outcome.report is not None:
+            for line in describe_report(outcome.report):
+                print(line)
+        else:
+            failed += 1
+            print(f"quizapp: error: {outcome.error}", file=sys.stderr)
+    return 1 if failed else 0

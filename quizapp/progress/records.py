@@ -1,0 +1,301 @@
+"""Plain records the store hands out. Immutable; timestamps are UTC ISO-8601 text (``...+00:00``)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any, Literal
+
+Rating = Literal["best", "acceptable", "unsafe"]
+Stage = Literal["lesson", "quiz", "results"]
+QuizState = Literal["not_started", "in_progress", "finished"]
+Status = Literal["not_started", "in_progress", "passed"]
+
+RATINGS: tuple[Rating, ...] = ("best", "acceptable", "unsafe")
+STAGES: tuple[Stage, ...] = ("lesson", "quiz", "results")
+QUIZ_STATES: tuple[QuizState, ...] = ("not_started", "in_progress", "finished")
+STATUSES: tuple[Status, ...] = ("not_started", "in_progress", "passed")
+QUESTION_TYPES = ("single", "multiple", "true_false", "ordering", "matching", "fill_blank", "scenario")
+
+DEFAULT_TEXT_SIZE = 100  # percent of the normal text size
+
+
+def utc_now() -> str:
+    """Now as the store writes it: UTC, milliseconds, fixed width (so text order is time order)."""
+    return to_utc_iso(datetime.now(UTC))
+
+
+def to_utc_iso(moment: datetime | date | str) -> str:
+    """Normalise a moment to the store's timestamp text.
+
+    A naive datetime and a plain date are read as local time (a date means its local midnight), because
+    that is what a teacher means by "since Monday". Text is parsed with ``datetime.fromisoformat``.
+    """
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment.replace("Z", "+00:00"))
+    if not isinstance(moment, datetime):
+        moment = datetime.combine(moment, time())
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolClass:
+    """A class (form, group) of learners."""
+
+    id: str
+    name: str
+    archived: bool
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Learner:
+    """A learner. ``class_id`` is None when in no class; ``text_size`` is a percent (100 = normal)."""
+
+    id: str
+    display_name: str
+    class_id: str | None
+    language: str
+    avatar_id: str
+    text_size: int
+    archived: bool
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One answer to one question, as given. ``answer_json`` is the answer as JSON text."""
+
+    id: str
+    learner_id: str
+    quiz_run_id: str
+    pack_id: str
+    pack_version: str
+    module_id: str
+    question_id: str
+    question_type: str
+    answer_json: str
+    correct: bool | None
+    rating: Rating | None
+    points_earned: float
+    points_possible: float
+    time_ms: int
+    answered_at: str
+
+    @property
+    def answer(self) -> Any:
+        """The answer decoded from JSON."""
+        return json.loads(self.answer_json)
+
+    @property
+    def wrong(self) -> bool:
+        """True for an incorrect answer or an unsafe scenario choice."""
+        return self.correct is False or self.rating == "unsafe"
+
+
+@dataclass(frozen=True, slots=True)
+class QuizRun:
+    """A go at a quiz; ``finished_at``, ``score_percent`` and ``passed`` are None until finished."""
+
+    id: str
+    learner_id: str
+    pack_id: str
+    pack_version: str
+    module_id: str
+    question_order: tuple[str, ...]
+    started_at: str
+    finished_at: str | None
+    score_percent: float | None
+    passed: bool | None
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleProgress:
+    """Where a learner is in one module. A module never touched gives ``quiz_state='not_started'``."""
+
+    learner_id: str
+    pack_id: str
+    module_id: str
+    pack_version: str = ""
+    lesson_read: bool = False
+    lesson_position: int = 0
+    quiz_state: QuizState = "not_started"
+    quiz_run_id: str | None = None
+    question_order: tuple[str, ...] = ()
+    question_index: int = 0
+    best_score: float | None = None
+    passed: bool = False
+    completed_at: str | None = None
+    updated_at: str | None = None
+
+    @property
+    def status(self) -> Status:
+        if self.passed:
+            return "passed"
+        if self.lesson_read or self.lesson_position > 0 or self.quiz_state != "not_started":
+            return "in_progress"
+        return "not_started"
+
+
+@dataclass(frozen=True, slots=True)
+class ResumePoint:
+    """Where "Continue" takes a learner: a module, a stage, and a section or question index in it."""
+
+    learner_id: str
+    pack_id: str
+    module_id: str
+    stage: Stage
+    position: int
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class PackRecord:
+    """An installed pack. ``title`` maps language codes (``""`` = the pack's default language) to text."""
+
+    id: str
+    version: str
+    title: dict[str, str]
+    folder: str
+    installed_at: str
+    enabled: bool
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime  # UTC
+
+    @property
+    def label(self) -> str:
+        return self.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveryInfo:
+    """What happened when a damaged database was found on open."""
+
+    reason: str
+    moved_to: Path
+    restored_from: Path | None
+    backup_taken_at: datetime | None
+    learners: int
+    attempts: int
+
+    def message(self) -> str:
+        text = f"The progress database was damaged ({self.reason}). It was kept as {self.moved_to.name}. "
+        if self.restored_from is None or self.backup_taken_at is None:
+            return text + "No usable backup was found, so quizapp started with empty progress."
+        when = self.backup_taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return text + (
+            f"The backup from {when} was restored: {self.learners} learner(s) and {self.attempts} answer(s). "
+            "Answers given after that time are not in it; import a results file from this computer if you "
+            "have one."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class OpenReport:
+    """What ``Store.open`` found and did; ``messages`` are ready to show to a teacher."""
+
+    data_dir: Path
+    db_path: Path
+    read_only: bool
+    created: bool
+    schema_version: int
+    migrated_from: int | None = None
+    recovery: RecoveryInfo | None = None
+    messages: tuple[str, ...] = ()
+
+    @property
+    def needs_attention(self) -> bool:
+        """True when the user should be told something (recovery, read-only fallback...)."""
+        return bool(self.messages)
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryCell:
+    """One learner x module cell of a class summary. ``runs`` counts quiz runs, ``answers`` answers."""
+
+    learner_id: str
+    pack_id: str
+    module_id: str
+    status: Status
+    best_score: float | None
+    runs: int
+    answers: int
+    last_activity: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClassSummary:
+    """Learners x modules. ``modules`` lists (pack_id, module_id) pairs that have any activity, sorted."""
+
+    class_id: str | None
+    learners: tuple[Learner, ...]
+    modules: tuple[tuple[str, str], ...]
+    cells: dict[tuple[str, str, str], SummaryCell] = field(default_factory=dict)
+
+    def cell(self, learner_id: str, pack_id: str, module_id: str) -> SummaryCell:
+        """The cell for a learner and module; an empty "not started" cell when there was no activity."""
+        found = self.cells.get((learner_id, pack_id, module_id))
+        if found is not None:
+            return found
+        return SummaryCell(learner_id, pack_id, module_id, "not_started", None, 0, 0, None)
+
+
+@dataclass(frozen=True, slots=True)
+class WrongAnswer:
+    answer_json: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionStat:
+    """How a class did on one question; ``wrong`` counts incorrect answers and unsafe scenario choices."""
+
+    pack_id: str
+    module_id: str
+    question_id: str
+    question_type: str
+    answers: int
+    wrong: int
+    top_wrong_answers: tuple[WrongAnswer, ...]
+
+    @property
+    def percent_wrong(self) -> float:
+        return 100.0 * self.wrong / self.answers if self.answers else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class LookAlike:
+    """Two learners (or classes) with the same name but different ids: shown to the teacher, never merged."""
+
+    kind: Literal["learner", "class"]
+    name: str
+    class_name: str | None
+    existing_id: str
+    incoming_id: str
+
+
+@dataclass(slots=True)
+class MergeReport:
+    """What merging a results or roster bundle changed. ``added``/``updated`` count by table."""
+
+    source: str = ""
+    added: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    unchanged: int = 0
+    skipped_deleted: list[str] = field(default_factory=list)
+    look_alikes: list[LookAlike] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return any(self.added.values()) or any(self.updated.values())

@@ -1,0 +1,1627 @@
+"""The store on SQLite through SQLAlchemy Core. Queries use only portable constructs (no SQLite-only SQL);
+the SQLite-specific parts are the connection pragmas, the lock, the backups and the integrity check."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Row,
+    Table,
+    bindparam,
+    case,
+    create_engine,
+    delete,
+    event,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+    true,
+    update,
+)
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import StaticPool
+from sqlalchemy.sql.elements import ColumnElement
+
+from quizapp.progress import backup as backups
+from quizapp.progress import migrations
+from quizapp.progress import schema as t
+from quizapp.progress.errors import (
+    BundleError,
+    DatabaseDamagedError,
+    DuplicateNameError,
+    InvalidValueError,
+    NetworkShareError,
+    NotFoundError,
+    StoreError,
+    StoreLockedError,
+    StoreReadOnlyError,
+)
+from quizapp.progress.lock import LOCK_FILE_NAME, WriterLock
+from quizapp.progress.netfs import network_share_message, network_share_reason
+from quizapp.progress.records import (
+    DEFAULT_TEXT_SIZE,
+    QUESTION_TYPES,
+    RATINGS,
+    STAGES,
+    Attempt,
+    BackupInfo,
+    ClassSummary,
+    Learner,
+    LookAlike,
+    MergeReport,
+    ModuleProgress,
+    OpenReport,
+    PackRecord,
+    QuestionStat,
+    QuizRun,
+    QuizState,
+    Rating,
+    RecoveryInfo,
+    ResumePoint,
+    SchoolClass,
+    Stage,
+    Status,
+    SummaryCell,
+    WrongAnswer,
+    to_utc_iso,
+    utc_now,
+)
+from quizapp.progress.store import DB_FILE_NAME, UNSET, Moment, Store, Unset
+
+_LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+_SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
+_SPACES = re.compile(r"\s+")
+BACKUP_INTERVAL = timedelta(days=1)
+BACKUP_CHECK_SECONDS = 3600.0  # while open, look at most hourly whether the daily backup is due
+MIN_TEXT_SIZE, MAX_TEXT_SIZE = 50, 400
+
+
+def normalise_name(name: str) -> str:
+    """How names are compared: spacing collapsed, case folded."""
+    return _SPACES.sub(" ", name).strip().casefold()
+
+
+def _clean_name(value: str, what: str, max_len: int) -> str:
+    text = _SPACES.sub(" ", value or "").strip()
+    if not text:
+        raise InvalidValueError(f"The {what} cannot be empty.")
+    if len(text) > max_len:
+        raise InvalidValueError(f"The {what} is too long ({len(text)} characters; at most {max_len}).")
+    if any(ord(ch) < 32 for ch in text):
+        raise InvalidValueError(f"The {what} contains control characters.")
+    return text
+
+
+def _check_language(code: str) -> str:
+    if not _LANG_RE.match(code):
+        raise InvalidValueError(f"{code!r} is not a language code such as 'en' or 'ur'.")
+    return code
+
+
+def _check_slug(value: str, what: str) -> str:
+    if not isinstance(value, str) or not _SLUG_RE.match(value):
+        raise InvalidValueError(f"{value!r} is not a valid {what} (lower-case letters, digits, '-' and '_').")
+    return value
+
+
+def _check_version(value: str) -> str:
+    if not isinstance(value, str) or not 1 <= len(value) <= 20:
+        raise InvalidValueError(f"{value!r} is not a valid pack version.")
+    return value
+
+
+def _check_text_size(size: int) -> int:
+    if not isinstance(size, int) or not MIN_TEXT_SIZE <= size <= MAX_TEXT_SIZE:
+        raise InvalidValueError(f"Text size must be a percent from {MIN_TEXT_SIZE} to {MAX_TEXT_SIZE}.")
+    return size
+
+
+def _check_avatar(avatar_id: str) -> str:
+    if len(avatar_id) > 64:
+        raise InvalidValueError("The avatar id is too long (at most 64 characters).")
+    return avatar_id
+
+
+def _new_id() -> str:
+    return str(uuid.uuid4())
+
+
+# ------------------------------------------------------------------------------------------- row mapping
+def _class(row: Row[Any]) -> SchoolClass:
+    m = row._mapping
+    return SchoolClass(m["id"], m["name"], bool(m["archived"]), m["created_at"], m["updated_at"])
+
+
+def _learner(row: Row[Any]) -> Learner:
+    m = row._mapping
+    return Learner(
+        m["id"],
+        m["display_name"],
+        m["class_id"],
+        m["language"],
+        m["avatar_id"],
+        int(m["text_size"]),
+        bool(m["archived"]),
+        m["created_at"],
+        m["updated_at"],
+    )
+
+
+def _attempt(row: Row[Any]) -> Attempt:
+    m = row._mapping
+    return Attempt(
+        m["id"],
+        m["learner_id"],
+        m["quiz_run_id"],
+        m["pack_id"],
+        m["pack_version"],
+        m["module_id"],
+        m["question_id"],
+        m["question_type"],
+        m["answer_json"],
+        None if m["correct"] is None else bool(m["correct"]),
+        cast(Rating | None, m["rating"]),
+        float(m["points_earned"]),
+        float(m["points_possible"]),
+        int(m["time_ms"]),
+        m["answered_at"],
+    )
+
+
+def _order(text: str) -> tuple[str, ...]:
+    value = json.loads(text) if text else []
+    return tuple(str(v) for v in value)
+
+
+def _run(row: Row[Any]) -> QuizRun:
+    m = row._mapping
+    return QuizRun(
+        m["id"],
+        m["learner_id"],
+        m["pack_id"],
+        m["pack_version"],
+        m["module_id"],
+        _order(m["question_order"]),
+        m["started_at"],
+        m["finished_at"],
+        None if m["score_percent"] is None else float(m["score_percent"]),
+        None if m["passed"] is None else bool(m["passed"]),
+        m["updated_at"],
+    )
+
+
+def _progress(row: Row[Any]) -> ModuleProgress:
+    m = row._mapping
+    return ModuleProgress(
+        learner_id=m["learner_id"],
+        pack_id=m["pack_id"],
+        module_id=m["module_id"],
+        pack_version=m["pack_version"],
+        lesson_read=bool(m["lesson_read"]),
+        lesson_position=int(m["lesson_position"]),
+        quiz_state=cast(QuizState, m["quiz_state"]),
+        quiz_run_id=m["quiz_run_id"],
+        question_order=_order(m["question_order"]),
+        question_index=int(m["question_index"]),
+        best_score=None if m["best_score"] is None else float(m["best_score"]),
+        passed=bool(m["passed"]),
+        completed_at=m["completed_at"],
+        updated_at=m["updated_at"],
+    )
+
+
+def _resume(row: Row[Any]) -> ResumePoint:
+    m = row._mapping
+    return ResumePoint(
+        m["learner_id"],
+        m["pack_id"],
+        m["module_id"],
+        cast(Stage, m["stage"]),
+        int(m["position"]),
+        m["updated_at"],
+    )
+
+
+def _pack(row: Row[Any]) -> PackRecord:
+    m = row._mapping
+    try:
+        title = json.loads(m["title"])
+    except ValueError:
+        title = {"": m["title"]}
+    if not isinstance(title, dict):
+        title = {"": str(title)}
+    return PackRecord(
+        m["id"],
+        m["version"],
+        {str(k): str(v) for k, v in title.items()},
+        m["folder"],
+        m["installed_at"],
+        bool(m["enabled"]),
+    )
+
+
+def _progress_values(p: ModuleProgress, updated_at: str) -> dict[str, Any]:
+    return {
+        "learner_id": p.learner_id,
+        "pack_id": p.pack_id,
+        "module_id": p.module_id,
+        "pack_version": p.pack_version,
+        "lesson_read": p.lesson_read,
+        "lesson_position": p.lesson_position,
+        "quiz_state": p.quiz_state,
+        "quiz_run_id": p.quiz_run_id,
+        "question_order": json.dumps(list(p.question_order)),
+        "question_index": p.question_index,
+        "best_score": p.best_score,
+        "passed": p.passed,
+        "completed_at": p.completed_at,
+        "updated_at": updated_at,
+    }
+
+
+# ------------------------------------------------------------------------------------------- connecting
+def _make_engine(db_path: Path, read_only: bool) -> Engine:
+    def connect() -> sqlite3.Connection:
+        if read_only:
+            raw = sqlite3.connect(
+                db_path.resolve().as_uri() + "?mode=ro",
+                uri=True,
+                check_same_thread=False,
+                isolation_level=None,
+            )
+        else:
+            raw = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
+        raw.execute("PRAGMA busy_timeout=5000")
+        raw.execute("PRAGMA foreign_keys=ON")
+        if read_only:
+            raw.execute("PRAGMA query_only=ON")
+        else:
+            mode = raw.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raw.close()
+                raise StoreError(f"SQLite could not switch {db_path} to WAL mode (it reported {mode!r}).")
+            raw.execute("PRAGMA synchronous=FULL")
+        return raw
+
+    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=StaticPool)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:  # the driver's own transaction handling is switched off above
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+class SqlStore(Store):
+    """SQLite (WAL, synchronous=FULL) through SQLAlchemy Core; one connection, guarded by a lock."""
+
+    def __init__(
+        self,
+        *,
+        data_dir: Path,
+        db_path: Path,
+        engine: Engine,
+        conn: Connection,
+        lock: WriterLock | None,
+        read_only: bool,
+        database_id: str,
+    ) -> None:
+        self._data_dir = data_dir
+        self._db_path = db_path
+        self._engine = engine
+        self._conn = conn
+        self._writer_lock = lock
+        self._read_only = read_only
+        self._database_id = database_id
+        self._mutex = threading.RLock()
+        self._dirty = False
+        self._closed = False
+        self._next_backup_check = 0.0  # monotonic time; the first write checks
+        self.backup_error: str | None = None  # the last automatic backup's failure, for the UI to show
+        self._runs: dict[str, tuple[str, str, str]] = {}  # run id -> (learner, pack, module)
+        # statements of the answer path, built once (building them per call costs more than running them)
+        mp, rp = t.module_progress.c, t.resume_points.c
+        self._insert_attempt = insert(t.attempts)
+        self._update_position = (
+            update(t.module_progress)
+            .where(
+                mp.learner_id == bindparam("w_learner"),
+                mp.pack_id == bindparam("w_pack"),
+                mp.module_id == bindparam("w_module"),
+                mp.quiz_run_id == bindparam("w_run"),
+            )
+            .values(question_index=bindparam("v_index"), updated_at=bindparam("v_now"))
+        )
+        self._update_resume = (
+            update(t.resume_points)
+            .where(rp.learner_id == bindparam("w_learner"))
+            .values(
+                pack_id=bindparam("v_pack"),
+                module_id=bindparam("v_module"),
+                stage=bindparam("v_stage"),
+                position=bindparam("v_position"),
+                updated_at=bindparam("v_now"),
+            )
+        )
+        self._insert_resume = insert(t.resume_points)
+
+    # ------------------------------------------------------------------------------------------ opening
+    @classmethod
+    def open_folder(
+        cls, data_dir: Path, *, read_only: bool, fallback_read_only: bool, check_network: bool
+    ) -> SqlStore:
+        data_dir = Path(os.path.abspath(data_dir))
+        if check_network:
+            reason = network_share_reason(data_dir)
+            if reason:
+                raise NetworkShareError(network_share_message(data_dir, reason))
+        db_path = data_dir / DB_FILE_NAME
+        messages: list[str] = []
+        lock: WriterLock | None = None
+        if not read_only:
+            try:
+                data_dir.mkdir(parents=True, exist_ok=True)
+                lock = WriterLock(data_dir / LOCK_FILE_NAME)
+                got = lock.acquire()
+            except OSError as exc:
+                raise StoreError(
+                    f"quizapp cannot use the data folder {data_dir}: {exc.strerror or exc}. "
+                    "Check that it exists and that you may write in it, or choose another with --data-dir."
+                ) from exc
+            if not got:
+                holder = lock.holder()
+                lock = None
+                if not fallback_read_only:
+                    raise StoreLockedError(
+                        f"quizapp is already open with the data in {data_dir}"
+                        + (f" ({holder})" if holder else "")
+                        + ". Only one quizapp at a time can change it: close the other one and try again."
+                    )
+                read_only = True
+                messages.append(
+                    "quizapp is already open in another window, so this one can show progress "
+                    "but not change it."
+                )
+        if read_only and not db_path.exists():
+            raise StoreError(f"There is no quizapp progress data in {data_dir} yet.")
+        try:
+            return cls._open_db(data_dir, db_path, lock, read_only, messages)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+
+    @classmethod
+    def _open_db(
+        cls, data_dir: Path, db_path: Path, lock: WriterLock | None, read_only: bool, messages: list[str]
+    ) -> SqlStore:
+        folder = backups.backup_dir(data_dir)
+        created = not db_path.exists()
+        recovery: RecoveryInfo | None = None
+        if created:
+            old = backups.list_backups(folder)
+            if old:
+                messages.append(
+                    f"No progress database was found in {data_dir}, so a new empty one was made. "
+                    f"{len(old)} backup(s) are in {folder}; the newest is from {old[0].label}."
+                )
+        else:
+            problem = backups.check_file(db_path, read_only=read_only)
+            if problem:
+                if read_only:
+                    raise DatabaseDamagedError(
+                        f"The progress database {db_path} is damaged ({problem}). Open quizapp normally "
+                        "(not read-only) to restore it from the newest backup."
+                    )
+                recovery = backups.recover(db_path, folder, problem)
+                messages.append(recovery.message())
+                created = recovery.restored_from is None
+
+        engine = _make_engine(db_path, read_only)
+        try:
+            conn = engine.connect()
+        except DBAPIError as exc:
+            engine.dispose()
+            raise StoreError(f"quizapp cannot open its progress database {db_path}: {exc.orig}") from exc
+        try:
+            version = migrations.current_version(conn)
+            conn.rollback()
+            migrations.check_supported(version)
+            migrated_from: int | None = None
+            if read_only:
+                if version < t.SCHEMA_VERSION:
+                    raise StoreError(
+                        "The progress data must be upgraded by this quizapp before it can be shown "
+                        "read-only. "
+                        "Close the other quizapp and open this one normally."
+                    )
+                database_id = cls._meta(conn, "database_id") or ""
+                conn.rollback()
+            else:
+                if 0 < version < t.SCHEMA_VERSION:
+                    backups.make_backup(cast(sqlite3.Connection, conn.connection.dbapi_connection), folder)
+                with conn.begin():
+                    migrated_from = migrations.upgrade(conn)
+                    database_id = cls._meta(conn, "database_id") or ""
+                    if not database_id:
+                        database_id = _new_id()
+                        conn.execute(insert(t.meta).values(key="database_id", value=database_id))
+        except BaseException:
+            conn.close()
+            engine.dispose()
+            raise
+        store = cls(
+            data_dir=data_dir,
+            db_path=db_path,
+            engine=engine,
+            conn=conn,
+            lock=lock,
+            read_only=read_only,
+            database_id=database_id,
+        )
+        if migrated_from:
+            messages.append(
+                f"The progress data was upgraded from version {migrated_from} to {t.SCHEMA_VERSION}."
+            )
+        store.open_report = OpenReport(
+            data_dir=data_dir,
+            db_path=db_path,
+            read_only=read_only,
+            created=created,
+            schema_version=t.SCHEMA_VERSION,
+            migrated_from=migrated_from if migrated_from else None,
+            recovery=recovery,
+            messages=tuple(messages),
+        )
+        return store
+
+    @staticmethod
+    def _meta(conn: Connection, key: str) -> str | None:
+        value = conn.execute(select(t.meta.c.value).where(t.meta.c.key == key)).scalar_one_or_none()
+        return None if value is None else str(value)
+
+    @property
+    def data_dir(self) -> Path:
+        return self._data_dir
+
+    @property
+    def db_path(self) -> Path:
+        return self._db_path
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    @property
+    def database_id(self) -> str:
+        return self._database_id
+
+    def close(self) -> None:
+        with self._mutex:
+            if self._closed:
+                return
+            try:
+                if not self._read_only and (self._dirty or not self.list_backups()):
+                    self._backup()
+            finally:
+                self._closed = True
+                self._conn.close()
+                self._engine.dispose()
+                if self._writer_lock is not None:
+                    self._writer_lock.release()
+
+    # --------------------------------------------------------------------------------------- plumbing
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self._mutex:
+            self._check_open()
+            with self._conn.begin():
+                yield self._conn
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self._mutex:
+            self._check_open()
+            if self._read_only:
+                raise StoreReadOnlyError(
+                    "This quizapp window can only show progress: another quizapp has the data open."
+                )
+            with self._conn.begin():
+                yield self._conn
+            self._dirty = True
+            if time.monotonic() >= self._next_backup_check:
+                self._next_backup_check = time.monotonic() + BACKUP_CHECK_SECONDS
+                self._automatic_backup()
+
+    def _automatic_backup(self) -> None:
+        """The daily backup of a long session; a failure is recorded, never raised into an answer."""
+        try:
+            self.backup_if_due()
+            self.backup_error = None
+        except (sqlite3.Error, OSError) as exc:
+            self.backup_error = f"The automatic backup failed: {exc}"
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreError("The progress store is closed.")
+
+    # ---------------------------------------------------------------------------------------- backups
+    def _raw(self) -> sqlite3.Connection:
+        return cast(sqlite3.Connection, self._conn.connection.dbapi_connection)
+
+    def _backup(self) -> Path:
+        folder = backups.backup_dir(self._data_dir)
+        path = backups.make_backup(self._raw(), folder)
+        backups.prune(folder)
+        self._dirty = False
+        return path
+
+    def backup_now(self) -> Path:
+        with self._mutex:
+            self._check_open()
+            return self._backup()
+
+    def backup_if_due(self) -> Path | None:
+        with self._mutex:
+            self._check_open()
+            if self._read_only:
+                return None
+            existing = self.list_backups()
+            if existing and datetime.now(UTC) - existing[0].taken_at < BACKUP_INTERVAL:
+                return None
+            if existing and not self._dirty:
+                return None
+            return self._backup()
+
+    def list_backups(self) -> list[BackupInfo]:
+        return backups.list_backups(backups.backup_dir(self._data_dir))
+
+    # ---------------------------------------------------------------------------------------- classes
+    def _active_class_named(self, conn: Connection, name: str, exclude_id: str | None = None) -> str | None:
+        wanted = normalise_name(name)
+        rows = conn.execute(select(t.classes.c.id, t.classes.c.name).where(t.classes.c.archived == false()))
+        for cid, cname in rows:
+            if cid != exclude_id and normalise_name(cname) == wanted:
+                return str(cid)
+        return None
+
+    def create_class(self, name: str) -> SchoolClass:
+        name = _clean_name(name, "class name", 100)
+        now = utc_now()
+        cid = _new_id()
+        with self._write() as conn:
+            if self._active_class_named(conn, name):
+                raise DuplicateNameError(f"There is already a class called {name!r}.")
+            conn.execute(
+                insert(t.classes).values(id=cid, name=name, archived=False, created_at=now, updated_at=now)
+            )
+        return SchoolClass(cid, name, False, now, now)
+
+    def list_classes(self, *, include_archived: bool = False) -> list[SchoolClass]:
+        query = select(t.classes)
+        if not include_archived:
+            query = query.where(t.classes.c.archived == false())
+        with self._read() as conn:
+            found = [_class(r) for r in conn.execute(query)]
+        return sorted(found, key=lambda c: (normalise_name(c.name), c.id))
+
+    def _get_class(self, conn: Connection, class_id: str) -> SchoolClass:
+        row = conn.execute(select(t.classes).where(t.classes.c.id == class_id)).first()
+        if row is None:
+            raise NotFoundError(f"There is no class with id {class_id}.")
+        return _class(row)
+
+    def get_class(self, class_id: str) -> SchoolClass:
+        with self._read() as conn:
+            return self._get_class(conn, class_id)
+
+    def find_class(self, name: str) -> SchoolClass | None:
+        with self._read() as conn:
+            cid = self._active_class_named(conn, name)
+            return None if cid is None else self._get_class(conn, cid)
+
+    def rename_class(self, class_id: str, name: str) -> SchoolClass:
+        name = _clean_name(name, "class name", 100)
+        with self._write() as conn:
+            self._get_class(conn, class_id)
+            if self._active_class_named(conn, name, exclude_id=class_id):
+                raise DuplicateNameError(f"There is already a class called {name!r}.")
+            conn.execute(
+                update(t.classes).where(t.classes.c.id == class_id).values(name=name, updated_at=utc_now())
+            )
+            return self._get_class(conn, class_id)
+
+    def archive_class(self, class_id: str, archived: bool = True) -> SchoolClass:
+        with self._write() as conn:
+            current = self._get_class(conn, class_id)
+            if not archived and self._active_class_named(conn, current.name, exclude_id=class_id):
+                raise DuplicateNameError(
+                    f"Another class is now called {current.name!r}; "
+                    "rename one of them before bringing this back."
+                )
+            conn.execute(
+                update(t.classes)
+                .where(t.classes.c.id == class_id)
+                .values(archived=archived, updated_at=utc_now())
+            )
+            return self._get_class(conn, class_id)
+
+    # --------------------------------------------------------------------------------------- learners
+    def create_learner(
+        self,
+        display_name: str,
+        *,
+        class_id: str | None = None,
+        language: str = "en",
+        avatar_id: str = "",
+        text_size: int = DEFAULT_TEXT_SIZE,
+    ) -> Learner:
+        learner = Learner(
+            id=_new_id(),
+            display_name=_clean_name(display_name, "name", 60),
+            class_id=class_id,
+            language=_check_language(language),
+            avatar_id=_check_avatar(avatar_id),
+            text_size=_check_text_size(text_size),
+            archived=False,
+            created_at=utc_now(),
+            updated_at=utc_now(),
+        )
+        with self._write() as conn:
+            if class_id is not None:
+                self._get_class(conn, class_id)
+            conn.execute(insert(t.learners).values(_learner_values(learner)))
+        return learner
+
+    def list_learners(self, class_id: str | None = None, *, include_archived: bool = False) -> list[Learner]:
+        query = select(t.learners)
+        if class_id is not None:
+            query = query.where(t.learners.c.class_id == class_id)
+        if not include_archived:
+            query = query.where(t.learners.c.archived == false())
+        with self._read() as conn:
+            found = [_learner(r) for r in conn.execute(query)]
+        return sorted(found, key=lambda x: (normalise_name(x.display_name), x.id))
+
+    def _get_learner(self, conn: Connection, learner_id: str) -> Learner:
+        row = conn.execute(select(t.learners).where(t.learners.c.id == learner_id)).first()
+        if row is None:
+            raise NotFoundError(f"There is no learner with id {learner_id}.")
+        return _learner(row)
+
+    def get_learner(self, learner_id: str) -> Learner:
+        with self._read() as conn:
+            return self._get_learner(conn, learner_id)
+
+    def update_learner(
+        self,
+        learner_id: str,
+        *,
+        display_name: str | Unset = UNSET,
+        class_id: str | Unset | None = UNSET,
+        language: str | Unset = UNSET,
+        avatar_id: str | Unset = UNSET,
+        text_size: int | Unset = UNSET,
+    ) -> Learner:
+        values: dict[str, Any] = {}
+        if not isinstance(display_name, Unset):
+            values["display_name"] = _clean_name(display_name, "name", 60)
+        if not isinstance(language, Unset):
+            values["language"] = _check_language(language)
+        if not isinstance(avatar_id, Unset):
+            values["avatar_id"] = _check_avatar(avatar_id)
+        if not isinstance(text_size, Unset):
+            values["text_size"] = _check_text_size(text_size)
+        with self._write() as conn:
+            self._get_learner(conn, learner_id)
+            if not isinstance(class_id, Unset):
+                if class_id is not None:
+                    self._get_class(conn, class_id)
+                values["class_id"] = class_id
+            if values:
+                values["updated_at"] = utc_now()
+                conn.execute(update(t.learners).where(t.learners.c.id == learner_id).values(values))
+            return self._get_learner(conn, learner_id)
+
+    def archive_learner(self, learner_id: str, archived: bool = True) -> Learner:
+        with self._write() as conn:
+            self._get_learner(conn, learner_id)
+            conn.execute(
+                update(t.learners)
+                .where(t.learners.c.id == learner_id)
+                .values(archived=archived, updated_at=utc_now())
+            )
+            return self._get_learner(conn, learner_id)
+
+    def delete_learner(self, learner_id: str) -> None:
+        with self._write() as conn:
+            self._get_learner(conn, learner_id)
+            for table in (t.attempts, t.quiz_runs, t.module_progress, t.resume_points):
+                conn.execute(delete(table).where(table.c.learner_id == learner_id))
+            conn.execute(delete(t.learners).where(t.learners.c.id == learner_id))
+            exists = conn.execute(
+                select(t.deleted_records.c.id).where(
+                    t.deleted_records.c.kind == "learner", t.deleted_records.c.id == learner_id
+                )
+            ).first()
+            if exists is None:
+                conn.execute(
+                    insert(t.deleted_records).values(kind="learner", id=learner_id, deleted_at=utc_now())
+                )
+        self._runs = {k: v for k, v in self._runs.items() if v[0] != learner_id}
+
+    # -------------------------------------------------------------------------------------- quiz runs
+    def start_quiz_run(
+        self,
+        learner_id: str,
+        pack_id: str,
+        pack_version: str,
+        module_id: str,
+        question_order: Sequence[str],
+    ) -> QuizRun:
+        _check_slug(pack_id, "pack id")
+        _check_slug(module_id, "module id")
+        _check_version(pack_version)
+        order = [_check_slug(q, "question id") for q in question_order]
+        if not order:
+            raise InvalidValueError("A quiz run needs at least one question.")
+        now = utc_now()
+        run = QuizRun(
+            _new_id(), learner_id, pack_id, pack_version, module_id, tuple(order), now, None, None, None, now
+        )
+        with self._write() as conn:
+            self._get_learner(conn, learner_id)
+            conn.execute(
+                insert(t.quiz_runs).values(
+                    id=run.id,
+                    learner_id=learner_id,
+                    pack_id=pack_id,
+                    pack_version=pack_version,
+                    module_id=module_id,
+                    question_order=json.dumps(order),
+                    started_at=now,
+                    finished_at=None,
+                    score_percent=None,
+                    passed=None,
+                    updated_at=now,
+                )
+            )
+            old = self._progress_row(conn, learner_id, pack_id, module_id)
+            new = ModuleProgress(
+                learner_id=learner_id,
+                pack_id=pack_id,
+                module_id=module_id,
+                pack_version=pack_version,
+                lesson_read=old.lesson_read,
+                lesson_position=old.lesson_position,
+                quiz_state="in_progress",
+                quiz_run_id=run.id,
+                question_order=tuple(order),
+                question_index=0,
+                best_score=old.best_score,
+                passed=old.passed,
+                completed_at=old.completed_at,
+            )
+            self._save_progress(conn, new, exists=old.updated_at is not None, now=now)
+            self._save_resume(conn, learner_id, pack_id, module_id, "quiz", 0, now)
+        self._runs[run.id] = (learner_id, pack_id, module_id)
+        return run
+
+    def _run_owner(self, conn: Connection, run_id: str) -> tuple[str, str, str]:
+        owner = self._runs.get(run_id)
+        if owner is None:
+            row = conn.execute(
+                select(t.quiz_runs.c.learner_id, t.quiz_runs.c.pack_id, t.quiz_runs.c.module_id).where(
+                    t.quiz_runs.c.id == run_id
+                )
+            ).first()
+            if row is None:
+                raise NotFoundError(f"There is no quiz run with id {run_id}.")
+            owner = (row[0], row[1], row[2])
+            self._runs[run_id] = owner
+        return owner
+
+    def record_answer(
+        self,
+        *,
+        learner_id: str,
+        quiz_run_id: str,
+        pack_id: str,
+        pack_version: str,
+        module_id: str,
+        question_id: str,
+        question_type: str,
+        answer: Any,
+        correct: bool | None,
+        rating: Rating | None = None,
+        points_earned: float,
+        points_possible: float,
+        time_ms: int,
+        answered_at: Moment | None = None,
+        next_index: int | None = None,
+    ) -> Attempt:
+        _check_slug(question_id, "question id")
+        _check_version(pack_version)
+        if question_type not in QUESTION_TYPES:
+            raise InvalidValueError(f"Unknown question type {question_type!r}.")
+        if rating is not None and rating not in RATINGS:
+            raise InvalidValueError(f"Unknown scenario rating {rating!r}; use best, acceptable or unsafe.")
+        if question_type == "scenario" and rating is None:
+            raise InvalidValueError("A scenario answer needs its rating (best, acceptable or unsafe).")
+        if question_type != "scenario" and correct is None:
+            raise InvalidValueError("An answer needs correct=True or correct=False.")
+        if not (0 <= points_earned <= points_possible):
+            raise InvalidValueError(
+                f"Points earned ({points_earned}) must be between 0 and {points_possible}."
+            )
+        if time_ms < 0:
+            raise InvalidValueError("Time taken cannot be negative.")
+        try:
+            answer_json = json.dumps(answer, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        except (TypeError, ValueError) as exc:
+            raise InvalidValueError(f"The answer cannot be stored as JSON: {exc}") from exc
+        attempt = Attempt(
+            id=_new_id(),
+            learner_id=learner_id,
+            quiz_run_id=quiz_run_id,
+            pack_id=pack_id,
+            pack_version=pack_version,
+            module_id=module_id,
+            question_id=question_id,
+            question_type=question_type,
+            answer_json=answer_json,
+            correct=correct,
+            rating=rating,
+            points_earned=float(points_earned),
+            points_possible=float(points_possible),
+            time_ms=int(time_ms),
+            answered_at=utc_now() if answered_at is None else to_utc_iso(answered_at),
+        )
+        with self._write() as conn:
+            if self._run_owner(conn, quiz_run_id) != (learner_id, pack_id, module_id):
+                raise InvalidValueError(
+                    f"Quiz run {quiz_run_id} is not {learner_id}'s run of {pack_id}/{module_id}."
+                )
+            conn.execute(
+                self._insert_attempt,
+                {
+                    "id": attempt.id,
+                    "learner_id": learner_id,
+                    "quiz_run_id": quiz_run_id,
+                    "pack_id": pack_id,
+                    "pack_version": pack_version,
+                    "module_id": module_id,
+                    "question_id": question_id,
+                    "question_type": question_type,
+                    "answer_json": answer_json,
+                    "correct": correct,
+                    "rating": rating,
+                    "points_earned": attempt.points_earned,
+                    "points_possible": attempt.points_possible,
+                    "time_ms": attempt.time_ms,
+                    "answered_at": attempt.answered_at,
+                },
+            )
+            if next_index is not None:
+                now = utc_now()
+                where = {
+                    "w_learner": learner_id,
+                    "w_pack": pack_id,
+                    "w_module": module_id,
+                    "w_run": quiz_run_id,
+                }
+                conn.execute(self._update_position, {**where, "v_index": next_index, "v_now": now})
+                self._save_resume(conn, learner_id, pack_id, module_id, "quiz", next_index, now)
+        return attempt
+
+    def finish_quiz_run(self, quiz_run_id: str, *, score_percent: float, passed: bool) -> ModuleProgress:
+        if not 0 <= score_percent <= 100:
+            raise InvalidValueError(f"A score must be a percent from 0 to 100, not {score_percent}.")
+        now = utc_now()
+        with self._write() as conn:
+            run = self._get_run(conn, quiz_run_id)
+            old = self._progress_row(conn, run.learner_id, run.pack_id, run.module_id)
+            if run.finished_at is not None:
+                return old
+            conn.execute(
+                update(t.quiz_runs)
+                .where(t.quiz_runs.c.id == quiz_run_id)
+                .values(finished_at=now, score_percent=float(score_percent), passed=passed, updated_at=now)
+            )
+            best = score_percent if old.best_score is None else max(old.best_score, score_percent)
+            current = old.quiz_run_id in (None, quiz_run_id)
+            new = ModuleProgress(
+                learner_id=run.learner_id,
+                pack_id=run.pack_id,
+                module_id=run.module_id,
+                pack_version=run.pack_version if current else old.pack_version,
+                lesson_read=old.lesson_read,
+                lesson_position=old.lesson_position,
+                quiz_state="finished" if current else old.quiz_state,
+                quiz_run_id=quiz_run_id if current else old.quiz_run_id,
+                question_order=run.question_order if current else old.question_order,
+                question_index=len(run.question_order) if current else old.question_index,
+                best_score=float(best),
+                passed=old.passed or passed,
+                completed_at=old.completed_at or (now if passed else None),
+            )
+            self._save_progress(conn, new, exists=old.updated_at is not None, now=now)
+            if current:
+                self._save_resume(conn, run.learner_id, run.pack_id, run.module_id, "results", 0, now)
+            return self._progress_row(conn, run.learner_id, run.pack_id, run.module_id)
+
+    def _get_run(self, conn: Connection, run_id: str) -> QuizRun:
+        row = conn.execute(select(t.quiz_runs).where(t.quiz_runs.c.id == run_id)).first()
+        if row is None:
+            raise NotFoundError(f"There is no quiz run with id {run_id}.")
+        return _run(row)
+
+    def get_quiz_run(self, quiz_run_id: str) -> QuizRun:
+        with self._read() as conn:
+            return self._get_run(conn, quiz_run_id)
+
+    def list_quiz_runs(
+        self, learner_id: str, *, pack_id: str | None = None, module_id: str | None = None
+    ) -> list[QuizRun]:
+        c = t.quiz_runs.c
+        query = select(t.quiz_runs).where(c.learner_id == learner_id)
+        if pack_id is not None:
+            query = query.where(c.pack_id == pack_id)
+        if module_id is not None:
+            query = query.where(c.module_id == module_id)
+        with self._read() as conn:
+            return [_run(r) for r in conn.execute(query.order_by(c.started_at, c.id))]
+
+    def attempts_for_learner(
+        self,
+        learner_id: str,
+        *,
+        pack_id: str | None = None,
+        module_id: str | None = None,
+        since: Moment | None = None,
+        until: Moment | None = None,
+    ) -> list[Attempt]:
+        c = t.attempts.c
+        query = select(t.attempts).where(c.learner_id == learner_id)
+        if pack_id is not None:
+            query = query.where(c.pack_id == pack_id)
+        if module_id is not None:
+            query = query.where(c.module_id == module_id)
+        query = query.where(*_range(c.answered_at, since, until))
+        with self._read() as conn:
+            return [_attempt(r) for r in conn.execute(query.order_by(c.answered_at, c.id))]
+
+    def attempts_for_run(self, quiz_run_id: str) -> list[Attempt]:
+        c = t.attempts.c
+        with self._read() as conn:
+            rows = conn.execute(
+                select(t.attempts).where(c.quiz_run_id == quiz_run_id).order_by(c.answered_at, c.id)
+            )
+            return [_attempt(r) for r in rows]
+
+    # -------------------------------------------------------------------------------- module progress
+    def _progress_row(
+        self, conn: Connection, learner_id: str, pack_id: str, module_id: str
+    ) -> ModuleProgress:
+        mp = t.module_progress.c
+        row = conn.execute(
+            select(t.module_progress).where(
+                mp.learner_id == learner_id, mp.pack_id == pack_id, mp.module_id == module_id
+            )
+        ).first()
+        return ModuleProgress(learner_id, pack_id, module_id) if row is None else _progress(row)
+
+    def _save_progress(self, conn: Connection, p: ModuleProgress, *, exists: bool, now: str) -> None:
+        values = _progress_values(p, now)
+        if exists:
+            mp = t.module_progress.c
+            conn.execute(
+                update(t.module_progress)
+                .where(mp.learner_id == p.learner_id, mp.pack_id == p.pack_id, mp.module_id == p.module_id)
+                .values(values)
+            )
+        else:
+            conn.execute(insert(t.module_progress).values(values))
+
+    def _save_resume(
+        self,
+        conn: Connection,
+        learner_id: str,
+        pack_id: str,
+        module_id: str,
+        stage: Stage,
+        position: int,
+        now: str,
+    ) -> None:
+        params = {
+            "w_learner": learner_id,
+            "v_pack": pack_id,
+            "v_module": module_id,
+            "v_stage": stage,
+            "v_position": position,
+            "v_now": now,
+        }
+        if conn.execute(self._update_resume, params).rowcount == 0:
+            conn.execute(
+                self._insert_resume,
+                {
+                    "learner_id": learner_id,
+                    "pack_id": pack_id,
+                    "module_id": module_id,
+                    "stage": stage,
+                    "position": position,
+                    "updated_at": now,
+                },
+            )
+
+    def get_module_progress(self, learner_id: str, pack_id: str, module_id: str) -> ModuleProgress:
+        with self._read() as conn:
+            return self._progress_row(conn, learner_id, pack_id, module_id)
+
+    def list_module_progress(self, learner_id: str, *, pack_id: str | None = None) -> list[ModuleProgress]:
+        mp = t.module_progress.c
+        query = select(t.module_progress).where(mp.learner_id == learner_id)
+        if pack_id is not None:
+            query = query.where(mp.pack_id == pack_id)
+        with self._read() as conn:
+            return [_progress(r) for r in conn.execute(query.order_by(mp.pack_id, mp.module_id))]
+
+    def save_lesson_position(
+        self,
+        learner_id: str,
+        pack_id: str,
+        pack_version: str,
+        module_id: str,
+        position: int,
+        *,
+        read: bool = False,
+    ) -> ModuleProgress:
+        if position < 0:
+            raise InvalidValueError("A lesson position cannot be negative.")
+        _check_slug(pack_id, "pack id")
+        _check_slug(module_id, "module id")
+        _check_version(pack_version)
+        now = utc_now()
+        with self._write() as conn:
+            self._get_learner(conn, learner_id)
+            old = self._progress_row(conn, learner_id, pack_id, module_id)
+            new = ModuleProgress(
+                learner_id=learner_id,
+                pack_id=pack_id,
+                module_id=module_id,
+                pack_version=pack_version,
+                lesson_read=old.lesson_read or read,
+                lesson_position=position,
+                quiz_state=old.quiz_state,
+                quiz_run_id=old.quiz_run_id,
+                question_order=old.question_order,
+                question_index=old.question_index,
+                best_score=old.best_score,
+                passed=old.passed,
+                completed_at=old.completed_at,
+            )
+            self._save_progress(conn, new, exists=old.updated_at is not None, now=now)
+            self._save_resume(conn, learner_id, pack_id, module_id, "lesson", position, now)
+            return self._progress_row(conn, learner_id, pack_id, module_id)
+
+    def get_resume_point(self, learner_id: str) -> ResumePoint | None:
+        with self._read() as conn:
+            row = conn.execute(
+                select(t.resume_points).where(t.resume_points.c.learner_id == learner_id)
+            ).first()
+            return None if row is None else _resume(row)
+
+    def set_resume_point(
+        self, learner_id: str, pack_id: str, module_id: str, stage: Stage, position: int = 0
+    ) -> ResumePoint:
+        if stage not in STAGES:
+            raise InvalidValueError(f"Unknown stage {stage!r}; use lesson, quiz or results.")
+        if position < 0:
+            raise InvalidValueError("A position cannot be negative.")
+        _check_slug(pack_id, "pack id")
+        _check_slug(module_id, "module id")
+        now = utc_now()
+        with self._write() as conn:
+            self._get_learner(conn, learner_id)
+            self._save_resume(conn, learner_id, pack_id, module_id, stage, position, now)
+        return ResumePoint(learner_id, pack_id, module_id, stage, position, now)
+
+    def clear_resume_point(self, learner_id: str) -> None:
+        with self._write() as conn:
+            conn.execute(delete(t.resume_points).where(t.resume_points.c.learner_id == learner_id))
+
+    # -------------------------------------------------------------------------------------- reporting
+    def _learner_filter(self, class_id: str | None, include_archived: bool) -> list[ColumnElement[bool]]:
+        where: list[ColumnElement[bool]] = []
+        if class_id is not None:
+            where.append(t.learners.c.class_id == class_id)
+        if not include_archived:
+            where.append(t.learners.c.archived == false())
+        return where
+
+    def class_summary(
+        self,
+        class_id: str | None = None,
+        *,
+        since: Moment | None = None,
+        until: Moment | None = None,
+        include_archived: bool = False,
+    ) -> ClassSummary:
+        learners = self.list_learners(class_id, include_archived=include_archived)
+        who = self._learner_filter(class_id, include_archived)
+        r, a, mp = t.quiz_runs.c, t.attempts.c, t.module_progress.c
+        dated = since is not None or until is not None
+        runs_q = (
+            select(
+                r.learner_id,
+                r.pack_id,
+                r.module_id,
+                func.count(),
+                func.max(r.score_percent),
+                func.max(case((r.passed == true(), 1), else_=0)),
+                func.max(r.updated_at),
+            )
+            .select_from(t.quiz_runs.join(t.learners, t.learners.c.id == r.learner_id))
+            .where(*who, *_range(r.started_at, since, until))
+            .group_by(r.learner_id, r.pack_id, r.module_id)
+        )
+        answers_q = (
+            select(a.learner_id, a.pack_id, a.module_id, func.count(), func.max(a.answered_at))
+            .select_from(t.attempts.join(t.learners, t.learners.c.id == a.learner_id))
+            .where(*who, *_range(a.answered_at, since, until))
+            .group_by(a.learner_id, a.pack_id, a.module_id)
+        )
+        progress_q = (
+            select(
+                mp.learner_id,
+                mp.pack_id,
+                mp.module_id,
+                mp.lesson_read,
+                mp.lesson_position,
+                mp.quiz_state,
+                mp.best_score,
+                mp.passed,
+                mp.updated_at,
+            )
+            .select_from(t.module_progress.join(t.learners, t.learners.c.id == mp.learner_id))
+            .where(*who, *_range(mp.updated_at, since, until))
+        )
+        # key -> [runs, best, passed, answers, last activity, touched]
+        acc: dict[tuple[str, str, str], list[Any]] = {}
+
+        def slot(key: tuple[str, str, str]) -> list[Any]:
+            found = acc.get(key)
+            if found is None:
+                found = acc[key] = [0, None, False, 0, None, False]
+            return found
+
+        def later(x: str | None, y: str | None) -> str | None:
+            return y if x is None or (y is not None and y > x) else x
+
+        with self._read() as conn:
+            for lid, pid, mid, n, best, passed, last in conn.execute(runs_q):
+                s = slot((lid, pid, mid))
+                s[0], s[1], s[2], s[4] = int(n), None if best is None else float(best), bool(passed), last
+            for lid, pid, mid, n, last in conn.execute(answers_q):
+                s = slot((lid, pid, mid))
+                s[3], s[4] = int(n), later(s[4], last)
+            for lid, pid, mid, lesson_read, lesson_pos, state, best, passed, updated in conn.execute(
+                progress_q
+            ):
+                s = slot((lid, pid, mid))
+                s[5] = bool(lesson_read) or int(lesson_pos) > 0 or state != "not_started"
+                s[4] = later(s[4], updated)
+                if not dated:  # without a range the module's own record is the truth about passing
+                    s[2] = s[2] or bool(passed)
+                    if best is not None:
+                        s[1] = float(best) if s[1] is None else max(s[1], float(best))
+        cells: dict[tuple[str, str, str], SummaryCell] = {}
+        for key, (runs, best, passed, answers, last, touched) in acc.items():
+            status: Status = (
+                "passed" if passed else ("in_progress" if runs or answers or touched else "not_started")
+            )
+            cells[key] = SummaryCell(key[0], key[1], key[2], status, best, runs, answers, last)
+        modules = tuple(sorted({(k[1], k[2]) for k in cells}))
+        return ClassSummary(class_id, tuple(learners), modules, cells)
+
+    def question_stats(
+        self,
+        class_id: str | None = None,
+        *,
+        pack_id: str | None = None,
+        module_id: str | None = None,
+        since: Moment | None = None,
+        until: Moment | None = None,
+        wrong_answers: int = 3,
+    ) -> list[QuestionStat]:
+        a = t.attempts.c
+        where: list[ColumnElement[bool]] = [
+            *self._learner_filter(class_id, False),
+            *_range(a.answered_at, since, until),
+        ]
+        if pack_id is not None:
+            where.append(a.pack_id == pack_id)
+        if module_id is not None:
+            where.append(a.module_id == module_id)
+        is_wrong = or_(a.correct == false(), a.rating == "unsafe")
+        joined = t.attempts.join(t.learners, t.learners.c.id == a.learner_id)
+        totals_q = (
+            select(
+                a.pack_id,
+                a.module_id,
+                a.question_id,
+                func.max(a.question_type),
+                func.count(),
+                func.sum(case((is_wrong, 1), else_=0)),
+            )
+            .select_from(joined)
+            .where(*where)
+            .group_by(a.pack_id, a.module_id, a.question_id)
+        )
+        wrong_q = (
+            select(a.pack_id, a.module_id, a.question_id, a.answer_json, func.count())
+            .select_from(joined)
+            .where(*where, is_wrong)
+            .group_by(a.pack_id, a.module_id, a.question_id, a.answer_json)
+        )
+        top: dict[tuple[str, str, str], list[WrongAnswer]] = {}
+        with self._read() as conn:
+            totals = conn.execute(totals_q).all()
+            for pid, mid, qid, answer_json, n in conn.execute(wrong_q):
+                top.setdefault((pid, mid, qid), []).append(WrongAnswer(answer_json, int(n)))
+        stats = []
+        for pid, mid, qid, qtype, n, wrong in totals:
+            choices = sorted(top.get((pid, mid, qid), []), key=lambda w: (-w.count, w.answer_json))
+            stats.append(
+                QuestionStat(pid, mid, qid, qtype, int(n), int(wrong or 0), tuple(choices[:wrong_answers]))
+            )
+        stats.sort(key=lambda s: (-s.percent_wrong, -s.wrong, s.pack_id, s.module_id, s.question_id))
+        return stats
+
+    # ------------------------------------------------------------------------------------------ packs
+    def register_pack(
+        self,
+        pack_id: str,
+        version: str,
+        title: Mapping[str, str],
+        folder: Path | str,
+        *,
+        enabled: bool = True,
+    ) -> PackRecord:
+        _check_slug(pack_id, "pack id")
+        _check_version(version)
+        now = utc_now()
+        title_json = json.dumps(dict(title), ensure_ascii=False, sort_keys=True)
+        with self._write() as conn:
+            old = conn.execute(select(t.packs).where(t.packs.c.id == pack_id)).first()
+            values = {"version": version, "title": title_json, "folder": str(folder), "enabled": enabled}
+            if old is None:
+                conn.execute(insert(t.packs).values(id=pack_id, installed_at=now, **values))
+            else:
+                conn.execute(update(t.packs).where(t.packs.c.id == pack_id).values(values))
+            return _pack(conn.execute(select(t.packs).where(t.packs.c.id == pack_id)).one())
+
+    def list_packs(self, *, enabled_only: bool = False) -> list[PackRecord]:
+        query = select(t.packs).order_by(t.packs.c.id)
+        if enabled_only:
+            query = query.where(t.packs.c.enabled == true())
+        with self._read() as conn:
+            return [_pack(r) for r in conn.execute(query)]
+
+    def get_pack(self, pack_id: str) -> PackRecord | None:
+        with self._read() as conn:
+            row = conn.execute(select(t.packs).where(t.packs.c.id == pack_id)).first()
+            return None if row is None else _pack(row)
+
+    def set_pack_enabled(self, pack_id: str, enabled: bool) -> PackRecord:
+        with self._write() as conn:
+            result = conn.execute(update(t.packs).where(t.packs.c.id == pack_id).values(enabled=enabled))
+            if result.rowcount == 0:
+                raise NotFoundError(f"There is no installed pack with id {pack_id}.")
+            return _pack(conn.execute(select(t.packs).where(t.packs.c.id == pack_id)).one())
+
+    def remove_pack(self, pack_id: str) -> None:
+        with self._write() as conn:
+            conn.execute(delete(t.packs).where(t.packs.c.id == pack_id))
+
+    # --------------------------------------------------------------------------------------- settings
+    def get_setting(self, key: str) -> str | None:
+        with self._read() as conn:
+            value = conn.execute(
+                select(t.settings.c.value).where(t.settings.c.key == key)
+            ).scalar_one_or_none()
+            return None if value is None else str(value)
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        if not key or len(key) > 120:
+            raise InvalidValueError("A setting name must be 1 to 120 characters.")
+        with self._write() as conn:
+            if value is None:
+                conn.execute(delete(t.settings).where(t.settings.c.key == key))
+                return
+            result = conn.execute(update(t.settings).where(t.settings.c.key == key).values(value=value))
+            if result.rowcount == 0:
+                conn.execute(insert(t.settings).values(key=key, value=value))
+
+    # ---------------------------------------------------------------------------------- snapshot/merge
+    def counts(self) -> dict[str, int]:
+        with self._read() as conn:
+            return {
+                table.name: int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+                for table in t.metadata.sorted_tables
+            }
+
+    def export_snapshot(
+        self, *, roster_only: bool = False, class_ids: Sequence[str] | None = None
+    ) -> dict[str, Any]:
+        tables = SNAPSHOT_TABLES[:2] if roster_only else SNAPSHOT_TABLES
+        out: dict[str, Any] = {}
+        with self._read() as conn:
+            for table in tables:
+                query = select(table).order_by(*table.primary_key.columns)
+                if class_ids is not None:
+                    if table is t.classes:
+                        query = query.where(t.classes.c.id.in_(list(class_ids)))
+                    elif table is t.learners:
+                        query = query.where(t.learners.c.class_id.in_(list(class_ids)))
+                    else:
+                        learners = select(t.learners.c.id).where(t.learners.c.class_id.in_(list(class_ids)))
+                        query = query.where(table.c.learner_id.in_(learners))
+                out[table.name] = [_jsonable(table, row) for row in conn.execute(query)]
+        return out
+
+    def merge_snapshot(self, snapshot: Mapping[str, Any], *, source: str = "") -> MergeReport:
+        report = MergeReport(source=source)
+        with self._write() as conn:
+            _Merger(conn, report).merge(snapshot)
+        self._runs.clear()
+        return report
+
+
+SNAPSHOT_TABLES: tuple[Table, ...] = (
+    t.classes,
+    t.learners,
+    t.quiz_runs,
+    t.attempts,
+    t.module_progress,
+    t.resume_points,
+)
+BOOL_COLUMNS = {
+    (table.name, c.name) for table in SNAPSHOT_TABLES for c in table.columns if c.type.python_type is bool
+}
+
+
+def _jsonable(table: Table, row: Row[Any]) -> dict[str, Any]:
+    out = dict(row._mapping)
+    for key, value in out.items():
+        if value is not None and (table.name, key) in BOOL_COLUMNS:
+            out[key] = bool(value)
+    return out
+
+
+def _range(column: Any, since: Moment | None, until: Moment | None) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if since is not None:
+        where.append(column >= to_utc_iso(since))
+    if until is not None:
+        where.append(column < to_utc_iso(until))
+    return where
+
+
+def _learner_values(learner: Learner) -> dict[str, Any]:
+    return {
+        "id": learner.id,
+        "display_name": learner.display_name,
+        "class_id": learner.class_id,
+        "language": learner.language,
+        "avatar_id": learner.avatar_id,
+        "text_size": learner.text_size,
+        "archived": learner.archived,
+        "created_at": learner.created_at,
+        "updated_at": learner.updated_at,
+    }
+
+
+class _Merger:
+    """Merges one validated snapshot inside the caller's transaction."""
+
+    def __init__(self, conn: Connection, report: MergeReport) -> None:
+        self.conn = conn
+        self.report = report
+
+    def _count(self, kind: str, table: str) -> None:
+        bucket = self.report.added if kind == "added" else self.report.updated
+        bucket[table] = bucket.get(table, 0) + 1
+
+    def merge(self, snap: Mapping[str, Any]) -> None:
+        deleted = {
+            (k, i) for k, i in self.conn.execute(select(t.deleted_records.c.kind, t.deleted_records.c.id))
+        }
+        gone_learners = {i for k, i in deleted if k == "learner"}
+        incoming_classes = {c["id"]: c for c in snap.get("classes", [])}
+        local_classes = {r.id: r for r in (_class(x) for x in self.conn.execute(select(t.classes)))}
+        self._merge_classes(incoming_classes.values(), local_classes)
+        local_classes = {r.id: r for r in (_class(x) for x in self.conn.execute(select(t.classes)))}
+        learners = [x for x in snap.get("learners", []) if x["id"] not in gone_learners]
+        for x in snap.get("learners", []):
+            if x["id"] in gone_learners:
+                self.report.skipped_deleted.append(f"{x['display_name']} ({x['id']})")
+        self._merge_learners(learners, local_classes)
+
+        def keep(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            return [x for x in rows if x["learner_id"] not in gone_learners]
+
+        self._merge_runs(keep(snap.get("quiz_runs", [])))
+        self._merge_attempts(keep(snap.get("attempts", [])))
+        self._merge_progress(keep(snap.get("module_progress", [])))
+        self._merge_resume(keep(snap.get("resume_points", [])))
+
+    def _merge_classes(self, incoming: Any, local: dict[str, SchoolClass]) -> None:
+        active_by_name: dict[str, SchoolClass] = {}
+        for c in local.values():
+            if not c.archived:
+                active_by_name.setdefault(normalise_name(c.name), c)
+        for c in incoming:
+            old = local.get(c["id"])
+            if old is None:
+                twin = active_by_name.get(normalise_name(c["name"]))
+                if twin is not None:
+                    self.report.look_alikes.append(LookAlike("class", c["name"], None, twin.id, c["id"]))
+                self.conn.execute(insert(t.classes).values(c))
+                self._count("added", "classes")
+            elif c["updated_at"] > old.updated_at and (c["name"], c["archived"]) != (old.name, old.archived):
+                self.conn.execute(update(t.classes).where(t.classes.c.id == c["id"]).values(c))
+                self._count("updated", "classes")
+            else:
+                self.report.unchanged += 1
+
+    def _merge_learners(self, incoming: list[dict[str, Any]], classes: dict[str, SchoolClass]) -> None:
+        local = {lr.id: lr for lr in (_learner(r) for r in self.conn.execute(select(t.learners)))}
+
+        def class_name(cid: str | None) -> str:
+            return normalise_name(classes[cid].name) if cid in classes and cid is not None else ""
+
+        by_name: dict[tuple[str, str], Learner] = {}
+        for lr in local.values():
+            by_name.setdefault((normalise_name(lr.display_name), class_name(lr.class_id)), lr)
+        for x in incoming:
+            if x["class_id"] is not None and x["class_id"] not in classes:
+                raise BundleError(
+                    f"Learner {x['id']} belongs to class {x['class_id']}, which is not in the file."
+                )
+            old = local.get(x["id"])
+            if old is None:
+                twin = by_name.get((normalise_name(x["display_name"]), class_name(x["class_id"])))
+                if twin is not None:
+                    cname = classes[x["class_id"]].name if x["class_id"] in classes else None
+                    self.report.look_alikes.append(
+                        LookAlike("learner", x["display_name"], cname, twin.id, x["id"])
+                    )
+                self.conn.execute(insert(t.learners).values(x))
+                self._count("added", "learners")
+            elif x["updated_at"] > old.updated_at and _learner_values(old) != {
+                **x,
+                "updated_at": old.updated_at,
+            }:
+                self.conn.execute(update(t.learners).where(t.learners.c.id == x["id"]).values(x))
+                self._count("updated", "learners")
+            else:
+                self.report.unchanged += 1
+
+    def _existing(self, table: Table, ids: list[str]) -> dict[str, Row[Any]]:
+        found: dict[str, Row[Any]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for row in self.conn.execute(select(table).where(table.c.id.in_(chunk))):
+                found[row._mapping["id"]] = row
+        return found
+
+    def _require_learners(self, rows: list[dict[str, Any]], what: str) -> None:
+        wanted = sorted({x["learner_id"] for x in rows})
+        known: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            known.update(
+                self.conn.execute(select(t.learners.c.id).where(t.learners.c.id.in_(chunk))).scalars()
+            )
+        missing = [w for w in wanted if w not in known]
+        if missing:
+            raise BundleError(f"The file has {what} of learner {missing[0]}, who is not in it.")
+
+    def _merge_runs(self, incoming: list[dict[str, Any]]) -> None:
+        self._require_learners(incoming, "quiz runs")
+        old = self._existing(t.quiz_runs, [x["id"] for x in incoming])
+        new_rows = []
+        for x in incoming:
+            row = old.get(x["id"])
+            if row is None:
+                new_rows.append(x)
+            elif x["updated_at"] > row._mapping["updated_at"]:
+                self.conn.execute(update(t.quiz_runs).where(t.quiz_runs.c.id == x["id"]).values(x))
+                self._count("updated", "quiz_runs")
+            else:
+                self.report.unchanged += 1
+        if new_rows:
+            self.conn.execute(insert(t.quiz_runs), new_rows)
+            self.report.added["quiz_runs"] = self.report.added.get("quiz_runs", 0) + len(new_rows)
+
+    def _merge_attempts(self, incoming: list[dict[str, Any]]) -> None:
+        self._require_learners(incoming, "answers")
+        runs = sorted({x["quiz_run_id"] for x in incoming})
+        known = set(self._existing(t.quiz_runs, runs))
+        missing = [r for r in runs if r not in known]
+        if missing:
+            raise BundleError(f"The file has answers from quiz run {missing[0]}, which is not in it.")
+        old = self._existing(t.attempts, [x["id"] for x in incoming])
+        new_rows = [x for x in incoming if x["id"] not in old]
+        self.report.unchanged += len(incoming) - len(new_rows)
+        if new_rows:
+            self.conn.execute(insert(t.attempts), new_rows)
+            self.report.added["attempts"] = self.report.added.get("attempts", 0) + len(new_rows)
+
+    def _merge_progress(self, incoming: list[dict[str, Any]]) -> None:
+        self._require_learners(incoming, "module progress")
+        mp = t.module_progress.c
+        for x in incoming:
+            key = (
+                mp.learner_id == x["learner_id"],
+                mp.pack_id == x["pack_id"],
+                mp.module_id == x["module_id"],
+            )
+            row = self.conn.execute(select(t.module_progress).where(*key)).first()
+            if row is None:
+                self.conn.execute(insert(t.module_progress).values(x))
+                self._count("added", "module_progress")
+                continue
+            local = dict(row._mapping)
+            merged = merge_progress(local, x)
+            if merged != local:
+                self.conn.execute(update(t.module_progress).where(*key).values(merged))
+                self._count("updated", "module_progress")
+            else:
+                self.report.unchanged += 1
+
+    def _merge_resume(self, incoming: list[dict[str, Any]]) -> None:
+        self._require_learners(incoming, "resume points")
+        rp = t.resume_points.c
+        for x in incoming:
+            row = self.conn.execute(select(t.resume_points).where(rp.learner_id == x["learner_id"])).first()
+            if row is None:
+                self.conn.execute(insert(t.resume_points).values(x))
+                self._count("added", "resume_points")
+            elif x["updated_at"] > row._mapping["updated_at"]:
+                self.conn.execute(update(t.resume_points).where(rp.learner_id == x["learner_id"]).values(x))
+                self._count("updated", "resume_points")
+            else:
+                self.report.unchanged += 1
+
+
+def merge_progress(local: dict[str, Any], incoming: dict[str, Any]) -> dict[str, Any]:
+    """Combine two records of the same learner and module: the newer one's position, but a module read or
+    passed on either computer stays read or passed, with the best score of both. Merging is idempotent."""
+    newer = incoming if incoming["updated_at"] > local["updated_at"] else local
+    merged = dict(newer)
+    merged["lesson_read"] = bool(local["lesson_read"]) or bool(incoming["lesson_read"])
+    merged["passed"] = bool(local["passed"]) or bool(incoming["passed"])
+    scores = [s for s in (local["best_score"], incoming["best_score"]) if s is not None]
+    merged["best_score"] = max(scores) if scores else None
+    done = [c for c in (local["completed_at"], incoming["completed_at"]) if c is not None]
+    merged["completed_at"] = min(done) if done else None
+    merged["updated_at"] = max(local["updated_at"], incoming["updated_at"])
+    return merged

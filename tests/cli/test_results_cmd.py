@@ -1,0 +1,105 @@
+"""``quizapp results export|import`` from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quizapp.cli.main import main
+from quizapp.progress.store import Store
+
+
+def _seed(data: Path) -> str:
+    with Store.open(data) as s:
+        learner = s.create_learner("Ali", class_id=s.create_class("5A").id)
+        run = s.start_quiz_run(learner.id, "safety", "1.0", "passwords", ["q1"])
+        s.record_answer(
+            learner_id=learner.id,
+            quiz_run_id=run.id,
+            pack_id="safety",
+            pack_version="1.0",
+            module_id="passwords",
+            question_id="q1",
+            question_type="single",
+            answer="a",
+            correct=True,
+            points_earned=1,
+            points_possible=1,
+            time_ms=900,
+        )
+        return learner.id
+
+
+def test_export_then_import_on_another_computer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Export writes a zip with a summary line; importing it elsewhere adds, a second time adds nothing."""
+    _seed(tmp_path / "a")
+    out = tmp_path / "a.zip"
+    assert main(["--data-dir", str(tmp_path / "a"), "results", "export", "--out", str(out)]) == 0
+    assert "1 learner(s) in 1 class(es), 1 answer(s)" in capsys.readouterr().out
+    assert main(["--data-dir", str(tmp_path / "b"), "results", "import", str(out)]) == 0
+    assert "added 1 class(es), 1 learner(s)" in capsys.readouterr().out
+    assert main(["--data-dir", str(tmp_path / "b"), "results", "import", str(out)]) == 0
+    assert "nothing new" in capsys.readouterr().out
+    with Store.open(tmp_path / "b") as s:
+        assert s.counts()["attempts"] == 1
+        assert s.list_backups()  # a backup was made before importing
+
+
+def test_export_formats_follow_option_or_extension(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--format json/csv or a .json/.csv name choose the format; CSV also writes NAME-summary.csv."""
+    _seed(tmp_path / "a")
+    data = ["--data-dir", str(tmp_path / "a"), "results", "export"]
+    assert main([*data, "--out", str(tmp_path / "r.json")]) == 0
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["format"] == "quizapp-results"
+    assert main([*data, "--out", str(tmp_path / "r.data"), "--format", "json"]) == 0
+    assert (tmp_path / "r.data").read_text(encoding="utf-8").startswith("{")
+    assert main([*data, "--out", str(tmp_path / "r.csv")]) == 0
+    assert (tmp_path / "r-summary.csv").is_file()
+    assert "r-summary.csv" in capsys.readouterr().out
+
+
+def test_export_works_while_the_app_is_open(tmp_path: Path) -> None:
+    """Exporting while quizapp holds the data open uses read-only mode instead of failing."""
+    _seed(tmp_path / "a")
+    with Store.open(tmp_path / "a"):
+        assert (
+            main(["--data-dir", str(tmp_path / "a"), "results", "export", "--out", str(tmp_path / "r.zip")])
+            == 0
+        )
+    assert (tmp_path / "r.zip").is_file()
+
+
+def test_import_refuses_bad_files_with_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An altered file is refused with its name and exit code 1; nothing from it arrives."""
+    _seed(tmp_path / "a")
+    out = tmp_path / "r.json"
+    main(["--data-dir", str(tmp_path / "a"), "results", "export", "--out", str(out)])
+    out.write_text(out.read_text(encoding="utf-8").replace('"Ali"', '"Alex"'), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--data-dir", str(tmp_path / "b"), "results", "import", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "r.json" in err and "checksum does not match" in err and "Traceback" not in err
+    with Store.open(tmp_path / "b") as s:
+        assert s.list_learners() == []
+
+
+def test_import_while_the_app_is_open_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Import needs to write: with quizapp open it stops with "already open" and exit code 1."""
+    _seed(tmp_path / "a")
+    out = tmp_path / "r.zip"
+    main(["--data-dir", str(tmp_path / "a"), "results", "export", "--out", str(out)])
+    with Store.open(tmp_path / "b"):
+        assert main(["--data-dir", str(tmp_path / "b"), "results", "import", str(out)]) == 1
+    assert "already open" in capsys.readouterr().err
+
+
+def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing file or a folder as --out is a usage error (exit 2)."""
+    assert main(["--data-dir", str(tmp_path / "a"), "results", "import", str(tmp_path / "nope.zip")]) == 2
+    assert "no such file" in capsys.readouterr().err
+    assert main(["--data-dir", str(tmp_path / "a"), "results", "export", "--out", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err

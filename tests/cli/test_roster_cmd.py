@@ -1,0 +1,38 @@
+"""``quizapp roster export|import`` from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizapp.cli.main import main
+from quizapp.progress.store import Store
+
+
+def test_roster_of_one_class_sets_up_another_computer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Exporting one class and importing it elsewhere gives the same learners with the same ids."""
+    with Store.open(tmp_path / "a") as s:
+        ali = s.create_learner("Ali", class_id=s.create_class("5A").id)
+        s.create_learner("Sara", class_id=s.create_class("5B").id)
+    out = tmp_path / "roster.json"
+    assert (
+        main(["--data-dir", str(tmp_path / "a"), "roster", "export", "--out", str(out), "--class", "5A"]) == 0
+    )
+    assert "1 learner(s) in 1 class(es)" in capsys.readouterr().out
+    assert main(["--data-dir", str(tmp_path / "b"), "roster", "import", str(out)]) == 0
+    assert "added 1 class(es), 1 learner(s)" in capsys.readouterr().out
+    with Store.open(tmp_path / "b") as s:
+        assert [x.id for x in s.list_learners()] == [ali.id]
+
+
+def test_unknown_class_and_wrong_file_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown --class and a results file given to roster import fail with exit 1 and a clear message."""
+    data = ["--data-dir", str(tmp_path / "a")]
+    assert main([*data, "roster", "export", "--out", str(tmp_path / "r.json"), "--class", "Blue"]) == 1
+    assert "no class called 'Blue'" in capsys.readouterr().err
+    assert main([*data, "results", "export", "--out", str(tmp_path / "results.zip")]) == 0
+    assert main([*data, "roster", "import", str(tmp_path / "results.zip")]) == 1
+    assert "use 'quizapp results import'" in capsys.readouterr().err

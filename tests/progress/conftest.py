@@ -1,0 +1,48 @@
+"""Shared helpers for the progress store tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quizapp.progress.records import Attempt, Learner, QuizRun
+from quizapp.progress.store import Store
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    with Store.open(data_dir) as opened:
+        yield opened
+
+
+def start_run(
+    store: Store, learner: Learner, module: str = "passwords", pack: str = "safety", n: int = 3
+) -> QuizRun:
+    return store.start_quiz_run(learner.id, pack, "1.0", module, [f"q{i}" for i in range(1, n + 1)])
+
+
+def answer(store: Store, run: QuizRun, question: str = "q1", **kw: Any) -> Attempt:
+    values: dict[str, Any] = {
+        "learner_id": run.learner_id,
+        "quiz_run_id": run.id,
+        "pack_id": run.pack_id,
+        "pack_version": run.pack_version,
+        "module_id": run.module_id,
+        "question_id": question,
+        "question_type": "single",
+        "answer": "a",
+        "correct": True,
+        "points_earned": 1,
+        "points_possible": 1,
+        "time_ms": 1500,
+    }
+    values.update(kw)
+    return store.record_answer(**values)

@@ -1,0 +1,261 @@
+"""Results and roster files: export, checks, and merging that is safe to repeat."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from quizapp.progress.bundle import (
+    canonical_bytes,
+    describe_report,
+    export_results,
+    export_roster,
+    import_results,
+    import_roster,
+    read_bundle,
+)
+from quizapp.progress.errors import BundleError, StoreError
+from quizapp.progress.store import Store
+from tests.progress.conftest import answer, start_run
+
+
+def _fill(store: Store) -> tuple[str, str]:
+    c = store.create_class("5A")
+    ali = store.create_learner("Ali", class_id=c.id, language="ur")
+    run = start_run(store, ali)
+    answer(store, run, "q1", next_index=1)
+    answer(store, run, "q2", question_type="scenario", correct=None, rating="acceptable", next_index=2)
+    store.finish_quiz_run(run.id, score_percent=75, passed=True)
+    store.save_lesson_position(ali.id, "safety", "1.0", "intro", 2, read=True)
+    return c.id, ali.id
+
+
+def _comparable(store: Store) -> dict[str, object]:
+    return store.export_snapshot()
+
+
+@pytest.mark.parametrize("name", ["results.zip", "results.json"])
+def test_round_trip_into_an_empty_computer(tmp_path: Path, name: str) -> None:
+    """Everything exported from one computer arrives unchanged in another, as zip or plain JSON."""
+    with Store.open(tmp_path / "a") as a:
+        _fill(a)
+        manifest = export_results(a, tmp_path / name)
+        expected = _comparable(a)
+    assert manifest["format"] == "quizapp-results" and manifest["format_version"] == 1
+    assert manifest["counts"]["attempts"] == 2 and len(manifest["sha256"]) == 64
+    with Store.open(tmp_path / "b") as b:
+        (outcome,) = import_results(b, [tmp_path / name])
+        assert outcome.error is None and outcome.report is not None
+        assert outcome.report.added == {
+            "classes": 1,
+            "learners": 1,
+            "quiz_runs": 1,
+            "attempts": 2,
+            "module_progress": 2,
+            "resume_points": 1,
+        }
+        assert _comparable(b) == expected
+
+
+def test_importing_twice_changes_nothing(tmp_path: Path, store: Store) -> None:
+    """A second import of the same file adds and updates nothing."""
+    with Store.open(tmp_path / "a") as a:
+        _fill(a)
+        export_results(a, tmp_path / "r.zip")
+    import_results(store, [tmp_path / "r.zip"])
+    before = _comparable(store)
+    (again,) = import_results(store, [tmp_path / "r.zip"])
+    assert again.report is not None and not again.report.changed
+    assert "nothing new" in describe_report(again.report)[0]
+    assert _comparable(store) == before
+
+
+def test_merging_two_computers_keeps_the_union(tmp_path: Path) -> None:
+    """Answers given on two computers by the same learner (same id, from the roster) all end up together."""
+    with Store.open(tmp_path / "a") as a:
+        class_id, ali_id = _fill(a)
+        export_roster(a, tmp_path / "roster.json")
+        export_results(a, tmp_path / "a.zip")
+    with Store.open(tmp_path / "b") as b:
+        import_roster(b, tmp_path / "roster.json")
+        ali = b.get_learner(ali_id)
+        run = start_run(b, ali, "phishing")
+        answer(b, run, "q1", correct=False, points_earned=0)
+        b.finish_quiz_run(run.id, score_percent=0, passed=False)
+        import_results(b, [tmp_path / "a.zip"])
+        assert len(b.attempts_for_learner(ali_id)) == 3
+        summary = b.class_summary(class_id)
+        assert summary.cell(ali_id, "safety", "passwords").status == "passed"
+        assert summary.cell(ali_id, "safety", "phishing").runs == 1
+
+
+def test_newer_changes_win_and_progress_merges(tmp_path: Path) -> None:
+    """A newer rename wins; a pass on either computer stays a pass with the best score of both."""
+    with Store.open(tmp_path / "a") as a:
+        _, ali_id = _fill(a)
+        export_results(a, tmp_path / "a.zip")
+    with Store.open(tmp_path / "b") as b:
+        import_results(b, [tmp_path / "a.zip"])
+        b.update_learner(ali_id, display_name="Ali Khan")
+        run = start_run(b, b.get_learner(ali_id))
+        b.finish_quiz_run(run.id, score_percent=50, passed=False)
+        export_results(b, tmp_path / "b.zip")
+    with Store.open(tmp_path / "a") as a:
+        (outcome,) = import_results(a, [tmp_path / "b.zip"])
+        assert outcome.report is not None and outcome.report.updated["learners"] == 1
+        assert a.get_learner(ali_id).display_name == "Ali Khan"
+        p = a.get_module_progress(ali_id, "safety", "passwords")
+        assert (p.passed, p.best_score, p.quiz_state) == (True, 75.0, "finished")
+        assert len(a.list_quiz_runs(ali_id)) == 2
+
+
+def test_look_alike_learners_are_listed_not_merged(tmp_path: Path) -> None:
+    """Two "Ali"s of class 5A with different ids stay two learners, and the teacher is told."""
+    with Store.open(tmp_path / "a") as a:
+        _fill(a)
+        export_results(a, tmp_path / "a.zip")
+    with Store.open(tmp_path / "b") as b:
+        local = b.create_learner("ali", class_id=b.create_class("5a").id)
+        (outcome,) = import_results(b, [tmp_path / "a.zip"])
+        report = outcome.report
+        assert report is not None
+        kinds = sorted((la.kind, la.existing_id) for la in report.look_alikes)
+        assert ("learner", local.id) in kinds and any(k == "class" for k, _ in kinds)
+        assert len(b.list_learners()) == 2
+        assert any("check: learner 'Ali'" in line for line in describe_report(report))
+
+
+def test_deleted_learner_is_not_brought_back(tmp_path: Path, store: Store) -> None:
+    """Importing an older file does not revive a learner deleted here; the skip is reported."""
+    with Store.open(tmp_path / "a") as a:
+        _, ali_id = _fill(a)
+        export_results(a, tmp_path / "a.zip")
+    import_results(store, [tmp_path / "a.zip"])
+    store.delete_learner(ali_id)
+    (outcome,) = import_results(store, [tmp_path / "a.zip"])
+    assert outcome.report is not None and outcome.report.skipped_deleted == [f"Ali ({ali_id})"]
+    assert store.list_learners() == [] and store.counts()["attempts"] == 0
+
+
+def _rewrite_json(path: Path, change: object, fix_checksum: bool) -> None:
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    change(doc["data"])  # type: ignore[operator]
+    if fix_checksum:
+        doc["sha256"] = hashlib.sha256(canonical_bytes(doc["data"])).hexdigest()
+    path.write_text(json.dumps(doc), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("change", "fix_checksum", "message"),
+    [
+        (lambda d: d["attempts"][0].update(correct=False), False, "checksum does not match"),
+        (lambda d: d["attempts"][0].update(correct="yes"), True, r"attempts\[0\]\.correct"),
+        (lambda d: d["learners"][0].update(language="English"), True, r"learners\[0\]\.language"),
+        (
+            lambda d: d["attempts"][1].update(quiz_run_id=d["learners"][0]["id"]),
+            True,
+            "quiz run of its learner",
+        ),
+        (lambda d: d["attempts"].append(dict(d["attempts"][0])), True, "repeats a record"),
+        (lambda d: d["learners"].clear(), True, "learner who is not in the file"),
+        (lambda d: d.pop("attempts"), True, "attempts: Field required"),
+    ],
+)
+def test_bad_files_are_refused_whole(
+    tmp_path: Path, store: Store, change: object, fix_checksum: bool, message: str
+) -> None:
+    """Edited, damaged or inconsistent files are refused with a specific message and import nothing."""
+    with Store.open(tmp_path / "a") as a:
+        _fill(a)
+        export_results(a, tmp_path / "r.json")
+    _rewrite_json(tmp_path / "r.json", change, fix_checksum)
+    before = store.counts()
+    (outcome,) = import_results(store, [tmp_path / "r.json"])
+    assert outcome.report is None and outcome.error is not None
+    assert "r.json" in outcome.error and "Nothing was imported" in outcome.error
+    with pytest.raises(BundleError, match=message):
+        read_bundle(tmp_path / "r.json", "results")
+    assert store.counts() == before
+
+
+def test_damaged_zip_and_other_files_are_refused(tmp_path: Path, store: Store) -> None:
+    """A truncated zip, a foreign zip, random bytes and a newer format are each refused clearly."""
+    with Store.open(tmp_path / "a") as a:
+        _fill(a)
+        export_results(a, tmp_path / "r.zip")
+    data = (tmp_path / "r.zip").read_bytes()
+    (tmp_path / "cut.zip").write_bytes(data[: len(data) // 2])
+    with zipfile.ZipFile(tmp_path / "other.zip", "w") as zf:
+        zf.writestr("hello.txt", "hi")
+    (tmp_path / "noise.bin").write_bytes(b"\x00\x01garbage")
+    with zipfile.ZipFile(tmp_path / "r.zip") as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        payload = zf.read("data.json")
+    manifest["format_version"] = 9
+    with zipfile.ZipFile(tmp_path / "newer.zip", "w") as zf:
+        zf.writestr("manifest.json", json.dumps(manifest))
+        zf.writestr("data.json", payload)
+    expected = {
+        "cut.zip": "damaged",
+        "other.zip": "not a quizapp",
+        "noise.bin": "neither a quizapp zip",
+        "newer.zip": "newer quizapp",
+    }
+    outcomes = import_results(store, [tmp_path / n for n in expected])
+    for outcome, (name, words) in zip(outcomes, expected.items(), strict=True):
+        assert outcome.error is not None and name in outcome.error and words in outcome.error, outcome.error
+    assert store.list_learners() == []
+
+
+def test_one_bad_file_does_not_stop_the_good_ones(tmp_path: Path, store: Store) -> None:
+    """Of several files, the good ones are imported and only the bad one refused."""
+    with Store.open(tmp_path / "a") as a:
+        _fill(a)
+        export_results(a, tmp_path / "good.zip")
+    (tmp_path / "bad.json").write_text("{}", encoding="utf-8")
+    bad, good = import_results(store, [tmp_path / "bad.json", tmp_path / "good.zip"])
+    assert bad.error is not None and good.error is None
+    assert len(store.list_learners()) == 1
+
+
+def test_roster_export_of_one_class_and_kinds_not_mixed(tmp_path: Path, store: Store) -> None:
+    """A roster of one class holds that class and its learners; roster and results files are not mixed."""
+    a, b = store.create_class("5A"), store.create_class("5B")
+    store.create_learner("Ali", class_id=a.id)
+    store.create_learner("Sara", class_id=b.id)
+    store.create_learner("No class")
+    manifest = export_roster(store, tmp_path / "roster.json", class_name="5a")
+    assert manifest["format"] == "quizapp-roster" and manifest["counts"] == {"classes": 1, "learners": 1}
+    bundle = read_bundle(tmp_path / "roster.json", "roster")
+    assert [x["display_name"] for x in bundle.data["learners"]] == ["Ali"]
+    with pytest.raises(BundleError, match="roster file; use 'quizapp roster import'"):
+        read_bundle(tmp_path / "roster.json", "results")
+    export_results(store, tmp_path / "results.zip")
+    with pytest.raises(BundleError, match="results file; use 'quizapp results import'"):
+        read_bundle(tmp_path / "results.zip", "roster")
+    with pytest.raises(StoreError, match="no class called 'Blue'"):
+        export_roster(store, tmp_path / "x.json", class_name="Blue")
+
+
+def test_roster_import_sets_up_another_computer(tmp_path: Path) -> None:
+    """Importing a roster gives the other computer the same classes and learners with the same ids."""
+    with Store.open(tmp_path / "a") as a:
+        c = a.create_class("5A")
+        ali = a.create_learner("Ali", class_id=c.id, avatar_id="owl", text_size=150)
+        export_roster(a, tmp_path / "roster.zip")
+    with Store.open(tmp_path / "b") as b:
+        report = import_roster(b, tmp_path / "roster.zip")
+        assert report.added == {"classes": 1, "learners": 1}
+        assert b.get_learner(ali.id) == ali
+        assert not import_roster(b, tmp_path / "roster.zip").changed
+
+
+def test_export_leaves_no_partial_file_when_the_folder_is_missing(tmp_path: Path, store: Store) -> None:
+    """Writing into a missing folder fails with a clear message and writes nothing."""
+    with pytest.raises(StoreError, match="does not exist"):
+        export_results(store, tmp_path / "missing" / "r.zip")
+    assert not (tmp_path / "missing").exists()

@@ -1,0 +1,91 @@
+"""Settings with typed helpers, and the registry of installed packs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizapp.progress.errors import InvalidValueError, NotFoundError
+from quizapp.progress.store import Store
+
+
+def test_named_settings_have_defaults_and_persist(data_dir: Path) -> None:
+    """School name, help contacts, language, shuffle and retake settings default sensibly and persist."""
+    with Store.open(data_dir) as s:
+        st = s.settings
+        assert (st.school_name, st.help_contacts, st.default_language) == ("", "", "en")
+        assert (st.shuffle_default, st.allow_retake_passed) == (False, True)
+        st.school_name = "  Govt. Girls School  "
+        st.help_contacts = "Ms Khan, room 4\nHelpline 1098"
+        st.default_language = "ur"
+        st.shuffle_default = True
+        st.allow_retake_passed = False
+    with Store.open(data_dir) as s:
+        st = s.settings
+        assert st.school_name == "Govt. Girls School"
+        assert st.help_contacts == "Ms Khan, room 4\nHelpline 1098"
+        assert (st.default_language, st.shuffle_default, st.allow_retake_passed) == ("ur", True, False)
+
+
+def test_typed_helpers_and_removal(store: Store) -> None:
+    """get_int/get_json fall back to the default for missing or unreadable values; None removes."""
+    st = store.settings
+    st.set_int("n", 7)
+    st.set_json("j", {"a": [1, 2]})
+    store.set_setting("bad", "x")
+    assert (st.get_int("n"), st.get_json("j"), st.get_int("bad", 3), st.get_json("bad", [])) == (
+        7,
+        {"a": [1, 2]},
+        3,
+        [],
+    )
+    store.set_setting("n", None)
+    assert store.get_setting("n") is None
+    with pytest.raises(InvalidValueError):
+        store.set_setting("", "x")
+
+
+def test_enabled_packs_per_class(store: Store) -> None:
+    """A class uses every pack (None) until a set of pack ids is chosen for it."""
+    c = store.create_class("5A")
+    st = store.settings
+    assert st.enabled_packs(c.id) is None
+    st.set_enabled_packs(c.id, {"b", "a"})
+    assert st.enabled_packs(c.id) == {"a", "b"}
+    st.set_enabled_packs(c.id, None)
+    assert st.enabled_packs(c.id) is None
+
+
+def test_teacher_pin_hash_is_salted_and_checked(store: Store) -> None:
+    """Only a salted hash of the PIN is stored; the right PIN checks, a wrong one does not."""
+    st = store.settings
+    assert not st.check_teacher_pin("1234")
+    st.set_teacher_pin("1234")
+    stored = store.get_setting(st.TEACHER_PIN_HASH)
+    assert stored is not None and "1234" not in stored
+    assert st.has_teacher_pin and st.check_teacher_pin("1234") and not st.check_teacher_pin("1235")
+    with pytest.raises(InvalidValueError, match="4 to 12 digits"):
+        st.set_teacher_pin("12a4")
+    st.set_teacher_pin(None)
+    assert not st.has_teacher_pin
+
+
+def test_pack_registry(store: Store, tmp_path: Path) -> None:
+    """Packs have titles by language; re-registering keeps installed_at; packs can be disabled."""
+    first = store.register_pack(
+        "safety", "1.0", {"en": "Online safety", "ur": "آن لائن حفاظت"}, tmp_path / "s"
+    )
+    assert first.title["ur"] == "آن لائن حفاظت" and first.enabled and first.folder == str(tmp_path / "s")
+    store.register_pack("basics", "2.0", {"": "Basics"}, "x", enabled=False)
+    again = store.register_pack("safety", "1.1", {"en": "Online safety"}, tmp_path / "s2")
+    assert (again.version, again.installed_at) == ("1.1", first.installed_at)
+    assert [p.id for p in store.list_packs()] == ["basics", "safety"]
+    assert [p.id for p in store.list_packs(enabled_only=True)] == ["safety"]
+    assert store.set_pack_enabled("basics", True).enabled
+    store.remove_pack("basics")
+    assert store.get_pack("basics") is None
+    with pytest.raises(NotFoundError):
+        store.set_pack_enabled("basics", True)
+    with pytest.raises(InvalidValueError):
+        store.register_pack("Bad Id", "1", {}, "x")
