@@ -1,0 +1,163 @@
+"""Exports to GIFT and CSV, and importing them back: the same questions (CSV: all seven types)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quizapp.content.models import AnyQuestion, MultipleSelect, SingleChoice
+from quizapp.content.packs import Pack
+from quizapp.content.text import DEFAULT_KEY, Accepted, LText
+from quizapp.content.validate import validate_paths
+from quizapp.importers import convert_files, write_pack
+from quizapp.importers.export import export_csv, export_gift, gift_escape
+from quizapp.importers.yamlout import to_data
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "questions" / "example"
+
+
+@pytest.fixture(scope="module")
+def example() -> Pack:
+    report = validate_paths([EXAMPLE])
+    assert report.valid
+    (pack,) = report.packs
+    return pack
+
+
+def _resolved(value: Any, default: str) -> Any:
+    """Model data with plain strings read as the default language, so equal texts compare equal."""
+    if isinstance(value, LText):
+        return {(default if k == DEFAULT_KEY else k): v for k, v in value.items()}
+    if isinstance(value, Accepted):
+        return {(default if k == DEFAULT_KEY else k): list(v) for k, v in value.items()}
+    if isinstance(value, dict):
+        return {k: _resolved(v, default) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_resolved(v, default) for v in value]
+    return value
+
+
+def _question_data(question: AnyQuestion, default: str) -> Any:
+    return _resolved({name: getattr(question, name) for name in type(question).model_fields}, default)
+
+
+def _import(tmp_path: Path, name: str, text: str, encoding: str, language: str = "en") -> list[AnyQuestion]:
+    path = tmp_path / name
+    path.write_text(text, encoding=encoding)
+    report = convert_files([path], language=language)
+    assert not report.skipped and not report.errors, [str(e) for e in report.entries()]
+    return [c.question for c in report.converted]
+
+
+def test_csv_round_trip_keeps_all_seven_types_in_both_languages(example: Pack, tmp_path: Path) -> None:
+    """Exporting questions/example to CSV and importing it gives equal questions, field by field."""
+    result = export_csv(example)
+    assert not result.skipped and not result.warnings
+    back = _import(tmp_path, "example.csv", result.text, "utf-8-sig")
+    original = list(example.questions())
+    assert {q.type for q in original} == {
+        "single",
+        "multiple",
+        "true_false",
+        "ordering",
+        "matching",
+        "fill_blank",
+        "scenario",
+    }
+    assert [_question_data(q, "en") for q in back] == [_question_data(q, "en") for q in original]
+
+
+def test_csv_round_trip_keeps_module_titles(example: Pack, tmp_path: Path) -> None:
+    """The module column carries the module title in every language."""
+    path = tmp_path / "example.csv"
+    path.write_text(export_csv(example).text, encoding="utf-8-sig")
+    report = convert_files([path])
+    assert report.modules[0].titles == {"en": "Safe basics", "ur": "حفاظت کی بنیادی باتیں"}
+    assert report.modules[0].id == "safe-basics"
+
+
+def test_gift_round_trip_for_what_gift_can_hold(example: Pack, tmp_path: Path) -> None:
+    """GIFT gives back the same single, multiple, true/false, matching and fill-in questions (in English)."""
+    result = export_gift(example)
+    assert [qid for qid, _ in result.skipped] == ["bully-steps", "cousin-wallet"]
+    assert "no ordering questions" in result.skipped[0][1] and "no scenario questions" in result.skipped[1][1]
+    assert (
+        "best-passphrase",
+        "GIFT cannot hold the question's hint, difficulty; export to CSV to keep it",
+    ) in result.warnings
+    back = {q.id: q for q in _import(tmp_path, "example.gift", result.text, "utf-8")}
+    original = {q.id: q for q in example.questions() if q.type not in ("ordering", "scenario")}
+    assert list(back) == list(original)
+    for qid, question in original.items():
+        theirs = back[qid]
+        assert theirs.type == question.type
+        assert theirs.prompt.get_text("en") == question.prompt.get_text("en")
+        assert theirs.explanation.get_text("en") == question.explanation.get_text("en")
+        if isinstance(question, SingleChoice | MultipleSelect):
+            assert isinstance(theirs, SingleChoice | MultipleSelect)
+            assert _choices(theirs) == _choices(question)
+        else:
+            mine = to_data(question)
+            got = to_data(theirs)
+            for key in ("correct", "pairs", "accepted"):
+                if key in mine:
+                    assert _resolved(got[key], "en") == _english(mine[key])
+
+
+def _choices(question: SingleChoice | MultipleSelect) -> list[tuple[str, bool, str]]:
+    right = {question.correct} if isinstance(question, SingleChoice) else set(question.correct)
+    return [
+        (o.text.get_text("en"), o.id in right, o.feedback.get_text("en") if o.feedback else "")
+        for o in question.options
+    ]
+
+
+def _english(value: Any) -> Any:
+    if isinstance(value, dict) and "en" in value:
+        return {"en": value["en"]}
+    if isinstance(value, list):
+        return [_english(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _english(v) for k, v in value.items()}
+    return value
+
+
+def test_gift_in_urdu(example: Pack, tmp_path: Path) -> None:
+    """--language ur writes the Urdu texts, which import back as Urdu."""
+    back = _import(tmp_path, "ur.gift", export_gift(example, "ur").text, "utf-8", language="ur")
+    assert back[0].prompt.get_text("ur") == "ان میں سے سب سے مضبوط کون سا ہے؟"
+
+
+def test_gift_escaping_round_trips_special_characters_and_paragraphs(tmp_path: Path) -> None:
+    """Texts with GIFT's control characters, backslashes and several paragraphs survive GIFT and back."""
+    csv_text = (
+        "type,prompt,options,correct,feedback,explanation\n"
+        'single,"Which is {right}: a=b, #1 or ~x?","a=b | #1 | ~x \\\\ y",b,"| yes: #1 |",'
+        '"First **paragraph**.\n\nSecond: {see} ~ here.\n\n- a list\n- of two"\n'
+    )
+    (original,) = _import(tmp_path, "special.csv", csv_text, "utf-8")
+    write_pack(convert_files([tmp_path / "special.csv"]), tmp_path / "pack")
+    (pack,) = validate_paths([tmp_path / "pack"]).packs
+    gift = export_gift(pack).text
+    assert "\n\n- a list" not in gift  # paragraphs are escaped, so no blank line splits the question
+    (back,) = _import(tmp_path, "special.gift", gift, "utf-8")
+    assert _question_data(back, "en") == _question_data(original, "en")
+
+
+def test_gift_escape() -> None:
+    """Every control character is escaped and line breaks become \\n."""
+    assert gift_escape("a~b=c#d{e}f:g\\h\ni") == "a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h\\ni"
+
+
+def test_csv_guards_cells_excel_would_run_as_formulas(tmp_path: Path) -> None:
+    """Cells starting with = + - @ are written with an apostrophe and read back without it."""
+    csv_text = "type,prompt,options,correct,explanation\nsingle,=1+1?,@home | -5,a,+ because\n"
+    (original,) = _import(tmp_path, "f.csv", csv_text, "utf-8")
+    write_pack(convert_files([tmp_path / "f.csv"]), tmp_path / "pack")
+    (pack,) = validate_paths([tmp_path / "pack"]).packs
+    exported = export_csv(pack).text
+    assert "'=1+1?" in exported and "'@home | -5" in exported and "'+ because" in exported
+    (back,) = _import(tmp_path, "again.csv", exported, "utf-8-sig")
+    assert _question_data(back, "en") == _question_data(original, "en")
