@@ -9,11 +9,9 @@ from pathlib import Path
 from typing import Any, get_args
 
 from quizapp.cli.main import UsageError
-from quizapp.content.models import AgeBand
-from quizapp.importers import PackOptions, WriteProblem, check_target, convert_files, write_pack
+from quizapp.content.vocab import AgeBand
 from quizapp.importers.detect import SUPPORTED, is_supported
 from quizapp.importers.ids import is_slug
-from quizapp.importers.pack_writer import DEFAULT_AUTHOR, DEFAULT_LICENCE
 from quizapp.importers.phrases import SUPPORTED_LANGUAGES
 
 
@@ -43,7 +41,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--author", action="append", metavar="NAME", help="an author of the questions (repeatable)"
     )
-    parser.add_argument("--licence", default=DEFAULT_LICENCE, metavar="LICENCE", help="such as CC-BY-4.0")
+    parser.add_argument("--licence", metavar="LICENCE", help="such as CC-BY-4.0 (default: unknown)")
     parser.add_argument("--force", action="store_true", help="replace PACK_DIR even if it is not empty")
     parser.add_argument(
         "--dry-run", action="store_true", help="report what would be converted; write nothing"
@@ -63,6 +61,10 @@ def _check_inputs(paths: list[Path]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: the validation library is loaded only when a conversion runs.
+    from quizapp.importers import PackOptions, WriteProblem, check_target, convert_files, write_pack
+    from quizapp.importers.pack_writer import DEFAULT_AUTHOR, DEFAULT_LICENCE
+
     paths = [Path(p) for p in args.inputs]
     _check_inputs(paths)
     if args.pack_id is not None and not is_slug(args.pack_id):
@@ -89,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         pack_id=args.pack_id,
         title=args.title,
         authors=args.author or [DEFAULT_AUTHOR],
-        licence=args.licence,
+        licence=args.licence or DEFAULT_LICENCE,
         age_band=args.age_band,
     )
     try:

@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from quizapp.cli.main import UsageError
-from quizapp.content.validate import validate_paths
-from quizapp.importers.export import export_pack, write_atomic
 
 
 def register(subparsers: Any) -> None:
@@ -32,6 +30,9 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quizapp.content.validate import validate_paths  # loaded only when an export runs
+    from quizapp.importers.export import export_pack, write_atomic
+
     source = Path(args.pack)
     out = Path(args.out)
     if not source.exists():

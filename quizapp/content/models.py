@@ -10,6 +10,9 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from quizapp.content.text import LANG_PATTERN, AcceptedAnswers, Text
+from quizapp.content.vocab import QUESTION_TYPES, AgeBand, Audience, Difficulty, Rating, ReviewStatus
+
+__all__ = ["QUESTION_TYPES", "AgeBand", "Audience", "Difficulty", "Rating", "ReviewStatus"]
 
 FORMAT_VERSION = 1
 
@@ -24,13 +27,6 @@ RelPath = Annotated[
     StringConstraints(min_length=1, max_length=255),
     Field(description="A path inside the pack, written with '/' (for example assets/lock.png)."),
 ]
-Audience = Literal["students", "parents", "teachers"]
-AgeBand = Literal["8-10", "11-13", "14-17", "adults"]
-Difficulty = Literal["easy", "medium", "hard"]
-Rating = Literal["best", "acceptable", "unsafe"]
-ReviewStatus = Literal["draft", "reviewed"]
-
-QUESTION_TYPES = ("single", "multiple", "true_false", "ordering", "matching", "fill_blank", "scenario")
 
 
 class _Strict(BaseModel):
