@@ -10,10 +10,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quizapp.cli.main import UsageError, data_dir_from
 from quizapp.progress.errors import StoreError
+
+if TYPE_CHECKING:
+    from quizapp.progress.csvexport import CsvExport
+    from quizapp.progress.store import Store
 
 
 def register(subparsers: Any) -> None:
@@ -29,7 +33,8 @@ def register(subparsers: Any) -> None:
         help="write all classes, learners, answers and progress to one file",
         description="Write all classes, learners, answers and module progress to FILE: a zip file (the "
         "default), plain JSON (--format json or a .json name), or CSV for spreadsheets (--format csv or a "
-        ".csv name; a second file NAME-summary.csv holds one row per learner and module). "
+        ".csv name; answers in words with module titles from the packs, the same file the teacher area "
+        "saves; a second file NAME-summary.csv holds one row per learner and module). "
         "Works while quizapp is open. Exit 0 when written, 1 when it could not be.",
     )
     export.add_argument(
@@ -62,7 +67,6 @@ def export_format(out: Path, requested: str | None) -> str:
 
 def run_export(args: argparse.Namespace) -> int:
     from quizapp.progress.bundle import export_results
-    from quizapp.progress.csvexport import export_results_csv
     from quizapp.progress.store import Store
 
     out = Path(args.out)
@@ -72,8 +76,8 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         with Store.open(data_dir_from(args), fallback_read_only=True) as store:
             if fmt == "csv":
-                answers, summary = export_results_csv(store, out)
-                print(f"wrote {answers} and {summary}")
+                saved = _export_csv(store, out)
+                print(f"wrote {saved.answers} ({saved.answer_rows} answer(s)) and {saved.summary}")
             else:
                 manifest = export_results(store, out, fmt="json" if fmt == "json" else "zip")
                 counts = manifest["counts"]
@@ -85,6 +89,16 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"quizapp: error: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def _export_csv(store: Store, out: Path) -> CsvExport:
+    """The teacher area's CSV: module titles, prompts and answers in words from the packs found here."""
+    from quizapp.paths import builtin_packs_dir
+    from quizapp.services.library import PackLibrary
+    from quizapp.services.teacher.exports import save_results_csv
+
+    packs = PackLibrary(builtin_packs_dir(), store.data_dir / "packs").packs
+    return save_results_csv(out, store, packs, language=store.settings.default_language)
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -6,6 +6,8 @@ name, a format version and the SHA-256 of the data, so a damaged or edited file 
 
 Importing merges into the store in one transaction: same id = same record, importing twice changes
 nothing, and learners who merely look alike (same name and class, different ids) are listed, never merged.
+Format 2 (written since learners can be merged and their progress reset) adds ``learner_merges`` and each
+learner's ``progress_reset_at``; files of format 1 are still read.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from quizapp.progress.store import Store
 
 RESULTS_FORMAT = "quizapp-results"
 ROSTER_FORMAT = "quizapp-roster"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST_NAME = "manifest.json"
 DATA_NAME = "data.json"
 MAX_DATA_BYTES = 512 * 1024 * 1024
@@ -70,6 +72,16 @@ class LearnerRow(_Row):
     archived: bool
     created_at: Stamp
     updated_at: Stamp
+    progress_reset_at: Stamp | None = None  # format 2
+
+
+class MergeRow(_Row):
+    """Format 2: learner ``merged_id`` was merged into ``kept_id`` on the computer the file came from."""
+
+    merged_id: Id
+    kept_id: Id
+    merged_at: Stamp
+    reset_at: Stamp | None
 
 
 def _json_list_of_slugs(text: str) -> str:
@@ -142,6 +154,7 @@ class ResumeRow(_Row):
 class RosterData(_Row):
     classes: list[ClassRow]
     learners: list[LearnerRow]
+    learner_merges: list[MergeRow] = Field(default_factory=list)  # format 2
 
 
 class ResultsData(RosterData):
@@ -337,6 +350,10 @@ def _check_links(path: Path, data: dict[str, list[dict[str, Any]]]) -> None:
     for i, row in enumerate(data["learners"]):
         if row["class_id"] is not None and row["class_id"] not in classes:
             raise _refuse(path, f"learners[{i}] is in a class that is not in the file.")
+    unique("learner_merges", lambda r: r["merged_id"])
+    for i, row in enumerate(data["learner_merges"]):
+        if row["merged_id"] == row["kept_id"] or row["merged_id"] in learners:
+            raise _refuse(path, f"learner_merges[{i}] does not fit the learners in the file.")
     if "attempts" not in data:
         return
     runs: dict[str, str] = {}
@@ -422,6 +439,7 @@ def describe_report(report: MergeReport) -> list[str]:
     labels = {
         "classes": "class(es)",
         "learners": "learner(s)",
+        "learner_merges": "merged learner record(s)",
         "quiz_runs": "quiz run(s)",
         "attempts": "answer(s)",
         "module_progress": "module progress record(s)",
@@ -436,6 +454,20 @@ def describe_report(report: MergeReport) -> list[str]:
         lines = [f"{report.source}: nothing new (everything in it was already here)."]
     for who in report.skipped_deleted:
         lines.append(f"  skipped {who}: this learner was deleted on this computer.")
+    for m in report.mapped:
+        lines.append(
+            f"  {m.name} ({m.merged_id}) was merged into learner {m.kept_id}: what the file holds of "
+            "them was added to that learner."
+        )
+    for m in report.folded:
+        lines.append(f"  merged {m.name} ({m.merged_id}) into learner {m.kept_id}, as the file says.")
+    for name in report.reset:
+        lines.append(f"  cleared the older progress of {name}: it was reset on the other computer.")
+    if report.skipped_before_reset:
+        lines.append(
+            f"  left out {report.skipped_before_reset} answer(s) given before their learner's progress "
+            "was reset."
+        )
     for la in report.look_alikes:
         where = f" in {la.class_name}" if la.class_name else ""
         lines.append(

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     inspect,
     select,
+    text,
     update,
 )
 
@@ -165,8 +166,26 @@ def _to_v2(conn: Connection) -> None:
     ).create(conn)
 
 
+def _to_v3(conn: Connection) -> None:
+    """A learner's progress can be reset (keeping the learner and their id) and two learners merged: the
+    reset moment travels with the learner, and merged ids are remembered so later imports map them."""
+    column = Column("progress_reset_at", String(32), nullable=True)
+    kind = column.type.compile(conn.dialect)
+    conn.execute(text(f"ALTER TABLE learners ADD COLUMN progress_reset_at {kind}"))
+    md = MetaData()
+    Table(
+        "learner_merges",
+        md,
+        Column("merged_id", String(36), primary_key=True),
+        Column("kept_id", String(36), nullable=False),
+        Column("merged_at", String(32), nullable=False),
+        Column("reset_at", String(32), nullable=True),
+        Index("ix_learner_merges_kept", "kept_id"),
+    ).create(conn)
+
+
 # STEPS[n] upgrades version n to n + 1.
-STEPS: dict[int, Callable[[Connection], None]] = {0: _to_v1, 1: _to_v2}
+STEPS: dict[int, Callable[[Connection], None]] = {0: _to_v1, 1: _to_v2, 2: _to_v3}
 assert len(STEPS) == SCHEMA_VERSION
 
 

@@ -12,6 +12,7 @@ Rating = Literal["best", "acceptable", "unsafe"]
 Stage = Literal["lesson", "quiz", "results"]
 QuizState = Literal["not_started", "in_progress", "finished"]
 Status = Literal["not_started", "in_progress", "passed"]
+Outcome = Literal["correct", "wrong", "partly", "best", "acceptable", "unsafe", "not_marked"]
 
 RATINGS: tuple[Rating, ...] = ("best", "acceptable", "unsafe")
 STAGES: tuple[Stage, ...] = ("lesson", "quiz", "results")
@@ -55,7 +56,11 @@ class SchoolClass:
 
 @dataclass(frozen=True, slots=True)
 class Learner:
-    """A learner. ``class_id`` is None when in no class; ``text_size`` is a percent (100 = normal)."""
+    """A learner. ``class_id`` is None when in no class; ``text_size`` is a percent (100 = normal).
+
+    ``progress_reset_at`` is when the learner's progress was last reset (None: never): answers and
+    progress from before it are not kept, and results files that still hold them do not bring them back.
+    """
 
     id: str
     display_name: str
@@ -66,6 +71,7 @@ class Learner:
     archived: bool
     created_at: str
     updated_at: str
+    progress_reset_at: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +103,19 @@ class Attempt:
     def wrong(self) -> bool:
         """True for an incorrect answer or an unsafe scenario choice."""
         return self.correct is False or self.rating == "unsafe"
+
+    @property
+    def outcome(self) -> Outcome:
+        """The scenario rating, or correct / partly (some points) / wrong, or not_marked."""
+        if self.rating is not None:
+            return self.rating
+        if self.correct is True:
+            return "correct"
+        if self.correct is False:
+            if self.points_possible and 0 < self.points_earned < self.points_possible:
+                return "partly"
+            return "wrong"
+        return "not_marked"
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,9 +304,25 @@ class LookAlike:
     incoming_id: str
 
 
+@dataclass(frozen=True, slots=True)
+class MergedLearner:
+    """A learner record that is the same child as another: ``merged_id`` was merged into ``kept_id``."""
+
+    name: str
+    merged_id: str
+    kept_id: str
+
+
 @dataclass(slots=True)
 class MergeReport:
-    """What merging a results or roster bundle changed. ``added``/``updated`` count by table."""
+    """What merging a results or roster bundle changed. ``added``/``updated`` count by table.
+
+    ``mapped``: learners in the file who were merged into another learner (here or on the computer the file
+    came from); what the file holds of them went to the kept learner. ``folded``: learners of this computer
+    merged into another because the file says they are the same child. ``reset``: names of learners whose
+    progress here was cleared because the file says it was reset. ``skipped_before_reset``: records in the
+    file from before their learner's progress was reset, left out.
+    """
 
     source: str = ""
     added: dict[str, int] = field(default_factory=dict)
@@ -295,7 +330,11 @@ class MergeReport:
     unchanged: int = 0
     skipped_deleted: list[str] = field(default_factory=list)
     look_alikes: list[LookAlike] = field(default_factory=list)
+    mapped: list[MergedLearner] = field(default_factory=list)
+    folded: list[MergedLearner] = field(default_factory=list)
+    reset: list[str] = field(default_factory=list)
+    skipped_before_reset: int = 0
 
     @property
     def changed(self) -> bool:
-        return any(self.added.values()) or any(self.updated.values())
+        return any(self.added.values()) or any(self.updated.values()) or bool(self.folded or self.reset)

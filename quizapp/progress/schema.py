@@ -19,7 +19,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 ID = 36  # uuid4 text
 SLUG = 80
@@ -56,6 +56,8 @@ learners = Table(
     Column("archived", Boolean, nullable=False),
     Column("created_at", String(STAMP), nullable=False),
     Column("updated_at", String(STAMP), nullable=False),
+    # v3: when the learner's progress was last reset (answers and progress before it are gone for good)
+    Column("progress_reset_at", String(STAMP), nullable=True),
     Index("ix_learners_class", "class_id"),
 )
 
@@ -154,4 +156,17 @@ deleted_records = Table(
     Column("kind", String(20), primary_key=True),
     Column("id", String(ID), primary_key=True),
     Column("deleted_at", String(STAMP), nullable=False),
+)
+
+# v3: learners merged into another (two records of one child). ``kept_id`` is always a learner that was not
+# merged itself (chains are flattened), so one look-up maps an old id; it may be a learner deleted since.
+# ``reset_at`` is the merged learner's ``progress_reset_at`` when it was merged.
+learner_merges = Table(
+    "learner_merges",
+    metadata,
+    Column("merged_id", String(ID), primary_key=True),
+    Column("kept_id", String(ID), nullable=False),
+    Column("merged_at", String(STAMP), nullable=False),
+    Column("reset_at", String(STAMP), nullable=True),
+    Index("ix_learner_merges_kept", "kept_id"),
 )

@@ -39,7 +39,7 @@ from sqlalchemy.pool import StaticPool
 from sqlalchemy.sql.elements import ColumnElement
 
 from quizapp.progress import backup as backups
-from quizapp.progress import migrations
+from quizapp.progress import learnerdata, migrations
 from quizapp.progress import schema as t
 from quizapp.progress.errors import (
     BundleError,
@@ -52,6 +52,7 @@ from quizapp.progress.errors import (
     StoreLockedError,
     StoreReadOnlyError,
 )
+from quizapp.progress.learnerdata import merge_progress
 from quizapp.progress.lock import LOCK_FILE_NAME, WriterLock
 from quizapp.progress.netfs import network_share_message, network_share_reason
 from quizapp.progress.records import (
@@ -64,6 +65,7 @@ from quizapp.progress.records import (
     ClassSummary,
     Learner,
     LookAlike,
+    MergedLearner,
     MergeReport,
     ModuleProgress,
     OpenReport,
@@ -160,6 +162,7 @@ def _learner(row: Row[Any]) -> Learner:
         bool(m["archived"]),
         m["created_at"],
         m["updated_at"],
+        m["progress_reset_at"],
     )
 
 
@@ -752,8 +755,8 @@ class SqlStore(Store):
     def delete_learner(self, learner_id: str) -> None:
         with self._write() as conn:
             self._get_learner(conn, learner_id)
-            for table in (t.attempts, t.quiz_runs, t.module_progress, t.resume_points):
-                conn.execute(delete(table).where(table.c.learner_id == learner_id))
+            learnerdata.delete_before(conn, learner_id, None)
+            learnerdata.delete_settings(conn, learner_id)
             conn.execute(delete(t.learners).where(t.learners.c.id == learner_id))
             exists = conn.execute(
                 select(t.deleted_records.c.id).where(
@@ -764,7 +767,55 @@ class SqlStore(Store):
                 conn.execute(
                     insert(t.deleted_records).values(kind="learner", id=learner_id, deleted_at=utc_now())
                 )
-        self._runs = {k: v for k, v in self._runs.items() if v[0] != learner_id}
+        self._forget_runs({learner_id})
+
+    def _forget_runs(self, learner_ids: set[str]) -> None:
+        """Drop cached run owners of learners whose runs were removed or moved."""
+        self._runs = {k: v for k, v in self._runs.items() if v[0] not in learner_ids}
+
+    def merge_learners(self, keep_id: str, merge_id: str) -> Learner:
+        if keep_id == merge_id:
+            raise InvalidValueError(
+                "A learner cannot be merged with themselves: choose two different learners."
+            )
+        with self._write() as conn:
+            kept = self._get_learner(conn, keep_id)
+            merged = self._get_learner(conn, merge_id)
+            learnerdata.fold_learner(conn, merged, kept, utc_now())
+            result = self._get_learner(conn, keep_id)
+        self._forget_runs({merge_id})
+        return result
+
+    def _reset(self, conn: Connection, learner_ids: list[str]) -> None:
+        now = utc_now()
+        for learner_id in learner_ids:
+            learnerdata.clear_progress(conn, learner_id, None)
+        for start in range(0, len(learner_ids), 500):
+            chunk = learner_ids[start : start + 500]
+            conn.execute(
+                update(t.learners)
+                .where(t.learners.c.id.in_(chunk))
+                .values(progress_reset_at=now, updated_at=now)
+            )
+
+    def reset_progress(self, learner_id: str) -> Learner:
+        with self._write() as conn:
+            self._get_learner(conn, learner_id)
+            self._reset(conn, [learner_id])
+            result = self._get_learner(conn, learner_id)
+        self._forget_runs({learner_id})
+        return result
+
+    def reset_class_progress(self, class_id: str) -> list[Learner]:
+        with self._write() as conn:
+            self._get_class(conn, class_id)
+            ids = list(
+                conn.execute(select(t.learners.c.id).where(t.learners.c.class_id == class_id)).scalars()
+            )
+            self._reset(conn, ids)
+            found = [_learner(r) for r in conn.execute(select(t.learners).where(t.learners.c.id.in_(ids)))]
+        self._forget_runs(set(ids))
+        return sorted(found, key=lambda x: (normalise_name(x.display_name), x.id))
 
     # -------------------------------------------------------------------------------------- quiz runs
     def start_quiz_run(
@@ -1370,12 +1421,12 @@ class SqlStore(Store):
     def export_snapshot(
         self, *, roster_only: bool = False, class_ids: Sequence[str] | None = None
     ) -> dict[str, Any]:
-        tables = SNAPSHOT_TABLES[:2] if roster_only else SNAPSHOT_TABLES
+        tables = ROSTER_TABLES if roster_only else SNAPSHOT_TABLES
         out: dict[str, Any] = {}
         with self._read() as conn:
             for table in tables:
                 query = select(table).order_by(*table.primary_key.columns)
-                if class_ids is not None:
+                if class_ids is not None and table is not t.learner_merges:  # merges: only ids, all kept
                     if table is t.classes:
                         query = query.where(t.classes.c.id.in_(list(class_ids)))
                     elif table is t.learners:
@@ -1394,9 +1445,9 @@ class SqlStore(Store):
         return report
 
 
+ROSTER_TABLES: tuple[Table, ...] = (t.classes, t.learners, t.learner_merges)
 SNAPSHOT_TABLES: tuple[Table, ...] = (
-    t.classes,
-    t.learners,
+    *ROSTER_TABLES,
     t.quiz_runs,
     t.attempts,
     t.module_progress,
@@ -1435,43 +1486,163 @@ def _learner_values(learner: Learner) -> dict[str, Any]:
         "archived": learner.archived,
         "created_at": learner.created_at,
         "updated_at": learner.updated_at,
+        "progress_reset_at": learner.progress_reset_at,
     }
 
 
 class _Merger:
-    """Merges one validated snapshot inside the caller's transaction."""
+    """Merges one validated snapshot inside the caller's transaction.
+
+    Learner ids are first mapped through the merges known here and in the file (a learner merged into
+    another is that other learner). Records from before a learner's last progress reset are left out, and a
+    newer reset in the file clears this computer's older records of that learner.
+    """
 
     def __init__(self, conn: Connection, report: MergeReport) -> None:
         self.conn = conn
         self.report = report
+        self.gone: set[str] = set()
+        self.merges: dict[str, tuple[str, str | None]] = {}
+        self.file_resets: dict[str, str | None] = {}
+        self.resets: dict[str, str] = {}
 
     def _count(self, kind: str, table: str) -> None:
         bucket = self.report.added if kind == "added" else self.report.updated
         bucket[table] = bucket.get(table, 0) + 1
 
+    def resolve(self, learner_id: str) -> str:
+        return self.merges.get(learner_id, (learner_id, None))[0]
+
+    def _local_learner_ids(self) -> set[str]:
+        return set(self.conn.execute(select(t.learners.c.id)).scalars())
+
     def merge(self, snap: Mapping[str, Any]) -> None:
         deleted = {
             (k, i) for k, i in self.conn.execute(select(t.deleted_records.c.kind, t.deleted_records.c.id))
         }
-        gone_learners = {i for k, i in deleted if k == "learner"}
+        self.gone = {i for k, i in deleted if k == "learner"}
+        self.merges = learnerdata.merge_map(self.conn)
+        incoming_learners = list(snap.get("learners", []))
+        self.file_resets = {x["id"]: x.get("progress_reset_at") for x in incoming_learners}
+        new_merges = self._merge_merges(snap.get("learner_merges", []))
         incoming_classes = {c["id"]: c for c in snap.get("classes", [])}
         local_classes = {r.id: r for r in (_class(x) for x in self.conn.execute(select(t.classes)))}
         self._merge_classes(incoming_classes.values(), local_classes)
         local_classes = {r.id: r for r in (_class(x) for x in self.conn.execute(select(t.classes)))}
-        learners = [x for x in snap.get("learners", []) if x["id"] not in gone_learners]
-        for x in snap.get("learners", []):
-            if x["id"] in gone_learners:
+        self._merge_learners(self._map_learners(incoming_learners), local_classes)
+        self._fold(new_merges)
+        self.resets = {
+            str(i): str(at)
+            for i, at in self.conn.execute(
+                select(t.learners.c.id, t.learners.c.progress_reset_at).where(
+                    t.learners.c.progress_reset_at.is_not(None)
+                )
+            )
+        }
+        dropped_runs: set[str] = set()
+        runs = self._map_rows(snap.get("quiz_runs", []), "started_at", dropped=dropped_runs)
+        attempts = self._map_rows(snap.get("attempts", []), "answered_at", skip_runs=dropped_runs)
+        progress = self._map_rows(snap.get("module_progress", []), "updated_at")
+        resume = self._map_rows(snap.get("resume_points", []), "updated_at")
+        self._merge_runs(runs)
+        self._merge_attempts(attempts)
+        touched = self._merge_progress(progress)
+        self._merge_resume(resume)
+        for learner_id in sorted({lid for lid, _, _ in touched} & set(self.resets)):
+            keys = [(p, m) for lid, p, m in touched if lid == learner_id]
+            learnerdata.recompute_results(self.conn, learner_id, keys, only_runs=True)
+
+    # ------------------------------------------------------------------------------------ learner ids
+    def _merge_merges(self, incoming: list[dict[str, Any]]) -> list[str]:
+        """Record the file's merges this computer does not know; return the merged ids newly recorded."""
+        local = self._local_learner_ids()
+        added: list[str] = []
+        for x in incoming:
+            merged_id = x["merged_id"]
+            target = self.resolve(x["kept_id"])
+            if (
+                merged_id in self.merges  # known already: this computer's record stands
+                or target == merged_id  # merged the other way round here
+                or (target in self.gone and merged_id in local)  # would take a learner kept here away
+            ):
+                self.report.unchanged += 1
+                continue
+            reset_at = x.get("reset_at")
+            learnerdata.record_merge(self.conn, merged_id, target, x["merged_at"], reset_at)
+            self.merges = {k: (target if v == merged_id else v, r) for k, (v, r) in self.merges.items()}
+            self.merges[merged_id] = (target, reset_at)
+            added.append(merged_id)
+            self._count("added", "learner_merges")
+        return added
+
+    def _map_learners(self, incoming: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The file's learner records to merge: deleted ones left out, merged ones mapped to the kept one."""
+        local = self._local_learner_ids()
+        in_file = {x["id"] for x in incoming}
+        out: list[dict[str, Any]] = []
+        for raw in incoming:
+            x = {**raw, "progress_reset_at": raw.get("progress_reset_at")}
+            target = self.resolve(x["id"])
+            if x["id"] in self.gone or target in self.gone:
                 self.report.skipped_deleted.append(f"{x['display_name']} ({x['id']})")
-        self._merge_learners(learners, local_classes)
+                continue
+            if target != x["id"]:
+                self.report.mapped.append(MergedLearner(x["display_name"], x["id"], target))
+                if target in local or target in in_file:
+                    continue
+                x["id"] = target  # the kept learner is not here yet: this record becomes it
+                local.add(target)
+            out.append(x)
+        return out
 
-        def keep(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-            return [x for x in rows if x["learner_id"] not in gone_learners]
+    def _fold(self, merged_ids: list[str]) -> None:
+        """Merge learners of this computer that the file says were merged into another."""
+        for merged_id in merged_ids:
+            row = self.conn.execute(select(t.learners).where(t.learners.c.id == merged_id)).first()
+            if row is None:
+                continue
+            merged = _learner(row)
+            target = self.resolve(merged_id)
+            kept_row = self.conn.execute(select(t.learners).where(t.learners.c.id == target)).first()
+            if kept_row is None:  # the kept learner is not on this computer: this one becomes it
+                kept = Learner(**{**_learner_values(merged), "id": target})
+                self.conn.execute(insert(t.learners).values(_learner_values(kept)))
+            else:
+                kept = _learner(kept_row)
+            learnerdata.fold_learner(self.conn, merged, kept, utc_now(), record=False)
+            self.report.folded.append(MergedLearner(merged.display_name, merged_id, target))
 
-        self._merge_runs(keep(snap.get("quiz_runs", [])))
-        self._merge_attempts(keep(snap.get("attempts", [])))
-        self._merge_progress(keep(snap.get("module_progress", [])))
-        self._merge_resume(keep(snap.get("resume_points", [])))
+    def _map_rows(
+        self,
+        rows: list[dict[str, Any]],
+        stamp: str,
+        *,
+        dropped: set[str] | None = None,
+        skip_runs: set[str] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Rows of learners still here, with merged ids mapped, without what came before a reset."""
+        out: list[dict[str, Any]] = []
+        for x in rows:
+            original = x["learner_id"]
+            target = self.resolve(original)
+            if original in self.gone or target in self.gone:
+                continue
+            marks = [
+                self.file_resets.get(original),
+                self.resets.get(target),
+                self.merges.get(original, ("", None))[1],
+            ]
+            limit = max((m for m in marks if m), default=None)
+            if (limit is not None and x[stamp] < limit) or (skip_runs and x.get("quiz_run_id") in skip_runs):
+                if dropped is not None:
+                    dropped.add(x["id"])
+                if stamp == "answered_at":
+                    self.report.skipped_before_reset += 1
+                continue
+            out.append(x if target == original else {**x, "learner_id": target})
+        return out
 
+    # ---------------------------------------------------------------------------------------- records
     def _merge_classes(self, incoming: Any, local: dict[str, SchoolClass]) -> None:
         active_by_name: dict[str, SchoolClass] = {}
         for c in local.values():
@@ -1515,14 +1686,27 @@ class _Merger:
                     )
                 self.conn.execute(insert(t.learners).values(x))
                 self._count("added", "learners")
-            elif x["updated_at"] > old.updated_at and _learner_values(old) != {
-                **x,
+                continue
+            reset_at = x["progress_reset_at"]
+            newer_reset = reset_at is not None and (
+                old.progress_reset_at is None or reset_at > old.progress_reset_at
+            )
+            values = {**x, "progress_reset_at": reset_at if newer_reset else old.progress_reset_at}
+            where = t.learners.c.id == x["id"]
+            if x["updated_at"] > old.updated_at and _learner_values(old) != {
+                **values,
                 "updated_at": old.updated_at,
             }:
-                self.conn.execute(update(t.learners).where(t.learners.c.id == x["id"]).values(x))
+                self.conn.execute(update(t.learners).where(where).values(values))
+                self._count("updated", "learners")
+            elif newer_reset:
+                self.conn.execute(update(t.learners).where(where).values(progress_reset_at=reset_at))
                 self._count("updated", "learners")
             else:
                 self.report.unchanged += 1
+            if newer_reset:
+                learnerdata.clear_progress(self.conn, x["id"], reset_at)
+                self.report.reset.append(x["display_name"])
 
     def _existing(self, table: Table, ids: list[str]) -> dict[str, Row[Any]]:
         found: dict[str, Row[Any]] = {}
@@ -1575,9 +1759,11 @@ class _Merger:
             self.conn.execute(insert(t.attempts), new_rows)
             self.report.added["attempts"] = self.report.added.get("attempts", 0) + len(new_rows)
 
-    def _merge_progress(self, incoming: list[dict[str, Any]]) -> None:
+    def _merge_progress(self, incoming: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+        """Merge module progress; returns the (learner, pack, module) keys added or changed."""
         self._require_learners(incoming, "module progress")
         mp = t.module_progress.c
+        touched: list[tuple[str, str, str]] = []
         for x in incoming:
             key = (
                 mp.learner_id == x["learner_id"],
@@ -1588,14 +1774,17 @@ class _Merger:
             if row is None:
                 self.conn.execute(insert(t.module_progress).values(x))
                 self._count("added", "module_progress")
+                touched.append((x["learner_id"], x["pack_id"], x["module_id"]))
                 continue
             local = dict(row._mapping)
             merged = merge_progress(local, x)
             if merged != local:
                 self.conn.execute(update(t.module_progress).where(*key).values(merged))
                 self._count("updated", "module_progress")
+                touched.append((x["learner_id"], x["pack_id"], x["module_id"]))
             else:
                 self.report.unchanged += 1
+        return touched
 
     def _merge_resume(self, incoming: list[dict[str, Any]]) -> None:
         self._require_learners(incoming, "resume points")
@@ -1610,18 +1799,3 @@ class _Merger:
                 self._count("updated", "resume_points")
             else:
                 self.report.unchanged += 1
-
-
-def merge_progress(local: dict[str, Any], incoming: dict[str, Any]) -> dict[str, Any]:
-    """Combine two records of the same learner and module: the newer one's position, but a module read or
-    passed on either computer stays read or passed, with the best score of both. Merging is idempotent."""
-    newer = incoming if incoming["updated_at"] > local["updated_at"] else local
-    merged = dict(newer)
-    merged["lesson_read"] = bool(local["lesson_read"]) or bool(incoming["lesson_read"])
-    merged["passed"] = bool(local["passed"]) or bool(incoming["passed"])
-    scores = [s for s in (local["best_score"], incoming["best_score"]) if s is not None]
-    merged["best_score"] = max(scores) if scores else None
-    done = [c for c in (local["completed_at"], incoming["completed_at"]) if c is not None]
-    merged["completed_at"] = min(done) if done else None
-    merged["updated_at"] = max(local["updated_at"], incoming["updated_at"])
-    return merged

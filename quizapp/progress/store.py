@@ -11,23 +11,20 @@ from __future__ import annotations
 
 import abc
 import enum
-import hashlib
-import hmac
 import json
-import os
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
-from quizapp.progress.errors import InvalidValueError
 from quizapp.progress.records import (
     DEFAULT_TEXT_SIZE,
     Attempt,
     BackupInfo,
     ClassSummary,
     Learner,
+    MergedLearner,
     MergeReport,
     ModuleProgress,
     OpenReport,
@@ -48,6 +45,7 @@ __all__ = [
     "ClassSummary",
     "Learner",
     "MergeReport",
+    "MergedLearner",
     "ModuleProgress",
     "OpenReport",
     "PackRecord",
@@ -56,6 +54,7 @@ __all__ = [
     "ResumePoint",
     "SchoolClass",
     "Settings",
+    "SettingsBackend",
     "Store",
     "Unset",
 ]
@@ -77,6 +76,9 @@ class Store(abc.ABC):
     """One data folder's progress database. Use as a context manager or call ``close()``."""
 
     open_report: OpenReport
+    backup_error: str | None
+    """Why the last automatic backup failed (None when it worked). Automatic backups run while answers are
+    saved, so a failure is kept here for the app to show instead of being raised into an answer."""
 
     # ----------------------------------------------------------------------------------------- opening
     @classmethod
@@ -210,8 +212,36 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def delete_learner(self, learner_id: str) -> None:
-        """Delete a learner with all their answers and progress. Importing an old results file later
-        does not bring them back."""
+        """Delete a learner with all their answers, progress, resume point and settings (keys ending in
+        ``:<learner id>``, see ``Settings.learner_key``), in one transaction. Importing an old results
+        file later does not bring them back."""
+
+    @abc.abstractmethod
+    def merge_learners(self, keep_id: str, merge_id: str) -> Learner:
+        """Make one learner of two records of the same child, in one transaction; returns the kept learner.
+
+        ``merge_id``'s quiz runs and answers move to ``keep_id``; module progress is combined (read or
+        passed on either stays so, the newer position) and best scores are recomputed from every quiz run;
+        the newer resume point is kept; settings of ``merge_id`` move where ``keep_id`` has none. Anything of
+        ``merge_id`` from before ``keep_id``'s last progress reset is dropped, as an import would drop it.
+        ``merge_id`` is then removed and remembered: a results or roster file that still holds it later
+        adds its records to ``keep_id``, and files exported from here tell other computers about the merge.
+        ``InvalidValueError`` when both ids are the same, ``NotFoundError`` when either is unknown.
+        """
+
+    @abc.abstractmethod
+    def reset_progress(self, learner_id: str) -> Learner:
+        """Clear a learner's quiz runs, answers, module progress and resume point in one transaction,
+        keeping the learner (same id, name, class, picture, language, text size and settings).
+
+        The moment is kept as ``Learner.progress_reset_at``: a results file holding older answers does not
+        bring them back, and a roster or results file exported from here clears them on other computers.
+        """
+
+    @abc.abstractmethod
+    def reset_class_progress(self, class_id: str) -> list[Learner]:
+        """``reset_progress`` for every learner of a class (archived ones too), in one transaction; returns
+        the learners sorted by name."""
 
     # ---------------------------------------------------------------------------------------- quiz runs
     @abc.abstractmethod
@@ -410,11 +440,21 @@ class Store(abc.ABC):
 
 
 # ---------------------------------------------------------------------------------------------- settings
-_PIN_ITERATIONS = 200_000
+class SettingsBackend(Protocol):
+    """Where settings are kept: a ``Store``, or anything with its two raw setting methods."""
+
+    def get_setting(self, key: str) -> str | None: ...
+
+    def set_setting(self, key: str, value: str | None) -> None: ...
 
 
 class Settings:
-    """Typed access to the settings of a store."""
+    """Typed access to the settings of a store.
+
+    Settings about one learner (such as the age band the student app keeps) use keys that end in
+    ``:<learner id>`` (``Settings.learner_key``): the store removes them with the learner and moves them
+    when two learners are merged. A reset of progress keeps them (they are preferences, not progress).
+    """
 
     SCHOOL_NAME = "school_name"
     HELP_CONTACTS = "help_contacts"
@@ -424,8 +464,13 @@ class Settings:
     TEACHER_PIN_HASH = "teacher_pin_hash"
     ENABLED_PACKS_PREFIX = "enabled_packs:"
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: SettingsBackend) -> None:
         self._store = store
+
+    @staticmethod
+    def learner_key(name: str, learner_id: str) -> str:
+        """The key of a setting about one learner: ``<name>:<learner id>``."""
+        return f"{name}:{learner_id}"
 
     # generic typed helpers
     def get_str(self, key: str, default: str = "") -> str:
@@ -520,34 +565,12 @@ class Settings:
         else:
             self.set_json(key, sorted(pack_ids))
 
-    # Teacher PIN. The app uses ``quizapp.services.teacher.pin.TeacherPin`` (scrypt, wait after wrong tries),
-    # which also accepts the PBKDF2 hashes written here; ``check_teacher_pin`` knows only its own PBKDF2 form.
+    # The teacher PIN is hashed, checked and rate-limited by ``quizapp.services.teacher.pin.TeacherPin``;
+    # the store only keeps the hash text it makes.
     @property
-    def has_teacher_pin(self) -> bool:
-        return bool(self._store.get_setting(self.TEACHER_PIN_HASH))
+    def teacher_pin_hash(self) -> str | None:
+        return self._store.get_setting(self.TEACHER_PIN_HASH) or None
 
-    def set_teacher_pin(self, pin: str | None) -> None:
-        """Set the teacher PIN (4-12 digits), or remove it with None."""
-        if pin is None:
-            self._store.set_setting(self.TEACHER_PIN_HASH, None)
-            return
-        if not (pin.isdigit() and 4 <= len(pin) <= 12):
-            raise InvalidValueError("The teacher PIN must be 4 to 12 digits.")
-        salt = os.urandom(16)
-        digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, _PIN_ITERATIONS)
-        self._store.set_setting(
-            self.TEACHER_PIN_HASH, f"pbkdf2_sha256${_PIN_ITERATIONS}${salt.hex()}${digest.hex()}"
-        )
-
-    def check_teacher_pin(self, pin: str) -> bool:
-        """True when ``pin`` matches (always False when no PIN is set)."""
-        stored = self._store.get_setting(self.TEACHER_PIN_HASH) or ""
-        parts = stored.split("$")
-        if len(parts) != 4 or parts[0] != "pbkdf2_sha256":
-            return False
-        try:
-            iterations, salt, expected = int(parts[1]), bytes.fromhex(parts[2]), bytes.fromhex(parts[3])
-        except ValueError:
-            return False
-        digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, iterations)
-        return hmac.compare_digest(digest, expected)
+    @teacher_pin_hash.setter
+    def teacher_pin_hash(self, value: str | None) -> None:
+        self._store.set_setting(self.TEACHER_PIN_HASH, value or None)

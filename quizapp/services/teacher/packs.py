@@ -10,7 +10,6 @@ is keyed by pack id + module id + question id, so installing a newer version kee
 from __future__ import annotations
 
 import enum
-import json
 import os
 import shutil
 import tempfile
@@ -18,39 +17,16 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 from quizapp.content.archive import ArchiveProblem, find_pack_root, safe_extract
 from quizapp.content.diagnostics import Diagnostic, DiagnosticList, Severity
 from quizapp.content.packs import MANIFEST_NAME, Pack, load_pack_folder
 from quizapp.content.text import LText
 from quizapp.progress.records import PackRecord
+from quizapp.progress.store import Settings, Store
 
 STAGING_PREFIX = ".install-"
 OLD_PREFIX = ".old-"
-
-
-class PackStore(Protocol):
-    """The part of the progress store that packs need."""
-
-    @property
-    def read_only(self) -> bool: ...
-
-    def register_pack(
-        self, pack_id: str, version: str, title: dict[str, str], folder: Path | str, *, enabled: bool = True
-    ) -> PackRecord: ...
-
-    def list_packs(self, *, enabled_only: bool = False) -> list[PackRecord]: ...
-
-    def get_pack(self, pack_id: str) -> PackRecord | None: ...
-
-    def set_pack_enabled(self, pack_id: str, enabled: bool) -> PackRecord: ...
-
-    def remove_pack(self, pack_id: str) -> None: ...
-
-    def get_setting(self, key: str) -> str | None: ...
-
-    def set_setting(self, key: str, value: str | None) -> None: ...
 
 
 def version_key(version: str) -> tuple[int, int, int]:
@@ -184,10 +160,9 @@ def _rmtree_quietly(path: Path) -> None:
 class PackManager:
     """Packs of one data folder: built-in ones (read-only) and installed ones."""
 
-    ENABLED_PACKS_PREFIX = "enabled_packs:"
-
-    def __init__(self, store: PackStore, data_dir: Path, builtin_dir: Path | None) -> None:
+    def __init__(self, store: Store, data_dir: Path, builtin_dir: Path | None) -> None:
         self._store = store
+        self._settings = Settings(store)
         self.data_dir = Path(data_dir)
         self.installed_dir = self.data_dir / "packs"
         self.builtin_dir = builtin_dir
@@ -505,18 +480,10 @@ class PackManager:
 
     def class_pack_ids(self, class_id: str) -> set[str] | None:
         """The packs chosen for a class, or None when the class uses every pack that is switched on."""
-        value = self._store.get_setting(self.ENABLED_PACKS_PREFIX + class_id)
-        if not value:
-            return None
-        try:
-            data = json.loads(value)
-        except ValueError:
-            return None
-        return {str(v) for v in data} if isinstance(data, list) else None
+        return self._settings.enabled_packs(class_id)
 
     def set_class_pack_ids(self, class_id: str, pack_ids: set[str] | None) -> None:
-        key = self.ENABLED_PACKS_PREFIX + class_id
-        self._store.set_setting(key, None if pack_ids is None else json.dumps(sorted(pack_ids)))
+        self._settings.set_enabled_packs(class_id, pack_ids)
 
     def set_enabled_for_class(self, class_id: str, pack_id: str, enabled: bool) -> None:
         """Switch one pack on or off for one class (starting from every pack switched on)."""

@@ -15,9 +15,11 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Final, Protocol
+from typing import Final
 
-PIN_HASH_KEY: Final = "teacher_pin_hash"  # the same key as ``Settings.TEACHER_PIN_HASH``
+from quizapp.progress.store import Settings, SettingsBackend
+
+PIN_HASH_KEY: Final = Settings.TEACHER_PIN_HASH
 FAILURES_KEY: Final = "teacher_pin_failures"
 LOCKED_UNTIL_KEY: Final = "teacher_pin_locked_until"
 
@@ -51,14 +53,6 @@ class ScryptParams:
 
 
 DEFAULT_PARAMS: Final = ScryptParams()
-
-
-class SettingsStore(Protocol):
-    """The part of the progress store the PIN needs."""
-
-    def get_setting(self, key: str) -> str | None: ...
-
-    def set_setting(self, key: str, value: str | None) -> None: ...
 
 
 class PinProblem(enum.Enum):
@@ -99,9 +93,8 @@ class InvalidPinError(ValueError):
         self.problem = problem
 
 
-def hash_pin(pin: str, params: ScryptParams = DEFAULT_PARAMS, salt: bytes | None = None) -> str:
-    salt = os.urandom(16) if salt is None else salt
-    digest = hashlib.scrypt(
+def _scrypt(pin: str, salt: bytes, params: ScryptParams) -> bytes:
+    return hashlib.scrypt(
         pin.encode("utf-8"),
         salt=salt,
         n=params.n,
@@ -110,7 +103,11 @@ def hash_pin(pin: str, params: ScryptParams = DEFAULT_PARAMS, salt: bytes | None
         maxmem=params.maxmem,
         dklen=params.dklen,
     )
-    return f"scrypt${params.encode()}${salt.hex()}${digest.hex()}"
+
+
+def hash_pin(pin: str, params: ScryptParams = DEFAULT_PARAMS, salt: bytes | None = None) -> str:
+    salt = os.urandom(16) if salt is None else salt
+    return f"scrypt${params.encode()}${salt.hex()}${_scrypt(pin, salt, params).hex()}"
 
 
 def verify_pin(pin: str, stored: str) -> bool:
@@ -120,23 +117,15 @@ def verify_pin(pin: str, stored: str) -> bool:
         return False
     try:
         salt, expected = bytes.fromhex(parts[2]), bytes.fromhex(parts[3])
-        params = ScryptParams.decode(parts[1], len(expected))
-        digest = hashlib.scrypt(
-            pin.encode("utf-8"),
-            salt=salt,
-            n=params.n,
-            r=params.r,
-            p=params.p,
-            maxmem=params.maxmem,
-            dklen=params.dklen,
-        )
+        digest = _scrypt(pin, salt, ScryptParams.decode(parts[1], len(expected)))
     except (ValueError, KeyError, MemoryError):
         return False
     return hmac.compare_digest(digest, expected)
 
 
 def _verify_legacy_pbkdf2(pin: str, stored: str) -> bool:
-    """Hashes written by the store's own ``Settings.set_teacher_pin`` (PBKDF2), upgraded on success."""
+    """PBKDF2 hashes (``pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>``) that databases made by earlier
+    versions of quizapp may hold; ``TeacherPin.check`` replaces one with a scrypt hash when it matches."""
     parts = stored.split("$")
     if len(parts) != 4 or parts[0] != "pbkdf2_sha256":
         return False
@@ -171,7 +160,7 @@ class TeacherPin:
 
     def __init__(
         self,
-        store: SettingsStore,
+        store: SettingsBackend,
         *,
         clock: Callable[[], float] = time.time,
         params: ScryptParams = DEFAULT_PARAMS,

@@ -9,8 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any, Literal, Protocol
+from typing import Any
 
 from quizapp.content.models import (
     AnyQuestion,
@@ -28,52 +27,15 @@ from quizapp.content.richtext import to_plain
 from quizapp.content.text import LText
 from quizapp.progress.records import (
     Attempt,
-    ClassSummary,
     Learner,
     ModuleProgress,
+    Outcome,
     QuestionStat,
     QuizRun,
     Status,
+    to_utc_iso,
 )
-
-Moment = datetime | date | str
-Outcome = Literal["correct", "wrong", "partly", "best", "acceptable", "unsafe", "not_marked"]
-
-
-class ReportStore(Protocol):
-    """The part of the progress store the reports read."""
-
-    def get_learner(self, learner_id: str) -> Learner: ...
-
-    def class_summary(
-        self,
-        class_id: str | None = None,
-        *,
-        since: Moment | None = None,
-        until: Moment | None = None,
-        include_archived: bool = False,
-    ) -> ClassSummary: ...
-
-    def question_stats(
-        self,
-        class_id: str | None = None,
-        *,
-        pack_id: str | None = None,
-        module_id: str | None = None,
-        since: Moment | None = None,
-        until: Moment | None = None,
-        wrong_answers: int = 3,
-    ) -> list[QuestionStat]: ...
-
-    def list_quiz_runs(
-        self, learner_id: str, *, pack_id: str | None = None, module_id: str | None = None
-    ) -> list[QuizRun]: ...
-
-    def attempts_for_run(self, quiz_run_id: str) -> list[Attempt]: ...
-
-    def list_module_progress(
-        self, learner_id: str, *, pack_id: str | None = None
-    ) -> list[ModuleProgress]: ...
+from quizapp.progress.store import Moment, Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +138,7 @@ class ResultsGrid:
 
 
 def results_grid(
-    store: ReportStore,
+    store: Store,
     packs: Sequence[Pack],
     *,
     class_id: str | None = None,
@@ -306,18 +268,6 @@ def _as_int(value: Any) -> Any:
     return value
 
 
-def outcome_of(attempt: Attempt) -> Outcome:
-    if attempt.rating is not None:
-        return attempt.rating
-    if attempt.correct is True:
-        return "correct"
-    if attempt.correct is False:
-        if attempt.points_possible and 0 < attempt.points_earned < attempt.points_possible:
-            return "partly"
-        return "wrong"
-    return "not_marked"
-
-
 # ------------------------------------------------------------------------------------ one learner
 @dataclass(frozen=True, slots=True)
 class AnswerLine:
@@ -354,7 +304,7 @@ def _in_range(moment: str, since: str | None, until: str | None) -> bool:
 
 
 def learner_detail(
-    store: ReportStore,
+    store: Store,
     packs: Sequence[Pack],
     learner_id: str,
     *,
@@ -364,8 +314,6 @@ def learner_detail(
     until: Moment | None = None,
 ) -> LearnerDetail:
     """Every quiz run of a learner (newest first) with every answer, and their progress per module."""
-    from quizapp.progress.records import to_utc_iso
-
     since_text = None if since is None else to_utc_iso(since)
     until_text = None if until is None else to_utc_iso(until)
     index = PackIndex(packs)
@@ -389,7 +337,7 @@ def learner_detail(
                     attempt,
                     index.question_prompt(attempt.pack_id, attempt.module_id, attempt.question_id, language),
                     describe_answer(question, attempt.answer, language, default, words),
-                    outcome_of(attempt),
+                    attempt.outcome,
                 )
             )
         runs.append(RunDetail(run, index.module_title(run.pack_id, run.module_id, language), tuple(lines)))
@@ -406,7 +354,7 @@ class QuestionLine:
 
 
 def question_lines(
-    store: ReportStore,
+    store: Store,
     packs: Sequence[Pack],
     *,
     language: str,

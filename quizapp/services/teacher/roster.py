@@ -1,20 +1,23 @@
-"""Class lists: adding many learners at once, merging two records of one child, resetting at term end.
+"""Class lists: adding many learners at once (typed or read from a file of names), merging two records of one
+child, and resetting progress at the end of a term.
 
-The progress store has no operation to move answers between learners or to clear a learner's progress
-while keeping them, so these are built from its public operations (see each function); a backup is taken
-first, so a failure half-way can be undone from the backups list.
+Merging and resetting are single transactions of the progress store (``Store.merge_learners``,
+``Store.reset_progress``, ``Store.reset_class_progress``): a learner keeps their id, so rosters and results
+files keep matching them on every computer. A backup is taken first, so the teacher can go back by hand.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
 
 from quizapp.progress.records import Learner
 from quizapp.progress.store import Store
 
-_MOVED_TABLES = ("quiz_runs", "attempts", "module_progress")
+MAX_NAME_LENGTH = 60
 
 
 def _key(name: str) -> str:
@@ -54,47 +57,101 @@ def add_learners(
 
 
 def merge_learners(store: Store, keep_id: str, merge_id: str) -> Learner:
-    """Make one learner of two records of the same child: the answers and progress of ``merge_id`` move
-    to ``keep_id`` and ``merge_id`` is deleted (results files holding it later are not imported again)."""
+    """Make one learner of two records of the same child (see ``Store.merge_learners``): ``merge_id``'s
+    answers and progress move to ``keep_id``, and results files that still name ``merge_id`` add to
+    ``keep_id`` from now on. Returns the kept learner."""
     if keep_id == merge_id:
         return store.get_learner(keep_id)
-    keep = store.get_learner(keep_id)
-    store.get_learner(merge_id)
     store.backup_now()
-    snapshot = store.export_snapshot()
-    moved: dict[str, list[dict[str, Any]]] = {"classes": [], "learners": []}
-    for table in _MOVED_TABLES:
-        rows = [dict(row) for row in snapshot.get(table, []) if row.get("learner_id") == merge_id]
-        for row in rows:
-            row["learner_id"] = keep_id
-        moved[table] = rows
-    store.delete_learner(merge_id)
-    store.merge_snapshot(moved, source="merge")
-    return keep
+    return store.merge_learners(keep_id, merge_id)
 
 
-def reset_progress(store: Store, learner_ids: Iterable[str]) -> list[Learner]:
-    """Start learners afresh for a new term: same name, class, picture, language and text size, no answers.
-
-    Their records are replaced by new ones (new ids), so old results files never bring the answers back.
-    Returns the new learner records, in the order given.
-    """
-    fresh: list[Learner] = []
-    ids = list(learner_ids)
-    if not ids:
-        return fresh
+def reset_learner(store: Store, learner_id: str) -> Learner:
+    """Start one learner afresh for a new term (see ``Store.reset_progress``): the same learner with the
+    same id, name, class, picture, language and text size, and no answers, progress or resume point.
+    Results files holding their older answers do not bring them back."""
     store.backup_now()
-    for learner_id in ids:
-        old = store.get_learner(learner_id)
-        store.delete_learner(learner_id)
-        new = store.create_learner(
-            old.display_name,
-            class_id=old.class_id,
-            language=old.language,
-            avatar_id=old.avatar_id,
-            text_size=old.text_size,
-        )
-        if old.archived:
-            new = store.archive_learner(new.id)
-        fresh.append(new)
-    return fresh
+    return store.reset_progress(learner_id)
+
+
+def reset_class(store: Store, class_id: str) -> list[Learner]:
+    """``reset_learner`` for every learner of a class (archived ones too), all at once."""
+    store.backup_now()
+    return store.reset_class_progress(class_id)
+
+
+# ------------------------------------------------------------------------------------------- names
+@dataclass(slots=True)
+class NameList:
+    """Names read from a file, and the lines that were left out with why."""
+
+    names: list[str] = field(default_factory=list)
+    skipped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, reason code)
+
+
+_HEADER_WORDS = {
+    "name",
+    "names",
+    "learner",
+    "learners",
+    "student",
+    "students",
+    "pupil",
+    "display_name",
+    "نام",
+}
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(
+            "the file is not UTF-8 text; save it again as 'CSV UTF-8' (or UTF-8 text) and try again"
+        ) from exc
+
+
+def read_names(path: Path) -> NameList:
+    """Learner names from a .csv (the column headed 'name', else the first column) or a .txt file (one name
+    a line). Raises ``ValueError`` with a readable message when the file cannot be read."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ValueError(f"the file cannot be read: {exc.strerror or exc}") from exc
+    text = _decode(data)
+    result = NameList()
+    seen: set[str] = set()
+    rows: list[list[str]]
+    if Path(path).suffix.lower() == ".csv":
+        try:
+            dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        rows = list(csv.reader(io.StringIO(text), dialect))
+    else:
+        rows = [[line] for line in text.splitlines()]
+    column = 0
+    start = 0
+    if rows:
+        header = [cell.strip().casefold() for cell in rows[0]]
+        for position, cell in enumerate(header):
+            if cell in _HEADER_WORDS:
+                column, start = position, 1
+                break
+    for number, cells in enumerate(rows[start:], start + 1):
+        raw = cells[column] if column < len(cells) else ""
+        name = " ".join(raw.split())
+        if not name:
+            continue
+        if len(name) > MAX_NAME_LENGTH:
+            result.skipped.append((number, name, "too_long"))
+            continue
+        key = name.casefold()
+        if key in seen:
+            result.skipped.append((number, name, "repeated"))
+            continue
+        seen.add(key)
+        result.names.append(name)
+    return result

@@ -43,8 +43,9 @@ class TeacherArea(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("teacherArea")
-        self.setStyleSheet(teacher_stylesheet())
         self.ctx = ctx
+        self.setStyleSheet(teacher_stylesheet(ctx.high_contrast))
+        ctx.signals.style_changed.connect(lambda: self.setStyleSheet(teacher_stylesheet(ctx.high_contrast)))
         self.dialogs = dialogs or Dialogs(self)
         self.pin = TeacherPin(ctx.store)
         self.pack_manager = PackManager(ctx.store, ctx.data_dir, ctx.library.builtin_dir)

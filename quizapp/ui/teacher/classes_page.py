@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from quizapp.paths import assets_dir
 from quizapp.progress.errors import StoreError
-from quizapp.services.teacher.exports import read_names, save_results_csv
-from quizapp.services.teacher.roster import add_learners
+from quizapp.services.teacher.exports import save_results_csv
+from quizapp.services.teacher.roster import add_learners, read_names
 from quizapp.ui.teacher.page import NO_CLASS, Page
 from quizapp.ui.teacher.widgets import MIN_TARGET, Card, button, note, safe_file_name, tr
 
@@ -457,12 +457,12 @@ class ClassesPage(Page):
         if path is None:
             self.message.show_info(tr("Nothing was removed: their results must be saved first."))
             return
-        rows = self.run_safely(
+        saved = self.run_safely(
             lambda: save_results_csv(
                 path, self.store, self.packs(), learners, language=self.ctx.language, words=self.words()
             )
         )
-        if rows is None or not Path(path).is_file():
+        if saved is None or not Path(path).is_file():
             self.message.show_problem(tr("Nothing was removed: the results could not be saved."))
             return
         if not self.dialogs.confirm(

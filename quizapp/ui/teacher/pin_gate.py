@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator, QShowEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from quizapp.services.teacher.pin import MAX_DIGITS, MIN_DIGITS, PinProblem, TeacherPin, pin_problem
 from quizapp.ui.teacher.widgets import MIN_TARGET, Card, MessagePanel, button, heading, note, row, tr
@@ -55,7 +55,15 @@ class PinGate(QWidget):
         return field
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
+        scroll = QScrollArea()  # Urdu's tall lines or large text can need more than the window's height
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        scroll.setWidget(inner)
+        wrapper = QVBoxLayout(self)
+        wrapper.setContentsMargins(0, 0, 0, 0)
+        wrapper.addWidget(scroll)
+        outer = QVBoxLayout(inner)
         outer.setContentsMargins(24, 24, 24, 24)
         outer.addStretch(1)
         card = Card()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QPla
 
 from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.pin import pin_problem
-from quizapp.services.teacher.roster import reset_progress
+from quizapp.services.teacher.roster import reset_class, reset_learner
 from quizapp.ui.teacher.page import NO_CLASS, Page
 from quizapp.ui.teacher.widgets import MIN_TARGET, Card, button, note, row, safe_file_name, tr
 
@@ -47,6 +47,10 @@ class SettingsPage(Page):
         self.retake_box.setAccessibleName(tr("Learners may take a quiz again after passing it"))
         self.retake_box.setMinimumHeight(MIN_TARGET)
         form.addRow("", self.retake_box)
+        self.contrast_box = QCheckBox(tr("High-contrast colours (easier to see)"))
+        self.contrast_box.setAccessibleName(tr("High-contrast colours"))
+        self.contrast_box.setMinimumHeight(MIN_TARGET)
+        form.addRow("", self.contrast_box)
         school.body.addLayout(form)
         self.save_button = button(tr("Save settings"), primary=True)
         self.save_button.clicked.connect(self.save)
@@ -108,6 +112,7 @@ class SettingsPage(Page):
         self.language_combo.setCurrentIndex(max(0, index))
         self.shuffle_box.setChecked(settings.shuffle_default)
         self.retake_box.setChecked(settings.allow_retake_passed)
+        self.contrast_box.setChecked(self.ctx.high_contrast)
         self.fill_class_combo(self.reset_class_combo)
         self._fill_learners()
 
@@ -131,6 +136,7 @@ class SettingsPage(Page):
             settings.default_language = self.language_combo.currentData()
             settings.shuffle_default = self.shuffle_box.isChecked()
             settings.allow_retake_passed = self.retake_box.isChecked()
+            self.ctx.set_high_contrast(self.contrast_box.isChecked())
             return True
 
         if self.run_safely(write):
@@ -180,12 +186,12 @@ class SettingsPage(Page):
         if path is None:
             self.message.show_info(tr("Nothing was reset: the results must be saved first."))
             return
-        rows = self.run_safely(
+        saved = self.run_safely(
             lambda: save_results_csv(
                 path, self.store, self.packs(), learners, language=self.ctx.language, words=self.words()
             )
         )
-        if rows is None or not Path(path).is_file():
+        if saved is None or not Path(path).is_file():
             self.message.show_problem(tr("Nothing was reset: the results could not be saved."))
             return
         if not self.dialogs.confirm(
@@ -203,7 +209,11 @@ class SettingsPage(Page):
                 tr("Nothing was reset. The results were saved to %1.").replace("%1", str(path))
             )
             return
-        fresh = self.run_safely(lambda: reset_progress(self.store, [lr.id for lr in learners]))
+        fresh = self.run_safely(
+            lambda: (
+                [reset_learner(self.store, learner_id)] if learner_id else reset_class(self.store, class_id)
+            )
+        )
         if fresh is not None:
             self.message.show_ok(
                 tr("%n learner(s) start afresh. The old results are in %1.", "", len(fresh)).replace(

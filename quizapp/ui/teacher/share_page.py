@@ -291,7 +291,7 @@ class SharePage(Page):
         if path is None:
             return
         learners = self.store.list_learners(class_id, include_archived=True)
-        rows = self.run_safely(
+        saved = self.run_safely(
             lambda: save_results_csv(
                 path,
                 self.store,
@@ -303,8 +303,10 @@ class SharePage(Page):
                 until=self.dates.until(),
             )
         )
-        if rows is not None:
-            self.message.show_ok(tr("%n answer(s) saved to %1.", "", rows).replace("%1", str(path)))
+        if saved is not None:
+            self.message.show_ok(
+                tr("%n answer(s) saved to %1.", "", saved.answer_rows).replace("%1", str(path))
+            )
 
     # -------------------------------------------------------------------------------- results bundles
     def export_results(self, path: Path | None = None) -> None:

@@ -29,8 +29,9 @@ MIN_TARGET = 44  # px: every control a finger or an unsteady mouse must hit
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """Translate outside a QObject (context ``TeacherArea``)."""
-    return str(QCoreApplication.translate("TeacherArea", text, disambiguation, n))
+    """Translate outside a QObject. The context is empty because that is where ``lupdate`` files calls of
+    a module-level ``tr()`` (see docs/translating.md)."""
+    return str(QCoreApplication.translate("", text, disambiguation, n))
 
 
 def button(
@@ -226,10 +227,11 @@ def icon_pixmap(name: str, size: int) -> QPixmap | None:
     return render_svg(path, size, size) if path.is_file() else None
 
 
-def teacher_stylesheet() -> str:
+def teacher_stylesheet(high_contrast: bool = False) -> str:
     """Additions to the app's style sheet for the teacher's lists and tables, in the shared palette."""
-    from quizapp.ui.theme import PALETTE as P
-    from quizapp.ui.theme import RADIUS
+    from quizapp.ui.theme import RADIUS, palette_for
+
+    P = palette_for(high_contrast)
 
     return f"""
 QListWidget, QTableWidget, QTreeWidget {{

@@ -1,0 +1,437 @@
+"""The student's learning flow over the progress store and the pack library (no Qt).
+
+- which modules a learner sees (their age band, packs enabled for their class) and how far they got;
+- where "Continue" goes (the store's resume point, checked against the packs that exist now);
+- lesson positions, and quiz sessions: question order (shuffled when the module or the teacher asks for
+  it, stored with the quiz run), option order (derived from the run id, so a resumed quiz shows the same
+  order), answers graded and recorded the moment they are checked, and the finished run's score.
+
+The store has no age band on a learner, so it is kept as the setting ``learner_age_band:<learner id>``.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from quizapp.content.models import (
+    AnyQuestion,
+    Matching,
+    Module,
+    MultipleSelect,
+    Ordering,
+    Scenario,
+    SingleChoice,
+)
+from quizapp.progress.records import Attempt, Learner, ModuleProgress, QuizRun
+from quizapp.progress.store import Store
+from quizapp.services.grading import Grade, grade, has_passed, score_percent
+from quizapp.services.library import ModuleEntry, PackLibrary
+
+AGE_BANDS: tuple[str, ...] = ("8-10", "11-13", "14-17")
+TEXT_SIZES: tuple[int, ...] = (100, 125, 150)  # normal, large, extra large (percent)
+LANGUAGES: tuple[str, ...] = ("en", "ur")
+AGE_BAND_SETTING = "learner_age_band:"
+MAX_NAME_LENGTH = 60
+
+Stage = Literal["lesson", "quiz", "results"]
+
+
+class LearningError(ValueError):
+    """Something a learner typed or chose that cannot be used; the message can be shown as it is."""
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleCard:
+    """What the home screen shows for one module."""
+
+    entry: ModuleEntry
+    progress: ModuleProgress
+
+    @property
+    def status(self) -> str:
+        return self.progress.status
+
+    @property
+    def best_score(self) -> float | None:
+        return self.progress.best_score
+
+    @property
+    def passed(self) -> bool:
+        return self.progress.passed
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where to take a learner: a module, a stage and a position (lesson section or question index)."""
+
+    entry: ModuleEntry
+    stage: Stage
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Missed:
+    """A question not answered fully right in a run, with the answer given."""
+
+    question: AnyQuestion
+    attempt: Attempt
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """A finished quiz run."""
+
+    entry: ModuleEntry
+    run: QuizRun
+    score: float
+    passed: bool
+    pass_mark: int
+    points_earned: float
+    points_possible: float
+    missed: tuple[Missed, ...]
+    first_pass: bool = False
+
+
+def normalise_name(name: str) -> str:
+    """A learner's name as stored: inner spaces collapsed; :class:`LearningError` when empty or too long."""
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise LearningError("Please type your name or a nickname.")
+    if len(cleaned) > MAX_NAME_LENGTH:
+        raise LearningError(f"Please use a shorter name (at most {MAX_NAME_LENGTH} letters).")
+    return cleaned
+
+
+class LearningService:
+    """Student-side operations; every change goes to the store at once."""
+
+    def __init__(self, store: Store, library: PackLibrary) -> None:
+        self.store = store
+        self.library = library
+
+    # ------------------------------------------------------------------------------------ learners
+    def create_learner(
+        self,
+        name: str,
+        *,
+        avatar_id: str,
+        language: str,
+        age_band: str | None,
+        class_id: str | None = None,
+    ) -> Learner:
+        display_name = normalise_name(name)
+        if age_band is not None and age_band not in AGE_BANDS:
+            raise LearningError(f"Unknown age group '{age_band}'.")
+        learner = self.store.create_learner(
+            display_name, class_id=class_id, language=language, avatar_id=avatar_id
+        )
+        if age_band is not None:
+            self.store.set_setting(AGE_BAND_SETTING + learner.id, age_band)
+        return learner
+
+    def learners(self) -> list[Learner]:
+        return self.store.list_learners()
+
+    def age_band(self, learner: Learner) -> str | None:
+        """The learner's age band, or None (then every band's modules are shown)."""
+        own = getattr(learner, "age_band", None)
+        if isinstance(own, str) and own in AGE_BANDS:
+            return own
+        value = self.store.get_setting(AGE_BAND_SETTING + learner.id)
+        return value if value in AGE_BANDS else None
+
+    def set_age_band(self, learner_id: str, age_band: str | None) -> None:
+        if age_band is not None and age_band not in AGE_BANDS:
+            raise LearningError(f"Unknown age group '{age_band}'.")
+        self.store.set_setting(AGE_BAND_SETTING + learner_id, age_band)
+
+    def set_text_size(self, learner_id: str, percent: int) -> Learner:
+        size = min(TEXT_SIZES, key=lambda s: abs(s - percent))
+        return self.store.update_learner(learner_id, text_size=size)
+
+    def set_language(self, learner_id: str, language: str) -> Learner:
+        return self.store.update_learner(learner_id, language=language)
+
+    # ------------------------------------------------------------------------------------- modules
+    def enabled_pack_ids(self, learner: Learner) -> set[str]:
+        """Packs this learner may use: the class's choice when the teacher made one, else every pack
+        that is not switched off (built-in packs are on unless a teacher switched them off)."""
+        available = {p.id for p in self.library.packs}
+        chosen = self.store.settings.enabled_packs(learner.class_id) if learner.class_id else None
+        if chosen is not None:
+            return available & chosen
+        records = {r.id: r for r in self.store.list_packs()}
+        return {pid for pid in available if pid not in records or records[pid].enabled}
+
+    def modules_for(self, learner: Learner) -> list[ModuleEntry]:
+        return self.library.modules_for(self.age_band(learner), self.enabled_pack_ids(learner))
+
+    def module_cards(self, learner: Learner) -> list[ModuleCard]:
+        progress = {(p.pack_id, p.module_id): p for p in self.store.list_module_progress(learner.id)}
+        cards = []
+        for entry in self.modules_for(learner):
+            found = progress.get(entry.key) or ModuleProgress(learner.id, entry.pack_id, entry.module_id)
+            cards.append(ModuleCard(entry, found))
+        return cards
+
+    def progress(self, learner_id: str, entry: ModuleEntry) -> ModuleProgress:
+        return self.store.get_module_progress(learner_id, entry.pack_id, entry.module_id)
+
+    def target_for(self, learner: Learner, entry: ModuleEntry) -> Target:
+        """Where opening a module takes the learner: an unfinished quiz, the lesson section reached, or the
+        lesson's start."""
+        progress = self.progress(learner.id, entry)
+        if progress.quiz_state == "in_progress" and self._open_run(learner.id, entry) is not None:
+            return Target(entry, "quiz", progress.question_index)
+        sections = len(entry.module.lesson.sections)
+        if not progress.lesson_read and 0 < progress.lesson_position < sections:
+            return Target(entry, "lesson", progress.lesson_position)
+        return Target(entry, "lesson", 0)
+
+    def continue_target(self, learner: Learner) -> Target | None:
+        """Where "Continue" goes: exactly where the learner stopped, or the next module not yet passed."""
+        modules = self.modules_for(learner)
+        point = self.store.get_resume_point(learner.id)
+        if point is not None:
+            entry = next((e for e in modules if e.key == (point.pack_id, point.module_id)), None)
+            if entry is not None:
+                if point.stage == "quiz" and self._open_run(learner.id, entry) is not None:
+                    return Target(entry, "quiz", point.position)
+                if point.stage == "lesson" and 0 <= point.position < len(entry.module.lesson.sections):
+                    return Target(entry, "lesson", point.position)
+                if point.stage == "results" and not self.progress(learner.id, entry).passed:
+                    return Target(entry, "results", 0)
+                following = self.next_module(learner, entry)
+                if following is not None:
+                    return self.target_for(learner, following)
+        cards = self.module_cards(learner)
+        for card in cards:
+            if card.status == "in_progress":
+                return self.target_for(learner, card.entry)
+        for card in cards:
+            if not card.passed:
+                return self.target_for(learner, card.entry)
+        return None
+
+    def next_module(self, learner: Learner, after: ModuleEntry) -> ModuleEntry | None:
+        """The next module not yet passed after ``after`` (wrapping round), or None when all are passed."""
+        cards = self.module_cards(learner)
+        keys = [c.entry.key for c in cards]
+        start = keys.index(after.key) + 1 if after.key in keys else 0
+        for card in cards[start:] + cards[:start]:
+            if not card.passed and card.entry.key != after.key:
+                return card.entry
+        return None
+
+    # -------------------------------------------------------------------------------------- lesson
+    def save_lesson_position(self, learner_id: str, entry: ModuleEntry, position: int) -> ModuleProgress:
+        sections = len(entry.module.lesson.sections)
+        position = max(0, min(position, sections - 1))
+        return self.store.save_lesson_position(
+            learner_id, entry.pack_id, entry.pack.version, entry.module_id, position
+        )
+
+    def mark_lesson_read(self, learner_id: str, entry: ModuleEntry) -> ModuleProgress:
+        last = len(entry.module.lesson.sections) - 1
+        return self.store.save_lesson_position(
+            learner_id, entry.pack_id, entry.pack.version, entry.module_id, last, read=True
+        )
+
+    # ---------------------------------------------------------------------------------------- quiz
+    def _open_run(self, learner_id: str, entry: ModuleEntry) -> QuizRun | None:
+        progress = self.progress(learner_id, entry)
+        if progress.quiz_state != "in_progress" or not progress.quiz_run_id:
+            return None
+        try:
+            run = self.store.get_quiz_run(progress.quiz_run_id)
+        except LookupError:
+            return None
+        ids = {q.id for q in entry.module.quiz.questions}
+        if run.finished_at is not None or not run.question_order or not set(run.question_order) <= ids:
+            return None  # the pack changed under the run: start afresh
+        return run
+
+    def shuffles(self, module: Module) -> bool:
+        return module.quiz.shuffle or self.store.settings.shuffle_default
+
+    def start_quiz(self, learner: Learner, entry: ModuleEntry) -> QuizSession:
+        """A new go at the module's quiz."""
+        ids = [q.id for q in entry.module.quiz.questions]
+        if self.shuffles(entry.module):
+            random.shuffle(ids)
+        run = self.store.start_quiz_run(learner.id, entry.pack_id, entry.pack.version, entry.module_id, ids)
+        return QuizSession(self, learner, entry, run, {})
+
+    def open_quiz(self, learner: Learner, entry: ModuleEntry) -> QuizSession:
+        """The unfinished run of this module when there is one (same order, answers kept), else a new one."""
+        run = self._open_run(learner.id, entry)
+        if run is None:
+            return self.start_quiz(learner, entry)
+        attempts: dict[str, Attempt] = {}
+        for attempt in self.store.attempts_for_run(run.id):
+            attempts[attempt.question_id] = attempt
+        return QuizSession(self, learner, entry, run, attempts)
+
+    def last_result(self, learner: Learner, entry: ModuleEntry) -> RunResult | None:
+        """The latest finished run of a module."""
+        runs = [
+            r
+            for r in self.store.list_quiz_runs(learner.id, pack_id=entry.pack_id, module_id=entry.module_id)
+            if r.finished_at is not None
+        ]
+        if not runs:
+            return None
+        run = runs[-1]
+        attempts = {a.question_id: a for a in self.store.attempts_for_run(run.id)}
+        return build_result(entry, run, attempts)
+
+
+def build_result(
+    entry: ModuleEntry, run: QuizRun, attempts: dict[str, Attempt], *, first_pass: bool = False
+) -> RunResult:
+    questions = {q.id: q for q in entry.module.quiz.questions}
+    earned = [a.points_earned for a in attempts.values()]
+    possible = [float(questions[qid].points) for qid in run.question_order if qid in questions]
+    score = run.score_percent if run.score_percent is not None else score_percent(earned, possible)
+    passed = run.passed if run.passed is not None else has_passed(score, entry.module.quiz.pass_mark)
+    missed = tuple(
+        Missed(questions[qid], attempts[qid])
+        for qid in run.question_order
+        if qid in attempts
+        and qid in questions
+        and attempts[qid].points_earned < attempts[qid].points_possible
+    )
+    return RunResult(
+        entry=entry,
+        run=run,
+        score=score,
+        passed=passed,
+        pass_mark=entry.module.quiz.pass_mark,
+        points_earned=sum(earned),
+        points_possible=sum(possible),
+        missed=missed,
+        first_pass=first_pass,
+    )
+
+
+def _seeded(run_id: str, question_id: str, what: str) -> random.Random:
+    return random.Random(f"{run_id}/{question_id}/{what}")
+
+
+@dataclass
+class QuizSession:
+    """One quiz run being taken. Answers are graded and stored by :meth:`check`."""
+
+    service: LearningService
+    learner: Learner
+    entry: ModuleEntry
+    run: QuizRun
+    attempts: dict[str, Attempt] = field(default_factory=dict)
+    grades: dict[str, Grade] = field(default_factory=dict)
+    _shown_at: float = field(default_factory=time.monotonic)
+
+    @property
+    def module(self) -> Module:
+        return self.entry.module
+
+    @property
+    def order(self) -> tuple[str, ...]:
+        return self.run.question_order
+
+    @property
+    def count(self) -> int:
+        return len(self.order)
+
+    def question(self, index: int) -> AnyQuestion:
+        qid = self.order[index]
+        return next(q for q in self.module.quiz.questions if q.id == qid)
+
+    def first_unanswered(self) -> int:
+        """The index to resume at; ``count`` when every question was answered."""
+        return next((i for i, qid in enumerate(self.order) if qid not in self.attempts), self.count)
+
+    @property
+    def complete(self) -> bool:
+        return self.first_unanswered() >= self.count
+
+    def attempt(self, question_id: str) -> Attempt | None:
+        return self.attempts.get(question_id)
+
+    def shown(self) -> None:
+        """Call when a question appears, so the time taken to answer can be stored."""
+        self._shown_at = time.monotonic()
+
+    # display orders: shuffled from the run id, so a resumed run shows the same order
+    def option_order(self, question: AnyQuestion) -> list[int]:
+        """The order to show options (single, multiple, scenario) as indices into the pack's options."""
+        if not isinstance(question, SingleChoice | MultipleSelect | Scenario):
+            return []
+        indices = list(range(len(question.options)))
+        if self.service.shuffles(self.module):
+            _seeded(self.run.id, question.id, "options").shuffle(indices)
+        return indices
+
+    def ordering_start(self, question: Ordering) -> list[int]:
+        """The shuffled order ordering items start in (never already right)."""
+        return _derangement_like(len(question.items), _seeded(self.run.id, question.id, "items"))
+
+    def matching_choices(self, question: Matching) -> list[int]:
+        """The order right-hand texts are offered in, as pair indices."""
+        return _derangement_like(len(question.pairs), _seeded(self.run.id, question.id, "right"))
+
+    def check(self, index: int, answer: Any) -> Grade:
+        """Grade the answer to question ``index`` and store it at once; the resume point moves on."""
+        question = self.question(index)
+        default_language = self.entry.pack.default_language
+        result = grade(question, answer, language=self.learner.language, default_language=default_language)
+        elapsed = int((time.monotonic() - self._shown_at) * 1000)
+        attempt = self.service.store.record_answer(
+            learner_id=self.learner.id,
+            quiz_run_id=self.run.id,
+            pack_id=self.entry.pack_id,
+            pack_version=self.entry.pack.version,
+            module_id=self.entry.module_id,
+            question_id=question.id,
+            question_type=question.type,
+            answer=answer,
+            correct=result.correct,
+            rating=result.rating,
+            points_earned=result.points_earned,
+            points_possible=result.points_possible,
+            time_ms=max(0, elapsed),
+            next_index=min(index + 1, self.count),
+        )
+        self.attempts[question.id] = attempt
+        self.grades[question.id] = result
+        return result
+
+    def finish(self) -> RunResult:
+        """Close the run with its score (questions never answered count as 0)."""
+        earned = [a.points_earned for a in self.attempts.values() if a.question_id in self.order]
+        possible = [float(self.question(i).points) for i in range(self.count)]
+        score = score_percent(earned, possible)
+        passed = has_passed(score, self.module.quiz.pass_mark)
+        before = self.service.progress(self.learner.id, self.entry).passed
+        self.service.store.finish_quiz_run(self.run.id, score_percent=score, passed=passed)
+        self.run = self.service.store.get_quiz_run(self.run.id)
+        return build_result(self.entry, self.run, self.attempts, first_pass=passed and not before)
+
+
+def _derangement_like(size: int, rng: random.Random) -> list[int]:
+    """A shuffled ``range(size)`` that is not the identity (for two or more items)."""
+    indices = list(range(size))
+    if size < 2:
+        return indices
+    for _ in range(20):
+        rng.shuffle(indices)
+        if indices != sorted(indices):
+            return indices
+    return indices[1:] + indices[:1]
+
+
+def question_types(questions: Sequence[AnyQuestion]) -> list[str]:
+    return [q.type for q in questions]

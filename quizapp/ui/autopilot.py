@@ -1,0 +1,223 @@
+"""Drive the real student widgets the way a learner would: clicks, typing and keys, sent with QTest.
+
+Used by ``quizapp selftest``, ``quizapp screenshots`` and the UI tests, so they exercise the same
+classes a child uses, not a separate code path.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from quizapp.content.models import (
+    FillBlank,
+    Matching,
+    MultipleSelect,
+    Ordering,
+    Scenario,
+    SingleChoice,
+    TrueFalse,
+)
+from quizapp.services.grading import right_answer
+
+if TYPE_CHECKING:
+    from quizapp.ui.main_window import MainWindow
+    from quizapp.ui.questions.base import QuestionView
+
+
+class AutopilotError(RuntimeError):
+    """The screen was not what the journey expected."""
+
+
+def settle(rounds: int = 3) -> None:
+    """Let queued events (timers at 0 ms, layout, painting) run, and delete widgets given up with
+    ``deleteLater()`` as the event loop of the running app would."""
+    for _ in range(rounds):
+        QCoreApplication.processEvents()
+        QApplication.sendPostedEvents()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+class Autopilot:
+    """Student journeys on a :class:`MainWindow`."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    # ------------------------------------------------------------------------------------ basics
+    def click(self, widget: QWidget | None) -> None:
+        if widget is None:
+            raise AutopilotError("a control to click is missing")
+        if not widget.isVisible() or not widget.isEnabled():
+            raise AutopilotError(f"'{widget.objectName() or widget.accessibleName()}' cannot be clicked now")
+        if isinstance(widget, QAbstractButton):
+            QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+        else:
+            QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+        settle()
+
+    def type_text(self, widget: QWidget, text: str) -> None:
+        """Type ``text`` key by key (any script: Urdu letters are sent as key events with their text)."""
+        widget.setFocus()
+        for char in text:
+            if char.isascii():
+                QTest.keyClicks(widget, char)
+            else:
+                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                    event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
+                    QApplication.sendEvent(widget, event)
+        settle()
+
+    def key(self, key: Qt.Key, widget: QWidget | None = None) -> None:
+        target = widget or QApplication.focusWidget() or self.window
+        QTest.keyClick(target, key)
+        settle()
+
+    def find(self, name: str, kind: type[QWidget] = QWidget) -> QWidget:
+        screen = self.window.current_screen()
+        found = screen.findChild(kind, name)
+        if found is None:
+            raise AutopilotError(f"'{name}' is not on the {type(screen).__name__}")
+        return found
+
+    def expect_screen(self, screen: QWidget) -> None:
+        if self.window.current_screen() is not screen:
+            shown = type(self.window.current_screen()).__name__
+            raise AutopilotError(f"expected {type(screen).__name__}, the window shows {shown}")
+
+    # ---------------------------------------------------------------------------------- journeys
+    def create_learner(
+        self, name: str, *, avatar: str = "owl", age_band: str = "11-13", language: str = "en"
+    ) -> str:
+        """Picker -> "I'm new" -> fill in the form -> home. Returns the new learner's id."""
+        window = self.window
+        self.expect_screen(window.picker)
+        self.click(window.picker.new_button)
+        form = window.new_learner_screen
+        self.expect_screen(form)
+        self.type_text(form.name, name)
+        self.click(form.avatar_buttons[avatar])
+        self.click(form.language.buttons[language])
+        self.click(form.age_buttons[age_band])
+        self.click(form.create_button)
+        self.expect_screen(window.home)
+        learner = window.learner
+        if learner is None:
+            raise AutopilotError("no learner after creating one")
+        return learner.id
+
+    def choose_learner(self, learner_id: str) -> None:
+        picker = self.window.picker
+        self.expect_screen(picker)
+        tile = next((t for t in picker.tiles if t.learner.id == learner_id), None)
+        if tile is None:
+            raise AutopilotError("the learner is not on the picker")
+        self.click(tile)
+        self.expect_screen(self.window.home)
+
+    def open_module(self, pack_id: str, module_id: str) -> None:
+        home = self.window.home
+        self.expect_screen(home)
+        tile = next((t for t in home.tiles if t.card.entry.key == (pack_id, module_id)), None)
+        if tile is None:
+            raise AutopilotError(f"module {pack_id}/{module_id} is not on the home screen")
+        self.click(tile.open_button)
+
+    def press_continue(self) -> None:
+        home = self.window.home
+        self.expect_screen(home)
+        self.click(home.continue_button)
+
+    def read_lesson(self) -> list[str]:
+        """Press Next through the lesson until the quiz opens; returns the progress texts seen."""
+        lesson = self.window.lesson
+        seen: list[str] = []
+        for _ in range(100):
+            if self.window.current_screen() is not lesson:
+                break
+            seen.append(lesson.where.text())
+            self.click(lesson.next_button)
+        self.expect_screen(self.window.quiz)
+        return seen
+
+    # ------------------------------------------------------------------------------------- quiz
+    def view(self) -> QuestionView:
+        quiz = self.window.quiz
+        self.expect_screen(quiz)
+        if quiz.view is None:
+            raise AutopilotError("no question is shown")
+        return quiz.view
+
+    def answer(self, *, right: bool = True) -> Any:
+        """Give the right (or a wrong) answer to the question shown, through its controls."""
+        view = self.view()
+        question = view.question
+        lang = self.window.ctx.language
+        default = view.pack.default_language
+        target = right_answer(question, language=lang, default_language=default)
+        if isinstance(question, SingleChoice):
+            option = target if right else next(o.id for o in question.options if o.id != target)
+            self.click(view.card_for(option))  # type: ignore[attr-defined]
+        elif isinstance(question, Scenario):
+            option = target if right else next(o.id for o in question.options if o.rating == "unsafe")
+            self.click(view.card_for(option))  # type: ignore[attr-defined]
+        elif isinstance(question, MultipleSelect):
+            wrong = [o.id for o in question.options if o.id not in question.correct]
+            chosen = list(question.correct) if right else [question.correct[0], *wrong[:1]]
+            for option in chosen:
+                self.click(view.card_for(option))  # type: ignore[attr-defined]
+        elif isinstance(question, TrueFalse):
+            truth = question.correct if right else not question.correct
+            self.click(view.true_card if truth else view.false_card)  # type: ignore[attr-defined]
+        elif isinstance(question, Ordering):
+            if right:
+                self._order(view, list(range(len(question.items))))
+        elif isinstance(question, Matching):
+            size = len(question.pairs)
+            wanted = list(range(size)) if right else [(i + 1) % size for i in range(size)]
+            for combo, value in zip(view.combos, wanted, strict=True):  # type: ignore[attr-defined]
+                combo.setFocus()
+                for _ in range(combo.count() + 1):
+                    if combo.currentData() == value:
+                        break
+                    QTest.keyClick(combo, Qt.Key.Key_Down)
+                settle(1)
+                if combo.currentData() != value:
+                    raise AutopilotError("could not choose a match with the keyboard")
+        elif isinstance(question, FillBlank):
+            self.type_text(view.edit, target if right else "banana")  # type: ignore[attr-defined]
+        return view.answer()
+
+    def _order(self, view: QuestionView, wanted: list[int]) -> None:
+        """Put the steps in ``wanted`` order with the Up buttons (as a keyboard or mouse user would)."""
+        order_list = view.list  # type: ignore[attr-defined]
+        for position, item in enumerate(wanted):
+            for _ in range(len(wanted)):
+                current = order_list.order().index(item)
+                if current == position:
+                    break
+                row = order_list.rows[current]
+                self.click(row.up)
+
+    def check(self) -> None:
+        quiz = self.window.quiz
+        if quiz.checked:
+            raise AutopilotError("the answer is already checked")
+        self.click(quiz.action_button)
+        if not quiz.checked:
+            raise AutopilotError(f"Check did not check the answer: {quiz.message.text()}")
+
+    def next(self) -> None:
+        quiz = self.window.quiz
+        if not quiz.checked:
+            raise AutopilotError("Next before Check")
+        self.click(quiz.action_button)
+
+    def finish_help_card(self) -> None:
+        self.expect_screen(self.window.help_card)
+        self.click(self.window.help_card.done_button)
+        self.expect_screen(self.window.results)

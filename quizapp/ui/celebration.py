@@ -1,0 +1,129 @@
+"""A short celebration: confetti drawn with QPainter over a screen for about two seconds."""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+COLOURS = ("#b9501a", "#1f7a78", "#f6b73c", "#e76f6f", "#6c63ff", "#2e7d32")
+DURATION_MS = 2200
+PIECES = 90
+
+
+@dataclass(slots=True)
+class _Piece:
+    x: float  # 0..1 of the width
+    delay: float  # seconds before it starts falling
+    speed: float  # heights per second
+    drift: float
+    spin: float
+    size: float
+    colour: QColor
+    round: bool
+
+
+class Confetti(QWidget):
+    """Covers its parent, lets every click through, falls once and hides itself."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._host = parent
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._timer = QTimer(self)
+        self._timer.setInterval(33)
+        self._timer.timeout.connect(self._tick)
+        self._clock = QElapsedTimer()
+        self._pieces: list[_Piece] = []
+        self._elapsed = 0.0
+        parent.installEventFilter(self)
+        self.hide()
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def start(self, seed: int | None = None) -> None:
+        rng = random.Random(seed)
+        self._pieces = [
+            _Piece(
+                x=rng.random(),
+                delay=rng.random() * 0.6,
+                speed=0.45 + rng.random() * 0.5,
+                drift=(rng.random() - 0.5) * 0.15,
+                spin=rng.random() * 6.28,
+                size=6 + rng.random() * 8,
+                colour=QColor(rng.choice(COLOURS)),
+                round=rng.random() < 0.35,
+            )
+            for _ in range(PIECES)
+        ]
+        self._elapsed = 0.0
+        self.setGeometry(self._host.rect())
+        self.raise_()
+        self.show()
+        self._clock.start()
+        self._timer.start()
+
+    def show_frame(self, seconds: float) -> None:
+        """Draw the confetti as it is ``seconds`` after the start (for screenshots)."""
+        if not self._pieces:
+            self.start(seed=7)
+        self._timer.stop()
+        self._elapsed = seconds
+        self.setGeometry(self._host.rect())
+        self.raise_()
+        self.show()
+        self.update()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self.hide()
+
+    def _tick(self) -> None:
+        self._elapsed = self._clock.elapsed() / 1000
+        if self._elapsed * 1000 >= DURATION_MS:
+            self.stop()
+            return
+        self.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._host and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self._host.rect())
+        return False
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        width, height = self.width(), self.height()
+        fade = max(0.0, min(1.0, (DURATION_MS / 1000 - self._elapsed) / 0.5))
+        for piece in self._pieces:
+            t = self._elapsed - piece.delay
+            if t <= 0:
+                continue
+            y = -20 + t * piece.speed * height
+            if y > height + 20:
+                continue
+            x = (piece.x + piece.drift * t + 0.02 * math.sin(t * 4 + piece.spin)) * width
+            colour = QColor(piece.colour)
+            colour.setAlphaF(fade)
+            painter.setBrush(colour)
+            painter.save()
+            painter.translate(QPointF(x, y))
+            painter.rotate(math.degrees(piece.spin + t * 5))
+            rect = QRectF(-piece.size / 2, -piece.size / 4, piece.size, piece.size / 2)
+            if piece.round:
+                painter.drawEllipse(
+                    QRectF(-piece.size / 3, -piece.size / 3, piece.size / 1.5, piece.size / 1.5)
+                )
+            else:
+                painter.drawRect(rect)
+            painter.restore()
+        painter.end()

@@ -1,0 +1,87 @@
+"""Pseudo-translation, to find text that would be cut off or left untranslated before real translators do.
+
+``QUIZAPP_PSEUDO=1`` (or ``stretch``) shows every interface string with accented letters, 40 percent
+longer and in brackets: ``Check`` becomes ``[Ćĥéćķ~ę]``. ``QUIZAPP_PSEUDO=mirror`` also writes it right to
+left and lays the whole window out right to left. Placeholders (``{name}``, ``%1``, ``%n``), HTML tags and
+entities and ``&`` shortcuts are kept, so the strings still work.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from PySide6.QtCore import QObject, QTranslator
+
+ENV_PSEUDO = "QUIZAPP_PSEUDO"
+MODES = ("stretch", "mirror")
+EXPANSION = 0.4
+
+_ACCENTED = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "åƀćđéƒĝĥîĵķļɱñöƥǫŕšţûṽŵẋýžÅƁĆĐÉƑĜĤÎĴĶĻṀÑÖƤǪŔŠŢÛṼŴẊÝŽ",
+)
+_PADDING = "~ęxƥåñđ"
+_PROTECTED = re.compile(
+    r"\{[A-Za-z_][A-Za-z0-9_]*\}"  # str.format fields
+    r"|%L?[0-9n]"  # Qt placeholders
+    r"|<[^>]*>"  # HTML tags
+    r"|&[A-Za-z]+;|&#[0-9]+;"  # entities
+    r"|&&|&(?=\S)"  # a literal ampersand, or the shortcut marker (the letter after it stays a letter)
+    r"|\n"
+)
+RLO, PDF = "\u202e", "\u202c"
+
+
+def mode_from(value: str | None) -> str | None:
+    """The pseudo mode for an environment value: ``1``/``stretch`` -> ``stretch``, ``mirror``, else None."""
+    value = (value or "").strip().lower()
+    if value in ("1", "yes", "true", "on", "stretch"):
+        return "stretch"
+    if value in ("mirror", "rtl"):
+        return "mirror"
+    return None
+
+
+def pseudo_text(text: str, *, mirror: bool = False) -> str:
+    """``text`` accented, padded to 140 percent of its visible length and bracketed."""
+    if not text.strip():
+        return text
+    parts: list[str] = []
+    visible = 0
+    position = 0
+    for match in _PROTECTED.finditer(text):
+        plain = text[position : match.start()]
+        parts.append(plain.translate(_ACCENTED))
+        visible += len(plain)
+        parts.append(match.group(0))
+        position = match.end()
+    tail = text[position:]
+    parts.append(tail.translate(_ACCENTED))
+    visible += len(tail)
+    extra = max(1, math.ceil(visible * (1 + EXPANSION)) - visible - 2)
+    padding = (_PADDING * (extra // len(_PADDING) + 1))[:extra]
+    body = "".join(parts)
+    lines = body.split("\n")
+    lines[-1] += padding
+    if mirror:
+        lines = [f"{RLO}{line}{PDF}" if line else line for line in lines]
+    return "[" + "\n".join(lines) + "]"
+
+
+class PseudoTranslator(QTranslator):
+    """Answers every lookup with the pseudo-translation of the source text."""
+
+    def __init__(self, mode: str = "stretch", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        if mode not in MODES:
+            raise ValueError(f"unknown pseudo-translation mode {mode!r}; use one of {', '.join(MODES)}")
+        self.mode = mode
+
+    def isEmpty(self) -> bool:
+        return False
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):
+        if not source_text:
+            return None
+        return pseudo_text(source_text, mirror=self.mode == "mirror")

@@ -1,0 +1,267 @@
+"""Questions answered by choosing cards: single choice, multiple select, true/false and scenarios."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from quizapp.content.models import MultipleSelect, Scenario, SingleChoice, TrueFalse
+from quizapp.services.grading import Grade
+from quizapp.ui import images
+from quizapp.ui.questions.base import QuestionView, tr
+from quizapp.ui.widgets import ChoiceCard, label, picture
+
+
+def rating_words(rating: str) -> str:
+    """A scenario rating in words (never by colour alone)."""
+    return {
+        "best": tr("Best choice"),
+        "acceptable": tr("Okay choice, but there is a better one"),
+        "unsafe": tr("Unsafe choice"),
+    }[rating]
+
+
+RATING_ICONS = {"best": "best", "acceptable": "acceptable", "unsafe": "unsafe"}
+
+
+class _CardsView(QuestionView):
+    """Options shown as cards, in the order the quiz session gives (shuffled when the module asks)."""
+
+    kind = "radio"
+    exclusive = True
+
+    def options(self) -> list[Any]:
+        question = self.question
+        assert isinstance(question, SingleChoice | MultipleSelect | Scenario)
+        return list(question.options)
+
+    def build(self) -> None:
+        options = self.options()
+        order = self.session.option_order(self.question) if self.session else list(range(len(options)))
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(self.exclusive)
+        self.cards: list[tuple[Any, ChoiceCard]] = []
+        for number, index in enumerate(order, 1):
+            option = options[index]
+            card = ChoiceCard(self.t(option.text), number=number if number <= 9 else None, kind=self.kind)
+            card.setObjectName(f"option-{option.id}")
+            card.setProperty("option_id", option.id)
+            self.group.addButton(card)
+            self.box.addWidget(card)
+            card.toggled.connect(lambda _on=False: self.answer_changed.emit())
+            self.cards.append((option, card))
+
+    def chosen_ids(self) -> list[str]:
+        return [option.id for option, card in self.cards if card.isChecked()]
+
+    def card_for(self, option_id: str) -> ChoiceCard | None:
+        return next((card for option, card in self.cards if option.id == option_id), None)
+
+    def pick_number(self, number: int) -> bool:
+        if self.locked or not 1 <= number <= len(self.cards):
+            return False
+        card = self.cards[number - 1][1]
+        card.click()
+        card.setFocus()
+        return True
+
+    def first_focus(self) -> QWidget | None:
+        return self.cards[0][1] if self.cards else None
+
+    def option_feedback(self) -> list[str]:
+        chosen = set(self.chosen_ids())
+        return [self.t(o.feedback) for o, _card in self.cards if o.id in chosen and o.feedback is not None]
+
+    def _lock(self) -> None:
+        for _option, card in self.cards:
+            card.set_locked()
+
+
+class SingleView(_CardsView):
+    def answer(self) -> Any | None:
+        chosen = self.chosen_ids()
+        return chosen[0] if chosen else None
+
+    def set_answer(self, answer: Any) -> None:
+        card = self.card_for(answer) if isinstance(answer, str) else None
+        if card is not None:
+            card.setChecked(True)
+
+    def show_result(self, grade: Grade) -> None:
+        super().show_result(grade)
+        question = self.question
+        assert isinstance(question, SingleChoice)
+        chosen = self.answer()
+        for option, card in self.cards:
+            if option.id == chosen and option.id == question.correct:
+                card.set_state("correct", tr("Your answer is right"), "correct")
+            elif option.id == chosen:
+                card.set_state("wrong", tr("Your answer: not this one"), "not-quite")
+            elif option.id == question.correct:
+                card.set_state("correct", tr("The right answer"), "correct")
+        self._lock()
+
+    def right_answer_text(self) -> str:
+        question = self.question
+        assert isinstance(question, SingleChoice)
+        return next(self.t(o.text) for o in question.options if o.id == question.correct)
+
+
+class MultipleView(_CardsView):
+    kind = "check"
+    exclusive = False
+
+    def build(self) -> None:
+        self.box.addWidget(label(tr("Choose every answer that is right."), "subtle"))
+        super().build()
+
+    def answer(self) -> Any | None:
+        chosen = set(self.chosen_ids())
+        in_pack_order = [o.id for o in self.options() if o.id in chosen]
+        return in_pack_order or None
+
+    def set_answer(self, answer: Any) -> None:
+        if not isinstance(answer, list):
+            return
+        for option, card in self.cards:
+            card.setChecked(option.id in answer)
+
+    def show_result(self, grade: Grade) -> None:
+        super().show_result(grade)
+        question = self.question
+        assert isinstance(question, MultipleSelect)
+        chosen = set(self.chosen_ids())
+        right = set(question.correct)
+        for option, card in self.cards:
+            if option.id in chosen and option.id in right:
+                card.set_state("correct", tr("Right choice"), "correct")
+            elif option.id in chosen:
+                card.set_state("wrong", tr("Not one of the right answers"), "not-quite")
+            elif option.id in right:
+                card.set_state("missed", tr("This one was right too"), "correct")
+        self._lock()
+
+    def right_answer_text(self) -> str:
+        question = self.question
+        assert isinstance(question, MultipleSelect)
+        return "; ".join(self.t(o.text) for o in question.options if o.id in question.correct)
+
+
+class ScenarioView(_CardsView):
+    """A situation card, then what the learner could do; feedback rates the choice in words."""
+
+    def build_intro(self) -> None:
+        question = self.question
+        assert isinstance(question, Scenario)
+        card = QFrame()
+        card.setProperty("role", "situation")
+        card.setObjectName("situation")
+        row = QHBoxLayout(card)
+        row.setContentsMargins(16, 14, 16, 14)
+        row.setSpacing(14)
+        row.addWidget(picture(images.illustration("scenario", 72)), 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout()
+        column.setSpacing(4)
+        column.addWidget(label(tr("Imagine this"), "subtle"))
+        self.situation = label(self.t(question.situation))
+        self.situation.setObjectName("situation-text")
+        column.addWidget(self.situation)
+        row.addLayout(column, 1)
+        card.setAccessibleName(tr("Imagine this: {situation}").format(situation=self.t(question.situation)))
+        self.box.addWidget(card)
+
+    def answer(self) -> Any | None:
+        chosen = self.chosen_ids()
+        return chosen[0] if chosen else None
+
+    def set_answer(self, answer: Any) -> None:
+        card = self.card_for(answer) if isinstance(answer, str) else None
+        if card is not None:
+            card.setChecked(True)
+
+    def show_result(self, grade: Grade) -> None:
+        super().show_result(grade)
+        chosen = self.answer()
+        for option, card in self.cards:
+            if option.id == chosen:
+                card.set_state(
+                    option.rating,
+                    tr("Your choice: {rating}").format(rating=rating_words(option.rating)),
+                    RATING_ICONS[option.rating],
+                )
+            elif option.rating == "best":
+                card.set_state("best", rating_words("best"), "best")
+        self._lock()
+
+    def chosen_rating(self) -> str | None:
+        chosen = self.answer()
+        return next((o.rating for o, _card in self.cards if o.id == chosen), None)
+
+    def right_answer_text(self) -> str:
+        question = self.question
+        assert isinstance(question, Scenario)
+        return "; ".join(self.t(o.text) for o in question.options if o.rating == "best")
+
+
+class TrueFalseView(QuestionView):
+    """Two big cards side by side: True and False."""
+
+    def build(self) -> None:
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.group = QButtonGroup(self)
+        self.true_card = ChoiceCard(tr("True"), number=1, kind="plain")
+        self.false_card = ChoiceCard(tr("False"), number=2, kind="plain")
+        self.true_card.setObjectName("option-true")
+        self.false_card.setObjectName("option-false")
+        for card in (self.true_card, self.false_card):
+            card.setMinimumHeight(96)
+            self.group.addButton(card)
+            row.addWidget(card, 1)
+            card.toggled.connect(lambda _on=False: self.answer_changed.emit())
+        self.box.addLayout(row)
+
+    def answer(self) -> Any | None:
+        if self.true_card.isChecked():
+            return True
+        if self.false_card.isChecked():
+            return False
+        return None
+
+    def set_answer(self, answer: Any) -> None:
+        if answer is True:
+            self.true_card.setChecked(True)
+        elif answer is False:
+            self.false_card.setChecked(True)
+
+    def show_result(self, grade: Grade) -> None:
+        super().show_result(grade)
+        question = self.question
+        assert isinstance(question, TrueFalse)
+        chosen = self.answer()
+        for value, card in ((True, self.true_card), (False, self.false_card)):
+            if value == chosen and value == question.correct:
+                card.set_state("correct", tr("Your answer is right"), "correct")
+            elif value == chosen:
+                card.set_state("wrong", tr("Your answer: not this one"), "not-quite")
+            elif value == question.correct:
+                card.set_state("correct", tr("The right answer"), "correct")
+            card.set_locked()
+
+    def pick_number(self, number: int) -> bool:
+        if self.locked or number not in (1, 2):
+            return False
+        card = self.true_card if number == 1 else self.false_card
+        card.click()
+        card.setFocus()
+        return True
+
+    def first_focus(self) -> QWidget | None:
+        return self.true_card
+
+    def right_answer_text(self) -> str:
+        question = self.question
+        assert isinstance(question, TrueFalse)
+        return tr("True") if question.correct else tr("False")

@@ -1,0 +1,1 @@
+"""The student screens: learner picker, new learner, home, lesson, quiz, help card and results."""

@@ -1,0 +1,243 @@
+"""A learner's home: one obvious "Continue", then their modules with status, best score and badges."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from quizapp.ui import images, theme
+from quizapp.ui.screens.base import Screen, choose_text_size
+from quizapp.ui.widgets import (
+    Card,
+    FitGrid,
+    LanguageToggle,
+    ScrollPage,
+    TextSizeControl,
+    button,
+    header_bar,
+    label,
+    picture,
+)
+
+if TYPE_CHECKING:
+    from quizapp.progress.records import Learner
+    from quizapp.services.learning import ModuleCard, Target
+    from quizapp.ui.context import AppContext
+
+CARD_WIDTH = 300
+
+
+class ModuleTile(Card):
+    """One module: picture, title, summary, status in words, best score, a badge when passed."""
+
+    def __init__(self, home: HomeScreen, card: ModuleCard) -> None:
+        super().__init__()
+        self.card = card
+        entry = card.entry
+        self.setObjectName(f"module-{entry.pack_id}-{entry.module_id}")
+        ctx = home.ctx
+        lang = entry.pack.default_language
+        title = ctx.text(entry.module.title, lang)
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        if entry.module.image:
+            pixmap = images.load_image(entry.pack.asset_path(entry.module.image), 56, 56)
+            if pixmap is not None:
+                top.addWidget(picture(pixmap), 0, Qt.AlignmentFlag.AlignTop)
+        self.title = label(title, "heading")
+        top.addWidget(self.title, 1)
+        if card.passed:
+            self.badge = picture(images.icon_pixmap("badge", 44), self.tr("Badge: you passed this module"))
+            self.badge.setObjectName("badge")
+            top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        self.box.addLayout(top)
+        self.box.addWidget(label(ctx.text(entry.module.summary, lang), "subtle"))
+        chips = QHBoxLayout()
+        chips.setSpacing(8)
+        status_text = {
+            "not_started": self.tr("Not started"),
+            "in_progress": self.tr("In progress"),
+            "passed": self.tr("Passed"),
+        }[card.status]
+        chip_role = {"not_started": "chip", "in_progress": "chip-progress", "passed": "chip-passed"}[
+            card.status
+        ]
+        self.status = label(status_text, chip_role, wrap=False)
+        self.status.setObjectName("status")
+        chips.addWidget(self.status)
+        if card.best_score is not None:
+            self.score = label(
+                self.tr("Best score: {score}%").format(score=round(card.best_score)), "chip", wrap=False
+            )
+            self.score.setObjectName("best-score")
+            chips.addWidget(self.score)
+        chips.addStretch(1)
+        self.box.addLayout(chips)
+        self.box.addStretch(1)
+        action = {
+            "not_started": self.tr("Start"),
+            "in_progress": self.tr("Continue"),
+            "passed": self.tr("Open again"),
+        }[card.status]
+        self.open_button = button(action)
+        self.open_button.setObjectName("open-module")
+        self.open_button.setAccessibleName(self.tr("{action}: {module}").format(action=action, module=title))
+        self.open_button.clicked.connect(lambda _c=False: home.open_module(card))
+        self.box.addWidget(self.open_button)
+        self.setAccessibleName(f"{title}. {status_text}")
+
+
+class HomeScreen(Screen):
+    """The modules of the learner chosen on the picker."""
+
+    open_target = Signal(object)  # services.learning.Target
+    switch_learner = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.learner: Learner | None = None
+        self.target: Target | None = None
+        self.avatar = picture(None)
+        self.hello = label("", "heading", wrap=False)
+        self.language = LanguageToggle()
+        self.language.language_chosen.connect(self._language_chosen)
+        self.text_size = TextSizeControl()
+        self.text_size.size_chosen.connect(self._size_chosen)
+        self.switch_button = button("", role="quiet")
+        self.switch_button.setObjectName("switch-learner")
+        self.switch_button.clicked.connect(self.switch_learner.emit)
+        self.outer.addWidget(
+            header_bar(
+                self.avatar, self.hello, self.language, self.text_size, self.switch_button, stretch_after=2
+            )
+        )
+
+        self.page = ScrollPage()
+        self.outer.addWidget(self.page, 1)
+        self.continue_card = QFrame()
+        self.continue_card.setProperty("role", "panel")
+        row = QHBoxLayout(self.continue_card)
+        row.setContentsMargins(20, 16, 20, 16)
+        row.setSpacing(theme.SPACING)
+        column = QVBoxLayout()
+        self.continue_title = label("", "heading")
+        self.continue_detail = label("", "subtle")
+        self.continue_detail.setObjectName("continue-detail")
+        column.addWidget(self.continue_title)
+        column.addWidget(self.continue_detail)
+        row.addLayout(column, 1)
+        self.continue_button = button("", role="primary", icon_name="play", icon_size=32)
+        self.continue_button.setObjectName("continue-button")
+        self.continue_button.setMinimumHeight(64)
+        self.continue_button.setIconSize(QSize(32, 32))
+        self.continue_button.clicked.connect(self._continue)
+        row.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.page.box.addWidget(self.continue_card)
+
+        self.modules_title = label("", "title")
+        self.page.box.addWidget(self.modules_title)
+        self.grid = FitGrid(CARD_WIDTH, max_columns=4)
+        self.grid.setObjectName("module-grid")
+        self.page.box.addWidget(self.grid)
+        self.empty = QWidget()
+        empty_box = QVBoxLayout(self.empty)
+        empty_box.addWidget(picture(images.illustration("empty", 120)))
+        self.empty_text = label("", "heading")
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_box.addWidget(self.empty_text)
+        self.page.box.addWidget(self.empty)
+        self.page.box.addStretch(1)
+        self.tiles: list[ModuleTile] = []
+
+    def show_learner(self, learner: Learner) -> None:
+        self.learner = learner
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.learner is None:
+            return
+        learner = self.ctx.store.get_learner(self.learner.id)
+        self.learner = learner
+        rtl = self.ctx.is_rtl
+        self.avatar.setPixmap(images.avatar_pixmap(learner.avatar_id, 48))
+        self.avatar.setAccessibleName(self.tr("Your picture"))
+        self.hello.setText(self.tr("Hello, {name}!").format(name=learner.display_name))
+        self.language.retranslate()
+        self.language.set_language(self.ctx.language)
+        self.text_size.retranslate()
+        self.text_size.set_scale(self.ctx.text_scale)
+        self.switch_button.setText(self.tr("Not you? Change"))
+        self.switch_button.setAccessibleName(self.tr("Choose a different learner"))
+        self.modules_title.setText(self.tr("My modules"))
+        self.continue_button.setIcon(images.icon("play", 32, rtl=rtl))
+
+        learning = self.ctx.learning
+        cards = learning.module_cards(learner)
+        self.tiles = [ModuleTile(self, card) for card in cards]
+        self.fit_to_text_size()
+        self.grid.set_widgets(self.tiles)
+        self.grid.setVisible(bool(cards))
+        self.empty.setVisible(not cards)
+        self.empty_text.setText(self.tr("There are no modules for you yet. Please ask your teacher."))
+        self.target = learning.continue_target(learner) if cards else None
+        self._show_continue(cards)
+
+    def _show_continue(self, cards: list[ModuleCard]) -> None:
+        target = self.target
+        self.continue_card.setVisible(bool(cards))
+        if target is None:
+            self.continue_title.setText(self.tr("You passed every module. Well done!"))
+            self.continue_detail.setText(self.tr("You can open any module again to practise."))
+            self.continue_button.setVisible(False)
+            return
+        self.continue_button.setVisible(True)
+        entry = target.entry
+        title = self.ctx.text(entry.module.title, entry.pack.default_language)
+        started = any(c.status != "not_started" for c in cards)
+        self.continue_button.setText(self.tr("Continue") if started else self.tr("Start"))
+        self.continue_title.setText(title)
+        if target.stage == "lesson":
+            total = len(entry.module.lesson.sections)
+            detail = self.tr("Lesson: part {number} of {total}").format(
+                number=target.position + 1, total=total
+            )
+        elif target.stage == "quiz":
+            total = len(entry.module.quiz.questions)
+            detail = self.tr("Quiz: question {number} of {total}").format(
+                number=min(target.position + 1, total), total=total
+            )
+        else:
+            detail = self.tr("See your results and try again")
+        self.continue_detail.setText(detail)
+        self.continue_button.setAccessibleName(
+            self.tr("Continue: {module}, {where}").format(module=title, where=detail)
+        )
+
+    def fit_to_text_size(self) -> None:
+        """Larger text needs wider module cards (fewer columns)."""
+        self.grid.set_tile_width(CARD_WIDTH * self.ctx.text_scale // 100)
+
+    def focus_start(self) -> None:
+        if self.continue_button.isVisible():
+            self.continue_button.setFocus()
+        elif self.tiles:
+            self.tiles[0].open_button.setFocus()
+
+    # --------------------------------------------------------------------------------------- actions
+    def _continue(self) -> None:
+        if self.target is not None:
+            self.open_target.emit(self.target)
+
+    def open_module(self, card: ModuleCard) -> None:
+        if self.learner is not None:
+            self.open_target.emit(self.ctx.learning.target_for(self.learner, card.entry))
+
+    def _language_chosen(self, code: str) -> None:
+        if self.learner is not None:
+            self.learner = self.ctx.learning.set_language(self.learner.id, code)
+        self.ctx.set_language(code)
+
+    def _size_chosen(self, scale: int) -> None:
+        choose_text_size(self.ctx, self.learner.id if self.learner else None, scale)

@@ -1,0 +1,185 @@
+"""A lesson, one section at a time: heading, picture, formatted text, and the key points at the end."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QProgressBar, QWidget
+
+from quizapp.content.richtext import to_html
+from quizapp.ui import images, theme
+from quizapp.ui.screens.base import Screen, choose_text_size
+from quizapp.ui.widgets import (
+    Card,
+    ScrollPage,
+    TextSizeControl,
+    button,
+    footer_bar,
+    header_bar,
+    label,
+    picture,
+)
+
+if TYPE_CHECKING:
+    from quizapp.progress.records import Learner
+    from quizapp.services.library import ModuleEntry
+    from quizapp.ui.context import AppContext
+
+
+class LessonScreen(Screen):
+    go_home = Signal()
+    start_quiz = Signal(object)  # ModuleEntry
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.learner: Learner | None = None
+        self.entry: ModuleEntry | None = None
+        self.position = 0
+        self.home_button = button("", icon_name="back")
+        self.home_button.setObjectName("home-button")
+        self.home_button.clicked.connect(self.go_home.emit)
+        self.module_title = label("", "heading", wrap=False)
+        self.where = label("", "subtle", wrap=False)
+        self.where.setObjectName("lesson-progress")
+        self.progress = QProgressBar()
+        self.progress.setFixedWidth(140)
+        self.progress.setTextVisible(False)
+        self.text_size = TextSizeControl()
+        self.text_size.size_chosen.connect(
+            lambda scale: choose_text_size(self.ctx, self.learner.id if self.learner else None, scale)
+        )
+        self.outer.addWidget(
+            header_bar(
+                self.home_button,
+                self.module_title,
+                self.where,
+                self.progress,
+                self.text_size,
+                stretch_after=2,
+            )
+        )
+        self.page = ScrollPage(max_width=theme.READING_WIDTH)
+        self.outer.addWidget(self.page, 1)
+        footer, row = footer_bar()
+        self.back_button = button("", icon_name="back")
+        self.back_button.setObjectName("lesson-back")
+        self.back_button.clicked.connect(self.back)
+        self.next_button = button("", role="primary", icon_name="next")
+        self.next_button.setObjectName("lesson-next")
+        self.next_button.clicked.connect(self.next)
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        row.addWidget(self.next_button)
+        self.outer.addWidget(footer)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.next)
+
+    # ------------------------------------------------------------------------------------- navigation
+    def open(self, learner: Learner, entry: ModuleEntry, position: int = 0) -> None:
+        self.learner = learner
+        self.entry = entry
+        self.show_section(position)
+
+    @property
+    def sections(self) -> int:
+        return len(self.entry.module.lesson.sections) if self.entry else 0
+
+    def show_section(self, position: int) -> None:
+        if self.entry is None or self.learner is None:
+            return
+        self.position = max(0, min(position, self.sections - 1))
+        self.ctx.learning.save_lesson_position(self.learner.id, self.entry, self.position)
+        self.refresh()
+        self.page.verticalScrollBar().setValue(0)
+
+    def back(self) -> None:
+        if self.position > 0:
+            self.show_section(self.position - 1)
+
+    def next(self) -> None:
+        if self.entry is None or self.learner is None:
+            return
+        if self.position + 1 < self.sections:
+            self.show_section(self.position + 1)
+        else:
+            self.ctx.learning.mark_lesson_read(self.learner.id, self.entry)
+            self.start_quiz.emit(self.entry)
+
+    # ------------------------------------------------------------------------------------------ view
+    def refresh(self) -> None:
+        entry = self.entry
+        if entry is None:
+            return
+        ctx = self.ctx
+        rtl = ctx.is_rtl
+        lang = entry.pack.default_language
+        module = entry.module
+        section = module.lesson.sections[self.position]
+        last = self.position + 1 >= self.sections
+        title = ctx.text(module.title, lang)
+        self.module_title.setText(title)
+        self.home_button.setText(self.tr("My modules"))
+        self.home_button.setAccessibleName(self.tr("Back to my modules"))
+        self.home_button.setIcon(images.icon("back", 28, rtl=rtl))
+        where = self.tr("Part {number} of {total}").format(number=self.position + 1, total=self.sections)
+        self.where.setText(where)
+        self.progress.setRange(0, self.sections)
+        self.progress.setValue(self.position + 1)
+        self.progress.setAccessibleName(where)
+        self.text_size.retranslate()
+        self.text_size.set_scale(ctx.text_scale)
+
+        self.page.clear()
+        box = self.page.box
+        heading = ctx.text(section.heading, lang) if section.heading else title
+        section_heading = label(heading, "title")
+        section_heading.setObjectName("section-heading")
+        box.addWidget(section_heading)
+        if section.image:
+            pixmap = images.load_image(entry.pack.asset_path(section.image), 280, 140)
+            if pixmap is not None:
+                image = picture(pixmap, ctx.text(section.image_alt, lang))
+                image.setObjectName("section-image")
+                box.addWidget(image)
+        body = label(theme.reading_html(to_html(ctx.text(section.body, lang))), rich=True)
+        body.setObjectName("section-body")
+        body.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        box.addWidget(body)
+        if last and module.lesson.key_points:
+            card = Card("panel")
+            card.setObjectName("key-points")
+            card.box.addWidget(label(self.tr("Remember"), "heading"))
+            items = "".join(f"<li>{_escape(ctx.text(p, lang))}</li>" for p in module.lesson.key_points)
+            points = label(theme.reading_html(f"<ul>{items}</ul>"), rich=True)
+            points.setObjectName("key-points-text")
+            card.box.addWidget(points)
+            box.addWidget(card)
+        box.addStretch(1)
+
+        self.back_button.setText(self.tr("Back"))
+        self.back_button.setAccessibleName(self.tr("Back: the part before"))
+        self.back_button.setIcon(images.icon("back", 28, rtl=rtl))
+        self.back_button.setEnabled(self.position > 0)
+        if last:
+            self.next_button.setText(self.tr("Start the quiz"))
+            self.next_button.setAccessibleName(self.tr("Start the quiz"))
+        else:
+            self.next_button.setText(self.tr("Next"))
+            self.next_button.setAccessibleName(self.tr("Next part"))
+        self.next_button.setIcon(images.icon("next", 28, rtl=rtl))
+        self.next_button.setLayoutDirection(
+            Qt.LayoutDirection.LeftToRight if rtl else Qt.LayoutDirection.RightToLeft
+        )
+
+    def focus_start(self) -> None:
+        self.next_button.setFocus()
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=False)

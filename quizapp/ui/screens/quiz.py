@@ -1,0 +1,353 @@
+"""The quiz: one question at a time, "Check" for immediate feedback in words and icons, a hint on request.
+
+Keyboard: Enter checks and then goes on, number keys 1-9 pick options, Tab moves between controls.
+Each answer is stored the moment it is checked.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+
+from quizapp.services.grading import Grade, grade, is_complete
+from quizapp.ui import images, theme
+from quizapp.ui.questions import QuestionView, make_view
+from quizapp.ui.questions.choice import ScenarioView, rating_words
+from quizapp.ui.screens.base import Screen, choose_text_size
+from quizapp.ui.widgets import (
+    ScrollPage,
+    TextSizeControl,
+    button,
+    footer_bar,
+    header_bar,
+    label,
+    picture,
+    set_role,
+)
+
+if TYPE_CHECKING:
+    from quizapp.services.learning import QuizSession
+    from quizapp.ui.context import AppContext
+
+VERDICT_ICONS = {
+    "correct": "correct",
+    "partial": "partial",
+    "wrong": "not-quite",
+    "best": "best",
+    "acceptable": "acceptable",
+    "unsafe": "unsafe",
+}
+
+
+class FeedbackPanel(QFrame):
+    """What "Check" says: right or not in words with an icon, the option's feedback, the right answer and
+    the explanation."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("feedback")
+        self.setProperty("role", "feedback-correct")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(18, 14, 18, 14)
+        row.setSpacing(14)
+        self.icon = picture(None)
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout()
+        column.setSpacing(8)
+        self.verdict = label("", "verdict-correct")
+        self.verdict.setObjectName("verdict")
+        self.option_feedback = label("")
+        self.option_feedback.setObjectName("option-feedback")
+        self.right_answer = label("")
+        self.right_answer.setObjectName("right-answer")
+        self.explanation = label("")
+        self.explanation.setObjectName("explanation")
+        for widget in (self.verdict, self.option_feedback, self.right_answer, self.explanation):
+            column.addWidget(widget)
+        row.addLayout(column, 1)
+
+    def show_grade(
+        self, verdict_text: str, verdict: str, feedback: list[str], right_answer: str, explanation: str
+    ) -> None:
+        set_role(self, f"feedback-{verdict}")
+        set_role(self.verdict, f"verdict-{verdict}")
+        self.icon.setPixmap(images.icon_pixmap(VERDICT_ICONS[verdict], 48))
+        self.icon.setAccessibleName(verdict_text)
+        self.verdict.setText(verdict_text)
+        self.option_feedback.setText("\n".join(feedback))
+        self.option_feedback.setVisible(bool(feedback))
+        self.right_answer.setText(right_answer)
+        self.right_answer.setVisible(bool(right_answer))
+        self.explanation.setText(explanation)
+        parts = [verdict_text, *feedback, right_answer, explanation]
+        self.setAccessibleName(" ".join(p for p in parts if p))
+        self.setVisible(True)
+
+
+class QuizScreen(Screen):
+    go_home = Signal()
+    finished = Signal(object)  # services.learning.RunResult
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.session: QuizSession | None = None
+        self.index = 0
+        self.view: QuestionView | None = None
+        self.home_button = button("", icon_name="back")
+        self.home_button.setObjectName("home-button")
+        self.home_button.clicked.connect(self.go_home.emit)
+        self.module_title = label("", "heading", wrap=False)
+        self.where = label("", "subtle", wrap=False)
+        self.where.setObjectName("quiz-progress")
+        self.progress = QProgressBar()
+        self.progress.setFixedWidth(140)
+        self.progress.setTextVisible(False)
+        self.text_size = TextSizeControl()
+        self.text_size.size_chosen.connect(
+            lambda scale: choose_text_size(self.ctx, self.session.learner.id if self.session else None, scale)
+        )
+        self.outer.addWidget(
+            header_bar(
+                self.home_button,
+                self.module_title,
+                self.where,
+                self.progress,
+                self.text_size,
+                stretch_after=2,
+            )
+        )
+        self.page = ScrollPage(max_width=theme.READING_WIDTH)
+        self.outer.addWidget(self.page, 1)
+        self.view_holder = QVBoxLayout()
+        self.view_holder.setContentsMargins(0, 0, 0, 0)
+        self.page.box.addLayout(self.view_holder)
+        self.hint = QFrame()
+        self.hint.setObjectName("hint")
+        self.hint.setProperty("role", "hint")
+        hint_row = QHBoxLayout(self.hint)
+        hint_row.setContentsMargins(16, 12, 16, 12)
+        hint_row.addWidget(picture(images.icon_pixmap("hint", 36)), 0, Qt.AlignmentFlag.AlignTop)
+        self.hint_text = label("")
+        self.hint_text.setObjectName("hint-text")
+        hint_row.addWidget(self.hint_text, 1)
+        self.page.box.addWidget(self.hint)
+        self.feedback = FeedbackPanel()
+        self.page.box.addWidget(self.feedback)
+        self.page.box.addStretch(1)
+
+        footer, row = footer_bar()
+        self.hint_button = button("", icon_name="hint")
+        self.hint_button.setObjectName("hint-button")
+        self.hint_button.clicked.connect(self.show_hint)
+        self.message = label("", "subtle")
+        self.message.setObjectName("quiz-message")
+        self.action_button = button("", role="primary")
+        self.action_button.setObjectName("check-button")
+        self.action_button.setMinimumWidth(180)
+        self.action_button.clicked.connect(self.act)
+        row.addWidget(self.hint_button)
+        row.addWidget(self.message, 1)
+        row.addWidget(self.action_button)
+        self.outer.addWidget(footer)
+
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.act)
+        for number in range(1, 10):
+            shortcut = QShortcut(QKeySequence(str(number)), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda n=number: self.pick_number(n))
+
+    # ------------------------------------------------------------------------------------------ state
+    @property
+    def checked(self) -> bool:
+        return self.view is not None and self.view.locked
+
+    def open(self, session: QuizSession) -> None:
+        """Show the first question not answered yet (the same order as before when resuming)."""
+        self.session = session
+        self.show_question(session.first_unanswered())
+
+    def show_question(self, index: int) -> None:
+        session = self.session
+        if session is None:
+            return
+        if index >= session.count:
+            self.finish()
+            return
+        self.index = index
+        self._build_view(keep_answer=None)
+        session.shown()
+        self.page.verticalScrollBar().setValue(0)
+        QTimer.singleShot(0, self.focus_start)
+
+    def _build_view(self, keep_answer: object | None) -> None:
+        session = self.session
+        assert session is not None
+        question = session.question(self.index)
+        if self.view is not None:
+            self.view_holder.removeWidget(self.view)
+            self.view.hide()
+            self.view.deleteLater()
+        self.view = make_view(self.ctx, question, session.entry.pack, session)
+        self.view.setObjectName(f"question-{question.type}")
+        self.view.answer_changed.connect(lambda: self.message.setText(""))
+        self.view_holder.addWidget(self.view)
+        self.hint.setVisible(False)
+        self.feedback.setVisible(False)
+        self.message.setText("")
+        self._retranslate_chrome()
+        attempt = session.attempt(question.id)
+        if attempt is not None:
+            self.view.set_answer(attempt.answer)
+            result = session.grades.get(question.id)
+            if result is None:
+                result = grade(
+                    question,
+                    attempt.answer,
+                    language=session.learner.language,
+                    default_language=session.entry.pack.default_language,
+                )
+            self._show_result(result)
+        elif keep_answer is not None:
+            self.view.set_answer(keep_answer)
+
+    def refresh(self) -> None:
+        """Re-render in the current language, keeping what the learner has chosen."""
+        if self.session is None or self.view is None:
+            return
+        answer = None if self.checked else self.view.answer()
+        self._build_view(keep_answer=answer)
+        self.hint_text.setText(self.view.t(self.view.question.hint))
+
+    def _retranslate_chrome(self) -> None:
+        session = self.session
+        assert session is not None
+        rtl = self.ctx.is_rtl
+        entry = session.entry
+        self.module_title.setText(self.ctx.text(entry.module.title, entry.pack.default_language))
+        where = self.tr("Question {number} of {total}").format(number=self.index + 1, total=session.count)
+        self.where.setText(where)
+        self.progress.setRange(0, session.count)
+        self.progress.setValue(self.index + 1)
+        self.progress.setAccessibleName(where)
+        self.home_button.setText(self.tr("My modules"))
+        self.home_button.setAccessibleName(self.tr("Back to my modules (your answers are saved)"))
+        self.home_button.setIcon(images.icon("back", 28, rtl=rtl))
+        self.text_size.retranslate()
+        self.text_size.set_scale(self.ctx.text_scale)
+        self.hint_button.setText(self.tr("Hint"))
+        self.hint_button.setAccessibleName(self.tr("Show a hint"))
+        question = session.question(self.index)
+        self.hint_button.setVisible(question.hint is not None and not self.checked)
+        self._update_action()
+
+    def _update_action(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        if not self.checked:
+            text, name = self.tr("Check"), self.tr("Check my answer")
+        elif self.index + 1 < session.count:
+            text, name = self.tr("Next question"), self.tr("Next question")
+        else:
+            text, name = self.tr("Finish"), self.tr("Finish the quiz")
+        self.action_button.setText(text)
+        self.action_button.setAccessibleName(name)
+
+    # ---------------------------------------------------------------------------------------- actions
+    def act(self) -> None:
+        """Enter / the main button: check the answer, or go on once it is checked."""
+        if self.view is None:
+            return
+        if self.checked:
+            self.go_on()
+        else:
+            self.check()
+
+    def pick_number(self, number: int) -> None:
+        if self.view is not None:
+            self.view.pick_number(number)
+
+    def show_hint(self) -> None:
+        if self.view is None or self.view.question.hint is None:
+            return
+        self.hint_text.setText(self.view.t(self.view.question.hint))
+        self.hint.setAccessibleName(self.tr("Hint: {hint}").format(hint=self.hint_text.text()))
+        self.hint.setVisible(True)
+        self.page.ensureWidgetVisible(self.hint)
+
+    def check(self) -> None:
+        session, view = self.session, self.view
+        if session is None or view is None or view.locked:
+            return
+        answer = view.answer()
+        if not is_complete(view.question, answer):
+            self.message.setText(
+                self.tr("Choose a match for every item first.")
+                if view.question.type == "matching"
+                else self.tr("Type your answer first.")
+                if view.question.type == "fill_blank"
+                else self.tr("Choose an answer first.")
+            )
+            focus = view.first_focus()
+            if focus is not None:
+                focus.setFocus()
+            return
+        result = session.check(self.index, answer)
+        self._show_result(result)
+        self.action_button.setFocus()
+        QTimer.singleShot(0, lambda: self.page.ensureWidgetVisible(self.feedback, 0, 40))
+
+    def _show_result(self, result: Grade) -> None:
+        view = self.view
+        assert view is not None and self.session is not None
+        view.show_result(result)
+        question = view.question
+        verdict = result.verdict
+        if isinstance(view, ScenarioView) and result.rating is not None:
+            verdict_text = rating_words(result.rating)
+        else:
+            verdict_text = {
+                "correct": self.tr("Correct!"),
+                "partial": self.tr("Partly right"),
+                "wrong": self.tr("Not quite"),
+            }[verdict]
+        right = ""
+        if not result.full_marks:
+            right = self.tr("The right answer: {answer}").format(answer=view.right_answer_text())
+        self.feedback.show_grade(
+            verdict_text, verdict, view.option_feedback(), right, view.t(question.explanation)
+        )
+        self.hint_button.setVisible(False)
+        self.message.setText("")
+        self._update_action()
+
+    def go_on(self) -> None:
+        if self.session is None:
+            return
+        if self.index + 1 < self.session.count:
+            self.show_question(self.index + 1)
+        else:
+            self.finish()
+
+    def finish(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.session = None  # a second Enter must not finish the run twice
+        result = session.finish()
+        self.finished.emit(result)
+
+    def focus_start(self) -> None:
+        if self.view is None:
+            return
+        if self.checked:
+            self.action_button.setFocus()
+            return
+        focus = self.view.first_focus()
+        (focus or self.action_button).setFocus()

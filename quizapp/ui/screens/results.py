@@ -1,0 +1,189 @@
+"""Results: the score, passed or not, the questions to look at again with their explanations, and what
+to do next. A short confetti celebration when the module is passed. No leaderboards, no timers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from quizapp.ui import images, theme
+from quizapp.ui.celebration import Confetti
+from quizapp.ui.questions.describe import describe_answer, describe_right_answer
+from quizapp.ui.screens.base import Screen
+from quizapp.ui.widgets import Card, ScrollPage, button, footer_bar, header_bar, label, picture
+
+if TYPE_CHECKING:
+    from quizapp.content.models import AnyQuestion
+    from quizapp.progress.records import Learner
+    from quizapp.services.learning import RunResult
+    from quizapp.services.library import ModuleEntry
+    from quizapp.ui.context import AppContext
+
+
+class ResultsScreen(Screen):
+    try_again = Signal(object)  # ModuleEntry
+    next_module = Signal(object)  # ModuleEntry
+    go_home = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.result: RunResult | None = None
+        self.learner: Learner | None = None
+        self.following: ModuleEntry | None = None
+        self.title = label("", "title", wrap=False)
+        self.outer.addWidget(header_bar(self.title))
+        self.page = ScrollPage(max_width=theme.READING_WIDTH)
+        self.outer.addWidget(self.page, 1)
+        footer, row = footer_bar()
+        self.home_button = button("", icon_name="back")
+        self.home_button.setObjectName("results-home")
+        self.home_button.clicked.connect(self.go_home.emit)
+        self.again_button = button("")
+        self.again_button.setObjectName("try-again")
+        self.again_button.clicked.connect(self._try_again)
+        self.next_button = button("", role="primary", icon_name="next")
+        self.next_button.setObjectName("next-module")
+        self.next_button.clicked.connect(self._next_module)
+        row.addWidget(self.home_button)
+        row.addStretch(1)
+        row.addWidget(self.again_button)
+        row.addWidget(self.next_button)
+        self.outer.addWidget(footer)
+        self.confetti = Confetti(self)
+
+    def open(self, learner: Learner, result: RunResult, *, celebrate: bool = True) -> None:
+        self.learner = learner
+        self.result = result
+        self.following = self.ctx.learning.next_module(learner, result.entry)
+        self.refresh()
+        if result.passed and celebrate:
+            self.confetti.start()
+        else:
+            self.confetti.stop()
+
+    def refresh(self) -> None:
+        result = self.result
+        if result is None:
+            return
+        ctx = self.ctx
+        rtl = ctx.is_rtl
+        entry = result.entry
+        lang = entry.pack.default_language
+        module_title = ctx.text(entry.module.title, lang)
+        self.title.setText(self.tr("Your results: {module}").format(module=module_title))
+        self.page.clear()
+        box = self.page.box
+
+        summary = Card("panel")
+        summary.setObjectName("results-summary")
+        top = QHBoxLayout()
+        top.setSpacing(20)
+        art = "celebrate" if result.passed else "help-card"
+        top.addWidget(picture(images.illustration(art, 120)), 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout()
+        column.setSpacing(6)
+        headline = (
+            self.tr("Well done! You passed.")
+            if result.passed
+            else self.tr("Good try! Let's practise a bit more.")
+        )
+        self.headline = label(headline, "title")
+        self.headline.setObjectName("results-headline")
+        column.addWidget(self.headline)
+        self.score = label(self.tr("{score}%").format(score=round(result.score)), "big", wrap=False)
+        self.score.setObjectName("score")
+        self.score.setAccessibleName(self.tr("Your score: {score} percent").format(score=round(result.score)))
+        column.addWidget(self.score)
+        column.addWidget(
+            label(
+                self.tr("You needed {mark}% to pass. You got {earned} of {possible} points.").format(
+                    mark=result.pass_mark,
+                    earned=_number(result.points_earned),
+                    possible=_number(result.points_possible),
+                ),
+                "subtle",
+            )
+        )
+        if result.passed:
+            badge_row = QHBoxLayout()
+            badge_row.addWidget(picture(images.icon_pixmap("badge", 48)))
+            badge_text = self.tr("You earned the badge for {module}!").format(module=module_title)
+            badge = label(badge_text, "heading")
+            badge.setObjectName("badge-text")
+            badge_row.addWidget(badge, 1)
+            column.addLayout(badge_row)
+        top.addLayout(column, 1)
+        summary.box.addLayout(top)
+        box.addWidget(summary)
+
+        if result.missed:
+            box.addWidget(label(self.tr("Questions to look at again"), "heading"))
+            for missed in result.missed:
+                box.addWidget(self._missed_card(missed.question, missed.attempt.answer, lang))
+        else:
+            every = label(self.tr("You got every question right!"), "heading")
+            every.setObjectName("all-right")
+            box.addWidget(every)
+        box.addStretch(1)
+
+        self.home_button.setText(self.tr("My modules"))
+        self.home_button.setAccessibleName(self.tr("Back to my modules"))
+        self.home_button.setIcon(images.icon("back", 28, rtl=rtl))
+        allowed = not result.passed or ctx.store.settings.allow_retake_passed
+        self.again_button.setVisible(allowed)
+        self.again_button.setText(self.tr("Try again"))
+        self.again_button.setAccessibleName(self.tr("Try the quiz again"))
+        self.next_button.setVisible(self.following is not None)
+        if self.following is not None:
+            following = ctx.text(self.following.module.title, self.following.pack.default_language)
+            self.next_button.setText(self.tr("Next module"))
+            self.next_button.setAccessibleName(self.tr("Next module: {module}").format(module=following))
+        self.next_button.setIcon(images.icon("next", 28, rtl=rtl))
+        self.next_button.setLayoutDirection(
+            Qt.LayoutDirection.LeftToRight if rtl else Qt.LayoutDirection.RightToLeft
+        )
+        for widget, primary in ((self.again_button, not result.passed), (self.next_button, result.passed)):
+            widget.setProperty("role", "primary" if primary else "secondary")
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+    def _missed_card(self, question: AnyQuestion, answer: Any, lang: str) -> Card:
+        ctx = self.ctx
+        card = Card()
+        card.setObjectName(f"missed-{question.id}")
+        card.box.addWidget(label(ctx.text(question.prompt, lang), "heading"))
+        given = describe_answer(ctx, question, answer, lang)
+        if given:
+            card.box.addWidget(label(self.tr("Your answer: {answer}").format(answer=given), "answer-given"))
+        best = describe_right_answer(ctx, question, lang)
+        if question.type == "scenario":
+            text = self.tr("The best choice: {answer}").format(answer=best)
+        else:
+            text = self.tr("The right answer: {answer}").format(answer=best)
+        card.box.addWidget(label(text, "answer-right"))
+        explanation = label(ctx.text(question.explanation, lang))
+        explanation.setObjectName("missed-explanation")
+        card.box.addWidget(explanation)
+        return card
+
+    def focus_start(self) -> None:
+        if self.next_button.isVisible() and self.result is not None and self.result.passed:
+            self.next_button.setFocus()
+        elif self.again_button.isVisible():
+            self.again_button.setFocus()
+        else:
+            self.home_button.setFocus()
+
+    def _try_again(self) -> None:
+        if self.result is not None:
+            self.try_again.emit(self.result.entry)
+
+    def _next_module(self) -> None:
+        if self.following is not None:
+            self.next_module.emit(self.following)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"

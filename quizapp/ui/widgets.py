@@ -1,0 +1,499 @@
+"""Building blocks shared by the student screens: labels, buttons, cards, option cards, text-size and
+language controls, a scrolling page and a grid that fits its width."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quizapp.ui import images, theme
+from quizapp.ui.theme import SPACING
+
+
+def label(text: str = "", role: str | None = None, *, wrap: bool = True, rich: bool = False) -> QLabel:
+    """A label; ``role`` picks its look from the theme (title, heading, subtle...)."""
+    widget = QLabel()
+    widget.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    widget.setText(text)
+    widget.setWordWrap(wrap)
+    if role:
+        widget.setProperty("role", role)
+    return widget
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Change a widget's theme role and re-apply the style sheet to it."""
+    widget.setProperty("role", role)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def button(
+    text: str,
+    *,
+    role: str = "secondary",
+    icon_name: str | None = None,
+    accessible: str | None = None,
+    rtl: bool = False,
+    icon_size: int = 28,
+) -> QPushButton:
+    """A push button at least 48 px high with an accessible name (the text unless given)."""
+    widget = QPushButton(text)
+    widget.setProperty("role", role)
+    widget.setAccessibleName(accessible or text.replace("&", ""))
+    widget.setCursor(Qt.CursorShape.PointingHandCursor)
+    widget.setMinimumHeight(theme.MIN_TARGET)
+    widget.setAutoDefault(True)  # Enter presses the focused button, as Space does
+    if icon_name:
+        widget.setIcon(images.icon(icon_name, icon_size, rtl=rtl))
+        widget.setIconSize(QSize(icon_size, icon_size))
+    return widget
+
+
+def picture(pixmap: QPixmap | None, description: str = "") -> QLabel:
+    """An image label; ``description`` is read by screen readers."""
+    widget = QLabel()
+    if pixmap is not None:
+        widget.setPixmap(pixmap)
+    widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    if description:
+        widget.setAccessibleName(description)
+        widget.setToolTip(description)
+    return widget
+
+
+class Card(QFrame):
+    """A rounded white card with a vertical layout."""
+
+    def __init__(self, role: str = "card", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", role)
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(20, 16, 20, 16)
+        self.box.setSpacing(10)
+
+
+class ScrollPage(QScrollArea):
+    """A vertically scrolling page; put content in ``self.box``. With ``max_width`` the content is a
+    centred column no wider than that (comfortable line length on wide screens)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        margins: int = theme.PAGE_MARGIN,
+        max_width: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page = QWidget()
+        self.page.setObjectName("page")
+        if max_width is None:
+            self.box = QVBoxLayout(self.page)
+        else:
+            row = QHBoxLayout(self.page)
+            row.setContentsMargins(0, 0, 0, 0)
+            column = QWidget()
+            column.setMaximumWidth(max_width + 2 * margins)
+            column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            row.addStretch(0)
+            row.addWidget(column, 1)
+            row.addStretch(0)
+            self.box = QVBoxLayout(column)
+        self.box.setContentsMargins(margins, margins, margins, margins)
+        self.box.setSpacing(SPACING)
+        self.setWidget(self.page)
+
+    def clear(self) -> None:
+        clear_layout(self.box)
+
+
+def clear_layout(layout: QGridLayout | QVBoxLayout | QHBoxLayout) -> None:
+    """Remove and delete every widget and sub-layout of ``layout``."""
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            break
+        child = item.widget()
+        if child is not None:
+            child.hide()
+            child.setParent(None)
+            child.deleteLater()
+        sub = item.layout()
+        if sub is not None:
+            clear_layout(sub)  # type: ignore[arg-type]
+            sub.deleteLater()
+
+
+class FitGrid(QWidget):
+    """A grid of same-width tiles whose number of columns follows the width available."""
+
+    def __init__(self, tile_width: int, parent: QWidget | None = None, *, max_columns: int = 8) -> None:
+        super().__init__(parent)
+        self.tile_width = tile_width
+        self.max_columns = max_columns
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(SPACING)
+        self._widgets: list[QWidget] = []
+        self._shown: list[QWidget] = []
+        self._columns = 0
+
+    def set_widgets(self, widgets: Sequence[QWidget]) -> None:
+        """Show ``widgets`` (the grid owns them; widgets given before and not now are deleted)."""
+        for old in self._widgets:
+            if old not in widgets:
+                self.grid.removeWidget(old)
+                old.hide()
+                old.setParent(None)
+                old.deleteLater()
+        self._widgets = list(widgets)
+        self._shown = list(widgets)
+        self._columns = 0
+        self._arrange()
+
+    def set_tile_width(self, width: int) -> None:
+        """Change the width a tile needs (larger text makes wider tiles, so fewer columns)."""
+        if width != self.tile_width:
+            self.tile_width = width
+            self._columns = 0
+            self._arrange()
+
+    def show_only(self, widgets: Sequence[QWidget]) -> None:
+        """Show only some of the grid's widgets (filtering); the others are hidden, not deleted."""
+        self._shown = [w for w in self._widgets if w in widgets]
+        self._columns = 0
+        self._arrange()
+
+    def widgets(self) -> list[QWidget]:
+        return list(self._widgets)
+
+    def columns_for(self, width: int) -> int:
+        spacing = self.grid.spacing()
+        return max(1, min(self.max_columns, (width + spacing) // (self.tile_width + spacing)))
+
+    def _arrange(self) -> None:
+        columns = self.columns_for(max(self.width(), self.tile_width))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for widget in self._widgets:
+            self.grid.removeWidget(widget)
+        for index, widget in enumerate(self._shown):
+            self.grid.addWidget(widget, index // columns, index % columns)
+            widget.show()
+        for widget in self._widgets:
+            if widget not in self._shown:
+                widget.hide()
+        for column in range(max(self.grid.columnCount(), columns)):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.columns_for(self.width()) != self._columns:
+            self._arrange()
+
+
+class ChoiceCard(QAbstractButton):
+    """A large answer card: a number (the key that picks it), a round or square mark, wrapped text, and
+    after checking, a status line in words with an icon (never colour alone).
+
+    ``kind`` is ``"radio"`` (one answer), ``"check"`` (several) or ``"plain"`` (true/false cards).
+    """
+
+    STATES = ("correct", "wrong", "missed", "best", "acceptable", "unsafe")
+
+    def __init__(
+        self, text: str, *, number: int | None = None, kind: str = "radio", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.state: str | None = None
+        self.locked = False
+        self.setCheckable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.setMinimumHeight(60)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 12, 16, 12)
+        row.setSpacing(12)
+        # Children are put in the layout (and so given a parent) before any is shown or hidden: showing a
+        # widget without a parent would open it as a window of its own and take the focus away.
+        self.number_label = label(str(number) if number else "", "subtle", wrap=False)
+        self.number_label.setMinimumWidth(14)
+        self.number_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        row.addWidget(self.number_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.mark = QWidget(self)
+        self.mark.setFixedSize(28, 28)
+        row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
+        column = QVBoxLayout()
+        column.setSpacing(4)
+        row.addLayout(column, 1)
+        self.text_label = label(text)
+        self.text_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        if kind == "plain":
+            self.text_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.text_label.setProperty("role", "heading")
+        column.addWidget(self.text_label)
+        status = QHBoxLayout()
+        status.setSpacing(6)
+        column.addLayout(status)
+        self.status_icon = QLabel(self)
+        self.status_text = label("", wrap=True)
+        status.addWidget(self.status_icon, 0, Qt.AlignmentFlag.AlignTop)
+        status.addWidget(self.status_text, 1)
+        self.number_label.setVisible(number is not None)
+        self.mark.setVisible(kind != "plain")
+        self.status_icon.setVisible(False)
+        self.status_text.setVisible(False)
+        for child in (self.number_label, self.mark, self.text_label, self.status_icon, self.status_text):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAccessibleName(text)
+        self.setText(text)
+        self.toggled.connect(self._toggled)
+
+    def _toggled(self, _checked: bool) -> None:
+        self.update()
+
+    def set_text(self, text: str) -> None:
+        self.setText(text)
+        self.text_label.setText(text)
+        self.setAccessibleName(text)
+
+    def set_state(self, state: str | None, note: str = "", icon_name: str | None = None) -> None:
+        """Show the result of checking on this card: a state colour plus ``note`` in words."""
+        self.state = state
+        self.status_text.setText(note)
+        self.status_text.setVisible(bool(note))
+        if icon_name:
+            self.status_icon.setPixmap(images.icon_pixmap(icon_name, 22))
+        self.status_icon.setVisible(bool(icon_name))
+        description = self.text()
+        self.setAccessibleDescription(note or "")
+        self.setAccessibleName(f"{description}. {note}" if note else description)
+        self.update()
+
+    def set_locked(self, locked: bool = True) -> None:
+        """After checking: the card keeps its look and stays readable, but cannot be changed."""
+        self.locked = locked
+        self.setCursor(Qt.CursorShape.ArrowCursor if locked else Qt.CursorShape.PointingHandCursor)
+        self.update()
+
+    def hitButton(self, pos: QPoint) -> bool:
+        return not self.locked and super().hitButton(pos)
+
+    def nextCheckState(self) -> None:
+        if not self.locked:
+            super().nextCheckState()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.locked and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), 200), max(hint.height(), 60))
+
+    def _colours(self) -> tuple[QColor, QColor, float]:
+        p = theme.widget_palette(self)
+        state_colours = {
+            "correct": (p.correct_soft, p.correct),
+            "best": (p.correct_soft, p.correct),
+            "missed": (p.surface, p.correct),
+            "wrong": (p.wrong_soft, p.wrong),
+            "acceptable": (p.partial_soft, p.partial),
+            "unsafe": (p.unsafe_soft, p.unsafe),
+        }
+        if self.state in state_colours:
+            fill, border = state_colours[self.state]
+            return QColor(fill), QColor(border), 3.0
+        if self.isChecked():
+            return QColor(p.primary_soft), QColor(p.primary), 3.0
+        fill = p.surface_alt if self.underMouse() and not self.locked else p.surface
+        return QColor(fill), QColor(p.border_strong), 2.0
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill, border, width = self._colours()
+        rect = QRectF(self.rect()).adjusted(2, 2, -2, -2)
+        path = QPainterPath()
+        path.addRoundedRect(rect, theme.RADIUS, theme.RADIUS)
+        painter.fillPath(path, fill)
+        pen = QPen(border, width)
+        if self.state == "missed":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawPath(path)
+        if self.hasFocus():
+            painter.setPen(QPen(QColor(theme.widget_palette(self).focus), 3))
+            painter.drawRoundedRect(rect.adjusted(-0.5, -0.5, 0.5, 0.5), theme.RADIUS, theme.RADIUS)
+        if self.kind != "plain":
+            self._paint_mark(painter, QRectF(self.mark.geometry()))
+        painter.end()
+
+    def _paint_mark(self, painter: QPainter, box: QRectF) -> None:
+        on = self.isChecked()
+        p = theme.widget_palette(self)
+        colour = QColor(p.primary if on else p.text_muted)
+        painter.setPen(QPen(colour, 2.5))
+        painter.setBrush(QColor(p.surface))
+        inner = box.adjusted(3, 3, -3, -3)
+        if self.kind == "radio":
+            painter.drawEllipse(inner)
+            if on:
+                painter.setBrush(colour)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.drawEllipse(inner.adjusted(5, 5, -5, -5))
+        else:
+            painter.drawRoundedRect(inner, 5, 5)
+            if on:
+                painter.setBrush(colour)
+                painter.drawRoundedRect(inner, 5, 5)
+                pen = QPen(QColor("#ffffff"), 3)
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                painter.setPen(pen)
+                x, y, w, h = inner.x(), inner.y(), inner.width(), inner.height()
+                painter.drawPolyline(
+                    [
+                        QPointF(x + w * 0.22, y + h * 0.52),
+                        QPointF(x + w * 0.43, y + h * 0.72),
+                        QPointF(x + w * 0.78, y + h * 0.3),
+                    ]
+                )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.EnabledChange:
+            self.update()
+
+
+class TextSizeControl(QWidget):
+    """Three buttons for normal, large and extra-large text."""
+
+    size_chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[int, QToolButton] = {}
+        for scale, glyph_px in zip(theme.TEXT_SCALES, (16, 21, 27), strict=True):
+            btn = QToolButton()
+            btn.setText("A")
+            btn.setCheckable(True)
+            btn.setProperty("role", "size")
+            btn.setStyleSheet(f"font-size: {glyph_px}px;")
+            btn.setFixedSize(theme.MIN_TARGET, theme.MIN_TARGET)
+            btn.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.group.addButton(btn, scale)
+            self.buttons[scale] = btn
+            row.addWidget(btn)
+        self.group.idClicked.connect(self.size_chosen.emit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        names = {
+            100: self.tr("Normal text"),
+            125: self.tr("Large text"),
+            150: self.tr("Extra large text"),
+        }
+        for scale, btn in self.buttons.items():
+            btn.setAccessibleName(names[scale])
+            btn.setToolTip(names[scale])
+        self.setAccessibleName(self.tr("Text size"))
+
+    def set_scale(self, scale: int) -> None:
+        nearest = min(self.buttons, key=lambda s: abs(s - scale))
+        self.buttons[nearest].setChecked(True)
+
+
+class LanguageToggle(QWidget):
+    """English / اردو. Language names are written in their own language, so they are not translated."""
+
+    language_chosen = Signal(str)
+    NAMES: ClassVar[dict[str, str]] = {"en": "English", "ur": "اردو"}
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QToolButton] = {}
+        for index, (code, name) in enumerate(self.NAMES.items()):
+            btn = QToolButton()
+            btn.setText(name)
+            btn.setCheckable(True)
+            btn.setProperty("role", "toggle")
+            btn.setMinimumHeight(theme.MIN_TARGET)
+            btn.setCursor(Qt.CursorShape.PointingHandCursor)
+            btn.setAccessibleName(name)
+            self.group.addButton(btn, index)
+            self.buttons[code] = btn
+            row.addWidget(btn)
+            btn.clicked.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Language"))
+        for code, btn in self.buttons.items():
+            btn.setToolTip(self.tr("Show everything in {language}").format(language=self.NAMES[code]))
+
+    def set_language(self, code: str) -> None:
+        if code in self.buttons:
+            self.buttons[code].setChecked(True)
+
+
+def header_bar(*widgets: QWidget | None, stretch_after: int = 1) -> QFrame:
+    """A white bar across the top of a screen; a stretch goes after the first ``stretch_after`` widgets."""
+    bar = QFrame()
+    bar.setProperty("role", "header")
+    row = QHBoxLayout(bar)
+    row.setContentsMargins(theme.PAGE_MARGIN, 10, theme.PAGE_MARGIN, 10)
+    row.setSpacing(12)
+    for index, widget in enumerate(widgets):
+        if index == stretch_after:
+            row.addStretch(1)
+        if widget is not None:
+            row.addWidget(widget)
+    if stretch_after >= len(widgets):
+        row.addStretch(1)
+    return bar
+
+
+def footer_bar() -> tuple[QFrame, QHBoxLayout]:
+    bar = QFrame()
+    bar.setProperty("role", "footer")
+    row = QHBoxLayout(bar)
+    row.setContentsMargins(theme.PAGE_MARGIN, 10, theme.PAGE_MARGIN, 10)
+    row.setSpacing(12)
+    return bar, row
