@@ -259,7 +259,7 @@ def export_results_csv(
     answers = answer_rows(store, learners, class_names, labels, since=since, until=until)
     summary = summary_rows(store, learners, class_names, labels, since=since, until=until)
     summary_out = summary_path_for(out)
-    target = out
+    target = out  # the file being written or moved into place, for the message
     try:
         with atomic_output(out) as tmp_answers:
             target = summary_out
@@ -267,6 +267,8 @@ def export_results_csv(
                 _write(tmp_summary, SUMMARY_COLUMNS, summary)
                 target = out
                 _write(tmp_answers, ATTEMPT_COLUMNS, answers)
+                target = summary_out  # moved into place first, then the answers
+            target = out
     except OSError as exc:
         raise StoreError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
     return CsvExport(out, summary_out, len(answers), len(summary))

@@ -1,5 +1,5 @@
 """Finding the translation of a language: a compiled ``.qm`` when it is up to date, otherwise the ``.ts``
-compiled now into a cache folder, otherwise the ``.ts`` read directly.
+compiled now into a cache folder (when that fails the problem is logged and the English text is shown).
 
 ``quizapp.paths.resource_dir("translations")`` is the top-level ``translations/`` folder in a source
 checkout, ``quizapp/_data/translations`` in a wheel and ``translations/`` (``.qm`` only) in a frozen build.
@@ -14,8 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QTranslator
 
 from quizapp.ui.i18n.compiler import CompileError, compiled, needs_compiling
-from quizapp.ui.i18n.translator import CatalogTranslator, TsTranslator
-from quizapp.ui.i18n.tsfile import TsFileError
+from quizapp.ui.i18n.pseudo import write_pseudo_ts
+from quizapp.ui.i18n.translator import CatalogTranslator
+from quizapp.ui.i18n.tsfile import TsFileError, read_ts
 
 log = logging.getLogger("quizapp")
 
@@ -53,7 +54,7 @@ class TranslationCatalog:
             return compiled(ts, self.cache_dir)
         except (CompileError, OSError) as exc:
             self.problems.append(str(exc))
-            log.warning("Translation not compiled, reading the .ts instead: %s", exc)
+            log.warning("Translation not compiled, showing English: %s", exc)
             return None
 
     def translator(self, language: str) -> QTranslator | None:
@@ -70,11 +71,23 @@ class TranslationCatalog:
                 return translator
             self.problems.append(f"{qm}: Qt could not load this translation file.")
             log.warning("Could not load %s", qm)
-        ts = self.ts_file(language)
-        if ts.is_file():
-            try:
-                return TsTranslator(ts)
-            except TsFileError as exc:
-                self.problems.append(str(exc))
-                log.error("%s", exc)
         return None
+
+    def pseudo_translator(self, mode: str, reference: str = "ur") -> QTranslator | None:
+        """The pseudo-translation (``stretch`` / ``mirror``) of every string in the ``reference`` .ts."""
+        ts = self.ts_file(reference)
+        if not ts.is_file():
+            self.problems.append(f"{ts}: missing, so there is no list of strings to pseudo-translate.")
+            return None
+        import tempfile
+
+        folder = self.cache_dir or Path(tempfile.mkdtemp(prefix="quizapp-pseudo-"))
+        try:
+            source = write_pseudo_ts(read_ts(ts), folder / f"{BASENAME}_pseudo_{mode}.ts", mode)
+            qm = compiled(source, folder)
+        except (CompileError, TsFileError, OSError) as exc:
+            self.problems.append(str(exc))
+            log.warning("Pseudo-translation not made: %s", exc)
+            return None
+        translator = CatalogTranslator("en")
+        return translator if translator.load(str(qm)) else None

@@ -9,9 +9,12 @@ entities and ``&`` shortcuts are kept, so the strings still work.
 from __future__ import annotations
 
 import math
+import os
 import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
 
-from PySide6.QtCore import QObject, QTranslator
+from quizapp.ui.i18n.tsfile import TsFile
 
 ENV_PSEUDO = "QUIZAPP_PSEUDO"
 MODES = ("stretch", "mirror")
@@ -69,19 +72,36 @@ def pseudo_text(text: str, *, mirror: bool = False) -> str:
     return "[" + "\n".join(lines) + "]"
 
 
-class PseudoTranslator(QTranslator):
-    """Answers every lookup with the pseudo-translation of the source text."""
+def write_pseudo_ts(source: TsFile, out: Path, mode: str = "stretch") -> Path:
+    """Write a ``.ts`` that translates every string of ``source`` into its pseudo-translation.
 
-    def __init__(self, mode: str = "stretch", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        if mode not in MODES:
-            raise ValueError(f"unknown pseudo-translation mode {mode!r}; use one of {', '.join(MODES)}")
-        self.mode = mode
-
-    def isEmpty(self) -> bool:
-        return False
-
-    def translate(self, context, source_text, disambiguation=None, n=-1):
-        if not source_text:
-            return None
-        return pseudo_text(source_text, mirror=self.mode == "mirror")
+    (Compiled with lrelease like the real ones: a Python override of ``QTranslator.translate`` is not
+    safe in PySide6, it corrupts reference counts after many calls.)
+    """
+    if mode not in MODES:
+        raise ValueError(f"unknown pseudo-translation mode {mode!r}; use one of {', '.join(MODES)}")
+    mirror = mode == "mirror"
+    root = ET.Element("TS", {"version": "2.1", "language": "en", "sourcelanguage": "en"})
+    contexts: dict[str, ET.Element] = {}
+    for message in source.current():
+        context = contexts.get(message.context)
+        if context is None:
+            context = ET.SubElement(root, "context")
+            ET.SubElement(context, "name").text = message.context
+            contexts[message.context] = context
+        element = ET.SubElement(context, "message", {"numerus": "yes"} if message.numerus else {})
+        ET.SubElement(element, "source").text = message.source
+        if message.comment:
+            ET.SubElement(element, "comment").text = message.comment
+        translation = ET.SubElement(element, "translation")
+        text = pseudo_text(message.source, mirror=mirror)
+        if message.numerus:
+            for _form in range(2):
+                ET.SubElement(translation, "numerusform").text = text
+        else:
+            translation.text = text
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp")
+    ET.ElementTree(root).write(tmp, encoding="utf-8", xml_declaration=True)
+    os.replace(tmp, out)
+    return out

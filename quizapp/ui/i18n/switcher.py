@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from quizapp.ui.i18n.catalog import TranslationCatalog
 from quizapp.ui.i18n.fonts import FontSet
 from quizapp.ui.i18n.formatting import locale_for
-from quizapp.ui.i18n.pseudo import PseudoTranslator
+from quizapp.ui.i18n.pseudo import MODES
 
 log = logging.getLogger("quizapp")
 
@@ -30,7 +30,10 @@ class LanguageSwitcher:
     def __init__(self, catalog: TranslationCatalog, fonts: FontSet, *, pseudo: str | None = None) -> None:
         self.catalog = catalog
         self.fonts = fonts
-        self.pseudo = PseudoTranslator(pseudo) if pseudo else None
+        if pseudo is not None and pseudo not in MODES:
+            raise ValueError(f"unknown pseudo-translation mode {pseudo!r}; use one of {', '.join(MODES)}")
+        self.pseudo_mode = pseudo
+        self._pseudo: QTranslator | None = None
         self.language: str | None = None
         self._installed: list[QTranslator] = []
         self._base_font: QFont | None = None
@@ -44,7 +47,7 @@ class LanguageSwitcher:
     @property
     def force_rtl(self) -> bool:
         """The mirrored pseudo-translation lays out every language right to left."""
-        return self.pseudo is not None and self.pseudo.mode == "mirror"
+        return self.pseudo_mode == "mirror"
 
     def is_rtl(self, language: str) -> bool:
         return self.force_rtl or language in RTL_LANGUAGES
@@ -70,9 +73,12 @@ class LanguageSwitcher:
         if translator is not None:
             QCoreApplication.installTranslator(translator)
             self._installed.append(translator)
-        if self.pseudo is not None:
-            QCoreApplication.installTranslator(self.pseudo)  # installed last: asked first
-            self._installed.append(self.pseudo)
+        if self.pseudo_mode is not None:
+            if self._pseudo is None:
+                self._pseudo = self.catalog.pseudo_translator(self.pseudo_mode)
+            if self._pseudo is not None:
+                QCoreApplication.installTranslator(self._pseudo)  # installed last: asked first
+                self._installed.append(self._pseudo)
         if isinstance(app, QGuiApplication):
             if self._base_font is None:
                 self._base_font = QFont(QGuiApplication.font())

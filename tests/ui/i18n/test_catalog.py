@@ -14,7 +14,7 @@ from quizapp.paths import resource_dir
 from quizapp.ui.i18n import catalog as catalog_module
 from quizapp.ui.i18n.catalog import TranslationCatalog
 from quizapp.ui.i18n.compiler import CompileError, compile_ts, compiled
-from quizapp.ui.i18n.translator import CatalogTranslator, TsTranslator
+from quizapp.ui.i18n.translator import CatalogTranslator
 from quizapp.ui.i18n.update import TRANSLATIONS_DIR
 
 
@@ -72,21 +72,18 @@ def test_a_shipped_qm_is_used_without_its_source(qapp, sources: Path, tmp_path: 
     assert catalog.languages() == ["ur"]
 
 
-def test_without_lrelease_the_ts_is_read_directly(qapp, sources: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """When the .ts cannot be compiled, the translations still work, and the problem is recorded."""
+def test_without_lrelease_english_is_shown_and_the_problem_recorded(
+    qapp, sources: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """When the .ts cannot be compiled there is no translator (English shows) and the reason is kept."""
 
     def fail(ts: Path, cache: Path) -> Path:
         raise CompileError(f"{ts}: cannot compile, lrelease is not part of this PySide6 installation.")
 
     monkeypatch.setattr(catalog_module, "compiled", fail)
     catalog = TranslationCatalog(sources, tmp_path / "cache")
-    translator = catalog.translator("ur")
-    assert isinstance(translator, TsTranslator)
-    assert translator.translate("ResultsScreen", "Try again") == "دوبارہ کوشش کریں"
-    assert translator.translate("", "%n question(s)", "", 1) == "\u200f%n سوال"
-    assert translator.translate("", "%n question(s)", "", 4) == "\u200f%n سوالات"
-    assert translator.translate("ResultsScreen", "Words nobody wrote") == "Words nobody wrote"
-    assert "lrelease" in catalog.problems[0]
+    assert catalog.translator("ur") is None
+    assert "lrelease" in catalog.problems[0] and "quizapp_ur.ts" in catalog.problems[0]
 
 
 def test_a_language_without_translation_has_no_translator(sources: Path, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from quizapp.ui.i18n import pseudo_mode
 from quizapp.ui.i18n.bidi import RLM, first_strong, needs_rtl_mark, rtl_paragraph
 from quizapp.ui.i18n.fonts import URDU_FAMILY, FontSet, has_arabic_script, text_line_height
 from quizapp.ui.i18n.formatting import Formatter, locale_for
-from quizapp.ui.i18n.pseudo import PDF, RLO, PseudoTranslator, pseudo_text
+from quizapp.ui.i18n.pseudo import PDF, RLO, pseudo_text, write_pseudo_ts
 from quizapp.ui.i18n.tsfile import TsFileError, read_ts
 
 # ------------------------------------------------------------------------------------------- pseudo
@@ -39,9 +39,14 @@ def test_mirror_mode_writes_right_to_left() -> None:
     assert PDF in pseudo_text("Check", mirror=True)
 
 
-def test_pseudo_translator_answers_every_lookup(qapp) -> None:  # type: ignore[no-untyped-def]
-    """Installed, it changes every translated string, plural ones included."""
-    translator = PseudoTranslator("stretch")
+def test_pseudo_translation_answers_every_lookup(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The compiled pseudo-translation changes every string of the catalog, plural ones included."""
+    from quizapp.ui.i18n.catalog import TranslationCatalog
+    from quizapp.ui.i18n.update import TRANSLATIONS_DIR
+
+    catalog = TranslationCatalog(TRANSLATIONS_DIR, tmp_path / "cache")
+    translator = catalog.pseudo_translator("stretch")
+    assert translator is not None
     QCoreApplication.installTranslator(translator)
     try:
         assert QCoreApplication.translate("QuizScreen", "Check").startswith("[Ćĥéćķ")
@@ -49,7 +54,7 @@ def test_pseudo_translator_answers_every_lookup(qapp) -> None:  # type: ignore[n
     finally:
         QCoreApplication.removeTranslator(translator)
     with pytest.raises(ValueError, match="stretch, mirror"):
-        PseudoTranslator("sideways")
+        write_pseudo_ts(read_ts(TRANSLATIONS_DIR / "quizapp_ur.ts"), tmp_path / "x.ts", "sideways")
 
 
 @pytest.mark.parametrize(("value", "mode"), [("1", "stretch"), ("mirror", "mirror"), ("", None), ("0", None)])
