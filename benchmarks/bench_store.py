@@ -1,4 +1,5 @@
-"""Progress store figures: answer recording cost, class summary speed, database size, import cost.
+"""Progress store figures: answer recording cost, class summary speed, database size, import cost, and the
+teacher's operations on a whole class (CSV export, merging two learners, resetting the class).
 
     .venv/bin/python benchmarks/run.py store
 
@@ -268,6 +269,42 @@ def _summary_figures(folder: Path) -> list[Figure]:
     ]
 
 
+def _teacher_figures(folder: Path) -> list[Figure]:
+    """On a copy of the benchmark class: CSV of every answer, merging two learners, resetting the class."""
+    from quizapp.progress.csvexport import export_results_csv
+
+    data = folder / "teacher"
+    snap = class_snapshot(datetime.now(UTC))
+    with Store.open(data) as store:
+        store.merge_snapshot(snap, source="bench")
+    with Store.open(data) as store:
+        t0 = time.perf_counter()
+        saved = export_results_csv(store, folder / "results.csv")
+        csv_s = time.perf_counter() - t0
+        keep, twin = (x["id"] for x in snap["learners"][:2])
+        t0 = time.perf_counter()
+        store.merge_learners(keep, twin)
+        merge_ms = (time.perf_counter() - t0) * 1000
+        t0 = time.perf_counter()
+        reset = store.reset_class_progress(snap["classes"][0]["id"])
+        reset_s = time.perf_counter() - t0
+        left = store.counts()["attempts"]
+    with Store.open(folder / "again") as store:  # importing the old file after a reset: nothing comes back
+        store.merge_snapshot(snap, source="bench")
+        store.reset_class_progress(snap["classes"][0]["id"])
+        t0 = time.perf_counter()
+        report = store.merge_snapshot(snap, source="bench")
+        reimport_s = time.perf_counter() - t0
+    return [
+        (f"CSV export of {saved.answer_rows} answers + {saved.summary_rows} summary rows", csv_s, "s", ""),
+        (f"merge_learners ({2 * MODULES * QUESTIONS * RUNS} answers, one transaction)", merge_ms, "ms", ""),
+        (f"reset_class_progress ({len(reset)} learners, one transaction)", reset_s, "s", ""),
+        ("answers left after the class reset", left, "", "0"),
+        ("re-import after the reset: answers left out", report.skipped_before_reset, "", "21600"),
+        ("re-import after the reset", reimport_s, "s", ""),
+    ]
+
+
 def _import_figures() -> list[Figure]:
     code = "import time, sys; t = time.perf_counter(); import {mod}; print((time.perf_counter() - t) * 1000)"
     out: list[Figure] = []
@@ -292,7 +329,12 @@ def _import_figures() -> list[Figure]:
 def run() -> list[Figure]:
     folder = Path(tempfile.mkdtemp(prefix="quizapp-bench-store-", dir=HERE))
     try:
-        return [*_record_figures(folder), *_summary_figures(folder), *_import_figures()]
+        return [
+            *_record_figures(folder),
+            *_summary_figures(folder),
+            *_teacher_figures(folder),
+            *_import_figures(),
+        ]
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

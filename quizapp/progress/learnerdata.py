@@ -23,7 +23,8 @@ Key = tuple[str, str]  # (pack id, module id)
 def setting_keys(conn: Connection, learner_id: str) -> list[str]:
     """Keys of the settings about one learner: those ending in ``:<learner id>``."""
     key = t.settings.c.key
-    return [str(k) for k in conn.execute(select(key).where(key.endswith(f":{learner_id}", autoescape=True)))]
+    found = conn.execute(select(key).where(key.endswith(f":{learner_id}", autoescape=True))).scalars()
+    return [str(k) for k in found]
 
 
 def delete_settings(conn: Connection, learner_id: str) -> None:

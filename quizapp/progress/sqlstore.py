@@ -3,6 +3,7 @@ the SQLite-specific parts are the connection pragmas, the lock, the backups and 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -392,9 +393,9 @@ class SqlStore(Store):
                 lock = None
                 if not fallback_read_only:
                     raise StoreLockedError(
-                        f"quizapp is already open with the data in {data_dir}"
-                        + (f" ({holder})" if holder else "")
-                        + ". Only one quizapp at a time can change it: close the other one and try again."
+                        "quizapp is already open on this computer. Only one quizapp at a time can use "
+                        f"the data in {data_dir}: use the one that is open, or close it and try again."
+                        + (f" (It was opened by {holder}.)" if holder else "")
                     )
                 read_only = True
                 messages.append(
@@ -554,11 +555,8 @@ class SqlStore(Store):
 
     def _automatic_backup(self) -> None:
         """The daily backup of a long session; a failure is recorded, never raised into an answer."""
-        try:
+        with contextlib.suppress(sqlite3.Error, OSError):  # kept in backup_error
             self.backup_if_due()
-            self.backup_error = None
-        except (sqlite3.Error, OSError) as exc:
-            self.backup_error = f"The automatic backup failed: {exc}"
 
     def _check_open(self) -> None:
         if self._closed:
@@ -590,7 +588,17 @@ class SqlStore(Store):
                 return None
             if existing and not self._dirty:
                 return None
-            return self._backup()
+            try:
+                path = self._backup()
+            except (sqlite3.Error, OSError) as exc:
+                self.backup_error = (
+                    f"The automatic backup of the progress data failed ({exc}). Answers are still being "
+                    "saved. Check that the disk has free space and that quizapp may write in "
+                    f"{backups.backup_dir(self._data_dir)}."
+                )
+                raise
+            self.backup_error = None
+            return path
 
     def list_backups(self) -> list[BackupInfo]:
         return backups.list_backups(backups.backup_dir(self._data_dir))
@@ -813,7 +821,9 @@ class SqlStore(Store):
                 conn.execute(select(t.learners.c.id).where(t.learners.c.class_id == class_id)).scalars()
             )
             self._reset(conn, ids)
-            found = [_learner(r) for r in conn.execute(select(t.learners).where(t.learners.c.id.in_(ids)))]
+            found = [
+                _learner(r) for r in conn.execute(select(t.learners).where(t.learners.c.class_id == class_id))
+            ]
         self._forget_runs(set(ids))
         return sorted(found, key=lambda x: (normalise_name(x.display_name), x.id))
 

@@ -142,6 +142,7 @@ class Store(abc.ABC):
         """Back up when the newest backup is a day old or more and something changed since.
 
         The store itself calls this after a change at most hourly, so a long session gets its daily backup.
+        A failure is kept in ``backup_error`` (cleared by the next backup that works) and raised.
         """
 
     @abc.abstractmethod

@@ -6,14 +6,14 @@
   it, stored with the quiz run), option order (derived from the run id, so a resumed quiz shows the same
   order), answers graded and recorded the moment they are checked, and the finished run's score.
 
-The store has no age band on a learner, so it is kept as the setting ``learner_age_band:<learner id>``.
+The store has no age band on a learner, so it is kept as the per-learner setting
+``learner_age_band:<learner id>`` (``Settings.learner_key``: removed and merged with the learner).
 """
 
 from __future__ import annotations
 
 import random
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -27,14 +27,14 @@ from quizapp.content.models import (
     SingleChoice,
 )
 from quizapp.progress.records import Attempt, Learner, ModuleProgress, QuizRun
-from quizapp.progress.store import Store
+from quizapp.progress.store import Settings, Store
 from quizapp.services.grading import Grade, grade, has_passed, score_percent
 from quizapp.services.library import ModuleEntry, PackLibrary
 
 AGE_BANDS: tuple[str, ...] = ("8-10", "11-13", "14-17")
 TEXT_SIZES: tuple[int, ...] = (100, 125, 150)  # normal, large, extra large (percent)
 LANGUAGES: tuple[str, ...] = ("en", "ur")
-AGE_BAND_SETTING = "learner_age_band:"
+AGE_BAND_SETTING = "learner_age_band"
 MAX_NAME_LENGTH = 60
 
 Stage = Literal["lesson", "quiz", "results"]
@@ -130,7 +130,7 @@ class LearningService:
             display_name, class_id=class_id, language=language, avatar_id=avatar_id
         )
         if age_band is not None:
-            self.store.set_setting(AGE_BAND_SETTING + learner.id, age_band)
+            self.store.set_setting(Settings.learner_key(AGE_BAND_SETTING, learner.id), age_band)
         return learner
 
     def learners(self) -> list[Learner]:
@@ -141,13 +141,13 @@ class LearningService:
         own = getattr(learner, "age_band", None)
         if isinstance(own, str) and own in AGE_BANDS:
             return own
-        value = self.store.get_setting(AGE_BAND_SETTING + learner.id)
+        value = self.store.get_setting(Settings.learner_key(AGE_BAND_SETTING, learner.id))
         return value if value in AGE_BANDS else None
 
     def set_age_band(self, learner_id: str, age_band: str | None) -> None:
         if age_band is not None and age_band not in AGE_BANDS:
             raise LearningError(f"Unknown age group '{age_band}'.")
-        self.store.set_setting(AGE_BAND_SETTING + learner_id, age_band)
+        self.store.set_setting(Settings.learner_key(AGE_BAND_SETTING, learner_id), age_band)
 
     def set_text_size(self, learner_id: str, percent: int) -> Learner:
         size = min(TEXT_SIZES, key=lambda s: abs(s - percent))
@@ -432,6 +432,3 @@ def _derangement_like(size: int, rng: random.Random) -> list[int]:
             return indices
     return indices[1:] + indices[:1]
 
-
-def question_types(questions: Sequence[AnyQuestion]) -> list[str]:
-    return [q.type for q in questions]

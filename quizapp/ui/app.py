@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from quizapp.paths import builtin_packs_dir
@@ -17,7 +17,6 @@ from quizapp.ui.errors import ErrorReporter, close_logging, setup_logging
 
 log = logging.getLogger("quizapp")
 
-BACKUP_CHECK_MS = 60 * 60 * 1000  # once an hour: a backup when the newest is a day old
 PREFERRED_SIZE = (1280, 800)
 
 
@@ -60,27 +59,27 @@ def fit_window(window) -> None:  # type: ignore[no-untyped-def]
 def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
     """Open the app on ``data_dir``; returns the exit code.
 
-    ``exit_when_idle`` (used by the start-up benchmark) quits as soon as the learner picker is shown and
-    the event loop is idle, printing ``ready <seconds>``.
+    The learner picker is shown from a quick read-only look at the database while the progress store (and
+    SQLAlchemy) opens in the background; see :mod:`quizapp.ui.store_opener`. ``exit_when_idle`` (used by
+    the start-up benchmark) quits as soon as the picker is shown and the event loop is idle, printing
+    ``ready <seconds>``.
     """
     started = time.perf_counter()
     app = application()
     setup_logging(data_dir)
-    from quizapp.progress.errors import StoreError
-    from quizapp.progress.store import Store
+    from quizapp.services.roster import peek_roster
 
-    try:
-        # Not read-only when another copy has the folder: learners' answers could not be saved.
-        store = Store.open(data_dir)
-    except StoreError as exc:
-        log.error("The progress store could not be opened: %s", exc)
-        box = QMessageBox(QMessageBox.Icon.Warning, "quizapp", str(exc), QMessageBox.StandardButton.Ok)
-        box.setInformativeText(
-            QApplication.translate("App", "Please close other copies of quizapp, or ask your teacher.")
-        )
-        if not exit_when_idle:
-            box.exec()
-        return 1
+    peek = peek_roster(data_dir)
+    opener = None
+    if peek is None:  # no quick look possible: open the store before showing anything
+        store = _open_store_now(data_dir, exit_when_idle)
+        if store is None:
+            return 1
+    else:
+        from quizapp.services.opening import OpeningStore
+
+        opener = OpeningStore(data_dir, peek)
+        store = opener
     from quizapp.ui.main_window import MainWindow
 
     ctx = make_context(data_dir, store)
@@ -89,21 +88,15 @@ def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
     reporter.install()
     fit_window(window)
     window.show()
-    if store.open_report.needs_attention:
-        log.warning("Store opened with messages: %s", store.open_report.messages)
-        note = QMessageBox(
-            QMessageBox.Icon.Information,
-            "quizapp",
-            "\n\n".join(store.open_report.messages),
-            QMessageBox.StandardButton.Ok,
-            window,
-        )
-        if not exit_when_idle:
-            note.open()
-    backups = QTimer(window)
-    backups.setInterval(BACKUP_CHECK_MS)
-    backups.timeout.connect(lambda: _backup_if_due(store))
-    backups.start()
+    startup = _Startup(app, window, exit_when_idle)
+    if opener is not None:
+        opener.start()
+        startup.watch(opener)
+    else:
+        startup.report(store)
+    from quizapp.ui.store_notices import StoreNotices
+
+    StoreNotices(store, window).start()  # the daily backup of a long session; its problems are shown
     if exit_when_idle:
 
         def ready() -> None:
@@ -112,22 +105,100 @@ def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
 
         QTimer.singleShot(0, ready)
     log.info("quizapp started on %s", data_dir)
+    failed = False
     try:
         code = app.exec()
     finally:
         reporter.uninstall()
         window.hide()
-        store.close()
+        store.close()  # waits for a store still opening
+        if opener is not None and opener.error is not None:
+            failed = True
+            if not startup.failed:
+                log.error("The progress store could not be opened: %s", opener.error)
         log.info("quizapp closed")
         close_logging()
-    return int(code)
+    return 1 if failed or startup.failed else int(code)
 
 
-def _backup_if_due(store) -> None:  # type: ignore[no-untyped-def]
+def _store_problem_box(message: str, parent=None) -> QMessageBox:  # type: ignore[no-untyped-def]
+    box = QMessageBox(QMessageBox.Icon.Warning, "quizapp", message, QMessageBox.StandardButton.Ok, parent)
+    box.setInformativeText(
+        QApplication.translate("App", "Please close other copies of quizapp, or ask your teacher.")
+    )
+    return box
+
+
+def _open_store_now(data_dir: Path, exit_when_idle: bool):  # type: ignore[no-untyped-def]
+    from quizapp.progress.errors import StoreError
+    from quizapp.progress.store import Store
+
     try:
-        store.backup_if_due()
-    except Exception:
-        log.exception("Backup failed")
+        # Not read-only when another copy has the folder: learners' answers could not be saved.
+        return Store.open(data_dir)
+    except StoreError as exc:
+        log.error("The progress store could not be opened: %s", exc)
+        if not exit_when_idle:
+            _store_problem_box(str(exc)).exec()
+        return None
+
+
+class _Startup(QObject):
+    """What happens when the store has opened in the background (checked from the main thread: no Qt
+    call is made from the worker thread)."""
+
+    POLL_MS = 25
+
+    def __init__(self, app: QApplication, window, exit_when_idle: bool) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(window)
+        self.app = app
+        self.window = window
+        self.exit_when_idle = exit_when_idle
+        self.failed = False
+        self._opener = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.POLL_MS)
+        self._timer.timeout.connect(self._poll)
+
+    def watch(self, opener) -> None:  # type: ignore[no-untyped-def]
+        self._opener = opener
+        self._timer.start()
+
+    def _poll(self) -> None:
+        if self._opener is not None and self._opener.ready:
+            self._timer.stop()
+            self.store_opened()
+
+    def store_opened(self) -> None:
+        store = self.window.ctx.store
+        error = getattr(store, "error", None)
+        if error is not None:
+            self.failed = True
+            log.error("The progress store could not be opened: %s", error)
+            if self.exit_when_idle:
+                self.app.exit(1)
+                return
+            box = _store_problem_box(str(error), self.window)
+            box.finished.connect(lambda _result=0: self.app.exit(1))
+            box.open()
+            return
+        self.report(store.wait())
+        self.window.store_ready()
+
+    def report(self, store) -> None:  # type: ignore[no-untyped-def]
+        if not store.open_report.needs_attention:
+            return
+        log.warning("Store opened with messages: %s", store.open_report.messages)
+        if self.exit_when_idle:
+            return
+        note = QMessageBox(
+            QMessageBox.Icon.Information,
+            "quizapp",
+            "\n\n".join(store.open_report.messages),
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        note.open()
 
 
 def exit_when_idle_requested() -> bool:

@@ -95,6 +95,12 @@ class MainWindow(QMainWindow):
         elif current is self._home:
             self.show_home()
 
+    def store_ready(self) -> None:
+        """The store has opened in the background: show the picker again from it (it may differ from the
+        quick look, for instance after a repair)."""
+        if self.current_screen() is self.picker:
+            self.picker.refresh()
+
     def current_screen(self) -> QWidget:
         return self.stack.currentWidget() or self.picker
 

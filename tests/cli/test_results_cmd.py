@@ -103,3 +103,26 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "no such file" in capsys.readouterr().err
     assert main(["--data-dir", str(tmp_path / "a"), "results", "export", "--out", str(tmp_path)]) == 2
     assert "is a folder" in capsys.readouterr().err
+
+
+def test_csv_from_the_command_line_is_the_teacher_areas_csv(tmp_path: Path) -> None:
+    """``results export --format csv`` writes byte for byte what the teacher area saves, with module
+    titles and answers in words from the packs."""
+    from quizapp.paths import builtin_packs_dir
+    from quizapp.services.library import PackLibrary
+    from quizapp.services.teacher.exports import save_results_csv
+    from tests.services.teacher.journey import example_pack, take_quiz
+
+    data = tmp_path / "a"
+    with Store.open(data) as s:
+        learner = s.create_learner("Ali", class_id=s.create_class("5A").id)
+        take_quiz(s, example_pack(), "safe-basics", learner.id, {"best-passphrase": "a"})
+    assert main(["--data-dir", str(data), "results", "export", "--out", str(tmp_path / "cli.csv")]) == 0
+    with Store.open(data) as s:
+        packs = PackLibrary(builtin_packs_dir(), data / "packs").packs
+        save_results_csv(tmp_path / "app.csv", s, packs, language="en")
+    for name in ("{}.csv", "{}-summary.csv"):
+        cli, app = (tmp_path / name.format(who) for who in ("cli", "app"))
+        assert cli.read_bytes() == app.read_bytes()
+    text = (tmp_path / "cli.csv").read_text(encoding="utf-8-sig")
+    assert "Safe basics" in text and "Ali2012" in text

@@ -88,7 +88,22 @@ def test_long_session_gets_its_daily_backup_on_a_write(data_dir: Path) -> None:
         s.create_learner("Zain")
         newest = backup.list_backups(folder)[0]
         assert newest.taken_at > old and backup.count_rows(newest.path) == (3, 0)
-        assert s.backup_error is None  # type: ignore[attr-defined]
+        assert s.backup_error is None
+
+
+def test_a_failing_automatic_backup_is_kept_for_the_app_and_the_answer_saved(data_dir: Path) -> None:
+    """When the daily backup cannot be written, the change is still saved and ``backup_error`` says why
+    (for the app to show); the next backup that works clears it."""
+    data_dir.mkdir(parents=True)
+    blocker = data_dir / "backups"
+    blocker.write_text("a file where the backups folder should be", encoding="utf-8")
+    with Store.open(data_dir) as s:
+        ali = s.create_learner("Ali")  # the first change checks whether a backup is due: it is
+        assert s.get_learner(ali.id) == ali
+        assert s.backup_error is not None and "automatic backup" in s.backup_error
+        assert str(blocker) in s.backup_error
+        blocker.unlink()
+        assert s.backup_if_due() is not None and s.backup_error is None
 
 
 def test_prune_removes_partial_backups_left_by_a_crash(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Results as CSV: BOM, numbers as numbers, ISO dates, a summary file, filters, labels, no formula injection."""
+"""Results as CSV: BOM, numbers as numbers, ISO dates, summary file, filters, labels, no formula injection."""
 
 from __future__ import annotations
 
@@ -128,7 +128,8 @@ class _Labels:
 def test_labels_give_words_and_every_module_in_the_summary(store: Store, tmp_path: Path) -> None:
     """With labels, rows carry titles, prompts and answers in words, and the summary lists every module
     for every learner, started or not."""
-    ali, sara = store.create_learner("Ali"), store.create_learner("Sara")
+    ali = store.create_learner("Ali")
+    store.create_learner("Sara")
     answer(store, start_run(store, ali), "q1", answer="b")
     saved = export_results_csv(store, tmp_path / "r.csv", labels=_Labels())
     (row,) = _read(saved.answers)
@@ -156,7 +157,7 @@ def test_a_file_that_cannot_be_written_changes_neither_file(store: Store, tmp_pa
     out = tmp_path / "r.csv"
     out.write_text("old", encoding="utf-8")
     (tmp_path / "r-summary.csv").mkdir()
-    with pytest.raises(StoreError, match="r-summary.csv"):
+    with pytest.raises(StoreError, match=r"r-summary\.csv"):
         export_results_csv(store, out)
     assert out.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "r-summary.csv", "r.csv"]

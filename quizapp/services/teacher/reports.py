@@ -33,6 +33,7 @@ from quizapp.progress.records import (
     QuestionStat,
     QuizRun,
     Status,
+    SummaryCell,
     to_utc_iso,
 )
 from quizapp.progress.store import Moment, Store
@@ -105,18 +106,9 @@ class GridColumn:
 
 
 @dataclass(frozen=True, slots=True)
-class GridCell:
-    status: Status
-    best_score: float | None
-    runs: int
-    answers: int
-    last_activity: str | None
-
-
-@dataclass(frozen=True, slots=True)
 class GridRow:
     learner: Learner
-    cells: tuple[GridCell, ...]
+    cells: tuple[SummaryCell, ...]  # one per column
 
     @property
     def passed(self) -> int:
@@ -175,11 +167,8 @@ def results_grid(
         seen.add((pack_id, module_id))
     rows = []
     for learner in summary.learners:
-        cells = []
-        for column in columns:
-            cell = summary.cell(learner.id, column.pack_id, column.module_id)
-            cells.append(GridCell(cell.status, cell.best_score, cell.runs, cell.answers, cell.last_activity))
-        rows.append(GridRow(learner, tuple(cells)))
+        cells = tuple(summary.cell(learner.id, column.pack_id, column.module_id) for column in columns)
+        rows.append(GridRow(learner, cells))
     return ResultsGrid(tuple(columns), tuple(rows))
 
 

@@ -112,9 +112,18 @@ def test_clock_put_back_never_locks_longer_than_the_cap(store: Store) -> None:
     assert pin.seconds_to_wait() == 15 * 60
 
 
-def test_pin_set_by_the_store_helper_still_opens_and_is_upgraded(store: Store) -> None:
-    """A PBKDF2 PIN written by Settings.set_teacher_pin works once and is rehashed with scrypt."""
-    store.settings.set_teacher_pin("5150")
+# The PIN "5150" as quizapp's progress store hashed it before TeacherPin took over (PBKDF2-SHA256).
+LEGACY_5150 = (
+    "pbkdf2_sha256$200000$a1b2c3d4e5f60718293a4b5c6d7e8f90$"
+    "2efb6940bd7ded4de7a7ce9c72829860b55bb28dd4a5307b6ebae9f6f66c3969"
+)
+
+
+def test_pin_hashed_by_an_older_quizapp_still_opens_and_is_upgraded(store: Store) -> None:
+    """A PBKDF2 hash from an older database opens with the right PIN only, then is rehashed with scrypt."""
+    store.settings.teacher_pin_hash = LEGACY_5150
+    assert not TeacherPin(store, params=FAST).check("5151").ok
+    assert store.get_setting(PIN_HASH_KEY) == LEGACY_5150
     pin = TeacherPin(store, params=FAST)
     assert pin.check("5150").ok
     assert (store.get_setting(PIN_HASH_KEY) or "").startswith("scrypt$")

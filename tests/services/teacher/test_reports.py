@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 
 import pytest
 
+from quizapp.progress.csvexport import ATTEMPT_COLUMNS
 from quizapp.progress.store import Store
-from quizapp.services.teacher.exports import read_names, results_csv, save_results_csv
+from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.reports import AnswerWords, learner_detail, question_lines, results_grid
-from quizapp.services.teacher.roster import add_learners, merge_learners, reset_progress
+from quizapp.services.teacher.roster import (
+    add_learners,
+    merge_learners,
+    read_names,
+    reset_class,
+    reset_learner,
+)
 from tests.services.teacher.journey import example_pack, take_quiz
 
 WRONG = {"best-passphrase": "a", "bank-asks-otp": True, "bully-steps": [3, 2, 1, 0]}
@@ -86,20 +92,41 @@ def test_question_stats_put_most_missed_first_with_wrong_answers(store: Store, c
     assert "Ali2012" in wrong_texts and "True" in wrong_texts
 
 
-def test_results_csv_has_one_row_per_answer(store: Store, classroom, tmp_path: Path) -> None:
-    """The CSV lists every answer with learner, class, question and outcome, and opens as UTF-8."""
-    _, ali, sara, _, pack = classroom
-    text, rows = results_csv(store, [pack], [ali, sara])
-    assert rows == 14
-    table = list(csv.DictReader(io.StringIO(text)))
-    assert {r["learner"] for r in table} == {"Ali", "Sara"}
-    assert {r["class"] for r in table} == {"Blue"}
-    first_wrong = next(r for r in table if r["learner"] == "Sara" and r["question"] == "best-passphrase")
-    assert first_wrong["answer"] == "Ali2012" and first_wrong["outcome"] == "wrong"
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_results_csv_has_one_row_per_answer_in_words(store: Store, classroom, tmp_path: Path) -> None:
+    """The teacher's CSV is the store's export with the packs' words: module title, prompt, the answer as
+    option text, the outcome; and a summary row for every learner and student module."""
+    _, ali, sara, zoya, pack = classroom
     path = tmp_path / "out" / "results.csv"
-    assert save_results_csv(path, store, [pack], [ali]) == 7
+    path.parent.mkdir()
+    saved = save_results_csv(path, store, [pack], [ali, sara, zoya], language="ur")
+    assert (saved.answer_rows, saved.summary_rows) == (14, 3)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    table = _rows(path)
+    assert list(table[0]) == list(ATTEMPT_COLUMNS)
+    assert {r["learner_name"] for r in table} == {"Ali", "Sara"} and {r["class_name"] for r in table} == {
+        "Blue"
+    }
+    wrong = next(r for r in table if r["learner_name"] == "Sara" and r["question_id"] == "best-passphrase")
+    assert (wrong["answer"], wrong["answer_data"], wrong["outcome"]) == ("Ali2012", '"a"', "wrong")
+    assert wrong["question_prompt"] == "ان میں سے سب سے مضبوط کون سا ہے؟"
+    title = pack.module("safe-basics").title.get_text("ur", pack.default_language)  # type: ignore[union-attr]
+    assert wrong["module_title"] == title
+    summary = {r["learner_name"]: r for r in _rows(saved.summary)}
+    assert summary["Ali"]["status"] == "passed" and summary["Ali"]["best_score_percent"] == "100"
+    assert summary["Zoya"]["status"] == "not_started" and summary["Zoya"]["module_title"] == title
     assert not [p for p in path.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_results_csv_of_a_few_learners(store: Store, classroom, tmp_path: Path) -> None:
+    """Only the learners given are written (as before removing or resetting them)."""
+    _, ali, *_, pack = classroom
+    saved = save_results_csv(tmp_path / "ali.csv", store, [pack], [ali])
+    assert saved.answer_rows == 7 and {r["learner_name"] for r in _rows(saved.answers)} == {"Ali"}
 
 
 def test_read_names_from_csv_and_text(tmp_path: Path) -> None:
@@ -132,21 +159,33 @@ def test_add_learners_skips_names_already_in_the_class(store: Store) -> None:
 
 
 def test_merge_look_alikes_moves_answers_to_the_kept_learner(store: Store, classroom) -> None:
-    """After merging, one learner holds both records' answers and best progress."""
+    """After merging, one learner holds both records' answers and best progress, with a backup taken."""
     blue, ali, *_, pack = classroom
     twin = store.create_learner("Ali", class_id=blue.id)
     take_quiz(store, pack, "safe-basics", twin.id, WRONG)
-    merge_learners(store, ali.id, twin.id)
+    kept = merge_learners(store, ali.id, twin.id)
+    assert kept.id == ali.id and store.list_backups()
     assert [lr.display_name for lr in store.list_learners(blue.id)].count("Ali") == 1
     assert len(store.list_quiz_runs(ali.id)) == 2
     assert len(store.attempts_for_learner(ali.id)) == 14
     assert store.get_module_progress(ali.id, "example", "safe-basics").passed
 
 
-def test_reset_progress_keeps_the_learner_but_clears_answers(store: Store, classroom) -> None:
-    """At term end a learner keeps name, class and picture, with no answers left."""
-    blue, ali, *_ = classroom
-    [fresh] = reset_progress(store, [ali.id])
-    assert (fresh.display_name, fresh.class_id) == ("Ali", blue.id)
-    assert store.attempts_for_learner(fresh.id) == []
-    assert store.get_module_progress(fresh.id, "example", "safe-basics").status == "not_started"
+def test_reset_keeps_the_learner_and_their_id(store: Store, classroom) -> None:
+    """At term end a learner keeps id, name, class and picture, with no answers left."""
+    blue, ali, sara, *_ = classroom
+    fresh = reset_learner(store, ali.id)
+    assert (fresh.id, fresh.display_name, fresh.class_id) == (ali.id, "Ali", blue.id)
+    assert store.attempts_for_learner(ali.id) == []
+    assert store.get_module_progress(ali.id, "example", "safe-basics").status == "not_started"
+    assert store.attempts_for_learner(sara.id)
+
+
+def test_reset_class_resets_every_learner_of_it(store: Store, classroom) -> None:
+    """Resetting a class resets all its learners, keeping them, and nobody outside it."""
+    blue, ali, sara, zoya, pack = classroom
+    other = store.create_learner("Other")
+    take_quiz(store, pack, "safe-basics", other.id)
+    reset = reset_class(store, blue.id)
+    assert [x.id for x in reset] == [ali.id, sara.id, zoya.id]
+    assert store.counts()["attempts"] == 7 and store.attempts_for_learner(other.id)

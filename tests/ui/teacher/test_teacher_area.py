@@ -91,7 +91,8 @@ def test_remove_learner_only_after_saving_results_and_confirming(
     page.remove_learners()
     assert store.list_learners(blue.id) == []
     rows = list(csv.DictReader(export.open(encoding="utf-8-sig")))
-    assert len(rows) == 7 and rows[0]["learner"] == "Ali"
+    assert len(rows) == 7 and rows[0]["learner_name"] == "Ali"
+    assert (tmp_path / "ali-summary.csv").is_file()
 
 
 def test_install_good_and_broken_pack(qtbot, area, dialogs, ctx, tmp_path) -> None:
@@ -154,10 +155,12 @@ def test_exports_csv_class_report_certificates_and_worksheet(qtbot, area, dialog
     page.class_filter.setCurrentIndex(page.class_filter.findData(blue.id))
 
     csv_path = tmp_path / "out" / "results.csv"
+    csv_path.parent.mkdir()  # a save dialog only gives folders that exist
     dialogs.files.append(csv_path)
     qtbot.mouseClick(page.csv_button, Qt.MouseButton.LeftButton)
     rows = list(csv.DictReader(csv_path.open(encoding="utf-8-sig")))
-    assert len(rows) == 14 and {r["learner"] for r in rows} == {"علی رضا", "Sara"}
+    assert len(rows) == 14 and {r["learner_name"] for r in rows} == {"علی رضا", "Sara"}
+    assert {r["module_title"] for r in rows} == {"Safe basics"}
 
     report = tmp_path / "out" / "report.pdf"
     dialogs.files.append(report)

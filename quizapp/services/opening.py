@@ -1,0 +1,89 @@
+"""Open the progress store in the background while the learner picker is already on screen.
+
+:class:`OpeningStore` stands in for the store from the start. Until the real store is open it answers the
+questions the picker asks (the learners, and settings such as the school name) from a quick read-only
+look at the database (:func:`quizapp.services.roster.peek_roster`); anything else waits for the store.
+The store is opened once, in a worker thread, and from then on used only by the caller's thread (the
+store's SQLite connection allows that). Nothing here touches Qt: the app polls :attr:`OpeningStore.ready`.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from quizapp.progress.store import Settings, Store
+from quizapp.services.roster import PEEKED_SETTINGS, RosterPeek
+
+
+class OpeningStore:
+    """A store that is still opening; behaves as the store (waiting for it when needed)."""
+
+    def __init__(self, data_dir: Path, peek: RosterPeek) -> None:
+        self.data_dir = Path(data_dir)
+        self._peek = peek
+        self._store: Store | None = None
+        self.error: BaseException | None = None
+        self._done = threading.Event()
+        self._start_lock = threading.Lock()
+        self._started = False
+        self._thread = threading.Thread(target=self._open, name="quizapp-open-store", daemon=True)
+
+    def start(self) -> None:
+        """Start opening (once; later calls do nothing)."""
+        with self._start_lock:
+            if not self._started:
+                self._started = True
+                self._thread.start()
+
+    def _open(self) -> None:
+        try:
+            self._store = Store.open(self.data_dir)
+        except BaseException as exc:  # handed to the thread that uses the store
+            self.error = exc
+        finally:
+            self._done.set()
+
+    @property
+    def ready(self) -> bool:
+        """True once opening has finished (well or not)."""
+        return self._done.is_set()
+
+    def wait(self) -> Store:
+        """The open store (starting and waiting for it); raises what opening raised."""
+        self.start()
+        self._done.wait()
+        if self.error is not None:
+            raise self.error
+        assert self._store is not None
+        return self._store
+
+    # ---------------------------------------------------------- answered from the quick look until open
+    def list_learners(self, class_id: str | None = None, *, include_archived: bool = False) -> list[Any]:
+        if not self.ready and class_id is None and not include_archived:
+            return list(self._peek.learners)
+        return self.wait().list_learners(class_id, include_archived=include_archived)
+
+    def get_setting(self, key: str) -> str | None:
+        if not self.ready and key in PEEKED_SETTINGS:
+            return self._peek.settings.get(key)
+        return self.wait().get_setting(key)
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        self.wait().set_setting(key, value)
+
+    @property
+    def settings(self) -> Settings:
+        return Settings(self)
+
+    def close(self) -> None:
+        """Close the store (after waiting for it to open); nothing when opening never started or failed."""
+        if not self._started:
+            return
+        self._done.wait()
+        if self._store is not None:
+            self._store.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.wait(), name)
