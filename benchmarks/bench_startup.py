@@ -103,7 +103,9 @@ def _env() -> dict[str, str]:
 def _measure(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Seconds from start until the process says it is ready, and its peak memory in KiB."""
     started = time.perf_counter()
-    process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=ROOT, text=True)
+    process = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=ROOT, text=True
+    )
     assert process.stdout is not None
     ready_at: float | None = None
     for line in process.stdout:
@@ -140,7 +142,9 @@ def make_pack(folder: Path, questions: int) -> None:
         section.pop("image", None)
         section.pop("image_alt", None)
     (folder / "modules").mkdir(parents=True)
-    (folder / "modules" / "fifty.yaml").write_text(yaml.safe_dump(module, allow_unicode=True), encoding="utf-8")
+    (folder / "modules" / "fifty.yaml").write_text(
+        yaml.safe_dump(module, allow_unicode=True), encoding="utf-8"
+    )
     manifest = {
         "id": "bench50",
         "title": "Benchmark pack",
@@ -167,7 +171,11 @@ def run() -> list[tuple[str, float | int, str, str]]:
 
         make_pack(data / "packs" / "bench50", QUESTIONS)
         done = subprocess.run(
-            [python, "-c", OPEN_MODULE, str(data), str(QUESTIONS)], env=env, cwd=ROOT, capture_output=True, text=True
+            [python, "-c", OPEN_MODULE, str(data), str(QUESTIONS)],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
         )
         if done.returncode != 0:
             raise RuntimeError(f"opening the {QUESTIONS}-question module failed:\n{done.stderr[-2000:]}")

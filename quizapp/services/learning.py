@@ -431,4 +431,3 @@ def _derangement_like(size: int, rng: random.Random) -> list[int]:
         if indices != sorted(indices):
             return indices
     return indices[1:] + indices[:1]
-

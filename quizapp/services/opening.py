@@ -5,10 +5,15 @@ questions the picker asks (the learners, and settings such as the school name) f
 look at the database (:func:`quizapp.services.roster.peek_roster`); anything else waits for the store.
 The store is opened once, in a worker thread, and from then on used only by the caller's thread (the
 store's SQLite connection allows that). Nothing here touches Qt: the app polls :attr:`OpeningStore.ready`.
+
+While the worker runs, Python's cyclic garbage collector is paused (after one collection in the caller's
+thread): a collection started by the worker could otherwise finalise Qt objects outside the GUI thread,
+which crashes Qt. It is switched back on by the caller's thread as soon as opening has finished.
 """
 
 from __future__ import annotations
 
+import gc
 import threading
 from pathlib import Path
 from typing import Any
@@ -28,6 +33,7 @@ class OpeningStore:
         self._done = threading.Event()
         self._start_lock = threading.Lock()
         self._started = False
+        self._gc_paused = False
         self._thread = threading.Thread(target=self._open, name="quizapp-open-store", daemon=True)
 
     def start(self) -> None:
@@ -35,7 +41,16 @@ class OpeningStore:
         with self._start_lock:
             if not self._started:
                 self._started = True
+                gc.collect()
+                if gc.isenabled():
+                    gc.disable()
+                    self._gc_paused = True
                 self._thread.start()
+
+    def _resume_gc(self) -> None:
+        if self._gc_paused and self._done.is_set():
+            self._gc_paused = False
+            gc.enable()
 
     def _open(self) -> None:
         try:
@@ -47,13 +62,17 @@ class OpeningStore:
 
     @property
     def ready(self) -> bool:
-        """True once opening has finished (well or not)."""
-        return self._done.is_set()
+        """True once opening has finished (well or not). Call from the thread that uses the store."""
+        if self._done.is_set():
+            self._resume_gc()
+            return True
+        return False
 
     def wait(self) -> Store:
         """The open store (starting and waiting for it); raises what opening raised."""
         self.start()
         self._done.wait()
+        self._resume_gc()
         if self.error is not None:
             raise self.error
         assert self._store is not None
@@ -82,6 +101,7 @@ class OpeningStore:
         if not self._started:
             return
         self._done.wait()
+        self._resume_gc()
         if self._store is not None:
             self._store.close()
 

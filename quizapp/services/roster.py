@@ -17,9 +17,7 @@ from quizapp.progress.records import Learner
 from quizapp.progress.store import DB_FILE_NAME
 
 PEEKED_SETTINGS = ("school_name", "default_language", "high_contrast")
-_COLUMNS = (
-    "id, display_name, class_id, language, avatar_id, text_size, archived, created_at, updated_at"
-)
+_COLUMNS = "id, display_name, class_id, language, avatar_id, text_size, archived, created_at, updated_at"
 
 
 @dataclass(frozen=True, slots=True)

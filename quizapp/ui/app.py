@@ -60,7 +60,7 @@ def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
     """Open the app on ``data_dir``; returns the exit code.
 
     The learner picker is shown from a quick read-only look at the database while the progress store (and
-    SQLAlchemy) opens in the background; see :mod:`quizapp.ui.store_opener`. ``exit_when_idle`` (used by
+    SQLAlchemy) opens in the background; see :mod:`quizapp.services.opening`. ``exit_when_idle`` (used by
     the start-up benchmark) quits as soon as the picker is shown and the event loop is idle, printing
     ``ready <seconds>``.
     """
@@ -110,7 +110,9 @@ def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
         code = app.exec()
     finally:
         reporter.uninstall()
+        startup.stop()
         window.hide()
+        window.deleteLater()
         store.close()  # waits for a store still opening
         if opener is not None and opener.error is not None:
             failed = True
@@ -163,6 +165,10 @@ class _Startup(QObject):
     def watch(self, opener) -> None:  # type: ignore[no-untyped-def]
         self._opener = opener
         self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._opener = None
 
     def _poll(self) -> None:
         if self._opener is not None and self._opener.ready:

@@ -18,7 +18,11 @@ _HEADROOM = 1 << 40
 
 def protect_singletons() -> bool:
     """Make ``None``, ``True`` and ``False`` practically immortal on CPython 3.11; True when applied."""
-    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12) or hasattr(sys, "gettotalrefcount"):
+    if (
+        sys.implementation.name != "cpython"
+        or sys.version_info >= (3, 12)
+        or hasattr(sys, "gettotalrefcount")
+    ):
         return False
     import ctypes
 

@@ -10,7 +10,10 @@ from quizapp.cli.main import main
 
 
 def test_no_command_opens_the_app(
-    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
+    qapp,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
 ) -> None:
     """The app opens on the given data folder (here it quits once the picker is shown)."""
     monkeypatch.setenv("QUIZAPP_EXIT_WHEN_IDLE", "1")

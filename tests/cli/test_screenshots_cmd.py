@@ -17,7 +17,16 @@ def test_screenshots_of_every_screen(qapp, tmp_path: Path, capsys: pytest.Captur
     out = tmp_path / "shots"
     assert main(["screenshots", "--out", str(out), "--size", "800x600"]) == 0
     names = {p.name for p in out.glob("*.png")}
-    expected = {"picker", "new-learner", "home", "lesson", "lesson-key-points", "help-card", "results", "home-badge"}
+    expected = {
+        "picker",
+        "new-learner",
+        "home",
+        "lesson",
+        "lesson-key-points",
+        "help-card",
+        "results",
+        "home-badge",
+    }
     expected |= {f"quiz-{t}" for t in TYPES} | {f"quiz-{t}-checked" for t in TYPES}
     assert {f"{name}-800x600-en.png" for name in expected} <= names
     image = QImage(str(out / "results-800x600-en.png"))

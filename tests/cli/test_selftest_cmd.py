@@ -19,7 +19,9 @@ def last_json(out: str) -> dict[str, object]:
 
 
 def test_selftest_twice_on_the_same_data_folder(
-    qapp, tmp_path: Path, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
+    qapp,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
 ) -> None:
     """Two runs on one folder both pass, each with its own learner, and the results are stored."""
     data = tmp_path / "school"
@@ -39,7 +41,9 @@ def test_selftest_twice_on_the_same_data_folder(
 
 
 def test_selftest_reports_a_folder_in_use(
-    qapp, tmp_path: Path, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
+    qapp,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
 ) -> None:
     """When the data folder is open elsewhere, the summary says so and the exit code is 1."""
     data = tmp_path / "school"

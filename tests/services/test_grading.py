@@ -47,7 +47,11 @@ ORDERING = Ordering.model_validate({**_base("o", "ordering", points=4), "items":
 MATCHING = Matching.model_validate(
     {
         **_base("x", "matching", points=3),
-        "pairs": [{"left": "L1", "right": "R1"}, {"left": "L2", "right": "R2"}, {"left": "L3", "right": "R3"}],
+        "pairs": [
+            {"left": "L1", "right": "R1"},
+            {"left": "L2", "right": "R2"},
+            {"left": "L3", "right": "R3"},
+        ],
     }
 )
 FILL = FillBlank.model_validate(
@@ -151,7 +155,8 @@ def test_fill_blank_normalises_and_uses_the_learners_language() -> None:
 
 
 @pytest.mark.parametrize(
-    ("option", "rating", "points"), [("tell", "best", 2.0), ("ignore", "acceptable", 1.0), ("send", "unsafe", 0.0)]
+    ("option", "rating", "points"),
+    [("tell", "best", 2.0), ("ignore", "acceptable", 1.0), ("send", "unsafe", 0.0)],
 )
 def test_scenario_ratings(option: str, rating: str, points: float) -> None:
     """Scenario: best = full points, acceptable = half, unsafe = nothing; rated, not right/wrong."""
@@ -162,7 +167,14 @@ def test_scenario_ratings(option: str, rating: str, points: float) -> None:
 
 @pytest.mark.parametrize(
     ("question", "answer"),
-    [(SINGLE, "zz"), (SINGLE, 3), (MULTIPLE, "a"), (MULTIPLE, ["zz"]), (ORDERING, [0, 1]), (MATCHING, [0, 1, 9])],
+    [
+        (SINGLE, "zz"),
+        (SINGLE, 3),
+        (MULTIPLE, "a"),
+        (MULTIPLE, ["zz"]),
+        (ORDERING, [0, 1]),
+        (MATCHING, [0, 1, 9]),
+    ],
 )
 def test_answers_that_do_not_fit_are_refused(question: Any, answer: Any) -> None:
     """Unknown options and wrongly shaped answers raise AnswerError, never grade silently."""

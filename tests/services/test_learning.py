@@ -60,7 +60,9 @@ def test_teacher_choices_limit_the_packs(service: LearningService) -> None:
     """Packs switched off, or a class's own choice of packs, decide what a learner sees."""
     store = service.store
     school_class = store.create_class("5B")
-    learner = service.create_learner("Ali", avatar_id="cat", language="en", age_band="11-13", class_id=school_class.id)
+    learner = service.create_learner(
+        "Ali", avatar_id="cat", language="en", age_band="11-13", class_id=school_class.id
+    )
     store.register_pack("second", "1.0.0", {"": "Second"}, "second", enabled=False)
     assert [e.pack_id for e in service.modules_for(learner)] == ["first"]
     store.settings.set_enabled_packs(school_class.id, {"second"})
@@ -145,7 +147,10 @@ def test_lesson_position_is_remembered(service: LearningService) -> None:
     module = entry(service)
     assert service.target_for(learner, module).position == 0
     service.save_lesson_position(learner.id, module, 1)
-    assert (service.target_for(learner, module).stage, service.target_for(learner, module).position) == ("lesson", 1)
+    assert (service.target_for(learner, module).stage, service.target_for(learner, module).position) == (
+        "lesson",
+        1,
+    )
     target = service.continue_target(learner)
     assert target is not None and (target.stage, target.position) == ("lesson", 1)
     service.mark_lesson_read(learner.id, module)

@@ -11,7 +11,9 @@ from quizapp.services.library import PackLibrary
 EXAMPLE = builtin_packs_dir() / "example"
 
 
-def copy_pack(dest: Path, *, pack_id: str = "example", version: str = "1.0.0", age_band: str = "11-13") -> Path:
+def copy_pack(
+    dest: Path, *, pack_id: str = "example", version: str = "1.0.0", age_band: str = "11-13"
+) -> Path:
     """A copy of the example pack with another id, version or age band."""
     shutil.copytree(EXAMPLE, dest)
     manifest = dest / "pack.yaml"
@@ -20,7 +22,8 @@ def copy_pack(dest: Path, *, pack_id: str = "example", version: str = "1.0.0", a
     manifest.write_text(text, encoding="utf-8")
     module = dest / "modules" / "safe-basics.yaml"
     module.write_text(
-        module.read_text(encoding="utf-8").replace('age_band: "11-13"', f'age_band: "{age_band}"'), encoding="utf-8"
+        module.read_text(encoding="utf-8").replace('age_band: "11-13"', f'age_band: "{age_band}"'),
+        encoding="utf-8",
     )
     return dest
 

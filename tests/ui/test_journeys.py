@@ -170,7 +170,7 @@ def test_home_continue_and_leaving_a_quiz(student: StudentApp) -> None:
 
 
 def test_switching_learner_returns_to_the_picker(student: StudentApp) -> None:
-    """"Not you? Change" goes back to the picker, where the new learner's tile now is."""
+    """ "Not you? Change" goes back to the picker, where the new learner's tile now is."""
     window, pilot = student.window, student.pilot
     learner_id = pilot.create_learner("Bilal", avatar="lion")
     pilot.click(window.home.switch_button)

@@ -9,7 +9,15 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from quizapp.content.models import FillBlank, Matching, MultipleSelect, Ordering, Scenario, SingleChoice, TrueFalse
+from quizapp.content.models import (
+    FillBlank,
+    Matching,
+    MultipleSelect,
+    Ordering,
+    Scenario,
+    SingleChoice,
+    TrueFalse,
+)
 from quizapp.services.grading import right_answer
 from quizapp.ui.autopilot import settle
 from quizapp.ui.questions.arrange import ORDER_MIME

@@ -20,7 +20,9 @@ def test_broken_pack_is_not_shown(student_factory: StudentAppFactory) -> None:
     broken = student_factory.data_dir / "packs" / "broken"
     shutil.copytree(builtin_packs_dir() / "example", broken)
     manifest = broken / "pack.yaml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace("id: example", "id: broken"), encoding="utf-8")
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("id: example", "id: broken"), encoding="utf-8"
+    )
     (broken / "modules" / "safe-basics.yaml").write_text("id: [oops\n", encoding="utf-8")
     app = student_factory.open()
     app.pilot.create_learner("Ali")
@@ -75,7 +77,9 @@ def test_qt_warnings_go_to_the_log(student: StudentApp) -> None:
     assert "Qt: a warning from Qt" in log_path(student.data_dir).read_text(encoding="utf-8")
 
 
-def test_store_in_use_is_explained_not_crashed(qapp, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+def test_store_in_use_is_explained_not_crashed(
+    qapp, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
     """When another quizapp has the data folder open, the app says so and exits with 1."""
     from quizapp.ui.app import run_app
 
@@ -85,7 +89,9 @@ def test_store_in_use_is_explained_not_crashed(qapp, tmp_path: Path, capsys: pyt
     assert "could not be opened" in log_path(data).read_text(encoding="utf-8")
 
 
-def test_app_starts_on_the_picker_and_quits_when_idle(qapp, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+def test_app_starts_on_the_picker_and_quits_when_idle(
+    qapp, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
     """The app opens on the learner picker (the probe used by the start-up benchmark)."""
     from quizapp.ui.app import run_app
 

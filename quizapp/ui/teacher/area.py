@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QKeyEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,7 +25,14 @@ from PySide6.QtWidgets import (
 from quizapp.services.teacher.packs import PackManager
 from quizapp.services.teacher.pin import TeacherPin
 from quizapp.ui.teacher.pin_gate import PinGate
-from quizapp.ui.teacher.widgets import MIN_TARGET, Dialogs, button, icon_pixmap, teacher_stylesheet
+from quizapp.ui.teacher.widgets import (
+    NAV_ICON,
+    Dialogs,
+    NavButton,
+    button,
+    icon_pixmap,
+    teacher_stylesheet,
+)
 
 if TYPE_CHECKING:
     from quizapp.ui.context import AppContext
@@ -39,13 +47,20 @@ class TeacherArea(QWidget):
     PAGE_NAMES = ("classes", "results", "packs", "import", "share", "settings")
 
     def __init__(
-        self, ctx: AppContext, parent: QWidget | None = None, *, dialogs: Dialogs | None = None
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        dialogs: Dialogs | None = None,
+        standalone: bool = False,
     ) -> None:
+        """``standalone``: the area is a window of its own (pictures for ``quizapp screenshots``), not a
+        screen of the main window, so it carries the app's whole style sheet itself."""
         super().__init__(parent)
         self.setObjectName("teacherArea")
         self.ctx = ctx
-        self.setStyleSheet(teacher_stylesheet(ctx.high_contrast))
-        ctx.signals.style_changed.connect(lambda: self.setStyleSheet(teacher_stylesheet(ctx.high_contrast)))
+        self.standalone = standalone
+        ctx.signals.style_changed.connect(self._apply_style)
         self.dialogs = dialogs or Dialogs(self)
         self.pin = TeacherPin(ctx.store)
         self.pack_manager = PackManager(ctx.store, ctx.data_dir, ctx.library.builtin_dir)
@@ -68,6 +83,7 @@ class TeacherArea(QWidget):
             self.stack.removeWidget(widget)
             widget.deleteLater()
         self.setLayoutDirection(self.ctx.layout_direction())
+        self._apply_style()
         self.gate = PinGate(self.pin)
         self.gate.unlocked.connect(self._on_unlocked)
         self.gate.back_requested.connect(self.leave)
@@ -77,6 +93,18 @@ class TeacherArea(QWidget):
         self.stack.setCurrentWidget(self.workspace if self.unlocked else self.gate)
         if self.unlocked:
             self.show_page(self._current_page)
+
+    def _apply_style(self) -> None:
+        ctx = self.ctx
+        sheet = teacher_stylesheet(ctx.high_contrast, tall_script=ctx.tall_script, rtl=ctx.is_rtl)
+        if self.standalone:
+            from quizapp.ui import theme
+
+            app_sheet = theme.stylesheet(
+                ctx.text_scale, high_contrast=ctx.high_contrast, tall_script=ctx.tall_script
+            )
+            sheet = app_sheet + sheet
+        self.setStyleSheet(sheet)
 
     def _build_workspace(self) -> QWidget:
         from quizapp.ui.teacher.classes_page import ClassesPage
@@ -88,12 +116,16 @@ class TeacherArea(QWidget):
 
         workspace = QWidget()
         workspace.setObjectName("teacherWorkspace")
-        outer = QVBoxLayout(workspace)
-        outer.setContentsMargins(12, 8, 12, 8)
-        outer.setSpacing(8)
+        outer = QHBoxLayout(workspace)  # right to left in Urdu: the page list is then on the right
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
 
-        top = QHBoxLayout()
-        top.setSpacing(6)
+        self.nav = QFrame()
+        self.nav.setObjectName("teacherNav")
+        self.nav.setAccessibleName(self.tr("Teacher pages"))
+        side = QVBoxLayout(self.nav)
+        side.setContentsMargins(10, 10, 10, 10)
+        side.setSpacing(6)
         self.nav_group = QButtonGroup(self)
         self.nav_group.setExclusive(True)
         self.nav_buttons: dict[str, QPushButton] = {}
@@ -117,20 +149,12 @@ class TeacherArea(QWidget):
         self.pages = {}
         for name in self.PAGE_NAMES:
             icon, text = labels[name]
-            nav_button = QPushButton(text)
-            nav_button.setCheckable(True)
-            nav_button.setMinimumHeight(MIN_TARGET)
-            nav_button.setAccessibleName(text)
-            nav_button.setProperty("role", "toggle")
+            nav_button = NavButton(text, icon_pixmap(icon, NAV_ICON))
             nav_button.setObjectName(f"nav-{name}")
-            pixmap = icon_pixmap(icon, 22)
-            if pixmap is not None:
-                nav_button.setIcon(QIcon(pixmap))
-                nav_button.setIconSize(QSize(22, 22))
             nav_button.clicked.connect(lambda _=False, n=name: self.show_page(n))
             self.nav_group.addButton(nav_button)
             self.nav_buttons[name] = nav_button
-            top.addWidget(nav_button)
+            side.addWidget(nav_button)
             page = factories[name](self)
             self.pages[name] = page
             scroll = QScrollArea()
@@ -138,19 +162,22 @@ class TeacherArea(QWidget):
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setWidget(page)
             self.page_stack.addWidget(scroll)
-        top.addStretch(1)
+        side.addStretch(1)
         other = "ur" if self.ctx.language != "ur" else "en"
         self.language_button = button("اردو" if other == "ur" else "English")
         self.language_button.setAccessibleName(self.tr("Switch the language"))
         self.language_button.setToolTip(self.tr("Switch the language"))
         self.language_button.clicked.connect(lambda: self.ctx.set_language(other))
-        top.addWidget(self.language_button)
+        side.addWidget(self.language_button)
         self.leave_button = button(self.tr("Lock"))
         self.leave_button.setAccessibleName(self.tr("Lock the teacher area and go back to the learners"))
         self.leave_button.setToolTip(self.tr("Lock the teacher area and go back to the learners"))
         self.leave_button.clicked.connect(self.leave)
-        top.addWidget(self.leave_button)
-        outer.addLayout(top)
+        side.addWidget(self.leave_button)
+        for side_button in (self.language_button, self.leave_button):
+            side_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.nav.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        outer.addWidget(self.nav)
         outer.addWidget(self.page_stack, 1)
         return workspace
 

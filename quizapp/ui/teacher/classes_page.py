@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPainter
+from PySide6.QtGui import QIcon, QImage, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QGridLayout,
+    QBoxLayout,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -24,13 +23,23 @@ from quizapp.progress.errors import StoreError
 from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.roster import add_learners, read_names
 from quizapp.ui.teacher.page import NO_CLASS, Page
-from quizapp.ui.teacher.widgets import MIN_TARGET, Card, button, note, safe_file_name, tr
+from quizapp.ui.teacher.widgets import (
+    MIN_TARGET,
+    Card,
+    WrappingCheckBox,
+    button,
+    flow,
+    note,
+    safe_file_name,
+    tr,
+)
 
 if TYPE_CHECKING:
     from quizapp.progress.records import Learner
     from quizapp.ui.teacher.area import TeacherArea
 
 ROLE_ID = Qt.ItemDataRole.UserRole
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 
 
 def avatar_path(avatar_id: str) -> Path | None:
@@ -70,7 +79,12 @@ class ClassesPage(Page):
             tr("Classes and learners"),
             tr("Choose a class, then add its learners."),
         )
-        columns = QHBoxLayout()
+        self.show_archived = WrappingCheckBox(tr("Show archived classes and learners"))
+        self.show_archived.setAccessibleName(tr("Show archived classes and learners"))
+        self.show_archived.setMinimumHeight(MIN_TARGET)
+        self.show_archived.toggled.connect(lambda _: self.refresh())
+        self.layout_.addWidget(self.show_archived)
+        self.columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         columns.setSpacing(14)
 
         # classes
@@ -81,11 +95,6 @@ class ClassesPage(Page):
         self.class_list.setSpacing(2)
         self.class_list.currentItemChanged.connect(lambda *_: self._show_learners())
         classes_card.body.addWidget(self.class_list, 1)
-        self.show_archived = QCheckBox(tr("Show archived classes and learners"))
-        self.show_archived.setAccessibleName(tr("Show archived classes and learners"))
-        self.show_archived.setMinimumHeight(MIN_TARGET)
-        self.show_archived.toggled.connect(lambda _: self.refresh())
-        classes_card.body.addWidget(self.show_archived)
         self.new_class_button = button(tr("New class…"), primary=True)
         self.new_class_button.clicked.connect(self.new_class)
         self.rename_class_button = button(tr("Rename…"))
@@ -94,12 +103,9 @@ class ClassesPage(Page):
         self.archive_class_button = button(tr("Archive"))
         self.archive_class_button.setAccessibleName(tr("Archive the class or bring it back"))
         self.archive_class_button.clicked.connect(self.toggle_archive_class)
-        grid = QGridLayout()
-        grid.addWidget(self.new_class_button, 0, 0, 1, 2)
-        grid.addWidget(self.rename_class_button, 1, 0)
-        grid.addWidget(self.archive_class_button, 1, 1)
-        classes_card.body.addLayout(grid)
-        classes_card.setMaximumWidth(340)
+        classes_card.body.addLayout(flow(self.new_class_button, fill=True))
+        classes_card.body.addLayout(flow(self.rename_class_button, self.archive_class_button, fill=True))
+        self.classes_card = classes_card
         columns.addWidget(classes_card, 2)
 
         # learners
@@ -139,28 +145,46 @@ class ClassesPage(Page):
         self.remove_button.clicked.connect(self.remove_learners)
         self.print_button = button(tr("Class list with pictures (PDF)…"))
         self.print_button.clicked.connect(self.save_roster_pdf)
-        actions = QGridLayout()
-        actions.setSpacing(8)
-        for index, widget in enumerate(
-            (
-                self.rename_button,
-                self.move_button,
-                self.archive_button,
-                self.remove_button,
-                self.import_button,
-                self.roster_button,
-            )
-        ):
-            actions.addWidget(widget, index // 2, index % 2)
-        actions.addWidget(self.print_button, 3, 0, 1, 2)
-        actions.setColumnStretch(0, 1)
-        actions.setColumnStretch(1, 1)
+        actions = flow(
+            self.rename_button,
+            self.move_button,
+            self.archive_button,
+            self.remove_button,
+            self.import_button,
+            self.roster_button,
+            self.print_button,
+            fill=True,
+            spacing=8,
+        )
         learners_card.body.addLayout(actions)
         learners_card.body.addWidget(
             note(tr("Archived learners keep their results but are hidden from the learner picker."))
         )
+        self.learners_card = learners_card
         columns.addWidget(learners_card, 3)
         self.layout_.addLayout(columns, 1)
+        self._arrange_columns()
+
+    # ------------------------------------------------------------------------------------------ layout
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_columns()
+
+    def _arrange_columns(self) -> None:
+        """Classes beside learners when both fit (longer words, a narrow window: one above the other).
+
+        The page's own minimum width is that of the wider card, so the scroll area gives it the window's
+        width and this choice is made on it."""
+        cards = (self.classes_card, self.learners_card)
+        margins = self.layout_.contentsMargins()
+        sides = margins.left() + margins.right()
+        self.setMinimumWidth(max(card.minimumSizeHint().width() for card in cards) + sides)
+        beside = sum(card.minimumSizeHint().width() for card in cards) + self.columns.spacing() + sides
+        side_by_side = self.width() >= beside
+        direction = QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+        self.classes_card.setMaximumWidth(340 if side_by_side else QWIDGETSIZE_MAX)
 
     # ---------------------------------------------------------------------------------------- reading
     def refresh(self) -> None:
@@ -373,7 +397,8 @@ class ClassesPage(Page):
         self._changed()
 
     def import_roster(self, path: Path | None = None) -> None:
-        from quizapp.progress.bundle import describe_report, import_roster
+        from quizapp.progress.bundle import import_roster
+        from quizapp.ui.teacher.merge_report import merge_lines
 
         path = path or self.dialogs.open_file(
             self, tr("Import a class list file"), tr("quizapp class lists (*.zip *.json);;All files (*)")
@@ -382,7 +407,8 @@ class ClassesPage(Page):
             return
         report = self.run_safely(lambda: import_roster(self.store, path))
         if report is not None:
-            self.message.show_info(tr("The class list file was read."), describe_report(report))
+            lines = merge_lines(report, path.name, self.learner_name, roster=True)
+            self.message.show_info(tr("The class list file was read."), lines)
             self._changed()
 
     def rename_learner(self) -> None:
@@ -517,6 +543,7 @@ class ClassesPage(Page):
             class_name=class_name,
             learners=learners,
             picture_names=pictures,
+            language=self.ctx.language,
         )
         title = tr("Class list: %1").replace("%1", class_name)
         pages = self.run_safely(

@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit
 
 from quizapp.services.teacher.packs import PackError
 from quizapp.ui.teacher.page import Page
-from quizapp.ui.teacher.widgets import MIN_TARGET, Card, button, note, row, tr
+from quizapp.ui.teacher.widgets import MIN_TARGET, Card, button, flow, note, tr, wrapping_label
 
 if TYPE_CHECKING:
     from quizapp.importers.report import ConversionReport
@@ -38,12 +38,11 @@ class ImportPage(Page):
         self.language_combo.addItem(tr("Urdu"), "ur")
         form.addRow(tr("The questions are in:"), self.language_combo)
         card.body.addLayout(form)
-        self.files_label = QLabel(tr("No files chosen yet."))
-        self.files_label.setWordWrap(True)
+        self.files_label = wrapping_label(tr("No files chosen yet."))
         card.body.addWidget(self.files_label)
         self.choose_button = button(tr("Choose question files…"), primary=True)
         self.choose_button.clicked.connect(lambda: self.choose_files())
-        card.body.addLayout(row(self.choose_button))
+        card.body.addLayout(flow(self.choose_button))
         self.layout_.addWidget(card)
 
         install = Card(tr("2. Install them as a pack"))
@@ -65,7 +64,7 @@ class ImportPage(Page):
         self.install_button = button(tr("Install as a pack"), primary=True)
         self.install_button.setEnabled(False)
         self.install_button.clicked.connect(lambda: self.install())
-        install.body.addLayout(row(self.install_button))
+        install.body.addLayout(flow(self.install_button))
         install.body.addWidget(
             note(
                 tr(

@@ -3,15 +3,26 @@ or off for a class, remove installed packs, and see broken packs with why."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from quizapp.content.text import language_name
 from quizapp.services.teacher.packs import InstallOutcome, PackError, PackErrorKind, PackInfo
 from quizapp.ui.teacher.page import ALL, Page
-from quizapp.ui.teacher.widgets import MIN_TARGET, Card, button, clear_layout, note, row, tr
+from quizapp.ui.teacher.widgets import (
+    MIN_TARGET,
+    Card,
+    WrappingCheckBox,
+    button,
+    clear_layout,
+    flow,
+    note,
+    tr,
+    wrapping_label,
+)
 
 if TYPE_CHECKING:
     from quizapp.ui.teacher.area import TeacherArea
@@ -43,7 +54,7 @@ class PacksPage(Page):
         self.install_folder_button.clicked.connect(self.install_folder)
         self.install_zip_button = button(tr("Install a pack .zip file…"))
         self.install_zip_button.clicked.connect(self.install_zip)
-        self.layout_.addLayout(row(self.install_folder_button, self.install_zip_button))
+        self.layout_.addLayout(flow(self.install_folder_button, self.install_zip_button))
 
         scope = QHBoxLayout()
         scope_label = QLabel(tr("Packs switched on for:"))
@@ -58,7 +69,7 @@ class PacksPage(Page):
         self.layout_.addLayout(self.list_box)
         self.layout_.addStretch(1)
         self.cards: dict[str, Card] = {}
-        self.toggles: dict[str, QCheckBox] = {}
+        self.toggles: dict[str, WrappingCheckBox] = {}
 
     # ------------------------------------------------------------------------------------------ showing
     def refresh(self) -> None:
@@ -81,7 +92,7 @@ class PacksPage(Page):
             )
             for item in listing.broken:
                 kind = tr("built-in") if item.builtin else tr("installed")
-                label = QLabel(f"✖ <b>{item.folder.name}</b> ({kind})")
+                label = wrapping_label(f"✖ <b>{html.escape(item.folder.name)}</b> ({html.escape(kind)})")
                 broken.body.addWidget(label)
                 problems = note(
                     "\n".join(f"• {d.path}, {tr('line')} {d.line}: {d.message}" for d in item.diagnostics[:8])
@@ -118,7 +129,7 @@ class PacksPage(Page):
             for m in info.modules
         )
         card.body.addWidget(note(modules))
-        toggle = QCheckBox(tr("Learners see this pack"))
+        toggle = WrappingCheckBox(tr("Learners see this pack"))
         toggle.setMinimumHeight(MIN_TARGET)
         toggle.setChecked(enabled)
         toggle.setAccessibleName(tr("Learners see the pack %1").replace("%1", title))
@@ -130,7 +141,7 @@ class PacksPage(Page):
             remove.setAccessibleName(tr("Remove the pack %1").replace("%1", title))
             remove.clicked.connect(lambda _=False, i=info: self.remove(i))
             actions.append(remove)
-        card.body.addLayout(row(*actions))
+        card.body.addLayout(flow(*actions))
         return card
 
     # ------------------------------------------------------------------------------------------ actions

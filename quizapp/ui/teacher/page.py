@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from quizapp.progress.errors import StoreError
 from quizapp.services.teacher.reports import AnswerWords
-from quizapp.ui.teacher.widgets import MIN_TARGET, MessagePanel, heading, note, tr
+from quizapp.ui.teacher.widgets import MIN_TARGET, FlowLayout, MessagePanel, heading, note, tr
 
 if TYPE_CHECKING:
     from quizapp.content.packs import Pack
@@ -101,6 +101,26 @@ class Page(QWidget):
         combo.blockSignals(False)
 
     @staticmethod
+    def labelled(text: str, field: QWidget) -> QWidget:
+        """``text`` before ``field`` (its buddy, so the label's shortcut and screen readers find it)."""
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        label = QLabel(text)
+        label.setBuddy(field)
+        layout.addWidget(label)
+        layout.addWidget(field, 1)
+        return box
+
+    def filter_bar(self, *parts: QWidget) -> FlowLayout:
+        """Choices above a page's content (class, dates) on one line, or on more when they need it."""
+        bar = FlowLayout(spacing=14, fill=True)
+        for part in parts:
+            bar.addWidget(part)
+        return bar
+
+    @staticmethod
     def class_id_of(combo: QComboBox) -> str | None:
         """The class chosen: an id, or None for "all classes" / "no class" (see ``combo.currentData()``)."""
         data = combo.currentData()
@@ -113,6 +133,13 @@ class Page(QWidget):
             return str(self.store.get_class(class_id).name)
         except StoreError:
             return class_id
+
+    def learner_name(self, learner_id: str) -> str | None:
+        """The name of a learner of this computer, None when there is none with that id."""
+        try:
+            return str(self.store.get_learner(learner_id).display_name)
+        except StoreError:
+            return None
 
     def packs(self) -> list[Pack]:
         return list(self.library.packs)

@@ -12,7 +12,18 @@ from PySide6.QtGui import QRegularExpressionValidator, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from quizapp.services.teacher.pin import MAX_DIGITS, MIN_DIGITS, PinProblem, TeacherPin, pin_problem
-from quizapp.ui.teacher.widgets import MIN_TARGET, Card, MessagePanel, button, heading, note, row, tr
+from quizapp.ui.teacher.widgets import (
+    MIN_TARGET,
+    Card,
+    MessagePanel,
+    button,
+    flow,
+    heading,
+    note,
+    row,
+    tr,
+    wrapping_label,
+)
 
 
 def wait_words(seconds: int) -> str:
@@ -105,13 +116,12 @@ class PinGate(QWidget):
             self.pin_field.returnPressed.connect(self._submit)
         self.enter_button.clicked.connect(self._submit)
         self.message = MessagePanel()
-        self.wait_label = QLabel()
-        self.wait_label.setWordWrap(True)
+        self.wait_label = wrapping_label()
         self.wait_label.setAccessibleName(self.tr("Waiting time"))
         self.wait_label.hide()
         self.back_button = button(self.tr("Back to the learners"))
         self.back_button.clicked.connect(self.back_requested)
-        body.addLayout(row(self.enter_button, self.back_button))
+        body.addLayout(flow(self.enter_button, self.back_button))
         body.addWidget(self.message)
         body.addWidget(self.wait_label)
         if not self.setting:

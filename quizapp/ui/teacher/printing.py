@@ -12,7 +12,7 @@ import os
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QLineF, QMarginsF, QRectF, QSizeF, Qt, QUrl
@@ -47,6 +47,7 @@ from quizapp.content.richtext import to_html, to_plain
 from quizapp.content.text import LText
 from quizapp.progress.records import Learner
 from quizapp.services.teacher.reports import QuestionLine, ResultsGrid
+from quizapp.ui.i18n.formatting import Formatter
 from quizapp.ui.teacher.widgets import tr
 
 MARGIN_MM = 15.0
@@ -66,17 +67,17 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def today_text() -> str:
-    return date.today().strftime("%Y-%m-%d")
+def today_text(language: str) -> str:
+    """Today as a reader of ``language`` writes it: ``5 March 2024``, ``5 مارچ 2024``."""
+    return Formatter(language).date(date.today())
 
 
-def date_text(iso: str | None) -> str:
+def date_text(iso: str | None, language: str) -> str:
+    """The local day of a stored moment (ISO 8601) in ``language``, "" for none; text that is not a date
+    is shown as it is."""
     if not iso:
         return ""
-    try:
-        return datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d")
-    except ValueError:
-        return iso[:10]
+    return Formatter(language).date(iso)
 
 
 def document_font() -> QFont:
@@ -206,7 +207,7 @@ def class_report_html(
     body = header_html(
         tr("Class report: %1").replace("%1", class_name),
         school,
-        [period, tr("Made on %1").replace("%1", today_text())],
+        [period, tr("Made on %1").replace("%1", today_text(language))],
     )
     if not grid.rows:
         body += f"<p>{esc(tr('There are no learners in this class yet.'))}</p>"
@@ -380,10 +381,17 @@ def worksheet_html(
 
 
 def roster_html(
-    *, school: str, class_name: str, learners: Sequence[Learner], picture_names: dict[str, str]
+    *,
+    school: str,
+    class_name: str,
+    learners: Sequence[Learner],
+    picture_names: dict[str, str],
+    language: str,
 ) -> str:
     body = header_html(
-        tr("Class list: %1").replace("%1", class_name), school, [tr("Made on %1").replace("%1", today_text())]
+        tr("Class list: %1").replace("%1", class_name),
+        school,
+        [tr("Made on %1").replace("%1", today_text(language))],
     )
     if not learners:
         return body + f"<p>{esc(tr('There are no learners in this class yet.'))}</p>"

@@ -6,13 +6,14 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -29,9 +30,10 @@ from quizapp.services.teacher.reports import (
     question_lines,
     results_grid,
 )
+from quizapp.ui.i18n.formatting import Formatter
 from quizapp.ui.teacher.page import Page
 from quizapp.ui.teacher.printing import date_text, status_words
-from quizapp.ui.teacher.widgets import MIN_TARGET, Card, heading, note, tr
+from quizapp.ui.teacher.widgets import MIN_TARGET, Card, heading, note, tr, wrapping_label
 
 if TYPE_CHECKING:
     from quizapp.ui.teacher.area import TeacherArea
@@ -52,10 +54,17 @@ def outcome_words(outcome: str) -> str:
 
 
 class DateFilter(QWidget):
-    """ "From" and "until" dates, each switched on by a tick box (off = no limit)."""
+    """ "From" and "until" dates, each switched on by a tick box (off = no limit). Dates are shown and
+    described in the interface language (``5 Mar 2024``, ``5 مارچ 2024``)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    DISPLAY_FORMAT = "d MMM yyyy"
+    RTL_DISPLAY_FORMAT = "yyyy MMM d"
+    """Qt turns a date format round in a right-to-left application (then writes the text right to left
+    too, which would put the year first for the reader): given the other way round, it reads "5 مارچ 2024"."""
+
+    def __init__(self, language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.formatter = Formatter(language)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.use_from = QCheckBox(tr("From"))
@@ -67,8 +76,10 @@ class DateFilter(QWidget):
         self.until_edit = QDateEdit(QDate.currentDate())
         self.until_edit.setAccessibleName(tr("Until date (included)"))
         for edit in (self.from_edit, self.until_edit):
+            edit.setLocale(self.formatter.locale)
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            rtl = QGuiApplication.isRightToLeft()
+            edit.setDisplayFormat(self.RTL_DISPLAY_FORMAT if rtl else self.DISPLAY_FORMAT)
             edit.setMinimumHeight(MIN_TARGET)
             edit.setEnabled(False)
         for box in (self.use_from, self.use_until):
@@ -77,6 +88,7 @@ class DateFilter(QWidget):
         self.use_until.toggled.connect(self.until_edit.setEnabled)
         for widget in (self.use_from, self.from_edit, self.use_until, self.until_edit):
             layout.addWidget(widget)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def since(self) -> datetime | None:
         if not self.use_from.isChecked():
@@ -105,8 +117,8 @@ class DateFilter(QWidget):
         since, until = self.since(), self.until()
         if since is None and until is None:
             return tr("All dates")
-        start = since.strftime("%Y-%m-%d") if since else "…"
-        end = (until - timedelta(days=1)).strftime("%Y-%m-%d") if until else "…"
+        start = self.formatter.date(since.date()) if since else "…"
+        end = self.formatter.date((until - timedelta(days=1)).date()) if until else "…"
         return tr("From %1 until %2").replace("%1", start).replace("%2", end)
 
 
@@ -115,13 +127,9 @@ class ResultsPage(Page):
         super().__init__(
             area, tr("Results"), tr("Choose a learner in the grid to see every answer they gave.")
         )
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(tr("Class:")))
         self.class_filter = self.class_combo(include_all=True, accessible=tr("Class to show"))
-        filters.addWidget(self.class_filter, 1)
-        self.dates = DateFilter()
-        filters.addWidget(self.dates)
-        self.layout_.addLayout(filters)
+        self.dates = DateFilter(self.ctx.language)
+        self.layout_.addLayout(self.filter_bar(self.labelled(tr("Class:"), self.class_filter), self.dates))
         self.class_filter.currentIndexChanged.connect(lambda _: self.refresh())
         for widget in (self.dates.use_from, self.dates.use_until):
             widget.toggled.connect(lambda _: self.refresh())
@@ -132,8 +140,7 @@ class ResultsPage(Page):
         self.tabs.setAccessibleName(tr("Results views"))
         grid_tab = QWidget()
         grid_layout = QVBoxLayout(grid_tab)
-        self.summary_label = QLabel()
-        self.summary_label.setWordWrap(True)
+        self.summary_label = wrapping_label()
         grid_layout.addWidget(self.summary_label)
         self.grid = QTableWidget()
         self.grid.setAccessibleName(tr("Learners and modules"))
@@ -305,7 +312,7 @@ class ResultsPage(Page):
                 [
                     tr("%1 — %2")
                     .replace("%1", run.module_title)
-                    .replace("%2", date_text(run.run.started_at)),
+                    .replace("%2", date_text(run.run.started_at, self.ctx.language)),
                     tr("%n answer(s)", "", len(run.answers)),
                     result,
                 ]

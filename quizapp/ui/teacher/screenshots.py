@@ -30,7 +30,7 @@ def render_teacher_screens(
     width, height = (size.width(), size.height()) if isinstance(size, QSize) else size
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    area = TeacherArea(ctx)
+    area = TeacherArea(ctx, standalone=True)
     area.resize(width, height)
     area.show()
     saved: list[Path] = []

@@ -6,13 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.pin import pin_problem
 from quizapp.services.teacher.roster import reset_class, reset_learner
 from quizapp.ui.teacher.page import NO_CLASS, Page
-from quizapp.ui.teacher.widgets import MIN_TARGET, Card, button, note, row, safe_file_name, tr
+from quizapp.ui.teacher.widgets import (
+    MIN_TARGET,
+    Card,
+    WrappingCheckBox,
+    button,
+    flow,
+    note,
+    safe_file_name,
+    tr,
+)
 
 if TYPE_CHECKING:
     from quizapp.ui.teacher.area import TeacherArea
@@ -24,6 +33,7 @@ class SettingsPage(Page):
         school = Card(tr("Your school"))
         form = QFormLayout()
         form.setSpacing(10)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.school_field = QLineEdit()
         self.school_field.setAccessibleName(tr("School name"))
         self.school_field.setMaxLength(120)
@@ -39,26 +49,30 @@ class SettingsPage(Page):
         self.language_combo.addItem(tr("English"), "en")
         self.language_combo.addItem(tr("Urdu"), "ur")
         form.addRow(tr("Language for new learners:"), self.language_combo)
-        self.shuffle_box = QCheckBox(tr("Shuffle questions and answers"))
+        self.shuffle_box = WrappingCheckBox(tr("Shuffle questions and answers"))
         self.shuffle_box.setAccessibleName(tr("Shuffle questions and answers"))
         self.shuffle_box.setMinimumHeight(MIN_TARGET)
-        form.addRow("", self.shuffle_box)
-        self.retake_box = QCheckBox(tr("Learners may take a quiz again after passing it"))
+        choices = QVBoxLayout()
+        choices.setSpacing(4)
+        choices.addWidget(self.shuffle_box)
+        self.retake_box = WrappingCheckBox(tr("Learners may take a quiz again after passing it"))
         self.retake_box.setAccessibleName(tr("Learners may take a quiz again after passing it"))
         self.retake_box.setMinimumHeight(MIN_TARGET)
-        form.addRow("", self.retake_box)
-        self.contrast_box = QCheckBox(tr("High-contrast colours (easier to see)"))
+        choices.addWidget(self.retake_box)
+        self.contrast_box = WrappingCheckBox(tr("High-contrast colours (easier to see)"))
         self.contrast_box.setAccessibleName(tr("High-contrast colours"))
         self.contrast_box.setMinimumHeight(MIN_TARGET)
-        form.addRow("", self.contrast_box)
+        choices.addWidget(self.contrast_box)
         school.body.addLayout(form)
+        school.body.addLayout(choices)
         self.save_button = button(tr("Save settings"), primary=True)
         self.save_button.clicked.connect(self.save)
-        school.body.addLayout(row(self.save_button))
+        school.body.addLayout(flow(self.save_button))
         self.layout_.addWidget(school)
 
         pin = Card(tr("Teacher PIN"))
         pin_form = QFormLayout()
+        pin_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.old_pin = self._pin_field(tr("Current PIN"))
         self.new_pin = self._pin_field(tr("New PIN"))
         self.repeat_pin = self._pin_field(tr("New PIN again"))
@@ -68,7 +82,7 @@ class SettingsPage(Page):
         pin.body.addLayout(pin_form)
         self.pin_button = button(tr("Change the PIN"))
         self.pin_button.clicked.connect(self.change_pin)
-        pin.body.addLayout(row(self.pin_button))
+        pin.body.addLayout(flow(self.pin_button))
         self.layout_.addWidget(pin)
 
         term = Card(tr("End of term"))
@@ -92,7 +106,7 @@ class SettingsPage(Page):
         term.body.addWidget(self.reset_learner_combo)
         self.reset_button = button(tr("Reset progress…"), danger=True)
         self.reset_button.clicked.connect(lambda: self.reset())
-        term.body.addLayout(row(self.reset_button))
+        term.body.addLayout(flow(self.reset_button))
         self.layout_.addWidget(term)
         self.layout_.addStretch(1)
 

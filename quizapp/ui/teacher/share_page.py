@@ -7,12 +7,13 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel
 
 from quizapp.progress.records import LookAlike
 from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.reports import question_lines, results_grid
 from quizapp.services.teacher.roster import merge_learners
+from quizapp.ui.teacher.merge_report import merge_lines
 from quizapp.ui.teacher.page import Page
 from quizapp.ui.teacher.printing import (
     Certificate,
@@ -25,7 +26,18 @@ from quizapp.ui.teacher.printing import (
     write_pdf,
 )
 from quizapp.ui.teacher.results_page import DateFilter
-from quizapp.ui.teacher.widgets import MIN_TARGET, Card, button, clear_layout, note, row, safe_file_name, tr
+from quizapp.ui.teacher.widgets import (
+    MIN_TARGET,
+    Card,
+    button,
+    clear_layout,
+    fill_args,
+    flow,
+    note,
+    safe_file_name,
+    tr,
+    wrapping_label,
+)
 
 if TYPE_CHECKING:
     from quizapp.ui.teacher.area import TeacherArea
@@ -34,13 +46,9 @@ if TYPE_CHECKING:
 class SharePage(Page):
     def __init__(self, area: TeacherArea) -> None:
         super().__init__(area, tr("Print and share"))
-        choose = QHBoxLayout()
-        choose.addWidget(QLabel(tr("Class:")))
         self.class_filter = self.class_combo(include_all=True, accessible=tr("Class for reports"))
-        choose.addWidget(self.class_filter, 1)
-        self.dates = DateFilter()
-        choose.addWidget(self.dates)
-        self.layout_.addLayout(choose)
+        self.dates = DateFilter(self.ctx.language)
+        self.layout_.addLayout(self.filter_bar(self.labelled(tr("Class:"), self.class_filter), self.dates))
 
         grid = QGridLayout()
         grid.setSpacing(14)
@@ -52,7 +60,7 @@ class SharePage(Page):
         self.report_print_button = button(tr("Print…"))
         self.report_print_button.setAccessibleName(tr("Print the class report"))
         self.report_print_button.clicked.connect(lambda: self.print_class_report())
-        report.body.addLayout(row(self.report_pdf_button, self.report_print_button))
+        report.body.addLayout(flow(self.report_pdf_button, self.report_print_button))
         grid.addWidget(report, 0, 0)
 
         certificates = Card(tr("Certificates"))
@@ -65,7 +73,7 @@ class SharePage(Page):
         self.cert_print_button = button(tr("Print…"))
         self.cert_print_button.setAccessibleName(tr("Print the certificates"))
         self.cert_print_button.clicked.connect(lambda: self.print_certificates())
-        certificates.body.addLayout(row(self.cert_pdf_button, self.cert_print_button))
+        certificates.body.addLayout(flow(self.cert_pdf_button, self.cert_print_button))
         grid.addWidget(certificates, 0, 1)
 
         worksheets = Card(tr("Worksheets"))
@@ -78,7 +86,7 @@ class SharePage(Page):
         self.worksheet_button.clicked.connect(lambda: self.save_worksheet(answers=False))
         self.answer_key_button = button(tr("Answer key (PDF)…"))
         self.answer_key_button.clicked.connect(lambda: self.save_worksheet(answers=True))
-        worksheets.body.addLayout(row(self.worksheet_button, self.answer_key_button))
+        worksheets.body.addLayout(flow(self.worksheet_button, self.answer_key_button))
         grid.addWidget(worksheets, 1, 0)
 
         csv_card = Card(tr("Spreadsheet"))
@@ -87,7 +95,7 @@ class SharePage(Page):
         )
         self.csv_button = button(tr("Save results as CSV…"))
         self.csv_button.clicked.connect(lambda: self.save_csv())
-        csv_card.body.addLayout(row(self.csv_button))
+        csv_card.body.addLayout(flow(self.csv_button))
         grid.addWidget(csv_card, 1, 1)
 
         exchange = Card(tr("Results from other computers"))
@@ -103,7 +111,7 @@ class SharePage(Page):
         self.import_button.clicked.connect(lambda: self.import_results())
         self.export_button = button(tr("Save this computer's results file…"))
         self.export_button.clicked.connect(lambda: self.export_results())
-        exchange.body.addLayout(row(self.import_button, self.export_button))
+        exchange.body.addLayout(flow(self.import_button, self.export_button))
         self.look_alike_box = QGridLayout()
         exchange.body.addLayout(self.look_alike_box)
         grid.addWidget(exchange, 2, 0, 1, 2)
@@ -214,7 +222,7 @@ class SharePage(Page):
                         school=school,
                         learner=grid_row.learner.display_name,
                         module=self.ctx.fill(column.title_in(self.ctx.language)),
-                        completed=date_text(progress.completed_at or cell.last_activity),
+                        completed=date_text(progress.completed_at or cell.last_activity, self.ctx.language),
                         score=score,
                     )
                 )
@@ -353,20 +361,7 @@ class SharePage(Page):
                 )
                 continue
             report = outcome.report
-            added = report.added
-            lines.append(
-                tr("%1: %2 new learner(s), %3 new answer(s), %4 new quiz try(s).")
-                .replace("%1", outcome.path.name)
-                .replace("%2", str(added.get("learners", 0)))
-                .replace("%3", str(added.get("attempts", 0)))
-                .replace("%4", str(added.get("quiz_runs", 0)))
-                if report.changed
-                else tr("%1: nothing new (everything in it was already here).").replace(
-                    "%1", outcome.path.name
-                )
-            )
-            for who in report.skipped_deleted:
-                lines.append(tr("Left out %1: this learner was removed on this computer.").replace("%1", who))
+            lines += merge_lines(report, outcome.path.name, self.learner_name)
             look_alikes += [la for la in report.look_alikes if la.kind == "learner"]
         self.show_look_alikes(look_alikes)
         summary = tr("%n file(s) read.", "", len(outcomes))
@@ -383,8 +378,7 @@ class SharePage(Page):
         self.look_alike_box.addWidget(QLabel(f"<b>{tr('Learners who look alike')}</b>"), 0, 0, 1, 2)
         for index, look_alike in enumerate(look_alikes, 1):
             where = tr(" in %1").replace("%1", look_alike.class_name) if look_alike.class_name else ""
-            label = QLabel(tr("'%1'%2 is here twice.").replace("%1", look_alike.name).replace("%2", where))
-            label.setWordWrap(True)
+            label = wrapping_label(fill_args(tr("'%1'%2 is here twice."), look_alike.name, where))
             choice = QComboBox()
             choice.setMinimumHeight(MIN_TARGET)
             choice.addItem(tr("Two different children: keep separate"), "keep")

@@ -6,32 +6,51 @@ Every question the teacher area asks (a file to open, where to save, "are you su
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QFont, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QIcon, QKeyEvent, QMouseEvent, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLayout,
+    QLayoutItem,
     QMessageBox,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
 
 MIN_TARGET = 44  # px: every control a finger or an unsteady mouse must hit
+WRAP_MIN_WIDTH = 160
+"""px: the narrowest a wrapping text may become (QLabel would otherwise ask for a line of ~80 letters)."""
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """Translate outside a QObject. The context is empty because that is where ``lupdate`` files calls of
     a module-level ``tr()`` (see docs/translating.md)."""
     return str(QCoreApplication.translate("", text, disambiguation, n))
+
+
+def fill_args(text: str, *values: str) -> str:
+    """``text`` with ``%1``, ``%2``… replaced by ``values`` in one pass (a value holding "%2" stays as it
+    is, unlike with chained ``replace``)."""
+
+    def value(match: re.Match[str]) -> str:
+        index = int(match.group(1)) - 1
+        return values[index] if 0 <= index < len(values) else match.group(0)
+
+    return re.sub(r"%([1-9])", value, text)
 
 
 def button(
@@ -51,6 +70,72 @@ def button(
     return widget
 
 
+NAV_ICON = 24  # px: the icons of the page list
+
+
+class NavButton(QPushButton):
+    """One entry of the teacher's page list: an icon and the page's name, checked while it is shown.
+
+    Up and Down (and Home and End) move to the neighbouring entry and open it, as in any list.
+    """
+
+    def __init__(self, text: str, icon: QPixmap | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setCheckable(True)
+        self.setProperty("role", "nav")
+        self.setAccessibleName(text)
+        self.setMinimumHeight(MIN_TARGET)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        if icon is not None:
+            self.setIcon(QIcon(icon))
+            self.setIconSize(QSize(NAV_ICON, NAV_ICON))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The frame as the style sheet draws it, then the icon and the name at the start side (the
+        style sheet's ``text-align`` puts them on the wrong side in a right-to-left layout)."""
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        text, icon = self.text(), self.icon()
+        option.text, option.icon = "", QIcon()
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+        area = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self)
+        direction = self.layoutDirection()
+        x = area.left()
+        if not icon.isNull():
+            size = self.iconSize()
+            spot = QRect(QPoint(x, area.center().y() - size.height() // 2 + 1), size)
+            mode = QIcon.Mode.Normal if self.isEnabled() else QIcon.Mode.Disabled
+            icon.paint(painter, QStyle.visualRect(direction, area, spot), Qt.AlignmentFlag.AlignCenter, mode)
+            x += size.width() + 8
+        spot = QRect(x, area.top(), max(0, area.right() - x + 1), area.height())
+        painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
+        align = QStyle.visualAlignment(direction, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        flags = int(align) | int(Qt.TextFlag.TextShowMnemonic)
+        painter.drawText(QStyle.visualRect(direction, area, spot), flags, text)
+
+    def sizeHint(self) -> QSize:
+        """Room for the icon, the gap after it and the whole name (as drawn by :meth:`paintEvent`)."""
+        hint = super().sizeHint()
+        return QSize(hint.width() + 8, hint.height())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        group = self.group()
+        steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_Home: -999, Qt.Key.Key_End: 999}
+        step = steps.get(Qt.Key(event.key()))
+        if group is None or step is None:
+            super().keyPressEvent(event)
+            return
+        entries = [b for b in group.buttons() if b.isVisible() and b.isEnabled()]
+        if self in entries:
+            target = entries[max(0, min(len(entries) - 1, entries.index(self) + step))]
+            if target is not self:
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+                target.click()
+        event.accept()
+
+
 def heading(text: str, level: int = 1) -> QLabel:
     label = QLabel(text)
     label.setObjectName("teacherHeading" if level == 1 else "teacherSubheading")
@@ -60,6 +145,7 @@ def heading(text: str, level: int = 1) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     label.setWordWrap(True)
+    label.setMinimumWidth(WRAP_MIN_WIDTH)
     label.setAccessibleName(text)
     return label
 
@@ -68,6 +154,7 @@ def note(text: str) -> QLabel:
     """Explanatory text in a friendly size, wrapped."""
     label = QLabel(text)
     label.setWordWrap(True)
+    label.setMinimumWidth(WRAP_MIN_WIDTH)
     label.setProperty("role", "note")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
@@ -99,6 +186,185 @@ def row(*widgets: QWidget | None, stretch_last: bool = False, stretch_end: bool 
     return layout
 
 
+def wrapping_label(text: str = "") -> QLabel:
+    """A label whose text wraps onto more lines when the space is narrow."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setMinimumWidth(WRAP_MIN_WIDTH)
+    return label
+
+
+class WrappingCheckBox(QWidget):
+    """A tick box whose words wrap onto more lines when the space is narrow (a QCheckBox never wraps).
+
+    The box itself is :attr:`box` (named for screen readers with the whole text); clicking the words
+    ticks it too. ``isChecked``, ``setChecked``, ``toggled`` and ``text`` work as on a QCheckBox.
+    """
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        self.box = QCheckBox()
+        self.box.setAccessibleName(text)
+        self.box.setMinimumHeight(MIN_TARGET)
+        self.label = wrapping_label(text)
+        self.label.setBuddy(self.box)
+        self.label.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.label.installEventFilter(self)
+        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.label, 1)
+        self.setFocusProxy(self.box)
+        self.toggled = self.box.toggled
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.label
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+            and self.box.isEnabled()
+        ):
+            self.box.click()
+            return True
+        return super().eventFilter(watched, event)
+
+    def isChecked(self) -> bool:
+        return self.box.isChecked()
+
+    def setChecked(self, on: bool) -> None:
+        self.box.setChecked(on)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def setAccessibleName(self, name: str) -> None:
+        self.box.setAccessibleName(name)
+
+
+class FlowLayout(QLayout):
+    """Widgets side by side in reading order, going on to a new line when the width runs out.
+
+    Button rows use it so that longer words (a translation, a larger text size) move a button to the
+    next line instead of cutting its text. Lines start at the right in a right-to-left layout. With
+    ``fill``, the widgets of each line share its whole width, so a group of actions looks like a grid.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, spacing: int = 10, fill: bool = False) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._fill = fill
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(spacing)
+
+    # QLayout's item list
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    # sizes
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation.Horizontal if self._fill else Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
+
+    def minimumSize(self) -> QSize:
+        """As wide as the widest widget wants to be (a button is never squeezed below its text)."""
+        size = QSize()
+        for item in self._visible():
+            if item.hasHeightForWidth():  # wrapping text: it can be narrower than its one-line width
+                size = size.expandedTo(item.minimumSize())
+            else:
+                hint = item.sizeHint().boundedTo(item.maximumSize()).expandedTo(item.minimumSize())
+                size = size.expandedTo(hint)
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def sizeHint(self) -> QSize:
+        """Everything on one line."""
+        items = self._visible()
+        width = sum(i.sizeHint().width() for i in items) + self.spacing() * max(0, len(items) - 1)
+        height = max((i.sizeHint().height() for i in items), default=0)
+        margins = self.contentsMargins()
+        return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, apply=True)
+
+    # placing
+    def _visible(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty()]
+
+    def _lines(self, width: int) -> list[list[QLayoutItem]]:
+        lines: list[list[QLayoutItem]] = []
+        used = 0
+        for item in self._visible():
+            wanted = min(item.sizeHint().width(), width)
+            if lines and used + self.spacing() + wanted <= width:
+                lines[-1].append(item)
+                used += self.spacing() + wanted
+            else:
+                lines.append([item])
+                used = wanted
+        return lines
+
+    def _arrange(self, rect: QRect, *, apply: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        width = max(1, area.width())
+        direction = self._direction()
+        y = area.y()
+        lines = self._lines(width)
+        for line in lines:
+            widths = [min(item.sizeHint().width(), width) for item in line]
+            if self._fill:
+                spare = width - sum(widths) - self.spacing() * (len(line) - 1)
+                growing = [i for i, item in enumerate(line) if item.maximumSize().width() > widths[i]]
+                for n, index in enumerate(growing):
+                    share = spare // len(growing) + (1 if n < spare % len(growing) else 0)
+                    widths[index] = min(line[index].maximumSize().width(), widths[index] + share)
+            height = max(
+                item.heightForWidth(w) if item.hasHeightForWidth() else item.sizeHint().height()
+                for item, w in zip(line, widths, strict=True)
+            )
+            x = area.x()
+            for item, item_width in zip(line, widths, strict=True):
+                if apply:
+                    logical = QRect(QPoint(x, y), QSize(item_width, height))
+                    item.setGeometry(QStyle.visualRect(direction, area, logical))
+                x += item_width + self.spacing()
+            y += height + self.spacing()
+        used = y - area.y() - (self.spacing() if lines else 0)
+        return used + margins.top() + margins.bottom()
+
+    def _direction(self) -> Qt.LayoutDirection:
+        widget = self.parentWidget()
+        return widget.layoutDirection() if widget is not None else Qt.LayoutDirection.LeftToRight
+
+
+def flow(*widgets: QWidget | None, fill: bool = False, spacing: int = 10) -> FlowLayout:
+    """A :class:`FlowLayout` holding ``widgets`` (None is skipped)."""
+    layout = FlowLayout(spacing=spacing, fill=fill)
+    for widget in widgets:
+        if widget is not None:
+            layout.addWidget(widget)
+    return layout
+
+
 class MessagePanel(QLabel):
     """Feedback after an action: what went well, or what went wrong as a readable list."""
 
@@ -106,6 +372,7 @@ class MessagePanel(QLabel):
         super().__init__(parent)
         self.setObjectName("teacherMessage")
         self.setWordWrap(True)
+        self.setMinimumWidth(WRAP_MIN_WIDTH)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setAccessibleName(tr("Message"))
@@ -227,13 +494,38 @@ def icon_pixmap(name: str, size: int) -> QPixmap | None:
     return render_svg(path, size, size) if path.is_file() else None
 
 
-def teacher_stylesheet(high_contrast: bool = False) -> str:
-    """Additions to the app's style sheet for the teacher's lists and tables, in the shared palette."""
+def teacher_stylesheet(high_contrast: bool = False, *, tall_script: bool = False, rtl: bool = False) -> str:
+    """Additions to the app's style sheet for the teacher's page list, lists and tables, in the shared
+    palette. ``tall_script`` (Urdu's Nastaliq) gives buttons and fields more room above and below the
+    text; ``rtl`` puts the page list's edge line on its left, next to the page."""
+    from quizapp.paths import assets_dir
     from quizapp.ui.theme import RADIUS, palette_for
 
     P = palette_for(high_contrast)
+    arrow = (assets_dir() / "icons" / "down.svg").as_posix()
+    nav_edge = "border-left" if rtl else "border-right"
+    tall = (
+        """
+QPushButton, QPushButton[role="nav"] { padding-top: 6px; padding-bottom: 6px; }
+QComboBox, QLineEdit { padding-top: 3px; padding-bottom: 3px; }
+QDateEdit { min-height: 60px; padding-top: 0px; padding-bottom: 0px; }
+QHeaderView::section { padding-top: 4px; padding-bottom: 8px; }
+QTabBar::tab { padding-top: 4px; padding-bottom: 8px; }
+"""
+        if tall_script
+        else ""
+    )
 
-    return f"""
+    return (
+        f"""
+QFrame#teacherNav {{ background: {P.surface}; border: none; {nav_edge}: 2px solid {P.border}; }}
+QPushButton[role="nav"] {{
+    padding: 4px 12px; border-radius: 12px; font-weight: bold;
+    background: transparent; border: 2px solid transparent;
+}}
+QPushButton[role="nav"]:hover {{ background: {P.surface_alt}; border-color: {P.border}; }}
+QPushButton[role="nav"]:checked {{ background: {P.primary_soft}; border: 2px solid {P.primary}; }}
+QPushButton[role="nav"]:focus {{ border: 3px solid {P.focus}; }}
 QListWidget, QTableWidget, QTreeWidget {{
     background: {P.surface}; border: 2px solid {P.border}; border-radius: {RADIUS // 2}px;
     alternate-background-color: {P.surface_alt}; gridline-color: {P.border};
@@ -255,7 +547,16 @@ QTabBar::tab {{
 QTabBar::tab:selected {{ background: {P.primary_soft}; border: 3px solid {P.primary}; }}
 QCheckBox {{ spacing: 10px; }}
 QCheckBox::indicator {{ width: 26px; height: 26px; }}
-QDateEdit {{ min-height: 40px; padding: 2px 8px; border-radius: 12px; border: 2px solid {P.border_strong}; }}
+QDateEdit {{
+    min-height: 40px; padding: 2px 8px; border-radius: 12px; border: 2px solid {P.border_strong};
+    background: {P.surface};
+}}
+QDateEdit:disabled {{ color: {P.text_muted}; background: {P.surface_alt}; }}
+QDateEdit:focus {{ border: 3px solid {P.focus}; }}
+QDateEdit::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right; width: 32px; border: none;
+}}
+QDateEdit::down-arrow {{ image: url("{arrow}"); width: 16px; height: 16px; }}
 QLabel#teacherMessage {{ border-radius: 12px; padding: 8px 12px; }}
 QLabel#teacherMessage[kind="ok"] {{ background: {P.correct_soft}; border: 2px solid {P.correct}; }}
 QLabel#teacherMessage[kind="problem"] {{ background: {P.unsafe_soft}; border: 2px solid {P.unsafe}; }}
@@ -264,3 +565,5 @@ QPushButton[role="danger"] {{ color: {P.unsafe}; border-color: {P.unsafe}; }}
 QPushButton {{ font-size: 16px; padding: 4px 14px; }}
 QPushButton[role="toggle"] {{ font-weight: bold; padding: 4px 12px; }}
 """
+        + tall
+    )
