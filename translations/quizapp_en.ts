@@ -108,5 +108,19 @@
             <numerusform>…and %n more.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n answer(s) in the file were left out: they were given before their learner&apos;s progress was reset.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es) or learner(s) brought up to date.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -1360,6 +1360,48 @@
         <source>Left out %1: this learner was removed on this computer.</source>
         <translation>‏%1 کو چھوڑ دیا: یہ طالب علم اس کمپیوٹر پر ہٹایا جا چکا ہے۔</translation>
     </message>
+    <message>
+        <source>%1 was merged into another learner before: what the file holds of them was added to that learner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was merged into %2 before: what the file holds of them was added to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was merged into %2 here too, as on the computer the file came from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The older progress of %1 was cleared here: it was reset on the other computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) in the file were left out: they were given before their learner&apos;s progress was reset.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check: there are now two classes called &apos;%1&apos;. If they are the same class, move its learners into one and archive the other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check: there are now two learners called &apos;%1&apos;. If they are the same child, keep using one and archive the other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 new class(es), %3 new learner(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es) or learner(s) brought up to date.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n file(s) read.</source>
         <translation>
@@ -2184,6 +2226,10 @@
 </context>
 <context>
     <name>TeacherArea</name>
+    <message>
+        <source>Teacher pages</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Classes</source>
         <translation>کلاسیں</translation>

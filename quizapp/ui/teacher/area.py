@@ -124,7 +124,7 @@ class TeacherArea(QWidget):
         self.nav.setObjectName("teacherNav")
         self.nav.setAccessibleName(self.tr("Teacher pages"))
         side = QVBoxLayout(self.nav)
-        side.setContentsMargins(10, 10, 10, 10)
+        side.setContentsMargins(8, 8, 8, 8)
         side.setSpacing(6)
         self.nav_group = QButtonGroup(self)
         self.nav_group.setExclusive(True)

@@ -29,6 +29,7 @@ from quizapp.ui.teacher.widgets import (
     WrappingCheckBox,
     button,
     flow,
+    line_room,
     note,
     safe_file_name,
     tr,
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
+LEARNER_ICON = 40  # px: a learner's picture in the list
 
 
 def avatar_path(avatar_id: str) -> Path | None:
@@ -124,7 +126,7 @@ class ClassesPage(Page):
         learners_card.body.addLayout(add_row)
         self.learner_list = QListWidget()
         self.learner_list.setAccessibleName(tr("Learners of the class"))
-        self.learner_list.setIconSize(QSize(40, 40))
+        self.learner_list.setIconSize(QSize(LEARNER_ICON, LEARNER_ICON))
         self.learner_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.learner_list.setMinimumHeight(180)
         learners_card.body.addWidget(self.learner_list, 1)
@@ -199,13 +201,13 @@ class ClassesPage(Page):
                 label = tr("%1 — archived").replace("%1", label)
             item = QListWidgetItem(label)
             item.setData(ROLE_ID, school_class.id)
-            item.setSizeHint(QSize(0, MIN_TARGET))
+            item.setSizeHint(QSize(0, line_room(self.class_list)))
             self.class_list.addItem(item)
         loose = [lr for lr in self.store.list_learners() if lr.class_id is None]
         if loose:
             item = QListWidgetItem(tr("Learners in no class (%n)", "", len(loose)))
             item.setData(ROLE_ID, NO_CLASS)
-            item.setSizeHint(QSize(0, MIN_TARGET))
+            item.setSizeHint(QSize(0, line_room(self.class_list)))
             self.class_list.addItem(item)
         self.class_list.blockSignals(False)
         self.select_class(current)
@@ -260,7 +262,7 @@ class ClassesPage(Page):
                 label = tr("%1 — archived").replace("%1", label)
             item = QListWidgetItem(label)
             item.setData(ROLE_ID, learner.id)
-            item.setSizeHint(QSize(0, MIN_TARGET + 4))
+            item.setSizeHint(QSize(0, max(LEARNER_ICON + 8, line_room(self.learner_list))))
             path = avatar_path(learner.avatar_id)
             if path is not None:
                 item.setIcon(QIcon(str(path)))

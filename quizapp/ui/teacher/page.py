@@ -80,6 +80,8 @@ class Page(QWidget):
     ) -> QComboBox:
         combo = QComboBox()
         combo.setMinimumHeight(MIN_TARGET)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(6)  # a long class name is shown whole in the open list
         combo.setAccessibleName(accessible or tr("Class"))
         combo.setProperty("include_all", include_all)
         combo.setProperty("include_none", include_none)
@@ -115,7 +117,7 @@ class Page(QWidget):
 
     def filter_bar(self, *parts: QWidget) -> FlowLayout:
         """Choices above a page's content (class, dates) on one line, or on more when they need it."""
-        bar = FlowLayout(spacing=14, fill=True)
+        bar = FlowLayout(spacing=12, fill=True)
         for part in parts:
             bar.addWidget(part)
         return bar

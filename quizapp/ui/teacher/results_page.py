@@ -33,7 +33,7 @@ from quizapp.services.teacher.reports import (
 from quizapp.ui.i18n.formatting import Formatter
 from quizapp.ui.teacher.page import Page
 from quizapp.ui.teacher.printing import date_text, status_words
-from quizapp.ui.teacher.widgets import MIN_TARGET, Card, heading, note, tr, wrapping_label
+from quizapp.ui.teacher.widgets import MIN_TARGET, Card, heading, line_room, note, tr, wrapping_label
 
 if TYPE_CHECKING:
     from quizapp.ui.teacher.area import TeacherArea
@@ -67,6 +67,7 @@ class DateFilter(QWidget):
         self.formatter = Formatter(language)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
         self.use_from = QCheckBox(tr("From"))
         self.use_from.setAccessibleName(tr("Only results from a date"))
         self.from_edit = QDateEdit(QDate.currentDate().addDays(-30))
@@ -148,7 +149,7 @@ class ResultsPage(Page):
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setWordWrap(True)
-        self.grid.verticalHeader().setDefaultSectionSize(MIN_TARGET)
+        self.grid.verticalHeader().setDefaultSectionSize(line_room(self.grid))
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.grid.setMinimumHeight(220)
         self.grid.itemSelectionChanged.connect(self._show_selected_learner)
@@ -226,6 +227,9 @@ class ResultsPage(Page):
                 item.setToolTip(text)
                 self.grid.setItem(r, c + 1, item)
         self.grid.resizeRowsToContents()
+        for r, grid_row in enumerate(grid.rows):  # each cell's lines with room for tall letters
+            lines = max([1] + [self.grid_text(r, c).count("\n") + 1 for c in range(len(grid_row.cells) + 1)])
+            self.grid.setRowHeight(r, max(self.grid.rowHeight(r), line_room(self.grid, lines)))
         passed = sum(row.passed for row in grid.rows)
         self.summary_label.setText(
             tr("%1 learner(s), %2 module(s); %3 module(s) passed in all. %4.")

@@ -117,6 +117,8 @@ class SharePage(Page):
         grid.addWidget(exchange, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        for card in (report, certificates, worksheets, csv_card):
+            card.body.addStretch(1)  # side by side cards: their words at the top, the room below
         self.layout_.addLayout(grid)
         self.layout_.addStretch(1)
         self.pending_look_alikes: list[tuple[LookAlike, QComboBox]] = []

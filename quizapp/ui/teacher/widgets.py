@@ -42,6 +42,15 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return str(QCoreApplication.translate("", text, disambiguation, n))
 
 
+def line_room(widget: QWidget, lines: int = 1, air: int = 12) -> int:
+    """The height for ``lines`` lines of text in ``widget``'s font with a little air: Nastaliq's lines
+    get room for its tallest letters and deepest tails; never less than a finger's target."""
+    from quizapp.ui.i18n.fonts import line_height
+
+    widget.ensurePolished()
+    return max(MIN_TARGET, lines * line_height(widget.font()) + air)
+
+
 def fill_args(text: str, *values: str) -> str:
     """``text`` with ``%1``, ``%2``… replaced by ``values`` in one pass (a value holding "%2" stays as it
     is, unlike with chained ``replace``)."""
@@ -510,6 +519,7 @@ QPushButton, QPushButton[role="nav"] { padding-top: 6px; padding-bottom: 6px; }
 QComboBox, QLineEdit { padding-top: 3px; padding-bottom: 3px; }
 QDateEdit { min-height: 60px; padding-top: 0px; padding-bottom: 0px; }
 QHeaderView::section { padding-top: 4px; padding-bottom: 8px; }
+QTreeView::item, QTableView::item { padding-top: 4px; padding-bottom: 6px; }
 QTabBar::tab { padding-top: 4px; padding-bottom: 8px; }
 """
         if tall_script
@@ -520,7 +530,7 @@ QTabBar::tab { padding-top: 4px; padding-bottom: 8px; }
         f"""
 QFrame#teacherNav {{ background: {P.surface}; border: none; {nav_edge}: 2px solid {P.border}; }}
 QPushButton[role="nav"] {{
-    padding: 4px 12px; border-radius: 12px; font-weight: bold;
+    padding: 4px 10px; border-radius: 12px; font-weight: bold;
     background: transparent; border: 2px solid transparent;
 }}
 QPushButton[role="nav"]:hover {{ background: {P.surface_alt}; border-color: {P.border}; }}
