@@ -13,7 +13,6 @@ from typing import Any
 
 from quizapp.cli.main import data_dir_from
 from quizapp.progress.errors import StoreError
-from quizapp.services.teacher.pin import InvalidPinError, TeacherPin, pin_problem, pin_problem_text
 
 
 def register(subparsers: Any) -> None:
@@ -43,6 +42,13 @@ def _read_pin() -> tuple[str, str | None] | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quizapp.services.teacher.pin import (  # loaded only when the command runs
+        InvalidPinError,
+        TeacherPin,
+        pin_problem,
+        pin_problem_text,
+    )
+
     read = _read_pin()
     if read is None:
         print("quizapp: no PIN was given on standard input; nothing was changed", file=sys.stderr)

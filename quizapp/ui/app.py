@@ -90,8 +90,13 @@ def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
     window.show()
     startup = _Startup(app, window, exit_when_idle)
     if opener is not None:
-        opener.start()
-        startup.watch(opener)
+        # The picker is on screen from the quick look; the store (and SQLAlchemy's import) starts opening
+        # once the event loop runs, so that it is not on the path to the first window.
+        def open_in_background() -> None:
+            opener.start()
+            startup.watch(opener)
+
+        QTimer.singleShot(0, open_in_background)
     else:
         startup.report(store)
     from quizapp.ui.store_notices import StoreNotices
