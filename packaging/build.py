@@ -101,8 +101,9 @@ def main(argv: list[str]) -> int:
     stage = BUILD / "stage"
     compile_translations(env_python, stage)
     env = dict(os.environ, QUIZAPP_STAGE=str(stage), QUIZAPP_VERSION=ver)
+    spec = PACKAGING / "quizapp.spec"
     run(env_python, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-        "--distpath", DIST, "--workpath", BUILD / "pyinstaller", PACKAGING / "quizapp.spec", env=env)  # fmt: skip
+        "--distpath", DIST, "--workpath", BUILD / "pyinstaller", spec, env=env)  # fmt: skip
     app_dir = DIST / "quizapp"
     if sys.platform.startswith("linux"):
         archive = linux_bundle(app_dir, ver)

@@ -63,9 +63,10 @@ def main(argv: list[str]) -> int:
         ours_dir = build.DIST / "quizapp"
         bare = tar_size(bare_dir, work)
         ours = tar_size(ours_dir, work)
+        mb = 1048576
         print(f"{'build':<34}{'unpacked MB':>12}{'tar.gz MB':>11}")
-        print(f"{'bare PySide6 window (default)':<34}{folder_size(bare_dir) / 1048576:>12.1f}{bare / 1048576:>11.1f}")
-        print(f"{'quizapp (pruned)':<34}{folder_size(ours_dir) / 1048576:>12.1f}{ours / 1048576:>11.1f}")
+        print(f"{'bare PySide6 window (default)':<34}{folder_size(bare_dir) / mb:>12.1f}{bare / mb:>11.1f}")
+        print(f"{'quizapp (pruned)':<34}{folder_size(ours_dir) / mb:>12.1f}{ours / mb:>11.1f}")
         print(f"ratio quizapp / bare (compressed): {ours / bare:.2f}x  (goal <= 1.00x)")
     return 0
 

@@ -26,7 +26,11 @@ def snapshot(folder: Path) -> dict[str, int]:
 @pytest.fixture(scope="module")
 def bundle() -> Path:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "packaging" / "build.py")], cwd=ROOT, capture_output=True, text=True, timeout=1800
+        [sys.executable, str(ROOT / "packaging" / "build.py")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1800,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     archives = sorted((ROOT / "dist").glob("quizapp-*-linux-*.tar.gz"))
