@@ -110,16 +110,16 @@
     </message>
     <message numerus="yes">
         <source>%n answer(s) in the file were left out: they were given before their learner&apos;s progress was reset.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n answer in the file was left out: it was given before the learner&apos;s progress was reset.</numerusform>
+            <numerusform>%n answers in the file were left out: they were given before their learner&apos;s progress was reset.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n class(es) or learner(s) brought up to date.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n class or learner brought up to date.</numerusform>
+            <numerusform>%n classes or learners brought up to date.</numerusform>
         </translation>
     </message>
 </context>

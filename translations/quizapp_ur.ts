@@ -1362,44 +1362,44 @@
     </message>
     <message>
         <source>%1 was merged into another learner before: what the file holds of them was added to that learner.</source>
-        <translation type="unfinished"></translation>
+        <translation>‏%1 کو پہلے ہی کسی دوسرے طالب علم کے ساتھ ایک کیا جا چکا ہے: فائل میں اس کا جو کام تھا وہ اسی طالب علم میں شامل کر دیا گیا۔</translation>
     </message>
     <message>
         <source>%1 was merged into %2 before: what the file holds of them was added to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>‏%1 کو پہلے ہی %2 کے ساتھ ایک کیا جا چکا ہے: فائل میں اس کا جو کام تھا وہ %2 میں شامل کر دیا گیا۔</translation>
     </message>
     <message>
         <source>%1 was merged into %2 here too, as on the computer the file came from.</source>
-        <translation type="unfinished"></translation>
+        <translation>‏%1 کو یہاں بھی %2 کے ساتھ ایک کر دیا گیا، جیسے اس کمپیوٹر پر کیا گیا تھا جہاں سے فائل آئی ہے۔</translation>
     </message>
     <message>
         <source>The older progress of %1 was cleared here: it was reset on the other computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>یہاں %1 کی پرانی پیش رفت مٹا دی گئی: دوسرے کمپیوٹر پر اسے نئے سرے سے شروع کیا گیا تھا۔</translation>
     </message>
     <message numerus="yes">
         <source>%n answer(s) in the file were left out: they were given before their learner&apos;s progress was reset.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>فائل کا %n جواب شامل نہیں کیا گیا: یہ طالب علم کی پیش رفت مٹائے جانے سے پہلے دیا گیا تھا۔</numerusform>
+            <numerusform>فائل کے %n جواب شامل نہیں کیے گئے: یہ طالب علم کی پیش رفت مٹائے جانے سے پہلے دیے گئے تھے۔</numerusform>
         </translation>
     </message>
     <message>
         <source>Check: there are now two classes called &apos;%1&apos;. If they are the same class, move its learners into one and archive the other.</source>
-        <translation type="unfinished"></translation>
+        <translation>دیکھ لیں: اب &apos;%1&apos; نام کی دو کلاسیں ہیں۔ اگر یہ ایک ہی کلاس ہے تو اس کے سب طلبہ ایک کلاس میں بھیج دیں اور دوسری کو آرکائیو کر دیں۔</translation>
     </message>
     <message>
         <source>Check: there are now two learners called &apos;%1&apos;. If they are the same child, keep using one and archive the other.</source>
-        <translation type="unfinished"></translation>
+        <translation>دیکھ لیں: اب &apos;%1&apos; نام کے دو طالب علم ہیں۔ اگر یہ ایک ہی بچہ ہے تو ایک کو استعمال کرتے رہیں اور دوسرے کو آرکائیو کر دیں۔</translation>
     </message>
     <message>
         <source>%1: %2 new class(es), %3 new learner(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>‏%1: نئی کلاسیں: %2، نئے طلبہ: %3۔</translation>
     </message>
     <message numerus="yes">
         <source>%n class(es) or learner(s) brought up to date.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>‏%n کلاس یا طالب علم کی معلومات تازہ کی گئیں۔</numerusform>
+            <numerusform>‏%n کلاسوں یا طلبہ کی معلومات تازہ کی گئیں۔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2228,7 +2228,7 @@
     <name>TeacherArea</name>
     <message>
         <source>Teacher pages</source>
-        <translation type="unfinished"></translation>
+        <translation>ٹیچر کے صفحات</translation>
     </message>
     <message>
         <source>Classes</source>

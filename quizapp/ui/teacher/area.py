@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -188,6 +189,9 @@ class TeacherArea(QWidget):
         index = self.PAGE_NAMES.index(name)
         self.page_stack.setCurrentIndex(index)
         self.nav_buttons[name].setChecked(True)
+        focused = QApplication.focusWidget()
+        if isinstance(focused, NavButton) and focused is not self.nav_buttons[name]:
+            self.nav_buttons[name].setFocus()  # the list's focus follows the page shown
         page = self.pages[name]
         refresh = getattr(page, "refresh", None)
         if refresh is not None:

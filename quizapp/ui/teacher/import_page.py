@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from quizapp.services.teacher.packs import PackError
 from quizapp.ui.teacher.page import Page
@@ -30,7 +30,7 @@ class ImportPage(Page):
             ),
         )
         card = Card(tr("1. Choose the files"))
-        form = QFormLayout()
+        form = self.form()
         self.language_combo = QComboBox()
         self.language_combo.setMinimumHeight(MIN_TARGET)
         self.language_combo.setAccessibleName(tr("Language of the questions"))
@@ -46,7 +46,7 @@ class ImportPage(Page):
         self.layout_.addWidget(card)
 
         install = Card(tr("2. Install them as a pack"))
-        install_form = QFormLayout()
+        install_form = self.form()
         self.title_field = QLineEdit()
         self.title_field.setAccessibleName(tr("Title of the new pack"))
         self.title_field.setPlaceholderText(tr("For example: Class 7 revision questions"))

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from quizapp.progress.errors import StoreError
 from quizapp.services.teacher.reports import AnswerWords
-from quizapp.ui.teacher.widgets import MIN_TARGET, FlowLayout, MessagePanel, heading, note, tr
+from quizapp.ui.teacher.widgets import MIN_TARGET, AdaptiveForm, FlowLayout, MessagePanel, heading, note, tr
 
 if TYPE_CHECKING:
     from quizapp.content.packs import Pack
@@ -45,6 +45,13 @@ class Page(QWidget):
             self.layout_.addWidget(note(intro))
         self.message = MessagePanel()
         self.layout_.addWidget(self.message)
+        self.forms: list[QFormLayout] = []
+
+    def form(self) -> QFormLayout:
+        """A form whose labels go above their fields when they need the room (see :class:`AdaptiveForm`)."""
+        form = AdaptiveForm()
+        self.forms.append(form)
+        return form
 
     @property
     def store(self) -> Store:

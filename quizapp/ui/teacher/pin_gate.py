@@ -70,6 +70,7 @@ class PinGate(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         inner = QWidget()
+        inner.setObjectName("page")  # the app's page background
         scroll.setWidget(inner)
         wrapper = QVBoxLayout(self)
         wrapper.setContentsMargins(0, 0, 0, 0)
@@ -134,6 +135,7 @@ class PinGate(QWidget):
                 )
             )
         centre = row(card, stretch_end=False)
+        centre.setStretchFactor(card, 4)  # as wide as its maximum when the window allows
         centre.insertStretch(0, 1)
         centre.addStretch(1)
         outer.addLayout(centre)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.pin import pin_problem
@@ -31,9 +31,7 @@ class SettingsPage(Page):
     def __init__(self, area: TeacherArea) -> None:
         super().__init__(area, tr("Settings"))
         school = Card(tr("Your school"))
-        form = QFormLayout()
-        form.setSpacing(10)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form = self.form()
         self.school_field = QLineEdit()
         self.school_field.setAccessibleName(tr("School name"))
         self.school_field.setMaxLength(120)
@@ -71,8 +69,7 @@ class SettingsPage(Page):
         self.layout_.addWidget(school)
 
         pin = Card(tr("Teacher PIN"))
-        pin_form = QFormLayout()
-        pin_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        pin_form = self.form()
         self.old_pin = self._pin_field(tr("Current PIN"))
         self.new_pin = self._pin_field(tr("New PIN"))
         self.repeat_pin = self._pin_field(tr("New PIN again"))

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QIcon, QKeyEvent, QMouseEvent, QPaintEvent, QPa
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -239,6 +240,14 @@ class WrappingCheckBox(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def sizeHint(self) -> QSize:
+        """Wide enough for the words on one line (a wrapping label alone asks for a narrower block)."""
+        hint = super().sizeHint()
+        margins = self.label.contentsMargins()
+        words = self.label.fontMetrics().horizontalAdvance(self.label.text())
+        one_line = self.box.sizeHint().width() + 10 + words + margins.left() + margins.right() + 4
+        return QSize(one_line, hint.height())
+
     def isChecked(self) -> bool:
         return self.box.isChecked()
 
@@ -274,10 +283,10 @@ class FlowLayout(QLayout):
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def itemAt(self, index: int) -> QLayoutItem | None:
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     # sizes
@@ -363,6 +372,35 @@ class FlowLayout(QLayout):
     def _direction(self) -> Qt.LayoutDirection:
         widget = self.parentWidget()
         return widget.layoutDirection() if widget is not None else Qt.LayoutDirection.LeftToRight
+
+
+class AdaptiveForm(QFormLayout):
+    """A form with its labels beside the fields, or above them when the labels would take more than
+    ``label_share`` of the width (long translations, a narrow window): fields never get squeezed."""
+
+    def __init__(self, parent: QWidget | None = None, *, label_share: float = 0.4) -> None:
+        super().__init__(parent)
+        self.label_share = label_share
+        self.setSpacing(10)
+
+    def widest_label(self) -> int:
+        widths = [0]
+        for row in range(self.rowCount()):
+            item = self.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            widget = item.widget() if item is not None else None
+            if widget is not None and not widget.isHidden():
+                widths.append(widget.sizeHint().width())
+        return max(widths)
+
+    def policy_for(self, width: int) -> QFormLayout.RowWrapPolicy:
+        above = self.widest_label() > width * self.label_share
+        return QFormLayout.RowWrapPolicy.WrapAllRows if above else QFormLayout.RowWrapPolicy.DontWrapRows
+
+    def setGeometry(self, rect: QRect) -> None:
+        policy = self.policy_for(rect.width())
+        if policy != self.rowWrapPolicy():
+            self.setRowWrapPolicy(policy)  # depends on the width only: settles after one more pass
+        super().setGeometry(rect)
 
 
 def flow(*widgets: QWidget | None, fill: bool = False, spacing: int = 10) -> FlowLayout:

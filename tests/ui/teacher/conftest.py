@@ -63,8 +63,9 @@ def ctx(qapp, store: Store, tmp_path: Path):
         store=store,
         library=PackLibrary(builtin_packs_dir(), tmp_path / "data" / "packs"),
     )
+    context.set_language("en", force=True)  # as the app starts: English plural forms ("2 quiz tries")
     yield context
-    context.set_language("en")
+    context.localizer.reset()  # no translator, font or direction left behind for the next test
 
 
 @pytest.fixture
@@ -77,6 +78,18 @@ def area(qtbot, ctx, dialogs: ScriptedDialogs):
     from quizapp.ui.teacher.area import TeacherArea
 
     widget = TeacherArea(ctx, dialogs=dialogs)
+    qtbot.addWidget(widget)
+    widget.resize(1024, 600)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def styled_area(qtbot, ctx, dialogs: ScriptedDialogs):
+    """The area with the whole app style sheet (fonts and sizes as in the app's window), 1024x600."""
+    from quizapp.ui.teacher.area import TeacherArea
+
+    widget = TeacherArea(ctx, dialogs=dialogs, standalone=True)
     qtbot.addWidget(widget)
     widget.resize(1024, 600)
     widget.show()

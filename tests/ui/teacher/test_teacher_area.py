@@ -128,7 +128,7 @@ def test_grid_and_learner_detail_after_a_journey(qtbot, area, store) -> None:
     page.class_filter.setCurrentIndex(page.class_filter.findData(blue.id))
     assert page.grid.rowCount() == 2
     rows = {page.grid_text(r, 0): page.grid_text(r, 1) for r in range(2)}
-    assert rows["Ali"].startswith("✔ Passed (100%)") and "2 quiz try(s)" in rows["Ali"]
+    assert rows["Ali"].startswith("✔ Passed (100%)") and "2 quiz tries" in rows["Ali"]
     assert rows["Zoya"] == "○ Not started"
     page.show_learner(ali.id)
     lines = page.detail_texts()
@@ -274,7 +274,7 @@ def test_import_questions_screen_converts_and_installs(qtbot, area, ctx, tmp_pat
     assert page.install_button.isEnabled()
     page.title_field.setText("Revision")
     assert page.install()
-    assert "was installed with 2 question(s)" in page.message.plain_text()
+    assert "was installed with 2 questions" in page.message.plain_text()
     assert ctx.library.pack("revision") is not None
 
 
