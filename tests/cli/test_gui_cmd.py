@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
-import pytest
-
-from quizapp.cli.main import main
+from tests.conftest import ROOT
 
 
-def test_no_command_opens_the_app(
-    qapp,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
-) -> None:
-    """The app opens on the given data folder (here it quits once the picker is shown)."""
-    monkeypatch.setenv("QUIZAPP_EXIT_WHEN_IDLE", "1")
+def test_no_command_opens_the_app(tmp_path: Path) -> None:
+    """The app opens on the given data folder (here it quits once the picker is shown).
+
+    It runs in its own process, as a user starts it: the app sets application-wide state (style, fonts,
+    translators) that must not leak into other tests.
+    """
     data = tmp_path / "school"
-    assert main(["--data-dir", str(data)]) == 0
-    assert capsys.readouterr().out.startswith("ready ")
+    env = dict(os.environ, QUIZAPP_EXIT_WHEN_IDLE="1", QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "quizapp", "--data-dir", str(data)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.startswith("ready ")
     assert (data / "logs" / "quizapp.log").is_file()
+    assert (data / "quizapp.sqlite3").is_file()
