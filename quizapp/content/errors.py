@@ -170,4 +170,3 @@ def describe(error: ErrorDetails, root_model: type[BaseModel]) -> tuple[str, boo
     if kind.startswith("text_") or kind.startswith("accepted_"):
         return f"{field}: {error['msg']}", False
     return f"{field}: {error['msg']}", False
-
