@@ -31,7 +31,7 @@ class UsageError(Exception):
     """A command was called wrongly; exit code 2."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _base_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quizapp",
         description="Online-safety lessons and quizzes for schools. With no command, the app opens.",
@@ -43,10 +43,30 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"where learners' progress and settings live (also ${ENV_DATA_DIR}; "
         "default: this user's data folder)",
     )
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _base_parser()
     subparsers = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser
+
+
+def _opens_app(argv: Sequence[str]) -> bool:
+    """True when the arguments name no command (only ``--data-dir``): the app opens.
+
+    The command modules are then not imported at all, which keeps them off the path to the first window.
+    """
+    rest = list(argv)
+    while rest:
+        token = rest.pop(0)
+        if token == "--data-dir" and rest:
+            rest.pop(0)
+        elif not token.startswith("--data-dir="):
+            return False
+    return True
 
 
 def data_dir_from(args: argparse.Namespace) -> Path:
@@ -54,8 +74,9 @@ def data_dir_from(args: argparse.Namespace) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = _base_parser() if _opens_app(arguments) else build_parser()
+    args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
