@@ -14,9 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QTranslator
 
 from quizapp.ui.i18n.compiler import CompileError, compiled, needs_compiling
-from quizapp.ui.i18n.pseudo import write_pseudo_ts
 from quizapp.ui.i18n.translator import CatalogTranslator
-from quizapp.ui.i18n.tsfile import TsFileError, read_ts
 
 log = logging.getLogger("quizapp")
 
@@ -75,6 +73,9 @@ class TranslationCatalog:
 
     def pseudo_translator(self, mode: str, reference: str = "ur") -> QTranslator | None:
         """The pseudo-translation (``stretch`` / ``mirror``) of every string in the ``reference`` .ts."""
+        from quizapp.ui.i18n.pseudo import write_pseudo_ts  # only in pseudo mode: keeps start-up light
+        from quizapp.ui.i18n.tsfile import TsFileError, read_ts
+
         ts = self.ts_file(reference)
         if not ts.is_file():
             self.problems.append(f"{ts}: missing, so there is no list of strings to pseudo-translate.")

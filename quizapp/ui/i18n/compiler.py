@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 log = logging.getLogger("quizapp")
@@ -35,6 +32,8 @@ def qt_tool(name: str) -> Path | None:
     for candidate in (package / exe, package / "Qt" / "libexec" / exe, package / "Qt" / "bin" / exe):
         if candidate.is_file():
             return candidate
+    import shutil
+
     found = shutil.which(f"pyside6-{name}")
     return Path(found) if found else None
 
@@ -53,6 +52,9 @@ def compile_ts(ts: Path, qm: Path, lrelease: Path | None = None) -> Path:
     if tool is None:
         raise CompileError(f"{ts}: cannot compile, lrelease is not part of this PySide6 installation.")
     qm.parent.mkdir(parents=True, exist_ok=True)
+    import subprocess  # loaded only when a translation is compiled
+    import tempfile
+
     fd, tmp_name = tempfile.mkstemp(prefix=f".{qm.stem}-", suffix=".qm", dir=qm.parent)
     os.close(fd)
     tmp = Path(tmp_name)

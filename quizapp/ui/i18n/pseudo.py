@@ -11,10 +11,12 @@ from __future__ import annotations
 import math
 import os
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from quizapp.ui.i18n.tsfile import TsFile
+if TYPE_CHECKING:
+    from quizapp.ui.i18n.tsfile import TsFile
+
 
 ENV_PSEUDO = "QUIZAPP_PSEUDO"
 MODES = ("stretch", "mirror")
@@ -81,6 +83,8 @@ def write_pseudo_ts(source: TsFile, out: Path, mode: str = "stretch") -> Path:
     if mode not in MODES:
         raise ValueError(f"unknown pseudo-translation mode {mode!r}; use one of {', '.join(MODES)}")
     mirror = mode == "mirror"
+    import xml.etree.ElementTree as ET  # only when a pseudo file is written
+
     root = ET.Element("TS", {"version": "2.1", "language": "en", "sourcelanguage": "en"})
     contexts: dict[str, ET.Element] = {}
     for message in source.current():
