@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from quizapp.content.archive import ArchiveProblem, find_pack_root, safe_extract
 from quizapp.content.diagnostics import DiagnosticList
@@ -21,12 +21,13 @@ from quizapp.content.models import (
     Module,
     MultipleSelect,
     Option,
+    Question,
     Scenario,
     ScenarioOption,
     SingleChoice,
 )
 from quizapp.content.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
-from quizapp.content.text import DEFAULT_KEY, Accepted, LText, language_name
+from quizapp.content.text import DEFAULT_KEY, Accepted, LText, language_name, same_answer_key
 from quizapp.content.yamlsafe import YamlDocument, YamlProblem, load_yaml_file, locate
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
@@ -96,11 +97,15 @@ def _validate_model(
 
 
 def _read(path: Path, display: str, diags: DiagnosticList) -> YamlDocument | None:
+    found: list[YamlProblem] = []
     try:
-        return load_yaml_file(path)
-    except YamlProblem as problem:
+        doc = load_yaml_file(path, found)
+    except YamlProblem as fatal:
+        found.append(fatal)
+        doc = None
+    for problem in found:
         diags.error(display, problem.line, problem.column, problem.message)
-        return None
+    return doc
 
 
 def _check_rel_path(
@@ -167,10 +172,16 @@ def _iter_texts(
                 yield from _iter_texts(item, (*loc, index))
 
 
-def _check_languages(module: Module, ctx: PackContext, doc: YamlDocument, diags: DiagnosticList) -> None:
+def _check_languages(
+    part: BaseModel,
+    ctx: PackContext,
+    doc: YamlDocument,
+    diags: DiagnosticList,
+    base: tuple[int | str, ...] = (),
+) -> None:
     wanted = set(ctx.languages)
     default = ctx.default_language
-    for loc, text in _iter_texts(module, ()):
+    for loc, text in _iter_texts(part, base):
         if isinstance(text, LText):
             for value in text.values():
                 if "{{" in value:
@@ -245,7 +256,7 @@ def _check_question(
             err(("options",), "a scenario needs at least one option rated 'best'")
     if isinstance(question, FillBlank):
         for lang, answers in question.accepted.items():
-            normal = [" ".join(a.split()).casefold() for a in answers]
+            normal = [same_answer_key(a) for a in answers]
             if len(set(normal)) != len(normal):
                 err(("accepted",), f"an accepted answer is listed twice{f' for {lang}' if lang else ''}")
     _check_image(question.image, ctx, doc, (*loc, "image"), diags)
@@ -272,6 +283,43 @@ def check_module(module: Module, ctx: PackContext, doc: YamlDocument, diags: Dia
     _check_languages(module, ctx, doc, diags)
 
 
+_QUESTION_ADAPTER: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
+
+
+def check_valid_parts(data: Any, ctx: PackContext, doc: YamlDocument, diags: DiagnosticList) -> None:
+    """Where a module has model errors, still check its well-formed questions and images.
+
+    A teacher then sees every problem of the file in one run (a wrong correct answer, a missing picture or
+    translation), not only the model errors, which hide the rest until they are fixed.
+    """
+    if not isinstance(data, dict):
+        return
+    if isinstance(data.get("image"), str):
+        _check_image(data["image"], ctx, doc, ("image",), diags)
+    lesson = data.get("lesson")
+    sections = lesson.get("sections") if isinstance(lesson, dict) else None
+    for index, section in enumerate(sections if isinstance(sections, list) else []):
+        if isinstance(section, dict) and isinstance(section.get("image"), str):
+            _check_image(section["image"], ctx, doc, ("lesson", "sections", index, "image"), diags)
+    quiz = data.get("quiz")
+    questions = quiz.get("questions") if isinstance(quiz, dict) else None
+    seen: set[str] = set()
+    for index, raw in enumerate(questions if isinstance(questions, list) else []):
+        try:
+            question = _QUESTION_ADAPTER.validate_python(raw)
+        except ValidationError:
+            continue  # its model errors are reported already
+        loc: tuple[int | str, ...] = ("quiz", "questions", index)
+        if question.id in seen:
+            line, column = locate(doc.root, (*loc, "id"))
+            diags.error(
+                ctx.display, line, column, f"question id '{question.id}' is used twice in this module"
+            )
+        seen.add(question.id)
+        _check_question(question, loc, ctx, doc, diags)
+        _check_languages(question, ctx, doc, diags, loc)
+
+
 @dataclass(slots=True)
 class _LoadedModule:
     module: Module
@@ -285,13 +333,14 @@ def load_module_file(
     doc = _read(path, display, diags)
     if doc is None:
         return None
-    module: Module | None = _validate_model(Module, doc, display, diags)
-    if module is None:
-        return None
     if ctx is None:
         ctx = PackContext(display, path.parent, "en", ("en",))
     else:
         ctx = PackContext(display, ctx.root, ctx.default_language, ctx.languages)
+    module: Module | None = _validate_model(Module, doc, display, diags)
+    if module is None:
+        check_valid_parts(doc.data, ctx, doc, diags)
+        return None
     check_module(module, ctx, doc, diags)
     return module, doc
 

@@ -242,3 +242,12 @@ def normalise_answer(text: str) -> str:
     """Compare typed answers without regard to case, extra spaces, or Arabic-keyboard letter forms."""
     text = unicodedata.normalize("NFKC", text).translate(_URDU_FOLD)
     return " ".join(text.split()).casefold()
+
+
+def same_answer_key(text: str) -> str:
+    """When the validator calls two accepted answers the same: equal but for case and extra spaces.
+
+    Looser than :func:`normalise_answer`, which grading uses: answers that differ only in Arabic-keyboard
+    letter forms or vowel marks may both be listed, and converting a pack back and forth keeps both.
+    """
+    return " ".join(text.split()).casefold()

@@ -107,10 +107,14 @@ def decode_text(raw: bytes) -> str:
     return text
 
 
-def parse_yaml(text: str) -> YamlDocument:
-    """Parse one YAML document into plain data, refusing anything unsafe."""
+def parse_yaml(text: str, collect: list[YamlProblem] | None = None) -> YamlDocument:
+    """Parse one YAML document into plain data, refusing anything unsafe.
+
+    A key written twice in a mapping raises, unless ``collect`` is given: then the problem is added to it,
+    the second value is dropped and parsing goes on, so the rest of the file can still be checked.
+    """
     try:
-        data = _build_from_events(text)
+        data = _build_from_events(text, collect)
     except yaml.MarkedYAMLError as exc:
         raise YamlProblem(_yaml_message(exc, text), *_pos(exc.problem_mark or exc.context_mark)) from exc
     except yaml.YAMLError as exc:  # reader errors, e.g. control characters
@@ -123,7 +127,7 @@ _ALLOWED_SCALAR_TAGS = frozenset((*_SCALAR_TAGS, "!"))
 _EMPTY_MESSAGE = "the file is empty; it should hold a YAML mapping (key: value lines)"
 
 
-def _build_from_events(text: str) -> Any:
+def _build_from_events(text: str, collect: list[YamlProblem] | None = None) -> Any:
     """Build dicts, lists, strings and None straight from the parser's events (no resolver, no node tree)."""
     scalar_event = yaml.ScalarEvent
     mapping_start = yaml.MappingStartEvent
@@ -188,15 +192,21 @@ def _build_from_events(text: str) -> Any:
                         value = ""
                     if value in top[2]:
                         first = top[2][value].start_mark.line + 1
-                        raise YamlProblem(
+                        problem = YamlProblem(
                             f"the key '{value}' appears twice in the same mapping (first on line {first}); "
                             "keep one",
                             *_pos(event.start_mark),
                         )
+                        if collect is None:
+                            raise problem
+                        collect.append(problem)
+                        top[1] = _DROP
+                        continue
                     top[2][value] = event
                     top[1] = value
                     continue
-                container[top[1]] = value
+                if top[1] is not _DROP:
+                    container[top[1]] = value
                 top[1] = _NO_KEY
             else:
                 container.append(value)
@@ -210,6 +220,7 @@ def _build_from_events(text: str) -> Any:
 
 
 _NO_KEY: Any = object()
+_DROP: Any = object()  # the pending key was a duplicate: its value is read but not kept
 
 
 def _tag_problem(tag: str, event: Any) -> YamlProblem:
@@ -219,8 +230,8 @@ def _tag_problem(tag: str, event: Any) -> YamlProblem:
     )
 
 
-def load_yaml_file(path: Path) -> YamlDocument:
-    return parse_yaml(read_text(path))
+def load_yaml_file(path: Path, collect: list[YamlProblem] | None = None) -> YamlDocument:
+    return parse_yaml(read_text(path), collect)
 
 
 def _pos(mark: Any) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizapp.content.text import normalise_answer
+from quizapp.content.text import same_answer_key
 from quizapp.importers.phrases import phrase
 from quizapp.importers.textformat import one_line
 
@@ -194,7 +194,7 @@ class QuestionBuilder:
                     f"answer '{value}' earned {percent(answer.fraction)}% (partial credit); quizapp has no "
                     "partial credit, so it is now accepted as fully right: remove it if it should not be"
                 )
-            key = normalise_answer(value)
+            key = same_answer_key(value)
             if key in seen:
                 self.warn(f"answer '{value}' is listed twice (ignoring case and spaces); it is kept once")
                 continue

@@ -25,7 +25,7 @@ from quizapp.content.models import (
     SingleChoice,
 )
 from quizapp.content.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
-from quizapp.content.text import Accepted, LText, normalise_answer
+from quizapp.content.text import Accepted, LText, same_answer_key
 
 _QUESTION: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
 
@@ -80,7 +80,7 @@ def problems_of(question: AnyQuestion) -> list[str]:
             problems.append("a scenario needs at least one option rated 'best'")
     if isinstance(question, FillBlank):
         for lang, answers in question.accepted.items():
-            normal = [normalise_answer(a) for a in answers]
+            normal = [same_answer_key(a) for a in answers]
             if len(set(normal)) != len(normal):
                 problems.append(f"an accepted answer is listed twice{f' for {lang}' if lang else ''}")
     for text in _texts(question):

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quizapp.content.models import QUESTION_TYPES
-from quizapp.content.text import LANG_PATTERN
+from quizapp.content.text import LANG_PATTERN, same_answer_key
 from quizapp.importers.build import BuildProblem, ParsedQuestion, excerpt
 from quizapp.importers.phrases import phrase
 from quizapp.importers.report import FileSink
@@ -520,6 +520,17 @@ def _build(kind: str, row: _Row, prompts: dict[str, str], warn: Callable[[str], 
                 )
         if not accepted:
             raise BuildProblem(f"write the accepted answers in '{row.column('options')}', separated by |")
+        for lang, items in accepted.items():
+            kept: dict[str, str] = {}
+            for item in items:
+                if same_answer_key(item) in kept:
+                    warn(
+                        f"the accepted answer '{item}' in 'options_{lang}' is listed twice (case and extra "
+                        "spaces never matter); it is kept once"
+                    )
+                else:
+                    kept[same_answer_key(item)] = item
+            accepted[lang] = list(kept.values())
         data["accepted"] = accepted
 
         def fill_sentence(lang: str) -> str:

@@ -103,6 +103,38 @@ def test_all_problems_in_a_file_are_reported_at_once(tmp_path: Path) -> None:
     assert any("not a whole number" in m for m in messages)
 
 
+def test_reference_checks_still_run_when_the_file_has_model_errors(tmp_path: Path) -> None:
+    """A typo elsewhere in the file does not hide a wrong answer, a missing picture or a missing translation.
+
+    Before, the model errors were reported alone, and the teacher found the rest only after fixing them.
+    """
+    broken = (
+        MODULE.replace("minutes: 30", "minutes: lots")
+        .replace("correct: b", "correct: c")
+        .replace("    - body: {en: Keep codes secret., ur: کوڈ راز رکھیں۔}", "    - body: Keep codes secret.")
+        .replace("      type: single\n", "      type: single\n      image: assets/gone.png\n")
+    )
+    report = validate(make_pack(tmp_path, broken))
+    found = {(d.severity.value, d.line, d.column, d.message) for d in report.diagnostics.items}
+    assert ("error", 6, 10, "minutes: 'lots' is not a whole number") in found
+    assert ("error", 14, 14, "image 'assets/gone.png' was not found in the pack") in found
+    assert ("error", 21, 16, "correct answer 'c' is not one of the options (a, b)") in found
+    # The lesson is not checked for languages while the module is broken; the question is.
+    assert not any("missing Urdu" in m for _, _, _, m in found)
+
+
+def test_a_key_written_twice_does_not_hide_the_other_problems(tmp_path: Path) -> None:
+    """A repeated key is reported with the file's other mistakes, not alone."""
+    broken = MODULE.replace("minutes: 30", "minutes: 30\nminutes: 40").replace("correct: b", "correct: c")
+    report = validate(make_pack(tmp_path, broken))
+    found = {(d.line, d.column, d.message) for d in report.diagnostics.errors}
+    assert found == {
+        (7, 1, "the key 'minutes' appears twice in the same mapping (first on line 6); keep one"),
+        (21, 16, "correct answer 'c' is not one of the options (a, b)"),
+    }
+    assert not report.packs
+
+
 def test_option_texts_that_look_like_booleans_stay_text(tmp_path: Path) -> None:
     """An option written Yes is the text 'Yes', never True."""
     module = MODULE.replace("{en: Share the code, ur: کوڈ بتا دیں}", "Yes").replace(

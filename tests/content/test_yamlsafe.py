@@ -68,6 +68,15 @@ def test_duplicate_key_names_both_lines() -> None:
     assert "'id' appears twice" in p.message and "line 1" in p.message
 
 
+def test_duplicate_keys_can_be_collected_and_parsing_goes_on() -> None:
+    """With a list to collect them, every repeated key is reported and the first value is kept."""
+    found: list[YamlProblem] = []
+    doc = parse_yaml("id: a\nopts: {x: 1, x: [2]}\nid: b\nlast: z\n", found)
+    assert doc.data == {"id": "a", "opts": {"x": "1"}, "last": "z"}
+    assert [(p.line, p.column) for p in found] == [(2, 14), (3, 1)]
+    assert all("appears twice" in p.message for p in found)
+
+
 def test_mapping_as_key_is_refused() -> None:
     """Keys must be plain words."""
     p = problem("? [a, b]\n: c\n")

@@ -224,3 +224,23 @@ def test_unknown_placeholder_is_caught_before_the_pack_is_written(tmp_path: Path
         tmp_path, "ph.csv", "type,prompt,correct,explanation\ntrue_false,Call {{helpline}}?,true,E.\n"
     )
     assert "unknown placeholder '{{helpline}}'" in report.skipped[0].reason
+
+
+def test_an_accepted_answer_listed_twice_is_kept_once_with_a_warning(tmp_path: Path) -> None:
+    """A repeated accepted answer does not cost the teacher the question: it is kept once and reported.
+
+    Answers that differ in Urdu vowel marks are different to the validator, so both stay.
+    """
+    report = convert_text(
+        tmp_path,
+        "bank.csv",
+        "type,prompt_en,options_en,options_ur,explanation_en\n"
+        "fill_blank,A one-time ____,code | Code |  code  | pin,فشنگ | فِشنگ,Because.\n",
+    )
+    assert not report.skipped
+    (converted,) = report.converted
+    question = converted.question
+    assert isinstance(question, FillBlank)
+    assert question.accepted["en"] == ("code", "pin")
+    assert question.accepted["ur"] == ("فشنگ", "فِشنگ")
+    assert warnings_text(report).count("is listed twice") == 2

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from quizapp.content.models import AnyQuestion, MultipleSelect, SingleChoice
+from quizapp.content.models import AnyQuestion, FillBlank, MultipleSelect, SingleChoice
 from quizapp.content.packs import Pack
 from quizapp.content.text import DEFAULT_KEY, Accepted, LText
 from quizapp.content.validate import validate_paths
@@ -161,3 +161,41 @@ def test_csv_guards_cells_excel_would_run_as_formulas(tmp_path: Path) -> None:
     assert "'=1+1?" in exported and "'@home | -5" in exported and "'+ because" in exported
     (back,) = _import(tmp_path, "again.csv", exported, "utf-8-sig")
     assert _question_data(back, "en") == _question_data(original, "en")
+
+
+BUILT_IN = sorted(p for p in (EXAMPLE.parent).iterdir() if (p / "pack.yaml").is_file())
+
+
+@pytest.mark.parametrize("pack_dir", BUILT_IN, ids=lambda p: p.name)
+def test_every_built_in_pack_round_trips_through_csv(pack_dir: Path, tmp_path: Path) -> None:
+    """No question of the curriculum is lost or changed on the way through the CSV template.
+
+    The curriculum lists Urdu answers that differ only in vowel marks (فشنگ, فِشنگ); the importer once took
+    those for duplicates and skipped the whole question.
+    """
+    (pack,) = validate_paths([pack_dir]).packs
+    result = export_csv(pack)
+    assert not result.skipped
+    default = pack.default_language
+    back = _import(tmp_path, "pack.csv", result.text, "utf-8-sig", language=default)
+    assert [_question_data(q, default) for q in back] == [
+        _question_data(q, default) for q in pack.questions()
+    ]
+
+
+@pytest.mark.parametrize("pack_dir", BUILT_IN, ids=lambda p: p.name)
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_every_built_in_pack_round_trips_through_gift(pack_dir: Path, language: str, tmp_path: Path) -> None:
+    """GIFT in each language gives back every question it can hold, with the same accepted answers."""
+    (pack,) = validate_paths([pack_dir]).packs
+    result = export_gift(pack, language)
+    back = {q.id: q for q in _import(tmp_path, "pack.gift", result.text, "utf-8", language=language)}
+    original = {q.id: q for q in pack.questions() if q.type not in ("ordering", "scenario")}
+    assert list(back) == list(original)
+    for qid, question in original.items():
+        if isinstance(question, FillBlank):
+            theirs = back[qid]
+            assert isinstance(theirs, FillBlank)
+            assert list(theirs.accepted.for_language(language, language)) == list(
+                question.accepted.for_language(language, pack.default_language)
+            )
