@@ -116,3 +116,53 @@ def test_every_question_explains(report: ValidationReport) -> None:
     for module in modules(report):
         for question in module.quiz.questions:
             assert len(question.explanation["en"].split()) >= 8, (module.id, question.id)
+
+
+# The topics of the curriculum issue, each with words that show a module really teaches it (not only tags it).
+TOPICS = {
+    "passwords": r"passphrase|password",
+    "privacy": r"private|privacy|secret|personal",
+    "scams": r"scam|trick|fraud|fake",
+    "cyberbullying": r"bully",
+    "grooming": r"grooming|stranger",
+    "misinformation": r"\btrue\b|\bfake\b|rumour",
+    "footprint": r"footprint|stay (there )?for a long time|what you post",
+    "wellbeing": r"sleep|\bbreaks?\b|screen time",
+    "gaming": r"\bgames?\b|gaming",
+    "reporting": r"\breport",
+    "respect": r"permission|consent|ask (first|before)|respect|kind|hurt",
+}
+STUDENT_BANDS = ("8-10", "11-13", "14-17")
+
+
+def _lesson_en(module: Module) -> str:
+    parts = [s.body["en"] for s in module.lesson.sections]
+    parts += [k["en"] for k in module.lesson.key_points]
+    return "\n".join(parts)
+
+
+def test_every_topic_taught_at_every_band(report: ValidationReport) -> None:
+    """Each topic of the issue is taught at each student age band, in a module whose lesson covers it."""
+    missing = []
+    for band in STUDENT_BANDS:
+        mods = [m for m in modules(report) if m.audience == "students" and m.age_band == band]
+        for topic, words in TOPICS.items():
+            tagged = [m for m in mods if topic in m.tags]
+            if not tagged:
+                missing.append((band, topic, "no module tagged"))
+            for module in tagged:
+                if not re.search(words, _lesson_en(module), re.I):
+                    missing.append((band, topic, f"{module.id} is tagged but its lesson never mentions it"))
+    assert not missing, missing
+
+
+def test_sextortion_and_intimate_images_not_mentioned_below_14(report: ValidationReport) -> None:
+    """The younger tracks never talk about sextortion or intimate images, in any language or field."""
+    words = re.compile(r"sextortion|nude|intimate|blackmail|سیکسٹارشن|بلیک میل|برہنہ", re.I)
+    for pack in report.packs:
+        for module in pack.modules:
+            if module.audience == "students" and module.age_band in ("8-10", "11-13"):
+                for loc, text in _iter_texts(module, (module.id,)):
+                    for value in text.values():
+                        shown = value if isinstance(value, str) else " ".join(value)
+                        assert not words.search(shown), (module.id, loc)
