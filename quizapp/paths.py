@@ -12,6 +12,7 @@ Order for the user data folder (first that applies wins):
 from __future__ import annotations
 
 import configparser
+import logging
 import os
 import sys
 from pathlib import Path
@@ -23,6 +24,8 @@ ENV_DATA_DIR = "QUIZAPP_DATA_DIR"
 SITE_SETTINGS_FILE = "quizapp.ini"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
+log = logging.getLogger(__name__)
+_INI_EXAMPLE = "It should look like:\n[paths]\ndata_dir = D:\\quizapp-data"
 
 
 def _resource_roots() -> list[Path]:
@@ -60,22 +63,45 @@ def program_dir() -> Path:
 
 
 def site_settings_data_dir(search_dir: Path | None = None) -> Path | None:
-    """The data folder set in ``quizapp.ini`` next to the program, if any."""
+    """The data folder set in ``quizapp.ini`` next to the program, if any.
+
+    The file may be saved by Notepad (UTF-8 with a byte-order mark) and the path may be in quotes. A file that
+    is there but cannot be used is reported as a warning (on standard error, or in the log) naming the file
+    and what to fix, and the per-user folder is used.
+    """
     ini = (search_dir or program_dir()) / SITE_SETTINGS_FILE
     if not ini.is_file():
         return None
-    parser = configparser.ConfigParser()
+    parser = configparser.ConfigParser(interpolation=None)
     try:
-        parser.read(ini, encoding="utf-8")
-    except (configparser.Error, OSError, UnicodeDecodeError):
+        parser.read(ini, encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        log.warning("%s is not saved as UTF-8 text, so it was ignored: save it as UTF-8 and try again.", ini)
         return None
-    value = parser.get("paths", "data_dir", fallback="").strip()
+    except configparser.Error as exc:
+        problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        log.warning("%s could not be read, so it was ignored (%s). %s", ini, problem, _INI_EXAMPLE)
+        return None
+    except OSError as exc:
+        log.warning("%s could not be read, so it was ignored: %s.", ini, exc.strerror or exc)
+        return None
+    value = _unquote(parser.get("paths", "data_dir", fallback="").strip())
     if not value:
+        log.warning(
+            "%s has no 'data_dir = ...' line in a [paths] section, so it was ignored. %s", ini, _INI_EXAMPLE
+        )
         return None
     path = Path(os.path.expandvars(os.path.expanduser(value)))
     if not path.is_absolute():
         path = ini.parent / path
     return path
+
+
+def _unquote(value: str) -> str:
+    """``"C:\\Quiz Data"`` -> ``C:\\Quiz Data``: people put paths with spaces in quotes."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1].strip()
+    return value
 
 
 def resolve_data_dir(

@@ -1,12 +1,14 @@
 ; Inno Setup script for quizapp on Windows (Inno Setup 6).
 ;
 ; 1. On Windows, build the app folder:   py -3.11 packaging\build.py
-; 2. Make the installer:                  iscc /DAppVersion=0.1.0 packaging\windows\quizapp.iss
+; 2. Make the installer (Inno Setup 6.3 or newer, for "x64compatible"):
+;                                         iscc /DAppVersion=0.1.0 packaging\windows\quizapp.iss
 ;    The installer is written to dist\quizapp-<version>-windows-x64-setup.exe
 ;
 ; Installs per machine by default (Program Files, for every user of a lab computer); the user may choose
 ; a per-user install instead. Student data lives in each user's data folder (or the folder set in
-; quizapp.ini next to quizapp.exe) and is kept on uninstall unless the user ticks "also remove student data".
+; quizapp.ini next to quizapp.exe) and is kept on uninstall unless the user answers Yes to "Also remove the
+; student data"; a silent uninstall keeps it. quizapp-cli.exe (the console twin of quizapp.exe) runs commands.
 
 #ifndef AppVersion
   #define AppVersion "0.0.0"
@@ -52,16 +54,9 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopico
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
 [Code]
-var
-  RemoveDataPage: TInputOptionWizardPage;
-
-procedure InitializeUninstallProgressForm();
-begin
-end;
-
 function DataFolder(): String;
 begin
-  { platformdirs' user data folder on Windows: %LOCALAPPDATA%\quizapp }
+  { platformdirs' user data folder on Windows: %LOCALAPPDATA%\quizapp of the user running the uninstaller }
   Result := ExpandConstant('{localappdata}\quizapp');
 end;
 
@@ -71,9 +66,12 @@ begin
   begin
     if DirExists(DataFolder()) then
     begin
-      if MsgBox('Also remove the student data (progress, learners, settings) in ' + DataFolder() + '?' + #13#10 +
-                'Choose No to keep it (recommended): it will be used again if quizapp is reinstalled.',
-                mbConfirmation, MB_YESNO or MB_DEFBUTTON2) = IDYES then
+      { SuppressibleMsgBox: a silent uninstall (/VERYSILENT /SUPPRESSMSGBOXES) takes the default, No, and keeps
+        the data; a plain MsgBox would stop it and wait for a click. }
+      if SuppressibleMsgBox('Also remove the student data (progress, learners, settings) in ' + DataFolder() + '?' + #13#10#13#10 +
+                'Choose No to keep it (recommended): it will be used again if quizapp is reinstalled. ' +
+                'Data of other Windows users, and a data folder set in quizapp.ini, are always kept.',
+                mbConfirmation, MB_YESNO or MB_DEFBUTTON2, IDNO) = IDYES then
         DelTree(DataFolder(), True, True, True);
     end;
   end;

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quizapp.cli.main import data_dir_from
+from quizapp.cli.opened import report_open
 from quizapp.paths import builtin_packs_dir
 from quizapp.progress.errors import StoreError
 
@@ -67,12 +68,15 @@ def register(subparsers: Any) -> None:
 
 
 @contextmanager
-def _manager(args: argparse.Namespace) -> Iterator[PackManager]:
+def _manager(args: argparse.Namespace, *, fallback_read_only: bool = False) -> Iterator[PackManager]:
+    """The pack manager on this data folder; ``fallback_read_only`` lets a command that only reads work while
+    the app is open."""
     from quizapp.progress.store import Store
     from quizapp.services.teacher.packs import PackManager
 
     data_dir = data_dir_from(args)
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, fallback_read_only=fallback_read_only) as store:
+        report_open(store)
         yield PackManager(store, data_dir, builtin_packs_dir())
 
 
@@ -175,7 +179,7 @@ def _print_listing(listing: PackListing) -> None:
 
 def run_list(args: argparse.Namespace) -> int:
     try:
-        with _manager(args) as manager:
+        with _manager(args, fallback_read_only=True) as manager:
             listing = manager.list_packs()
     except StoreError as exc:
         return _fail(str(exc))

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quizapp.cli.main import UsageError, data_dir_from
+from quizapp.cli.opened import report_open
 from quizapp.progress.errors import StoreError
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ def run_export(args: argparse.Namespace) -> int:
     fmt = export_format(out, args.format)
     try:
         with Store.open(data_dir_from(args), fallback_read_only=True) as store:
+            report_open(store)
             if fmt == "csv":
                 saved = _export_csv(store, out)
                 print(f"wrote {saved.answers} ({saved.answer_rows} answer(s)) and {saved.summary}")
@@ -111,6 +113,7 @@ def run_import(args: argparse.Namespace) -> int:
         raise UsageError(f"no such file: {missing[0]}")
     try:
         with Store.open(data_dir_from(args)) as store:
+            report_open(store)
             store.backup_now()
             outcomes = import_results(store, paths)
     except StoreError as exc:

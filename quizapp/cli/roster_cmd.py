@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from quizapp.cli.main import UsageError, data_dir_from
+from quizapp.cli.opened import report_open
 from quizapp.progress.errors import StoreError
 
 
@@ -41,6 +42,17 @@ def register(subparsers: Any) -> None:
     )
     imp.add_argument("file", metavar="FILE")
     imp.set_defaults(handler=run_import)
+    merge = actions.add_parser(
+        "merge",
+        help="make one learner of two records of the same child",
+        description="When an import lists two learners with the same name and class that are the same child, "
+        "make them one: OTHER_ID's answers, quiz tries and progress move to KEEP_ID and OTHER_ID is removed "
+        "(results files that still hold OTHER_ID add to KEEP_ID from now on). A backup is made first. "
+        "Exit 0 when merged, 1 when it could not be.",
+    )
+    merge.add_argument("keep_id", metavar="KEEP_ID", help="the learner id to keep")
+    merge.add_argument("other_id", metavar="OTHER_ID", help="the learner id to merge into it")
+    merge.set_defaults(handler=run_merge)
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -52,6 +64,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError(f"--out {out} is a folder; give a file name, for example {out / 'roster.json'}")
     try:
         with Store.open(data_dir_from(args), fallback_read_only=True) as store:
+            report_open(store)
             manifest = export_roster(store, out, class_name=args.class_name)
     except StoreError as exc:
         print(f"quizapp: error: {exc}", file=sys.stderr)
@@ -70,10 +83,38 @@ def run_import(args: argparse.Namespace) -> int:
         raise UsageError(f"no such file: {path}")
     try:
         with Store.open(data_dir_from(args)) as store:
+            report_open(store)
             report = import_roster(store, path)
     except StoreError as exc:
         print(f"quizapp: error: {exc}", file=sys.stderr)
         return 1
     for line in describe_report(report):
         print(line)
+    return 0
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    from quizapp.progress.errors import NotFoundError
+    from quizapp.progress.store import Store
+    from quizapp.services.teacher.roster import merge_learners
+
+    if args.keep_id == args.other_id:
+        raise UsageError("KEEP_ID and OTHER_ID are the same learner; give the two different ids")
+    try:
+        with Store.open(data_dir_from(args)) as store:
+            report_open(store)
+            try:
+                other = store.get_learner(args.other_id)
+                kept = merge_learners(store, args.keep_id, args.other_id)
+            except NotFoundError as exc:
+                print(f"quizapp: error: {exc} Nothing was changed.", file=sys.stderr)
+                return 1
+            runs = len(store.list_quiz_runs(kept.id))
+    except StoreError as exc:
+        print(f"quizapp: error: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"merged {other.display_name!r} ({other.id}) into {kept.display_name!r} ({kept.id}): "
+        f"{runs} quiz run(s)."
+    )
     return 0

@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from quizapp.cli.main import data_dir_from
+from quizapp.cli.opened import report_open
 from quizapp.progress.errors import StoreError
 
 
@@ -63,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
     data_dir = data_dir_from(args)
     try:
         with Store.open(data_dir) as store:
+            report_open(store)
             TeacherPin(store).set_pin(pin, repeated)
     except InvalidPinError as exc:  # pragma: no cover - checked above
         print(f"quizapp: {exc} Nothing was changed.", file=sys.stderr)

@@ -327,12 +327,34 @@ def read_bundle(path: Path, kind: Kind) -> Bundle:
         where = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in first["loc"]).replace(
             ".[", "["
         )
+        more = exc.error_count() - 1
+        also = f" (and {more} more problem(s))" if more else ""
         raise _refuse(
-            path, f"{where}: {first['msg']} (and {exc.error_count() - 1} more problem(s))."
+            path,
+            f"it does not hold valid quizapp data: {where}: {first['msg']}{also}. "
+            "Export it again on the computer it came from.",
         ) from exc
     plain = checked.model_dump()
     _check_links(path, plain)
+    _check_counts(path, manifest, plain)
     return Bundle(path, kind, manifest, plain)
+
+
+def _check_counts(path: Path, manifest: dict[str, Any], data: dict[str, list[dict[str, Any]]]) -> None:
+    """The manifest's record counts (outside the checksum) must match the data: a file whose counts were
+    edited, or whose data lost records, is refused rather than trusted."""
+    counts = manifest.get("counts")
+    if counts is None:
+        return
+    if not isinstance(counts, dict):
+        raise _refuse(path, "its manifest is damaged (the record counts are not readable).")
+    for table, rows in data.items():
+        if table in counts and counts[table] != len(rows):
+            raise _refuse(
+                path,
+                f"its manifest says {counts[table]} {table} record(s) but the file holds {len(rows)}: it was "
+                "changed after it was exported. Export it again on the computer it came from.",
+            )
 
 
 def _check_links(path: Path, data: dict[str, list[dict[str, Any]]]) -> None:
@@ -470,9 +492,14 @@ def describe_report(report: MergeReport) -> list[str]:
         )
     for la in report.look_alikes:
         where = f" in {la.class_name}" if la.class_name else ""
+        advice = (
+            "If they are the same child, make them one learner (nothing is merged until you do): "
+            f"quizapp roster merge {la.existing_id} {la.incoming_id}"
+            if la.kind == "learner"
+            else "If they are the same class, move its learners into one and archive the other."
+        )
         lines.append(
             f"  check: {la.kind} {la.name!r}{where} exists here with another id ({la.existing_id}); "
-            f"the one in the file ({la.incoming_id}) was added separately. "
-            f"If they are the same {la.kind}, keep one."
+            f"the one in the file ({la.incoming_id}) was added separately. {advice}"
         )
     return lines

@@ -2,7 +2,7 @@
 
 Windows: UNC paths (``\\\\server\\share``) and mapped network drives (``GetDriveTypeW`` = DRIVE_REMOTE).
 Linux: the filesystem type of the mount holding the folder, read from ``/proc/mounts``.
-Other systems (macOS) are not checked.
+macOS: the same, read from the output of ``/sbin/mount``. Other systems are not checked.
 """
 
 from __future__ import annotations
@@ -39,6 +39,11 @@ NETWORK_FS_TYPES = frozenset(
         "fuse.rclone",
         "fuse.s3fs",
         "s3fs",
+        "fuse.gvfsd-fuse",  # GNOME's "Other Locations" (smb://, sftp://) seen as files
+        "fuse.smbnetfs",
+        "fuse.curlftpfs",
+        "afpfs",  # macOS
+        "webdav",
     }
 )
 DRIVE_REMOTE = 4
@@ -62,6 +67,33 @@ def linux_mount_type(path: Path, mounts_text: str) -> tuple[str, str] | None:
         if inside and (best is None or len(point) >= len(best[0])):
             best = (point, fstype)
     return best
+
+
+_DARWIN_MOUNT = re.compile(r"^.+? on (?P<point>.+) \((?P<type>[^,)]+)")
+
+
+def darwin_mount_type(path: Path, mount_output: str) -> tuple[str, str] | None:
+    """The (mount point, filesystem type) holding ``path``, from macOS ``mount`` output lines such as
+    ``//user@server/share on /Volumes/share (smbfs, nodev, nosuid, mounted by user)``."""
+    lines = []
+    for line in mount_output.splitlines():
+        match = _DARWIN_MOUNT.match(line)
+        if match:
+            point = match["point"].replace(" ", "\\040")
+            lines.append(f"src {point} {match['type'].strip()} rw 0 0")
+    return linux_mount_type(path, "\n".join(lines))
+
+
+def _darwin_mount_output() -> str | None:
+    import subprocess
+
+    try:
+        result = subprocess.run(
+            ["/sbin/mount"], capture_output=True, text=True, timeout=10, check=False, errors="replace"
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
 
 
 def _existing_ancestor(path: Path) -> Path:
@@ -110,6 +142,7 @@ def network_share_reason(
         if drive_type is None and sys.platform == "win32":
             drive_type = _windows_drive_type(path)
         return _windows_reason(str(path), drive_type)
+    found: tuple[str, str] | None = None
     if platform.startswith("linux"):
         if mounts_text is None:
             try:
@@ -118,8 +151,15 @@ def network_share_reason(
                 return None
             path = _existing_ancestor(path)
         found = linux_mount_type(path, mounts_text)
-        if found and (found[1] in NETWORK_FS_TYPES or found[1].startswith("smb")):
-            return f"a {found[1]} network share mounted at {found[0]}"
+    elif platform == "darwin":
+        if mounts_text is None:
+            mounts_text = _darwin_mount_output()
+            if mounts_text is None:
+                return None
+            path = _existing_ancestor(path)
+        found = darwin_mount_type(path, mounts_text)
+    if found and (found[1] in NETWORK_FS_TYPES or found[1].startswith("smb")):
+        return f"a {found[1]} network share mounted at {found[0]}"
     return None
 
 

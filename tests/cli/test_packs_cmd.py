@@ -63,3 +63,16 @@ def test_builtin_pack_cannot_be_removed_but_can_be_disabled(tmp_path: Path, caps
     listed = json.loads(capsys.readouterr().out)
     assert next(p for p in listed["packs"] if p["id"] == "example")["enabled"] is False
     assert packs(data, "enable", "nope") == 1
+
+
+def test_list_works_while_the_app_is_open(tmp_path: Path, capsys) -> None:
+    """Listing only reads, so it works (read-only) while quizapp has the data open, and says so."""
+    from quizapp.progress.store import Store
+
+    data = tmp_path / "data"
+    Store.open(data).close()
+    with Store.open(data):
+        assert packs(data, "list") == 0
+    captured = capsys.readouterr()
+    assert "safe-basics" in captured.out
+    assert "already open" in captured.err

@@ -126,3 +126,44 @@ def test_csv_from_the_command_line_is_the_teacher_areas_csv(tmp_path: Path) -> N
         assert cli.read_bytes() == app.read_bytes()
     text = (tmp_path / "cli.csv").read_text(encoding="utf-8-sig")
     assert "Safe basics" in text and "Ali2012" in text
+
+
+def _damage(data: Path) -> None:
+    """Overwrite part of the database file with junk, as a failing disk would."""
+    db = data / "quizapp.sqlite3"
+    with db.open("r+b") as fh:
+        fh.seek(4096)
+        fh.write(b"\xde\xad\xbe\xef" * 2048)
+
+
+def test_export_tells_when_it_restored_a_damaged_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A command that finds the database damaged says it was set aside and which backup was restored.
+
+    Otherwise the restore would be silent, and the app would have nothing to say at its next start."""
+    _seed(tmp_path / "a")  # closing made a backup
+    _damage(tmp_path / "a")
+    capsys.readouterr()
+    assert (
+        main(["--data-dir", str(tmp_path / "a"), "results", "export", "--out", str(tmp_path / "r.zip")]) == 0
+    )
+    err = capsys.readouterr().err
+    assert "was damaged" in err and "quizapp-damaged-" in err and "1 learner(s) and 1 answer(s)" in err
+    assert list((tmp_path / "a").glob("quizapp-damaged-*.sqlite3"))
+
+
+def test_import_tells_when_no_backup_could_be_restored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With no usable backup the command says it started with empty progress, and keeps the damaged file."""
+    _seed(tmp_path / "a")
+    out = tmp_path / "r.zip"
+    main(["--data-dir", str(tmp_path / "a"), "results", "export", "--out", str(out)])
+    for backup in (tmp_path / "a" / "backups").iterdir():
+        backup.unlink()
+    _damage(tmp_path / "a")
+    capsys.readouterr()
+    assert main(["--data-dir", str(tmp_path / "a"), "results", "import", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "No usable backup was found" in err

@@ -8,6 +8,7 @@ import pytest
 
 from quizapp.cli.main import main
 from quizapp.progress.store import Store
+from tests.progress.conftest import answer, start_run
 
 
 def test_roster_of_one_class_sets_up_another_computer(
@@ -36,3 +37,33 @@ def test_unknown_class_and_wrong_file_kind(tmp_path: Path, capsys: pytest.Captur
     assert main([*data, "results", "export", "--out", str(tmp_path / "results.zip")]) == 0
     assert main([*data, "roster", "import", str(tmp_path / "results.zip")]) == 1
     assert "use 'quizapp results import'" in capsys.readouterr().err
+
+
+def test_merge_two_records_of_one_child(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`roster merge KEEP OTHER` makes one learner: the other's answers move, the other is gone."""
+
+    data = tmp_path / "data"
+    with Store.open(data) as s:
+        c = s.create_class("5A")
+        keep = s.create_learner("Ali", class_id=c.id)
+        other = s.create_learner("Ali", class_id=c.id)
+        answer(s, start_run(s, other))
+    assert main(["--data-dir", str(data), "roster", "merge", keep.id, other.id]) == 0
+    assert f"merged 'Ali' ({other.id}) into 'Ali' ({keep.id})" in capsys.readouterr().out
+    with Store.open(data) as s:
+        assert [learner.id for learner in s.list_learners()] == [keep.id]
+        assert len(s.attempts_for_learner(keep.id)) == 1
+
+
+def test_merge_refuses_unknown_or_same_ids(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown id is named and nothing changes (exit 1); the same id twice is a usage error (exit 2)."""
+    data = tmp_path / "data"
+    with Store.open(data) as s:
+        keep = s.create_learner("Ali")
+    missing = "00000000-0000-4000-8000-000000000000"
+    assert main(["--data-dir", str(data), "roster", "merge", keep.id, missing]) == 1
+    err = capsys.readouterr().err
+    assert missing in err and "Nothing was changed" in err and "Traceback" not in err
+    assert main(["--data-dir", str(data), "roster", "merge", keep.id, keep.id]) == 2
+    with Store.open(data) as s:
+        assert [learner.id for learner in s.list_learners()] == [keep.id]

@@ -260,3 +260,52 @@ def test_export_leaves_no_partial_file_when_the_folder_is_missing(tmp_path: Path
     with pytest.raises(StoreError, match="does not exist"):
         export_results(store, tmp_path / "missing" / "r.zip")
     assert not (tmp_path / "missing").exists()
+
+
+def _resign(document: dict[str, object]) -> None:
+    """Recompute the checksum of a plain JSON bundle after editing its data, as a forger would."""
+    document["sha256"] = hashlib.sha256(canonical_bytes(document["data"])).hexdigest()
+
+
+def test_edited_counts_are_refused(tmp_path: Path) -> None:
+    """The record counts sit outside the checksum: counts that do not match the data refuse the file."""
+    with Store.open(tmp_path / "a") as a:
+        _fill(a)
+        export_results(a, tmp_path / "r.json")
+    document = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    document["counts"]["attempts"] = 7
+    (tmp_path / "r.json").write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(BundleError, match=r"says 7 attempts record\(s\) but the file holds 2") as info:
+        read_bundle(tmp_path / "r.json", "results")
+    assert "Nothing was imported" in str(info.value)
+
+
+def test_invalid_record_message_is_plain(tmp_path: Path) -> None:
+    """A re-signed file with a bad record is refused with where the problem is, without "(and 0 more ...)"."""
+    with Store.open(tmp_path / "a") as a:
+        _fill(a)
+        export_results(a, tmp_path / "r.json")
+    document = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    document["data"]["attempts"][1]["time_ms"] = "slow"
+    _resign(document)
+    (tmp_path / "r.json").write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(BundleError) as info:
+        read_bundle(tmp_path / "r.json", "results")
+    message = str(info.value)
+    assert "does not hold valid quizapp data: attempts[1].time_ms" in message
+    assert "0 more" not in message and "Export it again" in message
+
+
+def test_look_alike_line_says_how_to_merge(tmp_path: Path) -> None:
+    """The listed look-alike learner comes with the command that makes the two one learner."""
+    with Store.open(tmp_path / "a") as a:
+        _fill(a)
+        export_results(a, tmp_path / "a.zip")
+    with Store.open(tmp_path / "b") as b:
+        c = b.create_class("5A")
+        local = b.create_learner("Ali", class_id=c.id)
+        (outcome,) = import_results(b, [tmp_path / "a.zip"])
+        assert outcome.report is not None
+        (look_alike,) = [la for la in outcome.report.look_alikes if la.kind == "learner"]
+        lines = describe_report(outcome.report)
+    assert any(f"quizapp roster merge {local.id} {look_alike.incoming_id}" in line for line in lines)

@@ -63,3 +63,37 @@ def test_message_says_what_to_do() -> None:
     text = network_share_message(Path("/mnt/x"), "a cifs network share mounted at /mnt")
     for part in ("/mnt/x", "cifs", "https://www.sqlite.org/useovernet.html", "--data-dir", "results export"):
         assert part in text
+
+
+MAC_MOUNT = """\
+/dev/disk3s1s1 on / (apfs, sealed, local, read-only, journaled)
+/dev/disk3s5 on /System/Volumes/Data (apfs, local, journaled, nobrowse, protect)
+//teacher@server/School Share on /Volumes/School Share (smbfs, nodev, nosuid, mounted by teacher)
+server:/export on /Volumes/nfs (nfs, asynchronous)
+/dev/disk4s1 on /Volumes/USB Stick (msdos, local, nodev, nosuid, noowners)
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("/Volumes/School Share/quizapp", "smbfs"),
+        ("/Volumes/nfs", "nfs"),
+        ("/Volumes/USB Stick/quizapp", None),
+        ("/Users/lab/Library/Application Support/quizapp", None),
+    ],
+)
+def test_macos_mounts(path: str, kind: str | None) -> None:
+    """On macOS the output of `mount` tells network shares (smbfs, nfs, afpfs, webdav) from local disks."""
+    reason = network_share_reason(Path(path), platform="darwin", mounts_text=MAC_MOUNT)
+    if kind is None:
+        assert reason is None
+    else:
+        assert reason is not None and kind in reason
+
+
+def test_gnome_network_locations_are_refused() -> None:
+    """A folder opened through GNOME's "Other Locations" (gvfs) is a network share too."""
+    mounts = "gvfsd-fuse /run/user/1000/gvfs fuse.gvfsd-fuse rw,nosuid,nodev 0 0\n"
+    path = Path("/run/user/1000/gvfs/smb-share:server=school,share=data/quizapp")
+    assert network_share_reason(path, platform="linux", mounts_text=mounts) is not None
