@@ -290,6 +290,7 @@ QToolTip {{ background: {p.surface}; color: {p.text}; border: 1px solid {p.borde
 
 _TALL_SCRIPT_RULES = """
 QLabel { padding-top: 0.15em; padding-bottom: 0.15em; }
+QLabel[script="latin"] { padding-top: 0; padding-bottom: 0; }
 QLabel[role="chip"], QLabel[role="chip-passed"], QLabel[role="chip-progress"] {
     padding-top: 0.12em; padding-bottom: 0.12em;
 }
@@ -304,4 +305,6 @@ QPushButton, QToolButton, QLineEdit, QComboBox, QPlainTextEdit, QTextEdit, QSpin
     border-width: 3px;
 }}
 QLabel[role="subtle"] {{ color: {p.text}; }}
+QProgressBar {{ background: {p.surface_alt}; border: 2px solid {p.border}; }}
 """
+"""The usual progress track is ``border``, black here: the done part would hardly show against it."""

@@ -7,9 +7,21 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QButtonGroup,
     QFrame,
     QGridLayout,
@@ -18,24 +30,166 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from quizapp.ui import images, theme
+from quizapp.ui.i18n.fonts import URDU_FAMILY, has_arabic_script
 from quizapp.ui.theme import SPACING
 
 
+class Label(QLabel):
+    """A label whose text starts on the layout's leading side whatever its script.
+
+    Qt aligns a plain ``AlignLeft`` label by its text's own direction, so in the Urdu (right-to-left)
+    interface an answer like "P@ss1" or a contact written in English would sit at the far left, away from
+    its radio button and from the Urdu text around it. Here left and right mean leading and trailing:
+    they are turned into the matching absolute side whenever the layout direction changes. With
+    ``follow_direction=False`` (rich text, whose paragraphs keep their own direction) it is a plain QLabel;
+    ``label()`` and ``picture()`` make every label of the student screens one of these."""
+
+    def __init__(self, *, follow_direction: bool = True) -> None:
+        super().__init__()
+        self._follow = follow_direction
+        self._logical = self.alignment()
+        self._apply_alignment()
+
+    def setAlignment(self, alignment: Qt.AlignmentFlag) -> None:
+        self._logical = alignment
+        self._apply_alignment()
+
+    def _apply_alignment(self) -> None:
+        if not self._follow:
+            if self._logical != super().alignment():
+                super().setAlignment(self._logical)
+            return
+        visual = QStyle.visualAlignment(self.layoutDirection(), self._logical)
+        if visual != super().alignment():
+            super().setAlignment(visual)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._apply_alignment()
+
+
 def label(text: str = "", role: str | None = None, *, wrap: bool = True, rich: bool = False) -> QLabel:
-    """A label; ``role`` picks its look from the theme (title, heading, subtle...)."""
-    widget = QLabel()
+    """A label; ``role`` picks its look from the theme (title, heading, subtle...). Plain text starts on the
+    leading side (see ``Label``); rich text keeps each paragraph's own direction."""
+    widget = Label(follow_direction=not rich)
     widget.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     widget.setText(text)
     widget.setWordWrap(wrap)
     if role:
         widget.setProperty("role", role)
     return widget
+
+
+class TitleLabel(Label):
+    """A header title on one line when its row has room, wrapped onto at most ``max_lines`` lines when
+    not, the last one ending in "…" if even they are too few (the whole title is then in the tool tip
+    and the accessible name).
+
+    For titles that hold what teachers and packs write (a school name, a module title, a learner's name).
+    A plain label would need its whole width and squeeze the buttons beside it until their text is cut off
+    (the style sheet's ``min-width`` lets Qt shrink any button to 88 px). This one asks only for a short
+    width and, put in a ``header_bar``, takes all the room the buttons leave; a long module title in
+    extra-large text then takes two lines of the header, not five."""
+
+    MIN_WIDTH = 160
+
+    def __init__(self, text: str = "", role: str | None = None, *, max_lines: int = 2) -> None:
+        super().__init__()
+        self.max_lines = max_lines
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        if role:
+            self.setProperty("role", role)
+        self.setText(text)
+
+    def text(self) -> str:
+        """The whole title, as given (what is drawn may end in "…": see ``shown_text``)."""
+        return self._full
+
+    def shown_text(self) -> str:
+        return super().text()
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setAccessibleName(text)
+        self._fit()
+        self.updateGeometry()
+
+    def _one_line_width(self) -> int:
+        metrics = self.fontMetrics()
+        margins = self.contentsMargins()
+        widest = max((metrics.horizontalAdvance(line) for line in self._full.split("\n")), default=0)
+        return widest + margins.left() + margins.right() + 2 * self.margin() + 2
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        longest = max((metrics.horizontalAdvance(word) for word in self._full.split()), default=0)
+        width = min(self._one_line_width(), max(longest, self.MIN_WIDTH))
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def _height(self, text: str, width: int) -> int:
+        """The height this label needs for ``text`` at ``width``, measured as QLabel itself wraps."""
+        QLabel.setText(self, text)
+        return QLabel.heightForWidth(self, width)
+
+    def _fit(self) -> None:
+        shown = self._full
+        words = self._full.split()
+        width = self.width()
+        if words and width > 0 and self.isVisible():
+            # max_lines lines of one of its own words (an Urdu one if any: Nastaliq lines are taller)
+            sample = next((word for word in words if has_arabic_script(word)), words[0])
+            limit = self._height("\n".join([sample] * self.max_lines), width)
+            if self._height(self._full, width) > limit:
+                shown = words[0] + "…"
+                low, high = 2, len(words) - 1
+                while low <= high:  # the most words that fit, followed by "…"
+                    middle = (low + high) // 2
+                    candidate = " ".join(words[:middle]) + "…"
+                    if self._height(candidate, width) <= limit:
+                        shown, low = candidate, middle + 1
+                    else:
+                        high = middle - 1
+        if shown != super().text():
+            super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+
+
+def without_nastaliq(widget: QWidget) -> None:
+    """Draw ``widget`` (a label of digits and signs only, such as the big score) in the interface's Latin
+    font. With Nastaliq first in the Urdu font, Qt would give it Nastaliq's very tall line, leaving a gap
+    as high as the text above and below it; Nastaliq has no digits of its own anyway."""
+    font = QFont(widget.font())
+    families = [family for family in font.families() if family != URDU_FAMILY]
+    if families != font.families():
+        font.setFamilies(families or [QApplication.font().defaultFamily()])
+        widget.setFont(font)
+    widget.setProperty("script", "latin")  # no Nastaliq padding either (theme: tall-script rules)
 
 
 def set_role(widget: QWidget, role: str) -> None:
@@ -71,7 +225,7 @@ def button(
 
 def picture(pixmap: QPixmap | None, description: str = "") -> QLabel:
     """An image label; ``description`` is read by screen readers."""
-    widget = QLabel()
+    widget = Label()
     if pixmap is not None:
         widget.setPixmap(pixmap)
     widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -455,6 +609,8 @@ class LanguageToggle(QWidget):
             btn.setCheckable(True)
             btn.setProperty("role", "toggle")
             btn.setMinimumHeight(theme.MIN_TARGET)
+            # Never narrower than the name: a squeezed tool button elides it ("E…h").
+            btn.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             btn.setCursor(Qt.CursorShape.PointingHandCursor)
             btn.setAccessibleName(name)
             self.group.addButton(btn, index)
@@ -474,18 +630,21 @@ class LanguageToggle(QWidget):
 
 
 def header_bar(*widgets: QWidget | None, stretch_after: int = 1) -> QFrame:
-    """A white bar across the top of a screen; a stretch goes after the first ``stretch_after`` widgets."""
+    """A white bar across the top of a screen; a stretch goes after the first ``stretch_after`` widgets
+    (or a ``TitleLabel`` among them takes the free room)."""
     bar = QFrame()
     bar.setProperty("role", "header")
     row = QHBoxLayout(bar)
     row.setContentsMargins(theme.PAGE_MARGIN, 10, theme.PAGE_MARGIN, 10)
     row.setSpacing(12)
+    title = any(isinstance(widget, TitleLabel) for widget in widgets)
     for index, widget in enumerate(widgets):
-        if index == stretch_after:
+        if index == stretch_after and not title:
             row.addStretch(1)
         if widget is not None:
-            row.addWidget(widget)
-    if stretch_after >= len(widgets):
+            # A title takes the free room itself, so it wraps only when there is none.
+            row.addWidget(widget, 1 if isinstance(widget, TitleLabel) else 0)
+    if stretch_after >= len(widgets) and not title:
         row.addStretch(1)
     return bar
 

@@ -76,9 +76,10 @@ def unnamed_controls(screen: QWidget) -> list[str]:
 
 
 def _reached_through_its_group(widget: QWidget) -> bool:
-    """Qt's button groups: Tab reaches the group, the arrow keys move between its buttons."""
+    """Qt's exclusive button groups: Tab reaches the group, the arrow keys move between its buttons (in a
+    group that is not exclusive, Tab also stops only once but no key moves on)."""
     group = widget.group() if isinstance(widget, QAbstractButton) else None
-    if group is None:
+    if group is None or not group.exclusive():
         return False
     return any(b.isVisible() and b.focusPolicy() & Qt.FocusPolicy.TabFocus for b in group.buttons())
 
@@ -93,7 +94,11 @@ def unreachable_controls(screen: QWidget) -> list[str]:
             continue
         if isinstance(widget, QLineEdit) and widget.isReadOnly():
             continue
-        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not _reached_through_its_group(widget):
+        group = widget.group() if isinstance(widget, QAbstractButton) else None
+        skipped = group is not None and not group.exclusive() and widget is not group.buttons()[0]
+        if skipped or (
+            not widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not _reached_through_its_group(widget)
+        ):
             found.append(f"{type(widget).__name__} {widget.objectName()!r} {accessible_name(widget)!r}")
     return found
 

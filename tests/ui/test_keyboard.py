@@ -219,3 +219,66 @@ def test_checked_answers_cannot_be_changed(student: StudentApp) -> None:
     settle()
     assert view.answer() == chosen
     assert not view.pick_number(1)
+
+
+def test_tab_reaches_every_option_of_a_multiple_select(student: StudentApp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Check boxes are each a Tab stop (Qt makes one stop of a group of buttons, and its arrow keys move
+    only between radio buttons, so options after the first were out of reach without number keys)."""
+    go_to_question(student, "multiple")
+    activate(student, qtbot)
+    cards = [card for _option, card in student.pilot.view().cards]
+    cards[0].setFocus()
+    reached = []
+    for _ in range(len(cards) + 6):
+        reached.append(QApplication.focusWidget())
+        key(student, Qt.Key.Key_Tab)
+    assert all(card in reached for card in cards)
+    assert not any(card.isChecked() for card in cards)  # moving the focus chooses nothing
+
+
+def test_arrow_keys_go_from_card_to_card_of_a_single_choice(student: StudentApp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    go_to_question(student, "single")
+    activate(student, qtbot)
+    cards = [card for _option, card in student.pilot.view().cards]
+    cards[0].setFocus()
+    key(student, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is cards[1]
+
+
+def test_enter_presses_the_button_that_has_the_focus(student: StudentApp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Enter checks, goes on or creates, except on another button (Back, Cancel, Hint): then it presses
+    that one, as Space does. Enter on "Back" must not go forward, nor Enter on "Cancel" make a learner."""
+    window = student.window
+    activate(student, qtbot)
+    student.pilot.click(window.picker.new_button)
+    form = window.new_learner_screen
+    type_keys(student, "Nobody")
+    form.cancel_button.setFocus()
+    key(student, Qt.Key.Key_Return)
+    assert window.current_screen() is window.picker
+    assert student.store.list_learners() == []
+
+    student.pilot.create_learner("Ali")
+    student.pilot.open_module("example", "safe-basics")
+    lesson = window.lesson
+    key(student, Qt.Key.Key_Return)
+    assert lesson.position == 1
+    lesson.back_button.setFocus()
+    key(student, Qt.Key.Key_Return)
+    assert lesson.position == 0 and window.current_screen() is lesson
+    lesson.next_button.setFocus()
+    key(student, Qt.Key.Key_Return)
+    key(student, Qt.Key.Key_Return)
+    quiz = window.quiz
+    assert window.current_screen() is quiz
+    for _ in range(7):
+        if quiz.hint_button.isVisible():
+            break
+        student.pilot.answer()
+        student.pilot.check()
+        student.pilot.next()
+    assert quiz.hint_button.isVisible()
+    quiz.hint_button.setFocus()
+    key(student, Qt.Key.Key_Return)
+    assert quiz.hint.isVisible()
+    assert not quiz.checked and quiz.message.text() == ""

@@ -10,11 +10,18 @@ from tests.ui.conftest import StudentAppFactory
 from tests.ui.i18n.fit import text_problems
 from tests.ui.i18n.walk import walk_screens
 
+SCHOOL = "Government Girls High School No. 2, Model Town"
+CONTACTS = "Ms. Saima Akhtar, your class teacher (room 12)\nThe school counsellor, Mr. Imran, 0300-1234567"
+
 
 def _walk(student_factory: StudentAppFactory, language: str, pseudo: str | None) -> dict[str, list[str]]:
     app = student_factory.open()
     app.ctx.i18n = make_switcher(app.data_dir, pseudo=pseudo)
     app.store.settings.default_language = language
+    # A school name and help contacts as a teacher enters them: they go in the picker's header and on
+    # the help card, so the screens must make room for them.
+    app.store.settings.school_name = SCHOOL
+    app.store.settings.help_contacts = CONTACTS
     problems: dict[str, list[str]] = {}
     try:
         app.ctx.set_language(language, force=True)

@@ -40,15 +40,18 @@ class _CardsView(QuestionView):
     def build(self) -> None:
         options = self.options()
         order = self.session.option_order(self.question) if self.session else list(range(len(options)))
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(self.exclusive)
+        # One answer: a button group, so Tab stops once and the arrow keys go from card to card. Several
+        # answers: no group, as Qt would make one Tab stop of it too but move between check boxes with
+        # no key at all; each card is its own Tab stop.
+        self.group = QButtonGroup(self) if self.exclusive else None
         self.cards: list[tuple[Any, ChoiceCard]] = []
         for number, index in enumerate(order, 1):
             option = options[index]
             card = ChoiceCard(self.t(option.text), number=number if number <= 9 else None, kind=self.kind)
             card.setObjectName(f"option-{option.id}")
             card.setProperty("option_id", option.id)
-            self.group.addButton(card)
+            if self.group is not None:
+                self.group.addButton(card)
             self.box.addWidget(card)
             card.toggled.connect(lambda _on=False: self.answer_changed.emit())
             self.cards.append((option, card))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from quizapp.ui.context import AppContext
@@ -26,6 +29,31 @@ class Screen(QWidget):
 
     def focus_start(self) -> None:
         """Put the keyboard focus where a learner starts on this screen."""
+
+    def on_enter(self, action: Callable[[], object]) -> None:
+        """Enter (and Return) do the screen's main step: ``action`` (check, go on, create...).
+
+        When the focus is on another button that is not a choice (Back, Cancel, Hint, My modules), they
+        press that button, as Space does: Enter on "Back" must not go forward. On a choice (an answer
+        card, a picture, a text size) Enter still does the main step, as in a form."""
+
+        def enter() -> None:
+            focus = QApplication.focusWidget()
+            if (
+                isinstance(focus, QAbstractButton)
+                and not focus.isCheckable()
+                and focus.isEnabled()
+                and focus.isVisible()
+                and self.isAncestorOf(focus)
+            ):
+                focus.click()
+            else:
+                action()
+
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(enter)
 
 
 def choose_text_size(ctx: AppContext, learner_id: str | None, scale: int) -> None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from quizapp.ui import images, theme
 from quizapp.ui.screens.base import Screen
-from quizapp.ui.widgets import Card, ScrollPage, button, footer_bar, header_bar, label, picture
+from quizapp.ui.widgets import Card, ScrollPage, TitleLabel, button, footer_bar, header_bar, label, picture
 
 if TYPE_CHECKING:
     from quizapp.ui.context import AppContext
@@ -21,7 +20,7 @@ class HelpCardScreen(Screen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.title = label("", "title", wrap=False)
+        self.title = TitleLabel("", "title")
         self.outer.addWidget(header_bar(self.title))
         self.page = ScrollPage(max_width=theme.READING_WIDTH)
         self.outer.addWidget(self.page, 1)
@@ -52,10 +51,7 @@ class HelpCardScreen(Screen):
         buttons.addStretch(1)
         buttons.addWidget(self.done_button)
         self.outer.addWidget(footer)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.done.emit)
+        self.on_enter(self.done.emit)
         self.refresh()
 
     def contacts_text(self) -> str:

@@ -15,6 +15,7 @@ from quizapp.ui.widgets import (
     LanguageToggle,
     ScrollPage,
     TextSizeControl,
+    TitleLabel,
     button,
     header_bar,
     label,
@@ -100,7 +101,7 @@ class HomeScreen(Screen):
         self.learner: Learner | None = None
         self.target: Target | None = None
         self.avatar = picture(None)
-        self.hello = label("", "heading", wrap=False)
+        self.hello = TitleLabel("", "heading")
         self.language = LanguageToggle()
         self.language.language_chosen.connect(self._language_chosen)
         self.text_size = TextSizeControl()

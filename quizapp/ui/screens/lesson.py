@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QProgressBar, QWidget
 
 from quizapp.content.richtext import to_html
@@ -15,6 +14,7 @@ from quizapp.ui.widgets import (
     Card,
     ScrollPage,
     TextSizeControl,
+    TitleLabel,
     button,
     footer_bar,
     header_bar,
@@ -40,7 +40,7 @@ class LessonScreen(Screen):
         self.home_button = button("", icon_name="back")
         self.home_button.setObjectName("home-button")
         self.home_button.clicked.connect(self.go_home.emit)
-        self.module_title = label("", "heading", wrap=False)
+        self.module_title = TitleLabel("", "heading")
         self.where = label("", "subtle", wrap=False)
         self.where.setObjectName("lesson-progress")
         self.progress = QProgressBar()
@@ -73,10 +73,7 @@ class LessonScreen(Screen):
         row.addStretch(1)
         row.addWidget(self.next_button)
         self.outer.addWidget(footer)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.next)
+        self.on_enter(self.next)
 
     # ------------------------------------------------------------------------------------- navigation
     def open(self, learner: Learner, entry: ModuleEntry, position: int = 0) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from quizapp.ui import images, theme
@@ -15,6 +14,7 @@ from quizapp.ui.widgets import (
     FitGrid,
     LanguageToggle,
     ScrollPage,
+    TitleLabel,
     button,
     footer_bar,
     header_bar,
@@ -59,7 +59,7 @@ class NewLearnerScreen(Screen):
         self.back_button = button("", icon_name="back", rtl=ctx.is_rtl)
         self.back_button.setObjectName("back-button")
         self.back_button.clicked.connect(self.cancelled.emit)
-        self.title = label("", "title", wrap=False)
+        self.title = TitleLabel("", "title")
         self.outer.addWidget(header_bar(self.back_button, self.title, stretch_after=2))
 
         self.page = ScrollPage()
@@ -156,10 +156,7 @@ class NewLearnerScreen(Screen):
         buttons.addStretch(1)
         buttons.addWidget(self.create_button)
         self.outer.addWidget(footer)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.create_learner)
+        self.on_enter(self.create_learner)
         self.retranslate()
 
     def reset(self) -> None:

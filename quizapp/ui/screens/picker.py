@@ -11,7 +11,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSizePolicy, QToolButton, 
 
 from quizapp.ui import images, theme
 from quizapp.ui.screens.base import Screen
-from quizapp.ui.widgets import FitGrid, LanguageToggle, ScrollPage, button, header_bar, label, picture
+from quizapp.ui.widgets import (
+    FitGrid,
+    LanguageToggle,
+    ScrollPage,
+    TitleLabel,
+    button,
+    header_bar,
+    label,
+    picture,
+)
 
 if TYPE_CHECKING:
     from quizapp.progress.records import Learner
@@ -66,7 +75,7 @@ class PickerScreen(Screen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.app_title = label("", "heading", wrap=False)
+        self.app_title = TitleLabel("", "heading")
         self.language = LanguageToggle()
         self.language.language_chosen.connect(self._language_chosen)
         self.teacher_button = button("", role="quiet", icon_name="teacher", icon_size=22)

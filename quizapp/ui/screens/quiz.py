@@ -20,6 +20,7 @@ from quizapp.ui.screens.base import Screen, choose_text_size
 from quizapp.ui.widgets import (
     ScrollPage,
     TextSizeControl,
+    TitleLabel,
     button,
     footer_bar,
     header_bar,
@@ -99,7 +100,7 @@ class QuizScreen(Screen):
         self.home_button = button("", icon_name="back")
         self.home_button.setObjectName("home-button")
         self.home_button.clicked.connect(self.go_home.emit)
-        self.module_title = label("", "heading", wrap=False)
+        self.module_title = TitleLabel("", "heading")
         self.where = label("", "subtle", wrap=False)
         self.where.setObjectName("quiz-progress")
         self.progress = QProgressBar()
@@ -153,10 +154,7 @@ class QuizScreen(Screen):
         row.addWidget(self.action_button)
         self.outer.addWidget(footer)
 
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.act)
+        self.on_enter(self.act)
         for number in range(1, 10):
             shortcut = QShortcut(QKeySequence(str(number)), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

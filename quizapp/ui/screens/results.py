@@ -12,7 +12,17 @@ from quizapp.ui import images, theme
 from quizapp.ui.celebration import Confetti
 from quizapp.ui.questions.describe import describe_answer, describe_right_answer
 from quizapp.ui.screens.base import Screen
-from quizapp.ui.widgets import Card, ScrollPage, button, footer_bar, header_bar, label, picture
+from quizapp.ui.widgets import (
+    Card,
+    ScrollPage,
+    TitleLabel,
+    button,
+    footer_bar,
+    header_bar,
+    label,
+    picture,
+    without_nastaliq,
+)
 
 if TYPE_CHECKING:
     from quizapp.content.models import AnyQuestion
@@ -32,7 +42,7 @@ class ResultsScreen(Screen):
         self.result: RunResult | None = None
         self.learner: Learner | None = None
         self.following: ModuleEntry | None = None
-        self.title = label("", "title", wrap=False)
+        self.title = TitleLabel("", "title")
         self.outer.addWidget(header_bar(self.title))
         self.page = ScrollPage(max_width=theme.READING_WIDTH)
         self.outer.addWidget(self.page, 1)
@@ -94,6 +104,7 @@ class ResultsScreen(Screen):
         column.addWidget(self.headline)
         self.score = label(self.tr("{score}%").format(score=round(result.score)), "big", wrap=False)
         self.score.setObjectName("score")
+        without_nastaliq(self.score)
         self.score.setAccessibleName(self.tr("Your score: {score} percent").format(score=round(result.score)))
         column.addWidget(self.score)
         column.addWidget(
