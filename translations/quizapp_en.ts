@@ -122,5 +122,12 @@
             <numerusform>%n classes or learners brought up to date.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%n time(s))</source>
+        <translation>
+            <numerusform>%1 (%n time)</numerusform>
+            <numerusform>%1 (%n times)</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

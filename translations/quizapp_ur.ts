@@ -196,6 +196,14 @@
         <translation>کلاس کی فہرست کی فائل درآمد کریں…</translation>
     </message>
     <message>
+        <source>Save a class list file…</source>
+        <translation>کلاس کی فہرست کی فائل محفوظ کریں…</translation>
+    </message>
+    <message>
+        <source>Save the class list file for the other computers</source>
+        <translation>دوسرے کمپیوٹروں کے لیے کلاس کی فہرست کی فائل محفوظ کریں</translation>
+    </message>
+    <message>
         <source>Rename the learner</source>
         <translation>طالب علم کا نام بدلیں</translation>
     </message>
@@ -335,6 +343,14 @@
     <message>
         <source>The class list file was read.</source>
         <translation>کلاس کی فہرست کی فائل پڑھ لی گئی۔</translation>
+    </message>
+    <message>
+        <source>Save a class list file</source>
+        <translation>کلاس کی فہرست کی فائل محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>The class list of %1 was saved to %2. Import it on the other computers.</source>
+        <translation>کلاس %1 کی فہرست %2 میں محفوظ ہو گئی۔ اسے دوسرے کمپیوٹروں پر درآمد کریں۔</translation>
     </message>
     <message>
         <source>Choose one learner in the list first.</source>
@@ -788,12 +804,31 @@
         <translation>بنانے کی تاریخ: %1</translation>
     </message>
     <message>
+        <source>There are no learners in this class yet.</source>
+        <translation>اس کلاس میں ابھی کوئی طالب علم نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>یونٹ</translation>
+    </message>
+    <message>
+        <source>No learner has started a module yet.</source>
+        <translation>ابھی کسی طالب علم نے کوئی یونٹ شروع نہیں کیا۔</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>کامیاب</translation>
+    </message>
+    <message>
         <source>%1 of %2</source>
         <translation>‏%1 از %2</translation>
     </message>
-    <message>
-        <source>%1 (%2 times)</source>
-        <translation>‏%1 (%2 بار)</translation>
+    <message numerus="yes">
+        <source>%1 (%n time(s))</source>
+        <translation>
+            <numerusform>‏%1 (%n بار)</numerusform>
+            <numerusform>‏%1 (%n بار)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 answers (%3%)</source>
@@ -812,12 +847,40 @@
         <translation>غیر محفوظ</translation>
     </message>
     <message>
+        <source>Number the steps 1, 2, 3... in the right order.</source>
+        <translation>مراحل کو درست ترتیب میں 1، 2، 3... نمبر دیں۔</translation>
+    </message>
+    <message>
         <source>Answer key: %1</source>
         <translation>جوابات کی کنجی: %1</translation>
     </message>
     <message>
         <source>Worksheet: %1</source>
         <translation>ورک شیٹ: %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Tick one box unless the question asks for more.</source>
+        <translation>ایک خانے پر نشان لگائیں، سوائے اس کے کہ سوال ایک سے زیادہ مانگے۔</translation>
+    </message>
+    <message>
+        <source>Key points</source>
+        <translation>اہم نکات</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>تصویر</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>دستخط</translation>
     </message>
     <message>
         <source>Certificate of completion</source>
@@ -958,6 +1021,10 @@
     <message>
         <source>Question</source>
         <translation>سوال</translation>
+    </message>
+    <message>
+        <source>Not started by anyone yet: %1</source>
+        <translation>ابھی کسی نے شروع نہیں کیے: %1</translation>
     </message>
     <message>
         <source>Module</source>
@@ -1138,6 +1205,18 @@
     <message>
         <source>Everyone in the class</source>
         <translation>کلاس کے سب طلبہ</translation>
+    </message>
+    <message>
+        <source>Save the settings?</source>
+        <translation>سیٹنگز محفوظ کریں؟</translation>
+    </message>
+    <message>
+        <source>You changed the settings but did not save them. Save them now?</source>
+        <translation>آپ نے سیٹنگز بدلیں لیکن محفوظ نہیں کیں۔ کیا ابھی محفوظ کریں؟</translation>
+    </message>
+    <message>
+        <source>Do not save</source>
+        <translation>محفوظ نہ کریں</translation>
     </message>
     <message>
         <source>The settings were saved.</source>
@@ -1414,6 +1493,10 @@
         <translation>کچھ طلبہ ایک جیسے لگتے ہیں: نیچے فیصلہ کریں کہ کیا یہ ایک ہی بچہ ہے۔</translation>
     </message>
     <message>
+        <source>Learners who look alike</source>
+        <translation>ملتے جلتے طلبہ</translation>
+    </message>
+    <message>
         <source> in %1</source>
         <translation>‏ (%1 میں)</translation>
     </message>
@@ -1440,6 +1523,14 @@
     <message>
         <source>%1 merged, %2 kept separate.</source>
         <translation>ایک کیے گئے: %1، الگ رکھے گئے: %2۔</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>فائل %1، سطر %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>فائل %1: %2</translation>
     </message>
     <message>
         <source>Message</source>

@@ -197,11 +197,20 @@ class TeacherPin:
             until = float(value)
         except ValueError:
             return 0
-        remaining = until - self._clock()
+        now = self._clock()
+        remaining = until - now
         if remaining <= 0:
             return 0
-        # A clock put back must not lock the teacher out for longer than the longest wait.
-        return int(min(remaining, MAX_DELAY_SECONDS) + 0.999)
+        earned = delay_after(self.failures)
+        if remaining > earned:
+            # The clock was put back after the wrong tries (a school computer's clock being corrected):
+            # the wait starts again from now, as long as the tries earned, instead of lasting until the
+            # clock reaches the old moment (days or years away).
+            remaining = float(earned)
+            self._store.set_setting(LOCKED_UNTIL_KEY, repr(now + remaining) if remaining else None)
+            if remaining <= 0:
+                return 0
+        return int(remaining + 0.999)
 
     def clear_failures(self) -> None:
         self._store.set_setting(FAILURES_KEY, None)

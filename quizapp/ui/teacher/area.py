@@ -185,6 +185,7 @@ class TeacherArea(QWidget):
     # ------------------------------------------------------------------------------------------ actions
     def show_page(self, name: str) -> QWidget:
         """Show one page (by name, see ``PAGE_NAMES``) with fresh data; returns it."""
+        self._offer_to_save(leaving_for=name)
         self._current_page = name
         index = self.PAGE_NAMES.index(name)
         self.page_stack.setCurrentIndex(index)
@@ -210,8 +211,17 @@ class TeacherArea(QWidget):
         """Open the pages directly (screenshots and tests of the pages themselves)."""
         self._on_unlocked()
 
+    def _offer_to_save(self, leaving_for: str | None = None) -> None:
+        """Before another page is shown or the area is locked, the page left may save its changes."""
+        if not self.unlocked or leaving_for == self._current_page:
+            return
+        offer = getattr(self.pages.get(self._current_page), "offer_to_save", None)
+        if offer is not None:
+            offer()
+
     def leave(self) -> None:
         """Lock the area again and ask to go back to the learner picker."""
+        self._offer_to_save()
         self.unlocked = False
         self.gate.reset()
         self.stack.setCurrentWidget(self.gate)

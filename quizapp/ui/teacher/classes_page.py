@@ -134,6 +134,9 @@ class ClassesPage(Page):
         self.import_button.clicked.connect(self.import_names)
         self.roster_button = button(tr("Import a class list file…"))
         self.roster_button.clicked.connect(self.import_roster)
+        self.roster_export_button = button(tr("Save a class list file…"))
+        self.roster_export_button.setAccessibleName(tr("Save the class list file for the other computers"))
+        self.roster_export_button.clicked.connect(lambda: self.export_roster())
         self.rename_button = button(tr("Rename…"))
         self.rename_button.setAccessibleName(tr("Rename the learner"))
         self.rename_button.clicked.connect(self.rename_learner)
@@ -154,6 +157,7 @@ class ClassesPage(Page):
             self.remove_button,
             self.import_button,
             self.roster_button,
+            self.roster_export_button,
             self.print_button,
             fill=True,
             spacing=8,
@@ -256,6 +260,7 @@ class ClassesPage(Page):
         self.add_button.setEnabled(key is not None)
         self.name_field.setEnabled(key is not None)
         self.import_button.setEnabled(key is not None)
+        self.roster_export_button.setEnabled(has_class)
         for learner in self._learners_of_current(self.show_archived.isChecked()):
             label = learner.display_name
             if learner.archived:
@@ -412,6 +417,30 @@ class ClassesPage(Page):
             lines = merge_lines(report, path.name, self.learner_name, roster=True)
             self.message.show_info(tr("The class list file was read."), lines)
             self._changed()
+
+    def export_roster(self, path: Path | None = None) -> None:
+        """Save the chosen class and its learners to a file that 'Import a class list file…' reads on
+        the other lab computers (the same learners, with the same pictures, everywhere)."""
+        from quizapp.progress.bundle import export_roster
+
+        class_id = self.current_class_id()
+        if class_id is None:
+            return
+        class_name = self.store.get_class(class_id).name
+        path = path or self.dialogs.save_file(
+            self,
+            tr("Save a class list file"),
+            f"{safe_file_name(class_name)}-class-list.zip",
+            tr("quizapp class lists (*.zip *.json);;All files (*)"),
+        )
+        if path is None:
+            return
+        if self.run_safely(lambda: export_roster(self.store, path, class_name=class_name)) is not None:
+            self.message.show_ok(
+                tr("The class list of %1 was saved to %2. Import it on the other computers.")
+                .replace("%1", class_name)
+                .replace("%2", str(path))
+            )
 
     def rename_learner(self) -> None:
         ids = self.selected_learner_ids()

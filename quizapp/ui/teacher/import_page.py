@@ -10,7 +10,16 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from quizapp.services.teacher.packs import PackError
 from quizapp.ui.teacher.page import Page
-from quizapp.ui.teacher.widgets import MIN_TARGET, Card, button, flow, note, tr, wrapping_label
+from quizapp.ui.teacher.widgets import (
+    MIN_TARGET,
+    Card,
+    button,
+    diagnostic_line,
+    flow,
+    note,
+    tr,
+    wrapping_label,
+)
 
 if TYPE_CHECKING:
     from quizapp.importers.report import ConversionReport
@@ -158,7 +167,7 @@ class ImportPage(Page):
         except PackError as exc:
             self.message.show_problem(
                 tr("The questions were not installed: %1").replace("%1", str(exc)),
-                [f"{d.path}, {tr('line')} {d.line}: {d.message}" for d in exc.errors],
+                [diagnostic_line(d) for d in exc.errors],
             )
             return False
         if done is None:

@@ -18,6 +18,7 @@ from quizapp.ui.teacher.widgets import (
     WrappingCheckBox,
     button,
     clear_layout,
+    diagnostic_line,
     flow,
     note,
     tr,
@@ -94,9 +95,7 @@ class PacksPage(Page):
                 kind = tr("built-in") if item.builtin else tr("installed")
                 label = wrapping_label(f"✖ <b>{html.escape(item.folder.name)}</b> ({html.escape(kind)})")
                 broken.body.addWidget(label)
-                problems = note(
-                    "\n".join(f"• {d.path}, {tr('line')} {d.line}: {d.message}" for d in item.diagnostics[:8])
-                )
+                problems = note("\n".join(f"• {diagnostic_line(d)}" for d in item.diagnostics[:8]))
                 broken.body.addWidget(problems)
             self.broken_card = broken
             self.list_box.addWidget(broken)
@@ -187,7 +186,7 @@ class PacksPage(Page):
         if result.warnings:
             self.message.show_info(
                 text + " " + tr("Some texts could be better:"),
-                [f"{d.path}, {tr('line')} {d.line}: {d.message}" for d in result.warnings],
+                [diagnostic_line(d) for d in result.warnings],
             )
         else:
             self.message.show_ok(text)
@@ -213,7 +212,7 @@ class PacksPage(Page):
                 tr(
                     "'%1' was not installed because it has mistakes. Nothing was changed. Mistakes found:"
                 ).replace("%1", path.name),
-                [f"{d.path}, {tr('line')} {d.line}: {d.message}" for d in exc.errors],
+                [diagnostic_line(d) for d in exc.errors],
             )
             return False
         self.message.show_problem(str(exc))

@@ -52,6 +52,8 @@ from quizapp.ui.teacher.widgets import tr
 
 MARGIN_MM = 15.0
 PDF_DPI = 300
+MODULES_PER_TABLE = 6  # module columns of one class report table (landscape A4)
+LAYOUT_DPI = 96  # the resolution documents are laid out at before they are scaled to the page
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,17 +127,47 @@ def write_pdf(path: Path, title: str, draw: Callable[[QPagedPaintDevice], int]) 
 
 
 def html_drawer(
-    body: str, *, rtl: bool, images: dict[str, QImage] | None = None
+    body: str, *, rtl: bool, images: dict[str, QImage] | None = None, landscape: bool = False
 ) -> Callable[[QPagedPaintDevice], int]:
-    """A drawing function that lays out an HTML document on a paged device."""
+    """A drawing function that lays out an HTML document on a paged device (A4 as the device has it,
+    turned sideways when ``landscape``)."""
 
     def draw(device: QPagedPaintDevice) -> int:
+        if landscape:
+            page_layout = device.pageLayout()
+            page_layout.setOrientation(QPageLayout.Orientation.Landscape)
+            device.setPageLayout(page_layout)
+        # The document is laid out on a reference device of LAYOUT_DPI (so 11 pt text, 56 px pictures and
+        # 4 px paddings have their usual sizes) and drawn scaled to the printer's or PDF's resolution.
+        # Laying it out in the device's own pixels would shrink every font by LAYOUT_DPI / device dpi
+        # (3.5 pt text on a 300 dpi PDF).
         doc = make_document(body, rtl=rtl, images=images)
-        layout = device.pageLayout()
-        rect = layout.paintRectPixels(device.logicalDpiX())
-        doc.setPageSize(QSizeF(rect.width(), rect.height()))
-        doc.print_(device)
-        return doc.pageCount()
+        reference = QImage(1, 1, QImage.Format.Format_ARGB32)
+        dots_per_metre = round(LAYOUT_DPI / 0.0254)
+        reference.setDotsPerMeterX(dots_per_metre)
+        reference.setDotsPerMeterY(dots_per_metre)
+        doc.documentLayout().setPaintDevice(reference)
+        device_dpi = device.logicalDpiX()
+        rect = device.pageLayout().paintRectPixels(device_dpi)
+        scale = device_dpi / LAYOUT_DPI
+        page = QSizeF(rect.width() / scale, rect.height() / scale)
+        doc.setPageSize(page)
+        pages = doc.pageCount()
+        painter = QPainter(device)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.scale(scale, scale)
+            for index in range(pages):
+                if index:
+                    device.newPage()
+                painter.save()
+                top = index * page.height()
+                painter.translate(0, -top)
+                doc.drawContents(painter, QRectF(0, top, page.width(), page.height()))
+                painter.restore()
+        finally:
+            painter.end()
+        return pages
 
     return draw
 
@@ -210,37 +242,51 @@ def class_report_html(
         [period, tr("Made on %1").replace("%1", today_text(language))],
     )
     if not grid.rows:
-        body += f"<p>{esc(tr('There are no learners in this class yet.'))}</p>"
-        return body
-    body += f"<h2>{esc(tr('Modules'))}</h2>"
-    body += '<table border="1" cellspacing="0" cellpadding="4" width="100%">'
-    body += f"<tr><th>{esc(tr('Learner'))}</th>"
-    for column in grid.columns:
-        body += f"<th>{esc(column.title_in(language))}</th>"
-    body += "</tr>"
-    for grid_row in grid.rows:
-        body += f"<tr><td><b>{esc(grid_row.learner.display_name)}</b></td>"
-        for cell in grid_row.cells:
-            body += f"<td>{esc(status_words(cell.status, cell.best_score))}</td>"
-        body += "</tr>"
-    body += "<tr>"
-    body += f"<td><i>{esc(tr('Passed'))}</i></td>"
-    for index in range(len(grid.columns)):
-        counts = grid.column_counts(index)
-        passed = tr("%1 of %2").replace("%1", str(counts["passed"])).replace("%2", str(len(grid.rows)))
-        body += f"<td><i>{esc(passed)}</i></td>"
-    body += "</tr></table>"
-    if questions:
-        body += f"<h2>{esc(tr('Questions missed most'))}</h2>"
+        no_learners = tr("There are no learners in this class yet.")
+        return body + f"<p>{esc(no_learners)}</p>"
+    modules_title = tr("Modules")
+    body += f"<h2>{esc(modules_title)}</h2>"
+    # Only modules someone has started get a column (the rest are named in one line), and the columns
+    # come in tables of MODULES_PER_TABLE, each with the learners' names, so every table fits the page.
+    started = [
+        index
+        for index in range(len(grid.columns))
+        if grid.column_counts(index)["not_started"] < len(grid.rows)
+    ]
+    untouched = [grid.columns[i].title_in(language) for i in range(len(grid.columns)) if i not in started]
+    if not started:
+        nobody = tr("No learner has started a module yet.")
+        body += f"<p>{esc(nobody)}</p>"
+    learner_title, passed_title = tr("Learner"), tr("Passed")
+    for first in range(0, len(started), MODULES_PER_TABLE):
+        chunk = started[first : first + MODULES_PER_TABLE]
         body += '<table border="1" cellspacing="0" cellpadding="4" width="100%">'
-        body += (
-            f"<tr><th>{esc(tr('Question'))}</th><th>{esc(tr('Module'))}</th>"
-            f"<th>{esc(tr('Wrong'))}</th><th>{esc(tr('Wrong answers chosen most'))}</th></tr>"
-        )
+        body += f"<tr><th>{esc(learner_title)}</th>"
+        body += "".join(f"<th>{esc(grid.columns[i].title_in(language))}</th>" for i in chunk)
+        body += "</tr>"
+        for grid_row in grid.rows:
+            body += f"<tr><td><b>{esc(grid_row.learner.display_name)}</b></td>"
+            for index in chunk:
+                cell = grid_row.cells[index]
+                body += f"<td>{esc(status_words(cell.status, cell.best_score))}</td>"
+            body += "</tr>"
+        body += f"<tr><td><i>{esc(passed_title)}</i></td>"
+        for index in chunk:
+            passed = tr("%1 of %2").replace("%1", str(grid.column_counts(index)["passed"]))
+            body += f"<td><i>{esc(passed.replace('%2', str(len(grid.rows))))}</i></td>"
+        body += "</tr></table><p></p>"
+    if untouched and started:
+        nobody_yet = tr("Not started by anyone yet: %1").replace("%1", "; ".join(untouched))
+        body += f'<p class="muted">{esc(nobody_yet)}</p>'
+    if questions:
+        headings = (tr("Question"), tr("Module"), tr("Wrong"), tr("Wrong answers chosen most"))
+        missed_title = tr("Questions missed most")
+        body += f"<h2>{esc(missed_title)}</h2>"
+        body += '<table border="1" cellspacing="0" cellpadding="4" width="100%">'
+        body += "<tr>" + "".join(f"<th>{esc(h)}</th>" for h in headings) + "</tr>"
         for line in questions:
             wrong = "; ".join(
-                tr("%1 (%2 times)").replace("%1", text).replace("%2", str(count))
-                for text, count in line.wrong_answers
+                tr("%1 (%n time(s))", "", count).replace("%1", text) for text, count in line.wrong_answers
             )
             share = tr("%1 of %2 answers (%3%)").replace("%1", str(line.stat.wrong))
             share = share.replace("%2", str(line.stat.answers)).replace(
@@ -301,11 +347,12 @@ def question_html(
             out += f'<span class="box">{mark}</span> {label}<br/>'
         out += "</p>"
     elif isinstance(question, TrueFalse):
+        true_word, false_word = tr("True"), tr("False")
         true_mark = _box(answers and question.correct)
         false_mark = _box(answers and not question.correct)
         out += (
-            f'<p><span class="box">{true_mark}</span> {esc(tr("True"))} &nbsp;&nbsp;&nbsp; '
-            f'<span class="box">{false_mark}</span> {esc(tr("False"))}</p>'
+            f'<p><span class="box">{true_mark}</span> {esc(true_word)} &nbsp;&nbsp;&nbsp; '
+            f'<span class="box">{false_mark}</span> {esc(false_word)}</p>'
         )
     elif isinstance(question, Ordering):
         items = [to_plain(text(i)) for i in question.items]
@@ -315,7 +362,8 @@ def question_html(
             shown = items[1:] + items[:1] if len(items) > 1 else items  # not in the right order
             shown = list(reversed(shown)) if len(shown) > 2 else shown
             out += "<p>" + "".join(f"____ &nbsp; {esc(i)}<br/>" for i in shown) + "</p>"
-            out += f'<p class="muted">{esc(tr("Number the steps 1, 2, 3... in the right order."))}</p>'
+            how = tr("Number the steps 1, 2, 3... in the right order.")
+            out += f'<p class="muted">{esc(how)}</p>'
     elif isinstance(question, Matching):
         lefts = [to_plain(text(p.left)) for p in question.pairs]
         rights = [to_plain(text(p.right)) for p in question.pairs]
@@ -363,15 +411,18 @@ def worksheet_html(
     title = (tr("Answer key: %1") if answers else tr("Worksheet: %1")).replace("%1", module_title)
     body = header_html(title, school, [pack_title])
     if not answers:
+        name_word, class_word, date_word = tr("Name"), tr("Class"), tr("Date")
+        tick = tr("Tick one box unless the question asks for more.")
         body += (
-            f"<p>{esc(tr('Name'))}: ______________________ &nbsp;&nbsp; {esc(tr('Class'))}: ____________ "
-            f"&nbsp;&nbsp; {esc(tr('Date'))}: ____________</p>"
+            f"<p>{esc(name_word)}: ______________________ &nbsp;&nbsp; {esc(class_word)}: ____________ "
+            f"&nbsp;&nbsp; {esc(date_word)}: ____________</p>"
         )
-        body += f'<p class="muted">{esc(tr("Tick one box unless the question asks for more."))}</p>'
+        body += f'<p class="muted">{esc(tick)}</p>'
     for number, question in enumerate(module.quiz.questions, 1):
         body += question_html(number, question, language, default_language, answers=answers, fill=fill)
     if answers and module.lesson.key_points:
-        body += f"<h2>{esc(tr('Key points'))}</h2><ul>"
+        key_points = tr("Key points")
+        body += f"<h2>{esc(key_points)}</h2><ul>"
         body += "".join(
             f"<li>{to_html(fill(p.get_text(language, default_language)))}</li>"
             for p in module.lesson.key_points
@@ -394,9 +445,11 @@ def roster_html(
         [tr("Made on %1").replace("%1", today_text(language))],
     )
     if not learners:
-        return body + f"<p>{esc(tr('There are no learners in this class yet.'))}</p>"
+        no_learners = tr("There are no learners in this class yet.")
+        return body + f"<p>{esc(no_learners)}</p>"
     body += '<table border="1" cellspacing="0" cellpadding="6" width="100%">'
-    body += f"<tr><th>{esc(tr('Picture'))}</th><th>{esc(tr('Name'))}</th><th>{esc(tr('Signature'))}</th></tr>"
+    headings = (tr("Picture"), tr("Name"), tr("Signature"))
+    body += "<tr>" + "".join(f"<th>{esc(h)}</th>" for h in headings) + "</tr>"
     for learner in learners:
         picture = picture_names.get(learner.id)
         image = f'<img src="{esc(picture)}" width="56" height="56"/>' if picture else ""

@@ -268,8 +268,7 @@ class ResultsPage(Page):
                 .replace("%3", f"{line.stat.percent_wrong:.0f}")
             )
             chosen = "\n".join(
-                tr("%1 (%2 times)").replace("%1", text).replace("%2", str(count))
-                for text, count in line.wrong_answers
+                tr("%1 (%n time(s))", "", count).replace("%1", text) for text, count in line.wrong_answers
             )
             for c, text in enumerate((line.prompt, line.module_title, wrong, chosen or "—")):
                 item = QTableWidgetItem(text)

@@ -139,6 +139,30 @@ class SettingsPage(Page):
         for learner in self.store.list_learners(class_id):
             self.reset_learner_combo.addItem(learner.display_name, learner.id)
 
+    def unsaved_changes(self) -> bool:
+        """True when the school's settings on screen differ from the saved ones."""
+        settings = self.store.settings
+        return (
+            self.school_field.text().strip() != settings.school_name
+            or self.contacts_field.toPlainText().strip() != settings.help_contacts
+            or self.language_combo.currentData() != settings.default_language
+            or self.shuffle_box.isChecked() != settings.shuffle_default
+            or self.retake_box.isChecked() != settings.allow_retake_passed
+            or self.contrast_box.isChecked() != self.ctx.high_contrast
+        )
+
+    def offer_to_save(self) -> None:
+        """The teacher leaves the page: changes not saved yet are saved when they say so (a school name
+        typed but not saved would otherwise be missing from the certificates without a word)."""
+        if self.unsaved_changes() and self.dialogs.confirm(
+            self,
+            tr("Save the settings?"),
+            tr("You changed the settings but did not save them. Save them now?"),
+            tr("Save settings"),
+            tr("Do not save"),
+        ):
+            self.save()
+
     def save(self) -> None:
         def write() -> bool:
             settings = self.store.settings

@@ -3,6 +3,7 @@ CSV, and results files to and from other computers (with look-alike learners to 
 
 from __future__ import annotations
 
+import html
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -189,14 +190,18 @@ class SharePage(Page):
         if path is None:
             return
         pages = self.run_safely(
-            lambda: write_pdf(path, title, html_drawer(self.class_report_body(), rtl=self.ctx.is_rtl))
+            lambda: write_pdf(
+                path, title, html_drawer(self.class_report_body(), rtl=self.ctx.is_rtl, landscape=True)
+            )
         )
         self._saved(pages, path)
 
     def print_class_report(self) -> None:
         title = tr("Class report: %1").replace("%1", self._class_label())
         self.run_safely(
-            lambda: print_with_dialog(self, title, html_drawer(self.class_report_body(), rtl=self.ctx.is_rtl))
+            lambda: print_with_dialog(
+                self, title, html_drawer(self.class_report_body(), rtl=self.ctx.is_rtl, landscape=True)
+            )
         )
 
     # ------------------------------------------------------------------------------------ certificates
@@ -377,7 +382,8 @@ class SharePage(Page):
         self.pending_look_alikes = []
         if not look_alikes:
             return
-        self.look_alike_box.addWidget(QLabel(f"<b>{tr('Learners who look alike')}</b>"), 0, 0, 1, 2)
+        look_alike_title = tr("Learners who look alike")
+        self.look_alike_box.addWidget(QLabel(f"<b>{html.escape(look_alike_title)}</b>"), 0, 0, 1, 2)
         for index, look_alike in enumerate(look_alikes, 1):
             where = tr(" in %1").replace("%1", look_alike.class_name) if look_alike.class_name else ""
             label = wrapping_label(fill_args(tr("'%1'%2 is here twice."), look_alike.name, where))

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quizapp.content.diagnostics import Diagnostic
+
 MIN_TARGET = 44  # px: every control a finger or an unsteady mouse must hit
 WRAP_MIN_WIDTH = 160
 """px: the narrowest a wrapping text may become (QLabel would otherwise ask for a line of ~80 letters)."""
@@ -41,6 +43,14 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """Translate outside a QObject. The context is empty because that is where ``lupdate`` files calls of
     a module-level ``tr()`` (see docs/translating.md)."""
     return str(QCoreApplication.translate("", text, disambiguation, n))
+
+
+def diagnostic_line(diagnostic: Diagnostic) -> str:
+    """One problem of a pack or question file for the teacher: "module.yaml, line 12: what is wrong"."""
+    if diagnostic.line >= 1:
+        text = tr("%1, line %2: %3").replace("%2", str(diagnostic.line))
+        return text.replace("%1", diagnostic.path).replace("%3", diagnostic.message)
+    return tr("%1: %2").replace("%1", diagnostic.path).replace("%2", diagnostic.message)
 
 
 def line_room(widget: QWidget, lines: int = 1, air: int = 12) -> int:

@@ -100,8 +100,9 @@ def test_wait_survives_a_restart_and_blocks_even_the_right_pin(tmp_path: Path) -
         assert pin.failures == 0 and pin.seconds_to_wait() == 0
 
 
-def test_clock_put_back_never_locks_longer_than_the_cap(store: Store) -> None:
-    """A wait computed before the clock was moved back is capped at the longest wait."""
+def test_clock_put_back_never_locks_longer_than_the_tries_earned(store: Store) -> None:
+    """A wait computed before the clock was moved back days lasts, from now, only as long as the wrong
+    tries earned (10 s after the fourth), not until the clock reaches the old moment again."""
     clock = Clock()
     pin = TeacherPin(store, clock=clock, params=FAST)
     pin.set_pin("8080")
@@ -109,7 +110,10 @@ def test_clock_put_back_never_locks_longer_than_the_cap(store: Store) -> None:
         clock.now += 3600
         pin.check("0000")
     clock.now -= 10 * 24 * 3600
-    assert pin.seconds_to_wait() == 15 * 60
+    assert pin.seconds_to_wait() == delay_after(4) == 10
+    clock.now += 11
+    assert pin.seconds_to_wait() == 0
+    assert pin.check("8080").ok
 
 
 # The PIN "5150" as quizapp's progress store hashed it before TeacherPin took over (PBKDF2-SHA256).
