@@ -28,6 +28,8 @@ from quizapp.ui.teacher.widgets import (
 if TYPE_CHECKING:
     from quizapp.ui.teacher.area import TeacherArea
 
+SHOWN_PROBLEMS = 8  # per broken pack; the rest are counted ("…and 3 more.") and `quizapp validate` lists all
+
 
 def language_label(code: str) -> str:
     names = {"en": tr("English"), "ur": tr("Urdu")}
@@ -95,7 +97,10 @@ class PacksPage(Page):
                 kind = tr("built-in") if item.builtin else tr("installed")
                 label = wrapping_label(f"✖ <b>{html.escape(item.folder.name)}</b> ({html.escape(kind)})")
                 broken.body.addWidget(label)
-                problems = note("\n".join(f"• {diagnostic_line(d)}" for d in item.diagnostics[:8]))
+                lines = [f"• {diagnostic_line(d)}" for d in item.diagnostics[:SHOWN_PROBLEMS]]
+                if len(item.diagnostics) > SHOWN_PROBLEMS:
+                    lines.append(tr("…and %n more.", "", len(item.diagnostics) - SHOWN_PROBLEMS))
+                problems = note("\n".join(lines))
                 broken.body.addWidget(problems)
             self.broken_card = broken
             self.list_box.addWidget(broken)

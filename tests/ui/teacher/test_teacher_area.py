@@ -9,6 +9,7 @@ from pathlib import Path
 import pypdf
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel
 
 from quizapp.services.teacher.pin import TeacherPin
 from tests.services.teacher.journey import example_pack, take_quiz
@@ -114,6 +115,23 @@ def test_install_good_and_broken_pack(qtbot, area, dialogs, ctx, tmp_path) -> No
     assert "broken" not in page.cards
     page.toggles["mine"].setChecked(False)
     assert "mine" not in area.pack_manager.enabled_for_class(None)
+
+
+def test_a_broken_pack_lists_its_problems_and_counts_the_rest(qtbot, area, tmp_path) -> None:
+    """A pack broken on disk is listed with why; problems past the first eight are counted, not dropped."""
+    broken = make_pack(tmp_path, "damaged", name="damaged")
+    module = broken / "modules" / "safe-basics.yaml"
+    text = module.read_text(encoding="utf-8").replace("explanation:", "explanaton:")
+    module.write_text(text, encoding="utf-8")
+    area.pack_manager.installed_dir.mkdir(parents=True, exist_ok=True)
+    broken.rename(area.pack_manager.installed_dir / "damaged")
+    area.unlock_without_pin()
+    page = area.show_page("packs")
+    text = " ".join(label.text() for label in page.broken_card.findChildren(QLabel))
+    assert "damaged" in text
+    assert text.count("•") == 8
+    assert "unknown key 'explanaton'" in text
+    assert "…and 6 more." in text
 
 
 def test_grid_and_learner_detail_after_a_journey(qtbot, area, store) -> None:
