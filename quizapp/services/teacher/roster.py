@@ -80,6 +80,12 @@ def reset_class(store: Store, class_id: str) -> list[Learner]:
     return store.reset_class_progress(class_id)
 
 
+def reset_learners(store: Store, learner_ids: list[str]) -> list[Learner]:
+    """``reset_learner`` for several learners (such as those in no class) after one backup."""
+    store.backup_now()
+    return [store.reset_progress(learner_id) for learner_id in learner_ids]
+
+
 # ------------------------------------------------------------------------------------------- names
 @dataclass(slots=True)
 class NameList:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.pin import pin_problem
-from quizapp.services.teacher.roster import reset_class, reset_learner
+from quizapp.services.teacher.roster import reset_class, reset_learner, reset_learners
 from quizapp.ui.teacher.page import NO_CLASS, Page
 from quizapp.ui.teacher.widgets import (
     MIN_TARGET,
@@ -24,6 +24,7 @@ from quizapp.ui.teacher.widgets import (
 )
 
 if TYPE_CHECKING:
+    from quizapp.progress.records import Learner
     from quizapp.ui.teacher.area import TeacherArea
 
 
@@ -124,19 +125,42 @@ class SettingsPage(Page):
         self.shuffle_box.setChecked(settings.shuffle_default)
         self.retake_box.setChecked(settings.allow_retake_passed)
         self.contrast_box.setChecked(self.ctx.high_contrast)
-        self.fill_class_combo(self.reset_class_combo)
+        self._fill_reset_classes()
         self._fill_learners()
+
+    def _fill_reset_classes(self) -> None:
+        """The classes, then "Learners in no class" when there are any (they start a new term too)."""
+        combo = self.reset_class_combo
+        was = combo.currentData()
+        self.fill_class_combo(combo)
+        if self._learners_to_reset(NO_CLASS, include_archived=True):
+            combo.blockSignals(True)
+            combo.addItem(tr("Learners in no class"), NO_CLASS)
+            if was == NO_CLASS:
+                combo.setCurrentIndex(combo.count() - 1)
+            combo.blockSignals(False)
+
+    def _reset_choice(self) -> str | None:
+        """The class chosen for a reset: its id, ``NO_CLASS``, or None when there is nothing to choose."""
+        data = self.reset_class_combo.currentData()
+        return None if data is None else str(data)
+
+    def _learners_to_reset(self, choice: str, *, include_archived: bool) -> list[Learner]:
+        if choice == NO_CLASS:
+            everyone = self.store.list_learners(include_archived=include_archived)
+            return [learner for learner in everyone if learner.class_id is None]
+        return self.store.list_learners(choice, include_archived=include_archived)
 
     def _fill_learners(self) -> None:
         self.reset_learner_combo.clear()
-        class_id = self.class_id_of(self.reset_class_combo)
-        if class_id is None:
+        choice = self._reset_choice()
+        if choice is None:
             self.reset_learner_combo.addItem(tr("No classes yet"), None)
             self.reset_button.setEnabled(False)
             return
         self.reset_button.setEnabled(True)
         self.reset_learner_combo.addItem(tr("Everyone in the class"), "")
-        for learner in self.store.list_learners(class_id):
+        for learner in self._learners_to_reset(choice, include_archived=False):
             self.reset_learner_combo.addItem(learner.display_name, learner.id)
 
     def unsaved_changes(self) -> bool:
@@ -199,19 +223,24 @@ class SettingsPage(Page):
         self.message.show_ok(tr("The PIN was changed."))
 
     def reset(self, path: Path | None = None) -> None:
-        class_id = self.class_id_of(self.reset_class_combo)
-        if class_id is None or class_id == NO_CLASS:
+        choice = self._reset_choice()
+        if choice is None:
             return
         learner_id = self.reset_learner_combo.currentData()
         learners = (
             [self.store.get_learner(learner_id)]
             if learner_id
-            else self.store.list_learners(class_id, include_archived=True)
+            else self._learners_to_reset(choice, include_archived=True)
         )
         if not learners:
             self.message.show_info(tr("There is nobody to reset in this class."))
             return
-        who = learners[0].display_name if learner_id else self.class_name(class_id)
+        if learner_id:
+            who = learners[0].display_name
+        elif choice == NO_CLASS:
+            who = tr("Learners in no class")
+        else:
+            who = self.class_name(choice)
         path = path or self.dialogs.save_file(
             self,
             tr("First, save the results"),
@@ -246,7 +275,11 @@ class SettingsPage(Page):
             return
         fresh = self.run_safely(
             lambda: (
-                [reset_learner(self.store, learner_id)] if learner_id else reset_class(self.store, class_id)
+                [reset_learner(self.store, learner_id)]
+                if learner_id
+                else reset_learners(self.store, [learner.id for learner in learners])
+                if choice == NO_CLASS
+                else reset_class(self.store, choice)
             )
         )
         if fresh is not None:

@@ -277,6 +277,35 @@ def test_settings_and_term_end_reset(qtbot, area, dialogs, store, tmp_path) -> N
     assert len(export.read_text(encoding="utf-8-sig").splitlines()) == 8
 
 
+def test_term_end_reset_of_learners_in_no_class(qtbot, area, dialogs, store, tmp_path) -> None:
+    """Learners in no class can be reset too, all of them or one, after an export and a yes."""
+    blue = store.create_class("Blue")
+    ali = store.create_learner("Ali", class_id=blue.id)
+    sana = store.create_learner("Sana")
+    zoya = store.create_learner("Zoya")
+    for learner in (ali, sana, zoya):
+        take_quiz(store, example_pack(), "safe-basics", learner.id)
+    area.unlock_without_pin()
+    page = area.show_page("settings")
+    combo = page.reset_class_combo
+    combo.setCurrentIndex(combo.findText("Learners in no class"))
+    names = [page.reset_learner_combo.itemText(i) for i in range(page.reset_learner_combo.count())]
+    assert names == ["Everyone in the class", "Sana", "Zoya"]
+    page.reset_learner_combo.setCurrentIndex(names.index("Zoya"))
+    dialogs.files.append(tmp_path / "zoya.csv")
+    dialogs.confirms.append(True)
+    page.reset()
+    assert store.attempts_for_learner(zoya.id) == [] and store.attempts_for_learner(sana.id)
+    combo.setCurrentIndex(combo.findText("Learners in no class"))
+    page.reset_learner_combo.setCurrentIndex(0)
+    dialogs.files.append(tmp_path / "no-class.csv")
+    dialogs.confirms.append(True)
+    page.reset()
+    assert store.attempts_for_learner(sana.id) == []
+    assert store.attempts_for_learner(ali.id), "a learner in a class is not touched"
+    assert (tmp_path / "no-class.csv").is_file()
+
+
 def test_import_questions_screen_converts_and_installs(qtbot, area, ctx, tmp_path) -> None:
     """An Aiken file becomes a pack: the counts are shown, then it is installed."""
     bank = tmp_path / "revision.txt"
