@@ -30,10 +30,16 @@ def run(args: argparse.Namespace) -> int:
         for diagnostic in report.lines():
             print(diagnostic)
         summary = report.as_dict()
-        status = "valid" if report.valid else "INVALID"
-        print(
-            f"{status}: {summary['packs']} pack(s), {summary['modules']} module(s), "
-            f"{summary['questions']} question(s); {len(summary['errors'])} error(s), "
-            f"{len(summary['warnings'])} warning(s)"
+        counts = (
+            f"{summary['packs']} pack(s), {summary['modules']} module(s), {summary['questions']} question(s)"
         )
+        problems = f"{len(summary['errors'])} error(s), {len(summary['warnings'])} warning(s)"
+        if report.valid:
+            print(f"valid: {counts}; {problems}")
+        else:
+            # A pack with one mistake is not counted at all: say so, or "0 pack(s)" reads as "all was lost".
+            print(
+                f"INVALID: {problems}. Fix the lines marked 'error' above and run quizapp validate again; "
+                f"nothing in the files was changed. Passed the check: {counts}."
+            )
     return 0 if report.valid else 1

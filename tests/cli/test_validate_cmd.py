@@ -59,6 +59,9 @@ def test_invalid_exit_one_with_path_line_column(tmp_path: Path, capsys: pytest.C
     assert main(["validate", str(pack)]) == 1
     out = capsys.readouterr().out
     assert "one.yaml:14:7: error: unknown key 'promt'; did you mean 'prompt'?" in out
+    last = out.strip().splitlines()[-1]
+    assert last.startswith("INVALID: 2 error(s), 0 warning(s). Fix the lines marked 'error' above")
+    assert last.endswith("Passed the check: 0 pack(s), 0 module(s), 0 question(s).")
 
 
 def test_json_errors_carry_positions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
