@@ -154,15 +154,22 @@ class QuestionBuilder:
     def true_false(
         self, prompt: str, truth: bool, feedback: list[str], general: str | None, *, hint: str | None = None
     ) -> dict[str, Any]:
+        """``feedback``: [for the wrong answer, for the right one], in the order GIFT and Moodle keep them."""
         if any(feedback):
             self.warn(
                 "quizapp has no feedback per answer on true/false questions; the answer feedback was added "
-                "to the explanation"
+                "to the explanation, each part starting with the answer it was written for"
             )
         word = phrase(self.language, "true" if truth else "false")
+        other = phrase(self.language, "false" if truth else "true")
+        labelled = [
+            phrase(self.language, "if_answered", answer=answer, feedback=text.strip())
+            for answer, text in zip((other, word), feedback, strict=False)
+            if text and text.strip()
+        ]
         data: dict[str, Any] = {"type": "true_false", "prompt": self.text(prompt), "correct": truth}
         data["explanation"] = self.explanation(
-            general, [f for f in feedback if f], phrase(self.language, "right_answer", answer=word)
+            general, labelled, phrase(self.language, "right_answer", answer=word)
         )
         if hint:
             data["hint"] = self.text(hint)

@@ -105,8 +105,9 @@ def test_true_false_forms_and_feedback(tmp_path: Path) -> None:
     questions = [c.question for c in report.converted]
     assert all(isinstance(q, TrueFalse) for q in questions)
     assert [q.correct for q in questions if isinstance(q, TrueFalse)] == [True, False, True]
-    assert "No one is buried there." in en(questions[1].explanation)
-    assert "Well done" in en(questions[1].explanation)
+    # Moodle shows the first feedback for the wrong answer and the second for the right one.
+    assert "If you answered True: No one is buried there." in en(questions[1].explanation)
+    assert "If you answered False: Well done" in en(questions[1].explanation)
     assert en(questions[2].explanation) == "General."
 
 

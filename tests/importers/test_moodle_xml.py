@@ -100,7 +100,8 @@ def test_every_supported_type_with_feedback_hints_and_categories(tmp_path: Path)
 
     truth = questions["bank-asks"]
     assert isinstance(truth, TrueFalse) and truth.correct is False
-    assert "Banks never ask." in en(truth.explanation)
+    assert "If you answered True: Banks never ask." in en(truth.explanation)
+    assert "If you answered False: Right." in en(truth.explanation)
 
     blank = questions["otp-word"]
     assert isinstance(blank, FillBlank) and blank.accepted.for_language("en") == ("password", "code")
