@@ -1854,6 +1854,14 @@
         <translation>آپ کی عمر کیا ہے؟</translation>
     </message>
     <message>
+        <source>Parent or teacher</source>
+        <translation>والدین یا استاد</translation>
+    </message>
+    <message>
+        <source>A grown-up: a parent or a teacher</source>
+        <translation>بڑے: والدین یا استاد</translation>
+    </message>
+    <message>
         <source>{low} to {high}</source>
         <translation>‏{low} سے {high}</translation>
     </message>

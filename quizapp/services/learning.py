@@ -29,9 +29,10 @@ from quizapp.content.models import (
 from quizapp.progress.records import Attempt, Learner, ModuleProgress, QuizRun
 from quizapp.progress.store import Settings, Store
 from quizapp.services.grading import Grade, grade, has_passed, score_percent
-from quizapp.services.library import ModuleEntry, PackLibrary
+from quizapp.services.library import ADULTS, ModuleEntry, PackLibrary
 
-AGE_BANDS: tuple[str, ...] = ("8-10", "11-13", "14-17")
+# "adults": a parent or a teacher learning with the modules written for them.
+AGE_BANDS: tuple[str, ...] = ("8-10", "11-13", "14-17", ADULTS)
 TEXT_SIZES: tuple[int, ...] = (100, 125, 150)  # normal, large, extra large (percent)
 LANGUAGES: tuple[str, ...] = ("en", "ur")
 AGE_BAND_SETTING = "learner_age_band"

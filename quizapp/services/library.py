@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from quizapp.content.packs import Pack
 
 MANIFEST_NAME = "pack.yaml"
+ADULTS = "adults"  # the age band of the modules for parents and teachers
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,14 +138,20 @@ class PackLibrary:
     def modules_for(
         self, age_band: str | None, enabled_pack_ids: Collection[str] | None = None
     ) -> list[ModuleEntry]:
-        """Student modules for an age band (every band when None) in packs enabled (every pack when None)."""
+        """Modules for an age band in packs enabled (every pack when None): student modules of that band
+        (of every band when None), or for ``"adults"`` the modules written for parents and teachers."""
         return [
             entry
             for entry in self.entries()
-            if entry.module.audience == "students"
-            and (age_band is None or entry.module.age_band == age_band)
+            if _for_band(entry.module.audience, entry.module.age_band, age_band)
             and (enabled_pack_ids is None or entry.pack.id in enabled_pack_ids)
         ]
+
+
+def _for_band(audience: str, module_band: str, wanted: str | None) -> bool:
+    if wanted == ADULTS:
+        return audience != "students" and module_band == ADULTS
+    return audience == "students" and (wanted is None or module_band == wanted)
 
 
 def _pack_folders(base: Path, *, require_manifest: bool) -> list[Path]:

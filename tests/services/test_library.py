@@ -112,3 +112,12 @@ def test_entry_finds_a_module(tmp_path: Path) -> None:
     assert entry is not None and entry.module.id == "safe-basics" and entry.pack.id == "example"
     assert library.entry("example", "nope") is None
     assert library.entry("nope", "safe-basics") is None
+
+
+def test_adults_see_the_parents_and_teachers_modules_and_children_never_do() -> None:
+    """The "adults" band gives the modules written for parents and teachers; no student band shows them."""
+    library = PackLibrary(builtin_packs_dir(), Path("/nonexistent-installed-packs"))
+    adults = library.modules_for("adults")
+    assert {e.module.audience for e in adults} == {"parents", "teachers"}
+    for band in ("8-10", "11-13", "14-17", None):
+        assert all(e.module.audience == "students" for e in library.modules_for(band))

@@ -176,3 +176,28 @@ def test_switching_learner_returns_to_the_picker(student: StudentApp) -> None:
     pilot.click(window.home.switch_button)
     assert window.current_screen() is window.picker
     assert [t.learner.id for t in window.picker.tiles] == [learner_id]
+
+
+def test_a_parent_or_teacher_learns_with_the_modules_written_for_them(
+    student_factory: StudentAppFactory,
+) -> None:
+    """ "Parent or teacher" on the new-learner form gives a home with the parents' and teachers' modules,
+    and only those; a child's home never shows them."""
+    import shutil
+
+    from quizapp.paths import builtin_packs_dir
+
+    shutil.copytree(builtin_packs_dir() / "adults", student_factory.builtin_dir / "adults")
+    app = student_factory.open()
+    window, pilot = app.window, app.pilot
+    form_button = window.new_learner_screen.age_buttons["adults"]
+    assert form_button.text() == "Parent or teacher" and form_button.accessibleName()
+    pilot.create_learner("Ms Saima", avatar="owl", age_band="adults")
+    keys = [tile.card.entry.key for tile in window.home.tiles]
+    assert keys and all(pack == "adults" for pack, _ in keys)
+    assert {"a-parents", "a-teachers"} <= {module for _, module in keys}
+    pilot.open_module("adults", "a-teachers")
+    assert window.current_screen() is window.lesson
+    app2 = student_factory.restart(app)
+    app2.pilot.create_learner("Ayesha", avatar="cat", age_band="11-13")
+    assert all(pack != "adults" for pack, _ in (t.card.entry.key for t in app2.window.home.tiles))

@@ -24,7 +24,7 @@ from quizapp.ui.widgets import (
 if TYPE_CHECKING:
     from quizapp.ui.context import AppContext
 
-AGE_BANDS = ("8-10", "11-13", "14-17")
+AGE_BANDS = ("8-10", "11-13", "14-17", "adults")
 MAX_NAME = 60
 AVATAR_BUTTON = 88
 
@@ -117,6 +117,7 @@ class NewLearnerScreen(Screen):
         age_card.box.addWidget(self.age_label)
         age_row = QHBoxLayout()
         age_row.setSpacing(6)
+        adult_row = QHBoxLayout()
         self.age_group = QButtonGroup(self)
         self.age_buttons: dict[str, QToolButton] = {}
         for band in AGE_BANDS:
@@ -128,9 +129,12 @@ class NewLearnerScreen(Screen):
             btn.setCursor(Qt.CursorShape.PointingHandCursor)
             self.age_group.addButton(btn)
             self.age_buttons[band] = btn
-            age_row.addWidget(btn)
+            # "Parent or teacher" on a row of its own, under the children's ages
+            (adult_row if band == "adults" else age_row).addWidget(btn)
         age_row.addStretch(1)
+        adult_row.addStretch(1)
         age_card.box.addLayout(age_row)
+        age_card.box.addLayout(adult_row)
         self.class_label = label("", "subtle")
         age_card.box.addWidget(self.class_label)
         self.class_combo = QComboBox()
@@ -196,6 +200,10 @@ class NewLearnerScreen(Screen):
         self.language.set_language(self.ctx.language)
         self.age_label.setText(self.tr("How old are you?"))
         for band, btn in self.age_buttons.items():
+            if band == "adults":
+                btn.setText(self.tr("Parent or teacher"))
+                btn.setAccessibleName(self.tr("A grown-up: a parent or a teacher"))
+                continue
             low, high = band.split("-")
             btn.setText(self.tr("{low} to {high}").format(low=low, high=high))
             btn.setAccessibleName(self.tr("{low} to {high} years old").format(low=low, high=high))
