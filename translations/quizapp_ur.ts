@@ -1706,6 +1706,30 @@
         <source>Continue: {module}, {where}</source>
         <translation>جاری رکھیں: {module}، {where}</translation>
     </message>
+    <message>
+        <source>How old are you?</source>
+        <translation>آپ کی عمر کیا ہے؟</translation>
+    </message>
+    <message>
+        <source>Choose once, and you will see the modules for your age.</source>
+        <translation>ایک بار چن لیں، پھر آپ کو اپنی عمر کے یونٹ نظر آئیں گے۔</translation>
+    </message>
+    <message>
+        <source>Parent or teacher</source>
+        <translation>والدین یا استاد</translation>
+    </message>
+    <message>
+        <source>A grown-up: a parent or a teacher</source>
+        <translation>بڑے: والدین یا استاد</translation>
+    </message>
+    <message>
+        <source>{low} to {high}</source>
+        <translation>‏{low} سے {high}</translation>
+    </message>
+    <message>
+        <source>{low} to {high} years old</source>
+        <translation>‏{low} سے {high} سال</translation>
+    </message>
 </context>
 <context>
     <name>LanguageToggle</name>

@@ -201,3 +201,31 @@ def test_a_parent_or_teacher_learns_with_the_modules_written_for_them(
     app2 = student_factory.restart(app)
     app2.pilot.create_learner("Ayesha", avatar="cat", age_band="11-13")
     assert all(pack != "adults" for pack, _ in (t.card.entry.key for t in app2.window.home.tiles))
+
+
+def test_a_learner_the_teacher_added_chooses_an_age_before_seeing_modules(
+    student_factory: StudentAppFactory,
+) -> None:
+    """A learner added by the teacher has no age: home asks it once, then shows that age's modules only
+    (an 8-year-old must never be shown the modules for 14-17)."""
+    from quizapp.progress.store import Store
+
+    with Store.open(student_factory.data_dir) as store:
+        store.create_learner("Zoya")
+    app = student_factory.open()
+    window, pilot = app.window, app.pilot
+    [tile] = window.picker.tiles
+    pilot.click(tile)
+    home = window.home
+    assert window.current_screen() is home
+    assert home.age_card.isVisible() and home.tiles == [] and not home.continue_card.isVisible()
+    assert home.age_title.text() == "How old are you?"
+    assert all(b.accessibleName() for b in home.age_buttons.values())
+    pilot.click(home.age_buttons["8-10"])
+    assert not home.age_card.isVisible()
+    assert home.tiles == [] and home.empty.isVisible()  # the example pack is for 11-13
+    assert app.ctx.learning.age_band(home.learner) == "8-10"
+    app = student_factory.restart(app)
+    pilot = app.pilot
+    pilot.click(app.window.picker.tiles[0])
+    assert not app.window.home.age_card.isVisible(), "the age is asked once"

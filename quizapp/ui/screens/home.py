@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from quizapp.services.learning import AGE_BANDS
+from quizapp.services.library import ADULTS
 from quizapp.ui import images, theme
 from quizapp.ui.screens.base import Screen, choose_text_size
 from quizapp.ui.widgets import (
@@ -117,6 +119,28 @@ class HomeScreen(Screen):
 
         self.page = ScrollPage()
         self.outer.addWidget(self.page, 1)
+        # A learner added by the teacher (by name, from a list or a class list file) has no age yet: they
+        # choose it once here, so nobody sees modules meant for another age.
+        self.age_card = QFrame()
+        self.age_card.setObjectName("age-card")
+        self.age_card.setProperty("role", "panel")
+        age_box = QVBoxLayout(self.age_card)
+        age_box.setContentsMargins(20, 16, 20, 16)
+        self.age_title = label("", "heading")
+        self.age_detail = label("", "subtle")
+        age_box.addWidget(self.age_title)
+        age_box.addWidget(self.age_detail)
+        age_row = QHBoxLayout()
+        self.age_buttons: dict[str, QPushButton] = {}
+        for band in AGE_BANDS:
+            age_button = button("")
+            age_button.setObjectName(f"home-age-{band}")
+            age_button.clicked.connect(lambda _=False, band=band: self._age_chosen(band))
+            self.age_buttons[band] = age_button
+            age_row.addWidget(age_button)
+        age_row.addStretch(1)
+        age_box.addLayout(age_row)
+        self.page.box.addWidget(self.age_card)
         self.continue_card = QFrame()
         self.continue_card.setProperty("role", "panel")
         row = QHBoxLayout(self.continue_card)
@@ -175,12 +199,15 @@ class HomeScreen(Screen):
         self.continue_button.setIcon(images.icon("play", 32, rtl=rtl))
 
         learning = self.ctx.learning
-        cards = learning.module_cards(learner)
+        needs_age = learning.age_band(learner) is None
+        self._show_age_choice(needs_age)
+        cards = [] if needs_age else learning.module_cards(learner)
         self.tiles = [ModuleTile(self, card) for card in cards]
         self.fit_to_text_size()
         self.grid.set_widgets(self.tiles)
         self.grid.setVisible(bool(cards))
-        self.empty.setVisible(not cards)
+        self.modules_title.setVisible(not needs_age)
+        self.empty.setVisible(not cards and not needs_age)
         self.empty_text.setText(self.tr("There are no modules for you yet. Please ask your teacher."))
         self.target = learning.continue_target(learner) if cards else None
         self._show_continue(cards)
@@ -216,12 +243,36 @@ class HomeScreen(Screen):
             self.tr("Continue: {module}, {where}").format(module=title, where=detail)
         )
 
+    def _show_age_choice(self, visible: bool) -> None:
+        self.age_card.setVisible(visible)
+        if not visible:
+            return
+        self.age_title.setText(self.tr("How old are you?"))
+        self.age_detail.setText(self.tr("Choose once, and you will see the modules for your age."))
+        for band, age_button in self.age_buttons.items():
+            if band == ADULTS:
+                age_button.setText(self.tr("Parent or teacher"))
+                age_button.setAccessibleName(self.tr("A grown-up: a parent or a teacher"))
+                continue
+            low, high = band.split("-")
+            age_button.setText(self.tr("{low} to {high}").format(low=low, high=high))
+            age_button.setAccessibleName(self.tr("{low} to {high} years old").format(low=low, high=high))
+
+    def _age_chosen(self, band: str) -> None:
+        if self.learner is None:
+            return
+        self.ctx.learning.set_age_band(self.learner.id, band)
+        self.refresh()
+        self.focus_start()
+
     def fit_to_text_size(self) -> None:
         """Larger text needs wider module cards (fewer columns)."""
         self.grid.set_tile_width(CARD_WIDTH * self.ctx.text_scale // 100)
 
     def focus_start(self) -> None:
-        if self.continue_button.isVisible():
+        if self.age_card.isVisible():
+            next(iter(self.age_buttons.values())).setFocus()
+        elif self.continue_button.isVisible():
             self.continue_button.setFocus()
         elif self.tiles:
             self.tiles[0].open_button.setFocus()
