@@ -130,4 +130,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PickerScreen</name>
+    <message numerus="yes">
+        <source>%n learner(s)</source>
+        <translation>
+            <numerusform>%n learner</numerusform>
+            <numerusform>%n learners</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

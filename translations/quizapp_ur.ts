@@ -1961,8 +1961,51 @@
         <translation>ٹیچر کا حصہ</translation>
     </message>
     <message>
+        <source>All classes</source>
+        <translation>تمام کلاسیں</translation>
+    </message>
+    <message>
+        <source>Back to all the classes</source>
+        <translation>واپس تمام کلاسوں پر</translation>
+    </message>
+    <message>
         <source>Learners</source>
         <translation>طلبہ</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>کلاسیں</translation>
+    </message>
+    <message>
+        <source>Getting ready… one moment.</source>
+        <translation>تیاری ہو رہی ہے… بس ایک لمحہ۔</translation>
+    </message>
+    <message>
+        <source>Getting ready</source>
+        <translation>تیاری ہو رہی ہے</translation>
+    </message>
+    <message>
+        <source>No class</source>
+        <translation>کوئی کلاس نہیں</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s)</source>
+        <translation>
+            <numerusform>‏%n طالب علم</numerusform>
+            <numerusform>‏%n طلبہ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose your class, then your name.</source>
+        <translation>پہلے اپنی کلاس چنیں، پھر اپنا نام۔</translation>
+    </message>
+    <message>
+        <source>{class_name}: find your name.</source>
+        <translation>‏{class_name}: اپنا نام ڈھونڈیں۔</translation>
+    </message>
+    <message>
+        <source>Every class: find your name.</source>
+        <translation>تمام کلاسیں: اپنا نام ڈھونڈیں۔</translation>
     </message>
     <message>
         <source>No one is here yet. Press “I&apos;m new” to start.</source>

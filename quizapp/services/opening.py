@@ -100,6 +100,11 @@ class OpeningStore:
             return list(self._peek.learners)
         return self.wait().list_learners(class_id, include_archived=include_archived)
 
+    def list_classes(self, *, include_archived: bool = False) -> list[Any]:
+        if not self.ready and not include_archived:
+            return list(self._peek.classes)
+        return self.wait().list_classes(include_archived=include_archived)
+
     def get_setting(self, key: str) -> str | None:
         if not self.ready and key in PEEKED_SETTINGS:
             return self._peek.settings.get(key)

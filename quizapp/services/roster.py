@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizapp.progress.records import Learner
+from quizapp.progress.records import Learner, SchoolClass
 from quizapp.progress.store import DB_FILE_NAME
 
 PEEKED_SETTINGS = ("school_name", "default_language", "high_contrast")
@@ -22,10 +22,12 @@ _COLUMNS = "id, display_name, class_id, language, avatar_id, text_size, archived
 
 @dataclass(frozen=True, slots=True)
 class RosterPeek:
-    """Learners not archived (sorted by name) and the settings in :data:`PEEKED_SETTINGS`."""
+    """Learners not archived (sorted by name), the settings in :data:`PEEKED_SETTINGS` and the classes not
+    archived (for the picker's "choose your class" step)."""
 
     learners: tuple[Learner, ...] = ()
     settings: dict[str, str] = field(default_factory=dict)
+    classes: tuple[SchoolClass, ...] = ()
 
 
 def peek_roster(data_dir: Path) -> RosterPeek | None:
@@ -43,6 +45,9 @@ def peek_roster(data_dir: Path) -> RosterPeek | None:
         settings = dict(
             connection.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})", PEEKED_SETTINGS)
         )
+        class_rows = connection.execute(
+            "SELECT id, name, archived, created_at, updated_at FROM classes WHERE archived = 0"
+        ).fetchall()
     except sqlite3.Error:
         return None
     finally:
@@ -62,7 +67,9 @@ def peek_roster(data_dir: Path) -> RosterPeek | None:
             )
             for r in rows
         ]
+        classes = [SchoolClass(str(r[0]), str(r[1]), bool(r[2]), str(r[3]), str(r[4])) for r in class_rows]
     except (TypeError, ValueError):
         return None
     learners.sort(key=lambda learner: (" ".join(learner.display_name.split()).casefold(), learner.id))
-    return RosterPeek(tuple(learners), {str(k): str(v) for k, v in settings.items()})
+    classes.sort(key=lambda school_class: (" ".join(school_class.name.split()).casefold(), school_class.id))
+    return RosterPeek(tuple(learners), {str(k): str(v) for k, v in settings.items()}, tuple(classes))

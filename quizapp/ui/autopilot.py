@@ -23,8 +23,10 @@ from quizapp.content.models import (
     TrueFalse,
 )
 from quizapp.services.grading import right_answer
+from quizapp.ui.screens.picker import NO_CLASS
 
 if TYPE_CHECKING:
+    from quizapp.ui.cards import CardView
     from quizapp.ui.main_window import MainWindow
     from quizapp.ui.questions.base import QuestionView
 
@@ -113,11 +115,31 @@ class Autopilot:
     def choose_learner(self, learner_id: str) -> None:
         picker = self.window.picker
         self.expect_screen(picker)
-        tile = next((t for t in picker.tiles if t.learner.id == learner_id), None)
-        if tile is None:
-            raise AutopilotError("the learner is not on the picker")
-        self.click(tile)
+        self.click_learner(learner_id)
         self.expect_screen(self.window.home)
+
+    def click_learner(self, learner_id: str) -> None:
+        """Click a learner's card on the picker (choosing their class first when it asks for one)."""
+        picker = self.window.picker
+        if picker.views.currentWidget() is picker.class_view:
+            learner = picker.learners.get(learner_id)
+            group = None if learner is None else learner.class_id
+            if group not in {card.key for card in picker.class_cards.shown()}:
+                group = NO_CLASS
+            self.click_card(picker.class_view, group)
+        self.click_card(picker.learner_view, learner_id)
+
+    def click_card(self, view: CardView, key: str | None) -> None:
+        """Click the card ``key`` of a card view, as a person would (scrolling to it first)."""
+        rect = view.card_rect(key) if key is not None else None
+        if rect is None or rect.isEmpty():
+            raise AutopilotError(f"no card {key!r} is shown in {view.objectName() or 'the list'}")
+        if not view.isVisible() or not view.isEnabled():
+            raise AutopilotError(f"'{view.objectName()}' cannot be clicked now")
+        QTest.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
+        )
+        settle()
 
     def open_module(self, pack_id: str, module_id: str) -> None:
         home = self.window.home

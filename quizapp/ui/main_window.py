@@ -7,6 +7,7 @@ first time they are shown, so the picker is on screen quickly.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -51,9 +52,10 @@ class MainWindow(QMainWindow):
         self._results: ResultsScreen | None = None
 
         self.picker = PickerScreen(ctx)
-        self.picker.learner_chosen.connect(self.choose_learner)
-        self.picker.new_learner_requested.connect(self.show_new_learner)
-        self.picker.teacher_requested.connect(self.open_teacher)
+        self.picker.learner_chosen.connect(self._learner_tapped)
+        self.picker.new_learner_requested.connect(lambda: self._when_store_ready(self.show_new_learner))
+        self.picker.teacher_requested.connect(lambda: self._when_store_ready(self.open_teacher))
+        self._waiting_for_store: Callable[[], None] | None = None
         self.stack.addWidget(self.picker)
 
         ctx.signals.language_changed.connect(self._language_changed)
@@ -97,9 +99,29 @@ class MainWindow(QMainWindow):
 
     def store_ready(self) -> None:
         """The store has opened in the background: show the picker again from it (it may differ from the
-        quick look, for instance after a repair)."""
+        quick look, for instance after a repair), then do what a learner tapped while it was opening."""
+        action, self._waiting_for_store = self._waiting_for_store, None
+        self.picker.show_getting_ready(False)
         if self.current_screen() is self.picker:
             self.picker.refresh()
+        if action is not None:
+            action()
+
+    def store_is_ready(self) -> bool:
+        """False while the progress store is still opening in the background."""
+        return bool(getattr(self.ctx.store, "ready", True))
+
+    def _when_store_ready(self, action: Callable[[], None]) -> None:
+        """Do ``action`` now, or, while the store is still opening, show "Getting ready" on the picker and
+        do it as soon as the store is open (the GUI never waits for the store without saying so)."""
+        if self.store_is_ready():
+            action()
+            return
+        self._waiting_for_store = action
+        self.picker.show_getting_ready(True)
+
+    def _learner_tapped(self, learner_id: str) -> None:
+        self._when_store_ready(lambda: self.choose_learner(learner_id))
 
     def current_screen(self) -> QWidget:
         return self.stack.currentWidget() or self.picker

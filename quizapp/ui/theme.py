@@ -232,6 +232,10 @@ QToolButton[role="tile"] {{
 }}
 QToolButton[role="tile"]:hover {{ background: {p.primary_soft}; border-color: {p.primary}; }}
 QToolButton[role="tile"]:focus {{ border: 4px solid {p.focus}; }}
+QListView[role="cards"] {{
+    background: transparent; border: none; font-size: {f["button"]}px; outline: none;
+}}
+QListView[role="cards"]:disabled {{ color: {p.disabled}; }}
 QToolButton[role="avatar"] {{ background: {p.surface}; border: 2px solid {p.border}; border-radius: 18px; }}
 QToolButton[role="avatar"]:checked {{ background: {p.primary_soft}; border: 4px solid {p.primary}; }}
 QToolButton[role="avatar"]:focus {{ border: 4px solid {p.focus}; }}

@@ -119,7 +119,7 @@ def test_picker_filter_and_enter(student: StudentApp, qtbot) -> None:  # type: i
     student.window.show_picker()
     activate(student, qtbot)
     type_keys(student, "bu")
-    assert [t.learner.display_name for t in student.window.picker.visible_tiles()] == ["Bushra"]
+    assert [learner.display_name for learner in student.window.picker.shown_learners()] == ["Bushra"]
     key(student, Qt.Key.Key_Return)
     assert student.window.current_screen() is student.window.home
     assert student.window.learner.display_name == "Bushra"

@@ -1,0 +1,186 @@
+"""The learner picker as a school uses it: cards drawn from a model, the class first when there are many
+learners, finding a name typed in any script, the keyboard, and a tap while the data is still opening."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from quizapp.progress.store import Store
+from quizapp.services.library import PackLibrary
+from quizapp.services.opening import OpeningStore
+from quizapp.services.roster import peek_roster
+from quizapp.ui.autopilot import Autopilot, settle
+from quizapp.ui.cards import search_key
+from quizapp.ui.screens.picker import CLASS_STEP_ABOVE, learner_detail
+from tests.ui.conftest import StudentApp, StudentAppFactory
+
+
+def school(data_dir: Path, per_class: int = 40) -> dict[str, str]:
+    """Two classes of ``per_class`` learners and one learner in no class; returns name -> learner id."""
+    ids: dict[str, str] = {}
+    with Store.open(data_dir) as store:
+        five, six = store.create_class("Class 5"), store.create_class("Class 6")
+        for n in range(per_class):
+            for school_class in (five, six):
+                name = f"{school_class.name[-1]}-Learner {n:02d}"
+                ids[name] = store.create_learner(name, avatar_id="cat", class_id=school_class.id).id
+        ids["Zoya"] = store.create_learner("Zoya", avatar_id="owl").id
+    return ids
+
+
+def test_many_learners_choose_their_class_then_their_name(student_factory: StudentAppFactory) -> None:
+    """Above the threshold the picker shows class cards; a class shows only its learners; "All classes"
+    goes back; learners in no class have a card of their own."""
+    ids = school(student_factory.data_dir)
+    assert len(ids) > CLASS_STEP_ABOVE
+    app = student_factory.open()
+    picker, pilot = app.window.picker, app.pilot
+    assert picker.shown_classes() == ["Class 5", "Class 6", "No class"]
+    assert picker.shown_learners() == []
+    assert picker.step.text() == "Choose your class, then your name."
+    pilot.click_card(picker.class_view, picker.class_cards.shown()[1].key)
+    shown = [learner.display_name for learner in picker.shown_learners()]
+    assert len(shown) == 40 and all(name.startswith("6-") for name in shown)
+    assert picker.step.text() == "Class 6: find your name."
+    pilot.click(picker.classes_button)
+    assert picker.shown_classes() == ["Class 5", "Class 6", "No class"]
+    pilot.choose_learner(ids["Zoya"])  # through the "No class" card
+    assert app.window.learner.display_name == "Zoya"
+
+
+def test_typing_a_name_finds_it_in_every_class(student_factory: StudentAppFactory) -> None:
+    """With the class cards shown, typing part of a name shows the matching learners of every class."""
+    school(student_factory.data_dir)
+    app = student_factory.open()
+    picker = app.window.picker
+    app.pilot.type_text(picker.filter, "learner 07")
+    assert sorted(x.display_name for x in picker.shown_learners()) == ["5-Learner 07", "6-Learner 07"]
+    picker.filter.clear()
+    settle()
+    assert picker.shown_classes() == ["Class 5", "Class 6", "No class"]
+
+
+def test_a_few_learners_see_their_cards_at_once(student: StudentApp) -> None:
+    """Below the threshold there is no class step, even when classes are set."""
+    school_class = student.store.create_class("Class 5")
+    student.store.create_learner("Ayesha", avatar_id="cat", class_id=school_class.id)
+    student.window.show_picker()
+    settle()
+    assert [x.display_name for x in student.window.picker.shown_learners()] == ["Ayesha"]
+    assert not student.window.picker.step.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("bushra", "Bushra"),  # case
+        ("  AYESHA   khan", "Ayesha Khan"),  # spaces
+        ("بشری", "بشریٰ"),  # without the superscript alef
+        ("علي", "علی"),  # Arabic yeh typed, Urdu yeh stored
+        ("فاطمه", "فاطمہ"),  # Arabic heh typed, Urdu heh goal stored
+        ("zoë", "Zoe"),  # accents
+    ],
+)
+def test_search_ignores_case_spacing_and_urdu_letter_variants(typed: str, stored: str) -> None:
+    """A name is found however the keyboard writes its letters."""
+    assert search_key(typed) == search_key(stored)
+
+
+def test_urdu_name_typed_with_an_arabic_keyboard_is_found(student: StudentApp) -> None:
+    """Typing "علي" (Arabic yeh) in the box shows the learner stored as "علی"."""
+    for name in ("علی", "بلال"):
+        student.store.create_learner(name, avatar_id="cat")
+    student.window.show_picker()
+    student.pilot.type_text(student.window.picker.filter, "علي")
+    assert [x.display_name for x in student.window.picker.shown_learners()] == ["علی"]
+
+
+def test_arrow_keys_and_space_choose_a_card(student: StudentApp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """From the box, Enter with several matches moves to the first card; Right moves on; Space chooses."""
+    for name in ("Ayesha", "Bilal", "Bushra"):
+        student.store.create_learner(name, avatar_id="cat")
+    window = student.window
+    window.show_picker()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    settle()
+    picker = window.picker
+    picker.filter.setFocus()
+    QTest.keyClick(picker.filter, Qt.Key.Key_Return)
+    settle()
+    assert QApplication.focusWidget() is picker.learner_view
+    QTest.keyClick(picker.learner_view, Qt.Key.Key_Right)
+    QTest.keyClick(picker.learner_view, Qt.Key.Key_Space)
+    settle()
+    assert window.current_screen() is window.home
+    assert window.learner.display_name == "Bilal"
+
+
+def test_cards_tell_a_screen_reader_the_name_and_second_line(student: StudentApp) -> None:
+    """Each card's accessible text is the learner's name; the list itself has a name."""
+    student.store.create_learner("Ayesha", avatar_id="cat")
+    student.window.show_picker()
+    picker = student.window.picker
+    index = picker.learner_cards.index(0)
+    assert index.data(Qt.ItemDataRole.AccessibleTextRole) == "Ayesha"
+    assert picker.learner_view.accessibleName() == "Learners"
+
+
+def test_the_second_line_comes_from_the_learner_record_when_it_has_one() -> None:
+    """Father's name and roll number (when a learner record carries them) make the card's second line."""
+    assert learner_detail(SimpleNamespace(display_name="Ali")) == ""  # type: ignore[arg-type]
+    both = SimpleNamespace(display_name="Ali", father_name="Ahmed", roll_number="12")
+    assert learner_detail(both) == "Ahmed · 12"  # type: ignore[arg-type]
+    assert learner_detail(SimpleNamespace(detail=" s/o Ahmed ")) == "s/o Ahmed"  # type: ignore[arg-type]
+
+
+def test_a_tap_while_the_data_opens_says_getting_ready_then_opens(
+    tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch, example_builtin: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A learner tapped before the store has opened sees "Getting ready" (no frozen window); their home
+    opens as soon as the store is ready."""
+    from quizapp.ui.context import AppContext
+    from quizapp.ui.main_window import MainWindow
+
+    with Store.open(tmp_path) as store:
+        learner_id = store.create_learner("Ali", avatar_id="cat").id
+    peek = peek_roster(tmp_path)
+    assert peek is not None
+    release = threading.Event()
+    real_open = Store.open
+
+    def slow_open(data_dir: Path, **kwargs: object) -> Store:
+        release.wait(10)
+        return real_open(data_dir)
+
+    monkeypatch.setattr(Store, "open", staticmethod(slow_open))
+    opening = OpeningStore(tmp_path, peek)
+    ctx = AppContext(data_dir=tmp_path, store=opening, library=PackLibrary(example_builtin, tmp_path / "p"))  # type: ignore[arg-type]
+    window = MainWindow(ctx)
+    window.resize(1024, 600)
+    window.show()
+    opening.start()
+    try:
+        settle()
+        Autopilot(window).click_learner(learner_id)
+        assert window.current_screen() is window.picker
+        assert window.picker.waiting.isVisible()
+        assert window.picker.waiting_text.text() == "Getting ready… one moment."
+        release.set()
+        qtbot.waitUntil(lambda: opening.ready)
+        window.store_ready()
+        assert window.current_screen() is window.home
+        assert not window.picker.waiting.isVisible()
+    finally:
+        release.set()
+        window.close()
+        window.deleteLater()
+        settle()
+        opening.close()
