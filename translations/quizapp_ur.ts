@@ -1559,6 +1559,42 @@
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
+    <message>
+        <source>Check the progress data</source>
+        <translation>پیش رفت کے ڈیٹا کی جانچ</translation>
+    </message>
+    <message>
+        <source>quizapp checks its data quickly at every start and fully once a week on its own.</source>
+        <translation>‏quizapp ہر بار شروع ہوتے وقت اپنے ڈیٹا کی جلد جانچ کرتا ہے، اور ہفتے میں ایک بار خود پوری جانچ کرتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>ابھی جانچیں</translation>
+    </message>
+    <message>
+        <source>Check the progress data now</source>
+        <translation>پیش رفت کا ڈیٹا ابھی جانچیں</translation>
+    </message>
+    <message>
+        <source>Not checked fully yet.</source>
+        <translation>ابھی تک پوری جانچ نہیں ہوئی۔</translation>
+    </message>
+    <message>
+        <source>Last full check: {when}. No problems found.</source>
+        <translation>آخری پوری جانچ: {when}۔ کوئی مسئلہ نہیں ملا۔</translation>
+    </message>
+    <message>
+        <source>Last full check: {when}. A problem was found: {problem}. Close quizapp and open it again: it restores the newest good backup (the damaged file is kept).</source>
+        <translation>آخری پوری جانچ: {when}۔ ایک مسئلہ ملا: {problem}۔ quizapp بند کر کے دوبارہ کھولیں: یہ سب سے نیا درست بیک اپ واپس لے آئے گا (خراب فائل محفوظ رہے گی)۔</translation>
+    </message>
+    <message>
+        <source>Checking… learners can carry on.</source>
+        <translation>جانچ ہو رہی ہے… طلبہ کام جاری رکھ سکتے ہیں۔</translation>
+    </message>
+    <message>
+        <source>The check could not run. See the log in the data folder.</source>
+        <translation>جانچ نہیں ہو سکی۔ ڈیٹا فولڈر میں لاگ دیکھیں۔</translation>
+    </message>
 </context>
 <context>
     <name>App</name>

@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "quizapp.cli.export_questions_cmd",
     "quizapp.cli.selftest_cmd",
     "quizapp.cli.screenshots_cmd",
+    "quizapp.cli.check_cmd",
 ]
 
 

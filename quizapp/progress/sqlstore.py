@@ -40,7 +40,7 @@ from sqlalchemy.pool import StaticPool
 from sqlalchemy.sql.elements import ColumnElement
 
 from quizapp.progress import backup as backups
-from quizapp.progress import learnerdata, migrations
+from quizapp.progress import checks, learnerdata, migrations
 from quizapp.progress import schema as t
 from quizapp.progress.errors import (
     BundleError,
@@ -426,7 +426,7 @@ class SqlStore(Store):
                     f"{len(old)} backup(s) are in {folder}; the newest is from {old[0].label}."
                 )
         else:
-            problem = backups.check_file(db_path, read_only=read_only)
+            problem = checks.problem_at_open(db_path, read_only=read_only)  # quick_check: see checks.py
             if problem:
                 if read_only:
                     raise DatabaseDamagedError(

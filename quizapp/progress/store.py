@@ -94,8 +94,9 @@ class Store(abc.ABC):
 
         Creates the folder and database, refuses network shares (``NetworkShareError``), takes the
         single-writer lock (``StoreLockedError`` "quizapp is already open", or read-only when
-        ``fallback_read_only``), runs ``PRAGMA integrity_check``, upgrades the schema, and recovers a
-        damaged database from the newest good backup (the damaged file is renamed, never deleted).
+        ``fallback_read_only``), runs ``PRAGMA quick_check`` (the full check runs on a schedule: see
+        :mod:`quizapp.progress.checks`), upgrades the schema, and recovers a damaged database from the
+        newest good backup (the damaged file is renamed, never deleted).
         ``store.open_report`` says what happened; show ``open_report.messages`` to the user.
         """
         from quizapp.progress.sqlstore import SqlStore

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout
 from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.pin import pin_problem
 from quizapp.services.teacher.roster import reset_class, reset_learner, reset_learners
+from quizapp.ui.teacher.data_check import DataCheckCard
 from quizapp.ui.teacher.page import NO_CLASS, Page
 from quizapp.ui.teacher.widgets import (
     MIN_TARGET,
@@ -106,6 +107,8 @@ class SettingsPage(Page):
         self.reset_button.clicked.connect(lambda: self.reset())
         term.body.addLayout(flow(self.reset_button))
         self.layout_.addWidget(term)
+        self.data_check = DataCheckCard(self.ctx.data_dir, self.ctx.language)
+        self.layout_.addWidget(self.data_check)
         self.layout_.addStretch(1)
 
     def _pin_field(self, accessible: str) -> QLineEdit:
@@ -127,6 +130,7 @@ class SettingsPage(Page):
         self.contrast_box.setChecked(self.ctx.high_contrast)
         self._fill_reset_classes()
         self._fill_learners()
+        self.data_check.refresh(self.ctx.language)
 
     def _fill_reset_classes(self) -> None:
         """The classes, then "Learners in no class" when there are any (they start a new term too)."""
