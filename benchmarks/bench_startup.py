@@ -1,7 +1,8 @@
 """Start-up of the student app against a bare PySide6 window, measured in the same run.
 
-- time from process start until the learner picker is shown and the event loop is idle, as a ratio to a
-  process that only shows a bare PySide6 window (goal <= 2x);
+- time from process start until the app is really usable (the store has opened in the background and the
+  learner picker is drawn from it: the app prints ``ready`` only then), as a ratio to a process that only
+  shows a bare PySide6 window (goal <= 2x);
 - peak memory (max RSS) as the same ratio (goal <= 2x);
 - time to open a module of 50 questions from the home screen (a pack generated in a temporary folder), and
   to show its first question.
@@ -198,7 +199,7 @@ def run() -> list[tuple[str, float | int, str, str]]:
         lesson_ms, quiz_ms = (float(v) for v in line.split()[1:3])
     return [
         ("bare PySide6 window: start until shown", bare_s * 1000, "ms", ""),
-        (f"app: start until picker shown and idle ({LEARNERS} learners)", app_s * 1000, "ms", ""),
+        (f"app: start until usable: store open, picker drawn ({LEARNERS} learners)", app_s * 1000, "ms", ""),
         ("start-up time ratio app / bare (median of pairs)", time_ratio, "x", "<= 2x"),
         ("bare PySide6 window: peak memory", bare_kb // 1024, "MiB", ""),
         ("app: peak memory at the picker", app_kb // 1024, "MiB", ""),

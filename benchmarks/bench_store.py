@@ -112,9 +112,9 @@ def _record_figures(folder: Path) -> list[Figure]:
     return [
         ("bare sqlite3 INSERT+COMMIT (median)", bare_ms, "ms", ""),
         ("record_answer (median)", store_ms, "ms", ""),
-        ("record_answer / bare", store_ms / bare_ms, "x", "<= 1.5x"),
+        ("record_answer / bare", store_ms / bare_ms, "x", ""),
         ("record_answer with next_index (median)", next_ms, "ms", ""),
-        ("record_answer with next_index / bare", next_ms / bare_ms, "x", ""),
+        ("record_answer with next_index (the app's path) / bare", next_ms / bare_ms, "x", "<= 1.5x"),
     ]
 
 
