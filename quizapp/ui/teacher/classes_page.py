@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPainter, QResizeEvent
+from PySide6.QtGui import QImage, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from quizapp.paths import assets_dir
 from quizapp.progress.errors import StoreError
 from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.roster import add_learners, read_names
+from quizapp.ui.teacher.learner_list import LearnerListView, LearnerRow
 from quizapp.ui.teacher.page import NO_CLASS, Page
 from quizapp.ui.teacher.widgets import (
     MIN_TARGET,
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
-LEARNER_ICON = 40  # px: a learner's picture in the list
 
 
 def avatar_path(avatar_id: str) -> Path | None:
@@ -124,10 +124,8 @@ class ClassesPage(Page):
         self.add_button.clicked.connect(self.add_learner)
         add_row.addWidget(self.add_button)
         learners_card.body.addLayout(add_row)
-        self.learner_list = QListWidget()
+        self.learner_list = LearnerListView()
         self.learner_list.setAccessibleName(tr("Learners of the class"))
-        self.learner_list.setIconSize(QSize(LEARNER_ICON, LEARNER_ICON))
-        self.learner_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.learner_list.setMinimumHeight(180)
         learners_card.body.addWidget(self.learner_list, 1)
         self.import_button = button(tr("Add names from a file…"))
@@ -198,8 +196,12 @@ class ClassesPage(Page):
         self.class_list.blockSignals(True)
         self.class_list.clear()
         include_archived = self.show_archived.isChecked()
+        learners = self.store.list_learners()  # once: one query per class is slow with a school's classes
+        counts: dict[str | None, int] = {}
+        for learner in learners:
+            counts[learner.class_id] = counts.get(learner.class_id, 0) + 1
         for school_class in self.store.list_classes(include_archived=include_archived):
-            count = len(self.store.list_learners(school_class.id))
+            count = counts.get(school_class.id, 0)
             label = tr("%1 (%n learner(s))", "", count).replace("%1", school_class.name)
             if school_class.archived:
                 label = tr("%1 — archived").replace("%1", label)
@@ -207,9 +209,9 @@ class ClassesPage(Page):
             item.setData(ROLE_ID, school_class.id)
             item.setSizeHint(QSize(0, line_room(self.class_list)))
             self.class_list.addItem(item)
-        loose = [lr for lr in self.store.list_learners() if lr.class_id is None]
+        loose = counts.get(None, 0)
         if loose:
-            item = QListWidgetItem(tr("Learners in no class (%n)", "", len(loose)))
+            item = QListWidgetItem(tr("Learners in no class (%n)", "", loose))
             item.setData(ROLE_ID, NO_CLASS)
             item.setSizeHint(QSize(0, line_room(self.class_list)))
             self.class_list.addItem(item)
@@ -249,7 +251,6 @@ class ClassesPage(Page):
         return self.store.list_learners(key, include_archived=include_archived)
 
     def _show_learners(self) -> None:
-        self.learner_list.clear()
         key = self.current_class_key()
         has_class = key is not None and key != NO_CLASS
         for widget in (self.rename_class_button, self.archive_class_button):
@@ -261,28 +262,25 @@ class ClassesPage(Page):
         self.name_field.setEnabled(key is not None)
         self.import_button.setEnabled(key is not None)
         self.roster_export_button.setEnabled(has_class)
-        for learner in self._learners_of_current(self.show_archived.isChecked()):
-            label = learner.display_name
-            if learner.archived:
-                label = tr("%1 — archived").replace("%1", label)
-            item = QListWidgetItem(label)
-            item.setData(ROLE_ID, learner.id)
-            item.setSizeHint(QSize(0, max(LEARNER_ICON + 8, line_room(self.learner_list))))
-            path = avatar_path(learner.avatar_id)
-            if path is not None:
-                item.setIcon(QIcon(str(path)))
-            self.learner_list.addItem(item)
-        if not self.learner_list.count():
-            empty = QListWidgetItem(
-                tr("No classes yet: make one with 'New class…'.")
-                if key is None
-                else tr("No learners here yet.")
+        rows = [
+            LearnerRow(
+                learner.id,
+                tr("%1 — archived").replace("%1", learner.display_name)
+                if learner.archived
+                else learner.display_name,
+                learner.avatar_id,
             )
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.learner_list.addItem(empty)
+            for learner in self._learners_of_current(self.show_archived.isChecked())
+        ]
+        if not rows:
+            if key is None:
+                rows = [LearnerRow("", tr("No classes yet: make one with 'New class…'."))]
+            else:
+                rows = [LearnerRow("", tr("No learners here yet."))]
+        self.learner_list.set_rows(rows)
 
     def selected_learner_ids(self) -> list[str]:
-        return [i.data(ROLE_ID) for i in self.learner_list.selectedItems() if i.data(ROLE_ID)]
+        return self.learner_list.selected_ids()
 
     def _changed(self) -> None:
         self.refresh()

@@ -82,7 +82,10 @@ def test_remove_learner_only_after_saving_results_and_confirming(
     take_quiz(store, example_pack(), "safe-basics", ali.id)
     area.unlock_without_pin()
     page = area.show_page("classes")
-    page.learner_list.item(0).setSelected(True)
+    view = page.learner_list
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(view.rows.index(0)).center()
+    )
     dialogs.files.append(None)
     page.remove_learners()
     assert store.get_learner(ali.id)
