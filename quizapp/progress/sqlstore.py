@@ -700,6 +700,32 @@ class SqlStore(Store):
             conn.execute(insert(t.learners).values(_learner_values(learner)))
         return learner
 
+    def create_learners(
+        self, people: Sequence[tuple[str, str]], *, class_id: str | None = None, language: str = "en"
+    ) -> list[Learner]:
+        now = utc_now()
+        language = _check_language(language)
+        learners = [
+            Learner(
+                id=_new_id(),
+                display_name=_clean_name(name, "name", 60),
+                class_id=class_id,
+                language=language,
+                avatar_id=_check_avatar(avatar_id),
+                text_size=DEFAULT_TEXT_SIZE,
+                archived=False,
+                created_at=now,
+                updated_at=now,
+            )
+            for name, avatar_id in people
+        ]
+        if learners:
+            with self._write() as conn:
+                if class_id is not None:
+                    self._get_class(conn, class_id)
+                conn.execute(insert(t.learners), [_learner_values(learner) for learner in learners])
+        return learners
+
     def list_learners(self, class_id: str | None = None, *, include_archived: bool = False) -> list[Learner]:
         query = select(t.learners)
         if class_id is not None:

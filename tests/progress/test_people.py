@@ -134,3 +134,19 @@ def test_learners_survive_reopening(data_dir: Path) -> None:
     with Store.open(data_dir) as s:
         assert s.get_learner(learner.id) == learner
         assert s.get_class(c.id) == c
+
+
+def test_many_learners_are_added_in_one_transaction_all_or_none(store: Store) -> None:
+    """create_learners adds a whole list at once; one bad name in it adds nobody (no half-added class)."""
+    blue = store.create_class("Blue")
+    added = store.create_learners([("Ali", "cat"), ("Sara", "owl")], class_id=blue.id, language="ur")
+    assert [(lr.display_name, lr.avatar_id, lr.language) for lr in added] == [
+        ("Ali", "cat", "ur"),
+        ("Sara", "owl", "ur"),
+    ]
+    assert sorted(lr.display_name for lr in store.list_learners(blue.id)) == ["Ali", "Sara"]
+    with pytest.raises(InvalidValueError):
+        store.create_learners([("Hina", "fox"), ("x" * 61, "fox")], class_id=blue.id)
+    with pytest.raises(NotFoundError):
+        store.create_learners([("Hina", "fox")], class_id=str(uuid.uuid4()))
+    assert sorted(lr.display_name for lr in store.list_learners(blue.id)) == ["Ali", "Sara"]

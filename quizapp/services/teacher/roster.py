@@ -38,11 +38,13 @@ def add_learners(
     language: str = "en",
     avatars: Sequence[str] = (),
 ) -> AddedNames:
-    """Add a learner for each name not already in the class (same name, ignoring case and spaces)."""
+    """Add a learner for each name not already in the class (same name, ignoring case and spaces), all in
+    one transaction."""
     result = AddedNames()
     existing = {_key(lr.display_name) for lr in store.list_learners(class_id, include_archived=True)}
     if class_id is None:
         existing = {_key(lr.display_name) for lr in store.list_learners() if lr.class_id is None}
+    new: list[tuple[str, str]] = []
     for name in names:
         key = _key(name)
         if key in existing:
@@ -50,9 +52,8 @@ def add_learners(
             continue
         existing.add(key)
         avatar = avatars[len(existing) % len(avatars)] if avatars else ""
-        result.added.append(
-            store.create_learner(name, class_id=class_id, language=language, avatar_id=avatar)
-        )
+        new.append((name, avatar))
+    result.added.extend(store.create_learners(new, class_id=class_id, language=language))
     return result
 
 

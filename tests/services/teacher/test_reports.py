@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.progress.csvexport import ATTEMPT_COLUMNS
+from quizapp.progress.errors import InvalidValueError
 from quizapp.progress.store import Store
 from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.reports import AnswerWords, learner_detail, question_lines, results_grid
@@ -156,6 +157,14 @@ def test_add_learners_skips_names_already_in_the_class(store: Store) -> None:
     assert [lr.display_name for lr in first.added] == ["Ali", "Sara"]
     assert all(lr.avatar_id for lr in first.added)
     assert again.already_there == ["ali "] and [lr.display_name for lr in again.added] == ["Hina"]
+
+
+def test_adding_a_list_with_a_bad_name_adds_nobody(store: Store) -> None:
+    """The list is added in one transaction: a name the store refuses leaves the class as it was."""
+    blue = store.create_class("Blue")
+    with pytest.raises(InvalidValueError):
+        add_learners(store, ["Ali", "x" * 61], class_id=blue.id)
+    assert store.list_learners(blue.id) == []
 
 
 def test_merge_look_alikes_moves_answers_to_the_kept_learner(store: Store, classroom) -> None:
