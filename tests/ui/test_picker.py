@@ -184,3 +184,11 @@ def test_a_tap_while_the_data_opens_says_getting_ready_then_opens(
         window.deleteLater()
         settle()
         opening.close()
+
+
+def test_class_cards_are_in_number_order() -> None:
+    """Class 2 comes before Class 10 on the class cards, as a school counts them."""
+    from quizapp.ui.screens.picker import natural_key
+
+    names = ["Class 10A", "Class 1B", "Class 2A", "class 1a"]
+    assert sorted(names, key=natural_key) == ["class 1a", "Class 1B", "Class 2A", "Class 10A"]

@@ -7,6 +7,7 @@ class, then your name"); typing a name still finds it in any class."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -28,6 +29,15 @@ CLASS_STEP_ABOVE = 60
 """With more learners than this, and classes set, the picker asks for the class first."""
 NO_CLASS = "-"
 """The group of learners in no class (or in an archived one) when the picker asks for the class first."""
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sorts "Class 2" before "Class 10" (numbers by value, words without case)."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.casefold())
+        for part in re.split(r"(\d+)", text)
+        if part
+    )
 
 
 def learner_detail(learner: Learner) -> str:
@@ -185,7 +195,7 @@ class PickerScreen(Screen):
         self.learner_cards.set_cards(cards)
         class_cards = [
             Card.make(cid, name, self._count_text(counts[cid]), icon="book")
-            for cid, name in names.items()
+            for cid, name in sorted(names.items(), key=lambda item: natural_key(item[1]))
             if counts.get(cid)
         ]
         if counts.get(NO_CLASS) and class_cards:
