@@ -17,6 +17,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -87,9 +88,14 @@ _IGNORED = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def search_key(text: str) -> str:
     """``text`` as searched: case and accents folded, spaces collapsed, Urdu letter variants and vowel
-    marks (zer, zabar, pesh...) ignored, so "bushra" finds "Bushra" and "بشری" finds "بشریٰ"."""
+    marks (zer, zabar, pesh...) ignored, so "bushra" finds "Bushra" and "بشری" finds "بشریٰ".
+
+    Cached: the picker asks again for every learner each time it is shown."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     kept = "".join(
         ch for ch in decomposed if ch not in _IGNORED and unicodedata.category(ch) not in ("Mn", "Me", "Cf")
