@@ -406,6 +406,11 @@ class CardView(QListView):
             if key is not None:
                 self.chosen.emit(key)
                 return
+        mirrored = {Qt.Key.Key_Left: Qt.Key.Key_Right, Qt.Key.Key_Right: Qt.Key.Key_Left}
+        if self.isRightToLeft() and event.key() in mirrored:
+            # Right to left the cards flow leftwards, but the list would still take Right as "next card":
+            # make the arrows move the way they point.
+            event = QKeyEvent(event.type(), mirrored[Qt.Key(event.key())], event.modifiers(), event.text())
         super().keyPressEvent(event)
 
     def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]

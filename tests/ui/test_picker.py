@@ -192,3 +192,22 @@ def test_class_cards_are_in_number_order() -> None:
 
     names = ["Class 10A", "Class 1B", "Class 2A", "class 1a"]
     assert sorted(names, key=natural_key) == ["class 1a", "Class 1B", "Class 2A", "Class 10A"]
+
+
+def test_arrow_keys_move_the_way_they_point_in_urdu(student_factory: StudentAppFactory) -> None:
+    """Right to left the cards flow leftwards: Left moves to the next card, Right back to the one before."""
+    with Store.open(student_factory.data_dir) as store:
+        store.settings.default_language = "ur"
+        for name in ("Ayesha", "Bilal", "Bushra"):
+            store.create_learner(name, avatar_id="cat")
+    app = student_factory.open()
+    view = app.window.picker.learner_view
+    assert view.isRightToLeft()
+    first, second = (view.visualRect(view.cards.index(row)) for row in (0, 1))
+    assert second.x() < first.x()  # the second card is drawn to the left of the first
+    view.setFocus()
+    view.setCurrentIndex(view.cards.index(0))
+    QTest.keyClick(view, Qt.Key.Key_Left)
+    assert view.currentIndex().row() == 1
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    assert view.currentIndex().row() == 0
