@@ -147,8 +147,12 @@ class CardModel(QAbstractListModel):
 
     # ----------------------------------------------------------------------------------------- content
     def set_cards(self, cards: Sequence[Card]) -> None:
+        """Show ``cards`` (nothing happens when they are the ones shown: the place in the list is kept)."""
+        cards = list(cards)
+        if cards == self._all:
+            return
         self.beginResetModel()
-        self._all = list(cards)
+        self._all = cards
         self._shown = self._matching()
         self.endResetModel()
 

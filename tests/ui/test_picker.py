@@ -211,3 +211,17 @@ def test_arrow_keys_move_the_way_they_point_in_urdu(student_factory: StudentAppF
     assert view.currentIndex().row() == 1
     QTest.keyClick(view, Qt.Key.Key_Right)
     assert view.currentIndex().row() == 0
+
+
+def test_coming_back_to_an_unchanged_picker_keeps_the_place_in_the_list(student: StudentApp) -> None:
+    """Refreshing with the same learners does not rebuild the list: the chosen card stays chosen."""
+    for n in range(30):
+        student.store.create_learner(f"Learner {n:02d}", avatar_id="cat")
+    picker = student.window.picker
+    picker.refresh()
+    picker.learner_view.setCurrentIndex(picker.learner_cards.index(20))
+    picker.refresh()
+    assert picker.learner_view.currentIndex().row() == 20
+    student.store.create_learner("Zoya", avatar_id="owl")
+    picker.refresh()  # a new learner: the list is rebuilt and shows her
+    assert "Zoya" in [x.display_name for x in picker.shown_learners()]
