@@ -8,6 +8,7 @@ class, then your name"); typing a name still finds it in any class."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -40,9 +41,23 @@ def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     )
 
 
+DETAIL_FIELDS = ("detail", "father_name", "roll_number")
+
+
+@lru_cache(maxsize=16)
+def _detail_fields(record_type: type) -> tuple[str, ...] | None:
+    """The detail fields a record type with ``__slots__`` has (None: any instance may have any)."""
+    if "__slots__" not in vars(record_type):
+        return None
+    return tuple(name for name in DETAIL_FIELDS if hasattr(record_type, name))
+
+
 def learner_detail(learner: Learner) -> str:
     """The second line under a learner's name, when the record has one (father's name, roll number) to
     tell apart learners with the same name; empty otherwise."""
+    fields = _detail_fields(type(learner))
+    if fields == ():
+        return ""  # the common case, asked for every learner of a school on every refresh
     detail = getattr(learner, "detail", None)
     if isinstance(detail, str) and detail.strip():
         return detail.strip()
