@@ -12,13 +12,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from quizapp.progress.records import Learner
 from quizapp.progress.store import Store
 from quizapp.services.library import PackLibrary
 from quizapp.services.opening import OpeningStore
 from quizapp.services.roster import peek_roster
 from quizapp.ui.autopilot import Autopilot, settle
 from quizapp.ui.cards import search_key
-from quizapp.ui.screens.picker import CLASS_STEP_ABOVE, learner_detail
+from quizapp.ui.screens.picker import CLASS_STEP_ABOVE, DETAIL_FIELDS, detail_fields, learner_detail
 from tests.ui.conftest import StudentApp, StudentAppFactory
 
 
@@ -139,6 +140,8 @@ def test_the_second_line_comes_from_the_learner_record_when_it_has_one() -> None
     both = SimpleNamespace(display_name="Ali", father_name="Ahmed", roll_number="12")
     assert learner_detail(both) == "Ahmed · 12"  # type: ignore[arg-type]
     assert learner_detail(SimpleNamespace(detail=" s/o Ahmed ")) == "s/o Ahmed"  # type: ignore[arg-type]
+    assert detail_fields(SimpleNamespace) is None  # no __slots__: each record is asked
+    assert detail_fields(Learner) == tuple(f for f in DETAIL_FIELDS if hasattr(Learner, f))
 
 
 def test_a_tap_while_the_data_opens_says_getting_ready_then_opens(

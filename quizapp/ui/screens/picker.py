@@ -8,7 +8,6 @@ class, then your name"); typing a name still finds it in any class."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -44,20 +43,19 @@ def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
 DETAIL_FIELDS = ("detail", "father_name", "roll_number")
 
 
-@lru_cache(maxsize=16)
-def _detail_fields(record_type: type) -> tuple[str, ...] | None:
+def detail_fields(record_type: type) -> tuple[str, ...] | None:
     """The detail fields a record type with ``__slots__`` has (None: any instance may have any)."""
     if "__slots__" not in vars(record_type):
         return None
     return tuple(name for name in DETAIL_FIELDS if hasattr(record_type, name))
 
 
-def learner_detail(learner: Learner) -> str:
+def learner_detail(learner: Learner, fields: tuple[str, ...] | None = None) -> str:
     """The second line under a learner's name, when the record has one (father's name, roll number) to
-    tell apart learners with the same name; empty otherwise."""
-    fields = _detail_fields(type(learner))
+    tell apart learners with the same name; empty otherwise. ``fields``: what :func:`detail_fields` said
+    of the record's type (``()`` skips the look-ups, asked for every learner of a school)."""
     if fields == ():
-        return ""  # the common case, asked for every learner of a school on every refresh
+        return ""
     detail = getattr(learner, "detail", None)
     if isinstance(detail, str) and detail.strip():
         return detail.strip()
@@ -194,6 +192,7 @@ class PickerScreen(Screen):
         self.by_class = len(learners) > CLASS_STEP_ABOVE and any(lr.class_id in names for lr in learners)
         cards = []
         counts: dict[str, int] = {}
+        fields = {kind: detail_fields(kind) for kind in {type(learner) for learner in learners}}
         for learner in learners:
             group = learner.class_id if learner.class_id in names else NO_CLASS
             counts[group] = counts.get(group, 0) + 1
@@ -201,7 +200,7 @@ class PickerScreen(Screen):
                 Card.make(
                     learner.id,
                     learner.display_name,
-                    learner_detail(learner),
+                    learner_detail(learner, fields[type(learner)]),
                     picture=learner.avatar_id,
                     group=group,
                 )
