@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
 
 from quizapp.ui import images, theme
@@ -217,6 +217,11 @@ class PickerScreen(Screen):
                 Card.make(NO_CLASS, self.tr("No class"), self._count_text(counts[NO_CLASS]), icon="book")
             )
         self.class_cards.set_cards(class_cards)
+        if self.by_class:
+            # The class cards are shown first: draw the learners' pictures once the window is idle, so
+            # the first letter typed does not wait for them.
+            pictures = {learner.avatar_id for learner in learners}
+            QTimer.singleShot(0, lambda: [images.avatar_pixmap(avatar, AVATAR_SIZE) for avatar in pictures])
         if not self.by_class or (self.chosen_class is not None and not counts.get(self.chosen_class)):
             self.chosen_class = None
         self.retranslate()
