@@ -112,6 +112,7 @@ def tidy_linux_bundle(app_dir: Path) -> None:
             "libxcb-util1 libxkbcommon-x11-0, then build again"
         )
     problems = []
+    newest = (0,)
     for path in sorted(app_dir.rglob("*")):
         if path.is_symlink() or not path.is_file() or not elfinfo.is_elf(path):
             continue
@@ -122,13 +123,17 @@ def tidy_linux_bundle(app_dir: Path) -> None:
         rel = path.relative_to(app_dir)
         for lib, versions in info.versions.items():
             for version in versions:
-                if version.startswith("GLIBC_2") and glibc_version(version) > GLIBC_FLOOR:
+                if not version.startswith("GLIBC_2"):
+                    continue
+                newest = max(newest, glibc_version(version))
+                if glibc_version(version) > GLIBC_FLOOR:
                     problems.append(f"{rel} needs {version} from {lib}")
         problems += [
             f"{rel} has {kind} {val}" for kind, val in info.search_paths if not elfinfo.inside_bundle(val)
         ]
     if problems:
         raise SystemExit("the Linux bundle would not start on older systems:\n  " + "\n  ".join(problems))
+    print(f"the Linux bundle needs glibc {'.'.join(map(str, newest))} or newer (checked every ELF file)")
 
 
 def glibc_version(version: str) -> tuple[int, ...]:
