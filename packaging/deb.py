@@ -183,7 +183,7 @@ def build_deb(
     )
     control = (
         f"Package: quizapp\nVersion: {version}\nArchitecture: {deb_arch}\n"
-        "Maintainer: quizapp developers <quizapp@users.noreply.github.com>\n"
+        "Maintainer: quizapp developers\n"  # add a contact address here when the project has one
         f"Installed-Size: {_installed_size_kib(root)}\n"
         f"Depends: {', '.join(depends(app_dir))}\n"
         "Section: education\nPriority: optional\n"
