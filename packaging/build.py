@@ -4,12 +4,16 @@
 1. makes a build environment in build/venv-<platform> with exactly packaging/requirements-build.txt;
 2. compiles the interface translations (.ts -> .qm) with that environment's pyside6-lrelease;
 3. runs PyInstaller with packaging/quizapp.spec (one folder, pruned);
-4. on Linux, adds a .desktop file and icon and writes dist/quizapp-VERSION-linux-x86_64.tar.gz;
+   (the icons are rendered first from assets/icons/app.svg by packaging/make_icons.py into build/icons);
+4. on Linux, tidies and checks the bundle (no search path outside it, at most glibc GLIBC_FLOOR), then writes
+   dist/quizapp-VERSION-linux-x86_64.tar.gz (reproducible, root-owned), dist/quizapp_VERSION_amd64.deb and
+   dist/SHA256SUMS;
    on Windows, prints how to make the installer with Inno Setup (packaging/windows/quizapp.iss);
    on macOS, the .app is dist/quizapp.app.
 
 Options: --skip-install (reuse the build environment as it is), --python PATH (interpreter for the build
-environment; default: this one).
+environment; default: this one), --reuse-bundle (Linux: keep dist/quizapp from the last build and redo only
+the checks and packages).
 """
 
 from __future__ import annotations
@@ -21,14 +25,27 @@ import re
 import shutil
 import subprocess
 import sys
-import tarfile
 import venv
 from pathlib import Path
+
+import archive
+import elfinfo
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
 BUILD = ROOT / "build"
 DIST = ROOT / "dist"
+ICONS = BUILD / "icons"
+
+# The oldest glibc the Linux bundle may need: Ubuntu 22.04 / Mint 21 have 2.35, Debian 12 2.36, and
+# PySide6 6.11's Qt itself needs 2.34. Every ELF file in the bundle is checked against it.
+GLIBC_FLOOR = (2, 34)
+
+# Python built on a glibc >= 2.35 binds hypot() to the GLIBC_2.35 version glibc added that year (a faster
+# implementation with the same results; libm keeps GLIBC_2.2.5 hypot for older programs). It is the only
+# symbol of the interpreter above 2.34, so the bundle's libpython and math modules are pointed back at
+# GLIBC_2.2.5 hypot, a version they already require (see elfinfo.pin_symbol_version).
+PINS = (("hypot", "libm.so.6", "GLIBC_2.35", "GLIBC_2.2.5"),)
 
 
 def version() -> str:
@@ -77,37 +94,90 @@ def compile_translations(env_python: Path, stage: Path) -> None:
         run(lrelease, "-silent", ts, "-qm", out / (ts.stem + ".qm"))
 
 
-def linux_bundle(app_dir: Path, ver: str) -> Path:
-    shutil.copy2(PACKAGING / "linux" / "quizapp.desktop", app_dir / "quizapp.desktop")
-    shutil.copy2(ROOT / "assets" / "icons" / "app.svg", app_dir / "quizapp.svg")
+def make_icons(env_python: Path) -> None:
+    run(env_python, PACKAGING / "make_icons.py", "--out", ICONS)
+
+
+def tidy_linux_bundle(app_dir: Path) -> None:
+    """Remove search paths that lead out of the bundle and apply PINS, then check every ELF file: fails the
+    build on a library it needs above GLIBC_FLOOR or a search path outside the bundle."""
+    import bundle_rules
+
+    carried = {p.name for p in app_dir.rglob("*")}
+    missing = sorted(bundle_rules.BUNDLED_SYSTEM_LIBS - carried)
+    if missing:
+        raise SystemExit(
+            f"the build machine lacks {', '.join(missing)}, which the bundle carries for Qt's xcb plugin: "
+            "apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 "
+            "libxcb-util1 libxkbcommon-x11-0, then build again"
+        )
+    problems = []
+    newest = (0,)
+    for path in sorted(app_dir.rglob("*")):
+        if path.is_symlink() or not path.is_file() or not elfinfo.is_elf(path):
+            continue
+        elfinfo.drop_search_paths(path)
+        for symbol, library, newer, older in PINS:
+            elfinfo.pin_symbol_version(path, symbol, library, newer, older)
+        info = elfinfo.read(path)
+        rel = path.relative_to(app_dir)
+        for lib, versions in info.versions.items():
+            for version in versions:
+                if not version.startswith("GLIBC_2"):
+                    continue
+                newest = max(newest, glibc_version(version))
+                if glibc_version(version) > GLIBC_FLOOR:
+                    problems.append(f"{rel} needs {version} from {lib}")
+        problems += [
+            f"{rel} has {kind} {val}" for kind, val in info.search_paths if not elfinfo.inside_bundle(val)
+        ]
+    if problems:
+        raise SystemExit("the Linux bundle would not start on older systems:\n  " + "\n  ".join(problems))
+    print(f"the Linux bundle needs glibc {'.'.join(map(str, newest))} or newer (checked every ELF file)")
+
+
+def glibc_version(version: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in version.split("_", 1)[1].split("."))
+
+
+def linux_packages(app_dir: Path, ver: str) -> list[Path]:
+    import deb
+
+    mtime = archive.source_date_epoch()
     name = f"quizapp-{ver}-linux-{machine()}"
-    archive = DIST / f"{name}.tar.gz"
-    archive.unlink(missing_ok=True)
-    tmp = archive.with_suffix(".partial")
-    with tarfile.open(tmp, "w:gz", compresslevel=9) as tar:
-        tar.add(app_dir, arcname=name)
-    os.replace(tmp, archive)
-    return archive
+    stage = BUILD / "tarball" / name
+    shutil.rmtree(stage.parent, ignore_errors=True)
+    shutil.copytree(app_dir, stage, symlinks=True)
+    shutil.copy2(PACKAGING / "linux" / "quizapp.desktop", stage / "quizapp.desktop")
+    shutil.copy2(ROOT / "assets" / "icons" / "app.svg", stage / "quizapp.svg")
+    tarball = archive.write_tar_gz(stage, DIST / f"{name}.tar.gz", name, mtime)
+    package = deb.build_deb(app_dir, ver, machine(), ICONS, BUILD, DIST, mtime)
+    sums = archive.write_sha256sums([tarball, package], DIST / "SHA256SUMS")
+    return [tarball, package, sums]
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-install", action="store_true")
     parser.add_argument("--python", default=sys.executable)
+    parser.add_argument("--reuse-bundle", action="store_true")
     args = parser.parse_args(argv)
 
     ver = version()
-    env_python = build_env(args.python, args.skip_install)
-    stage = BUILD / "stage"
-    compile_translations(env_python, stage)
-    env = dict(os.environ, QUIZAPP_STAGE=str(stage), QUIZAPP_VERSION=ver)
-    spec = PACKAGING / "quizapp.spec"
-    run(env_python, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-        "--distpath", DIST, "--workpath", BUILD / "pyinstaller", spec, env=env)  # fmt: skip
     app_dir = DIST / "quizapp"
+    env_python = build_env(args.python, args.skip_install or args.reuse_bundle)
+    if not (args.reuse_bundle and (app_dir / "_internal").is_dir() and (ICONS / "quizapp.ico").is_file()):
+        make_icons(env_python)
+        stage = BUILD / "stage"
+        compile_translations(env_python, stage)
+        env = dict(os.environ, QUIZAPP_STAGE=str(stage), QUIZAPP_VERSION=ver, QUIZAPP_ICONS=str(ICONS))
+        spec = PACKAGING / "quizapp.spec"
+        run(env_python, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+            "--distpath", DIST, "--workpath", BUILD / "pyinstaller", spec, env=env)  # fmt: skip
     if sys.platform.startswith("linux"):
-        archive = linux_bundle(app_dir, ver)
-        print(f"built {archive} ({archive.stat().st_size / 1048576:.1f} MB)")
+        tidy_linux_bundle(app_dir)
+        for path in linux_packages(app_dir, ver):
+            print(f"built {path} ({path.stat().st_size / 1048576:.1f} MB)")
     elif sys.platform == "win32":
         print(f"built {app_dir}; now run: iscc /DAppVersion={ver} packaging\\windows\\quizapp.iss")
     elif sys.platform == "darwin":

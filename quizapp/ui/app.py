@@ -10,26 +10,37 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from quizapp.paths import builtin_packs_dir
+from quizapp.paths import assets_dir, builtin_packs_dir
 from quizapp.ui.context import AppContext
 from quizapp.ui.errors import ErrorReporter, close_logging, setup_logging
 
 log = logging.getLogger("quizapp")
 
 PREFERRED_SIZE = (1280, 800)
+DESKTOP_FILE_NAME = "quizapp"  # packaging/linux/quizapp.desktop
 
 
 def application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (made once)."""
+    """The QApplication (made once), with the app's name and icon."""
     app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    app = QApplication(argv if argv is not None else sys.argv[:1])
-    app.setApplicationName("quizapp")
-    app.setOrganizationName("quizapp")
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app.setApplicationName("quizapp")
+        app.setOrganizationName("quizapp")
+    identify(app)
     return app
+
+
+def identify(app: QApplication) -> None:
+    """The icon of every window (title bar, taskbar, Alt+Tab) and the desktop file name, by which Linux
+    desktops match the windows to quizapp.desktop (its menu entry and icon; the Wayland app id)."""
+    if QGuiApplication.desktopFileName() != DESKTOP_FILE_NAME:
+        QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
+    if app.windowIcon().isNull():
+        app.setWindowIcon(QIcon(str(assets_dir() / "icons" / "app.svg")))
 
 
 def make_context(data_dir: Path, store) -> AppContext:  # type: ignore[no-untyped-def]
