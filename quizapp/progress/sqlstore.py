@@ -11,7 +11,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -40,9 +40,10 @@ from sqlalchemy.pool import StaticPool
 from sqlalchemy.sql.elements import ColumnElement
 
 from quizapp.progress import backup as backups
-from quizapp.progress import learnerdata, migrations
+from quizapp.progress import filemodes, learnerdata, migrations
 from quizapp.progress import schema as t
 from quizapp.progress.errors import (
+    AnswerNotSavedError,
     BundleError,
     DatabaseDamagedError,
     DuplicateNameError,
@@ -91,6 +92,8 @@ _LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 _SPACES = re.compile(r"\s+")
 BACKUP_INTERVAL = timedelta(days=1)
+Clock = Callable[[], datetime]
+BIG_DATABASE = 64 * 1024 * 1024  # above this, one full backup copy a day at most
 BACKUP_CHECK_SECONDS = 3600.0  # while open, look at most hourly whether the daily backup is due
 MIN_TEXT_SIZE, MAX_TEXT_SIZE = 50, 400
 
@@ -290,6 +293,8 @@ def _make_engine(db_path: Path, read_only: bool) -> Engine:
                 isolation_level=None,
             )
         else:
+            if not db_path.exists():  # SQLite gives -wal and -shm the database file's mode
+                filemodes.touch_private(db_path)
             raw = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
         raw.execute("PRAGMA busy_timeout=5000")
         raw.execute("PRAGMA foreign_keys=ON")
@@ -325,8 +330,13 @@ class SqlStore(Store):
         lock: WriterLock | None,
         read_only: bool,
         database_id: str,
+        clock: Clock | None = None,
+        generation: int = 0,
     ) -> None:
         self._data_dir = data_dir
+        self._clock: Clock = clock or (lambda: datetime.now(UTC))
+        self._generation = generation  # grows once per session that changes something (see _write)
+        self.write_error: str | None = None  # why the last change could not be saved, for the teacher
         self._db_path = db_path
         self._engine = engine
         self._conn = conn
@@ -368,7 +378,13 @@ class SqlStore(Store):
     # ------------------------------------------------------------------------------------------ opening
     @classmethod
     def open_folder(
-        cls, data_dir: Path, *, read_only: bool, fallback_read_only: bool, check_network: bool
+        cls,
+        data_dir: Path,
+        *,
+        read_only: bool,
+        fallback_read_only: bool,
+        check_network: bool,
+        clock: Clock | None = None,
     ) -> SqlStore:
         data_dir = Path(os.path.abspath(data_dir))
         if check_network:
@@ -380,14 +396,11 @@ class SqlStore(Store):
         lock: WriterLock | None = None
         if not read_only:
             try:
-                data_dir.mkdir(parents=True, exist_ok=True)
+                filemodes.make_dir(data_dir)
                 lock = WriterLock(data_dir / LOCK_FILE_NAME)
                 got = lock.acquire()
             except OSError as exc:
-                raise StoreError(
-                    f"quizapp cannot use the data folder {data_dir}: {exc.strerror or exc}. "
-                    "Check that it exists and that you may write in it, or choose another with --data-dir."
-                ) from exc
+                raise backups.access_error(data_dir, exc) from exc
             if not got:
                 holder = lock.holder()
                 lock = None
@@ -404,8 +417,11 @@ class SqlStore(Store):
                 )
         if read_only and not db_path.exists():
             raise StoreError(f"There is no quizapp progress data in {data_dir} yet.")
+        if not read_only:
+            db = DB_FILE_NAME
+            filemodes.tighten(data_dir, (db, f"{db}-wal", f"{db}-shm", LOCK_FILE_NAME, "backups", "logs"))
         try:
-            return cls._open_db(data_dir, db_path, lock, read_only, messages)
+            return cls._open_db(data_dir, db_path, lock, read_only, messages, clock)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -413,17 +429,33 @@ class SqlStore(Store):
 
     @classmethod
     def _open_db(
-        cls, data_dir: Path, db_path: Path, lock: WriterLock | None, read_only: bool, messages: list[str]
+        cls,
+        data_dir: Path,
+        db_path: Path,
+        lock: WriterLock | None,
+        read_only: bool,
+        messages: list[str],
+        clock: Clock | None = None,
     ) -> SqlStore:
         folder = backups.backup_dir(data_dir)
-        created = not db_path.exists()
         recovery: RecoveryInfo | None = None
-        if created:
-            old = backups.list_backups(folder)
-            if old:
-                messages.append(
-                    f"No progress database was found in {data_dir}, so a new empty one was made. "
-                    f"{len(old)} backup(s) are in {folder}; the newest is from {old[0].label}."
+        try:
+            size = db_path.stat().st_size if db_path.exists() else None
+        except OSError as exc:
+            raise backups.access_error(data_dir, exc) from exc
+        created = size is None
+        if size is None or size == 0:
+            # no silent fresh start: a missing or empty database while backups hold learners is restored
+            held = backups.newest_with_data(folder)
+            if held is not None and not read_only:
+                kind = "missing" if size is None else "empty"
+                recovery = backups.recover(db_path, folder, f"the database was {kind}", kind=kind)
+                messages.append(recovery.message())
+                created = recovery.restored_from is None
+            elif held is not None:
+                raise StoreError(
+                    f"The progress database in {data_dir} is missing or empty, but backups of it are in "
+                    f"{folder}. Open quizapp normally (not read-only) to restore the newest one."
                 )
         else:
             problem = backups.check_file(db_path, read_only=read_only)
@@ -442,7 +474,10 @@ class SqlStore(Store):
             conn = engine.connect()
         except DBAPIError as exc:
             engine.dispose()
-            raise StoreError(f"quizapp cannot open its progress database {db_path}: {exc.orig}") from exc
+            raise backups.access_error(data_dir, exc.orig or exc) from exc
+        except OSError as exc:
+            engine.dispose()
+            raise backups.access_error(data_dir, exc) from exc
         try:
             version = migrations.current_version(conn)
             conn.rollback()
@@ -466,6 +501,30 @@ class SqlStore(Store):
                     if not database_id:
                         database_id = _new_id()
                         conn.execute(insert(t.meta).values(key="database_id", value=database_id))
+                    # a database this account cannot write is found now, not at a child's first answer
+                    probe = update(t.meta).where(t.meta.c.key == "database_id")
+                    conn.execute(probe.values(value=database_id))
+            generation = int(cls._meta(conn, "generation") or 0)
+            conn.rollback()
+        except DBAPIError as exc:
+            conn.close()
+            engine.dispose()
+            orig = exc.orig
+            if isinstance(orig, sqlite3.Error) and backups.primary_code(orig) in (
+                backups.SQLITE_READONLY,
+                backups.SQLITE_PERM,
+                backups.SQLITE_CANTOPEN,
+            ):
+                if lock is not None:
+                    lock.release()
+                messages.append(backups.access_message(data_dir, orig))
+                messages.append("quizapp opened the progress data read-only: learners cannot save answers.")
+                return cls._open_db(data_dir, db_path, None, True, messages, clock)
+            raise backups.access_error(data_dir, orig or exc) from exc
+        except OSError as exc:
+            conn.close()
+            engine.dispose()
+            raise backups.access_error(data_dir, exc) from exc
         except BaseException:
             conn.close()
             engine.dispose()
@@ -478,6 +537,8 @@ class SqlStore(Store):
             lock=lock,
             read_only=read_only,
             database_id=database_id,
+            clock=clock,
+            generation=generation,
         )
         if migrated_from:
             messages.append(
@@ -522,7 +583,9 @@ class SqlStore(Store):
                 return
             try:
                 if not self._read_only and (self._dirty or not self.list_backups()):
-                    self._backup()
+                    self._backup_if_due(closing=True)
+            except (sqlite3.Error, OSError) as exc:  # a full disk at closing: the answers are in the database
+                self.backup_error = self._backup_failed(exc)
             finally:
                 self._closed = True
                 self._conn.close()
@@ -546,8 +609,17 @@ class SqlStore(Store):
                 raise StoreReadOnlyError(
                     "This quizapp window can only show progress: another quizapp has the data open."
                 )
-            with self._conn.begin():
-                yield self._conn
+            generation = self._generation
+            try:
+                with self._conn.begin():
+                    if not self._dirty:  # the first change of this session: a new generation of the data
+                        generation = self._bump_generation(self._conn)
+                    yield self._conn
+            except DBAPIError as exc:
+                self.write_error = self._write_failed(exc)
+                raise AnswerNotSavedError(self.write_error) from exc
+            self._generation = generation
+            self.write_error = None
             self._dirty = True
             if time.monotonic() >= self._next_backup_check:
                 self._next_backup_check = time.monotonic() + BACKUP_CHECK_SECONDS
@@ -566,11 +638,80 @@ class SqlStore(Store):
     def _raw(self) -> sqlite3.Connection:
         return cast(sqlite3.Connection, self._conn.connection.dbapi_connection)
 
+    def _bump_generation(self, conn: Connection) -> int:
+        value = self._generation + 1
+        bump = update(t.meta).where(t.meta.c.key == "generation").values(value=str(value))
+        if conn.execute(bump).rowcount == 0:
+            conn.execute(insert(t.meta).values(key="generation", value=str(value)))
+        return value
+
+    def _write_failed(self, exc: DBAPIError) -> str:
+        orig = exc.orig
+        if isinstance(orig, sqlite3.Error) and backups.is_damage(orig):
+            return (
+                f"The progress database in {self._data_dir} is damaged ({orig}); the last change was not "
+                "saved. Close quizapp and start it again: it will restore the newest good backup."
+            )
+        reason = backups.access_message(self._data_dir, orig if orig is not None else exc)
+        return "The last answer or change could not be saved. " + reason.replace(
+            " Nothing in the folder was changed or removed.", ""
+        )
+
+    def _backup_failed(self, exc: BaseException) -> str:
+        return (
+            f"The automatic backup of the progress data failed ({exc}). Answers are still being "
+            "saved. Check that the disk has free space and that quizapp may write in "
+            f"{backups.backup_dir(self._data_dir)}."
+        )
+
+    def _live_counts(self) -> tuple[int, int]:
+        return backups._counts(self._raw())
+
     def _backup(self) -> Path:
         folder = backups.backup_dir(self._data_dir)
-        path = backups.make_backup(self._raw(), folder)
-        backups.prune(folder)
+        newest = backups.list_backups(folder)
+        if newest and newest[0].generation == self._generation and self._generation:
+            self._dirty = False
+            return newest[0].path  # nothing changed since: the newest backup is this data already
+        path = backups.make_backup(self._raw(), folder, now=self._clock(), generation=self._generation)
+        try:
+            size = self._db_path.stat().st_size + self._wal_size()
+        except OSError:
+            size = None
+        backups.prune(folder, live=self._live_counts(), db_size=size)
         self._dirty = False
+        return path
+
+    def _wal_size(self) -> int:
+        try:
+            return Path(str(self._db_path) + "-wal").stat().st_size
+        except OSError:
+            return 0
+
+    def _backup_if_due(self, *, closing: bool = False) -> Path | None:
+        """None when nothing changed since the newest backup. At most one copy is kept per day (by this
+        store's clock): closing after changes replaces today's copy while the database is small; a large one
+        (over ``BIG_DATABASE`` bytes) gets one full copy a day and no more."""
+        existing = self.list_backups()
+        replace = None
+        if existing:
+            newest = existing[0]
+            if newest.generation == self._generation and self._generation:
+                self._dirty = False
+                return None
+            today = self._clock().astimezone().date()
+            if newest.taken_at.astimezone().date() == today:
+                try:
+                    big = self._db_path.stat().st_size + self._wal_size() > BIG_DATABASE
+                except OSError:
+                    big = True
+                if not closing or big or newest.pinned:
+                    return None
+                replace = newest
+        path = self._backup()
+        if replace is not None and replace.path != path:
+            with contextlib.suppress(OSError):
+                replace.path.unlink()
         return path
 
     def backup_now(self) -> Path:
@@ -584,18 +725,12 @@ class SqlStore(Store):
             if self._read_only:
                 return None
             existing = self.list_backups()
-            if existing and datetime.now(UTC) - existing[0].taken_at < BACKUP_INTERVAL:
-                return None
             if existing and not self._dirty:
                 return None
             try:
-                path = self._backup()
+                path = self._backup_if_due()
             except (sqlite3.Error, OSError) as exc:
-                self.backup_error = (
-                    f"The automatic backup of the progress data failed ({exc}). Answers are still being "
-                    "saved. Check that the disk has free space and that quizapp may write in "
-                    f"{backups.backup_dir(self._data_dir)}."
-                )
+                self.backup_error = self._backup_failed(exc)
                 raise
             self.backup_error = None
             return path

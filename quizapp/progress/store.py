@@ -12,7 +12,7 @@ from __future__ import annotations
 import abc
 import enum
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -89,6 +89,7 @@ class Store(abc.ABC):
         read_only: bool = False,
         fallback_read_only: bool = False,
         check_network: bool = True,
+        clock: Callable[[], datetime] | None = None,
     ) -> Store:
         """Open (creating if needed) the store in ``data_dir``.
 
@@ -105,6 +106,7 @@ class Store(abc.ABC):
             read_only=read_only,
             fallback_read_only=fallback_read_only,
             check_network=check_network,
+            clock=clock,
         )
 
     @property
