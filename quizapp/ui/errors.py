@@ -59,8 +59,7 @@ def friendly_text() -> tuple[str, str]:
     title = QCoreApplication.translate("Errors", "Something went wrong")
     text = QCoreApplication.translate(
         "Errors",
-        "Sorry, something did not work. Your answers are saved. "
-        "You can carry on; if it happens again, please tell your teacher.",
+        "Sorry, something did not work. You can carry on; if it happens again, please tell your teacher.",
     )
     return title, text
 
