@@ -11,7 +11,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -1582,10 +1582,32 @@ class SqlStore(Store):
                 out[table.name] = [_jsonable(table, row) for row in conn.execute(query)]
         return out
 
-    def merge_snapshot(self, snapshot: Mapping[str, Any], *, source: str = "") -> MergeReport:
+    def iter_snapshot(
+        self, *, roster_only: bool = False, class_ids: Sequence[str] | None = None
+    ) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
+        """Like ``export_snapshot`` but table by table (in sorted name order) and row by row, all from one
+        consistent read; each table's rows must be used up before the next table is asked for."""
+        tables = sorted(ROSTER_TABLES if roster_only else SNAPSHOT_TABLES, key=lambda x: x.name)
+        with self._read() as conn:
+            for table in tables:
+                query = select(table).order_by(*table.primary_key.columns)
+                if class_ids is not None and table is not t.learner_merges:
+                    if table is t.classes:
+                        query = query.where(t.classes.c.id.in_(list(class_ids)))
+                    elif table is t.learners:
+                        query = query.where(t.learners.c.class_id.in_(list(class_ids)))
+                    else:
+                        learners = select(t.learners.c.id).where(t.learners.c.class_id.in_(list(class_ids)))
+                        query = query.where(table.c.learner_id.in_(learners))
+                result = conn.execution_options(yield_per=2000).execute(query)
+                yield table.name, (_jsonable(table, row) for row in result)
+
+    def merge_snapshot(
+        self, snapshot: Mapping[str, Any], *, source: str = "", streams: Streams | None = None
+    ) -> MergeReport:
         report = MergeReport(source=source)
         with self._write() as conn:
-            _Merger(conn, report).merge(snapshot)
+            _Merger(conn, report).merge(snapshot, streams)
         self._runs.clear()
         return report
 
@@ -1635,6 +1657,17 @@ def _learner_values(learner: Learner) -> dict[str, Any]:
     }
 
 
+Streams = Mapping[str, Callable[[], Iterable[list[dict[str, Any]]]]]
+"""Tables too large to hold (quiz runs, answers): a function giving their validated rows in chunks."""
+
+
+def _chunks(snap: Mapping[str, Any], streams: Streams | None, table: str) -> Iterable[list[dict[str, Any]]]:
+    if streams is not None and table in streams:
+        return streams[table]()
+    rows = list(snap.get(table, []))
+    return [rows] if rows else []
+
+
 class _Merger:
     """Merges one validated snapshot inside the caller's transaction.
 
@@ -1661,7 +1694,7 @@ class _Merger:
     def _local_learner_ids(self) -> set[str]:
         return set(self.conn.execute(select(t.learners.c.id)).scalars())
 
-    def merge(self, snap: Mapping[str, Any]) -> None:
+    def merge(self, snap: Mapping[str, Any], streams: Streams | None = None) -> None:
         deleted = {
             (k, i) for k, i in self.conn.execute(select(t.deleted_records.c.kind, t.deleted_records.c.id))
         }
@@ -1685,12 +1718,12 @@ class _Merger:
             )
         }
         dropped_runs: set[str] = set()
-        runs = self._map_rows(snap.get("quiz_runs", []), "started_at", dropped=dropped_runs)
-        attempts = self._map_rows(snap.get("attempts", []), "answered_at", skip_runs=dropped_runs)
+        for chunk in _chunks(snap, streams, "quiz_runs"):
+            self._merge_runs(self._map_rows(chunk, "started_at", dropped=dropped_runs))
+        for chunk in _chunks(snap, streams, "attempts"):
+            self._merge_attempts(self._map_rows(chunk, "answered_at", skip_runs=dropped_runs))
         progress = self._map_rows(snap.get("module_progress", []), "updated_at")
         resume = self._map_rows(snap.get("resume_points", []), "updated_at")
-        self._merge_runs(runs)
-        self._merge_attempts(attempts)
         touched = self._merge_progress(progress)
         self._merge_resume(resume)
         for learner_id in sorted({lid for lid, _, _ in touched} & set(self.resets)):
@@ -1898,7 +1931,7 @@ class _Merger:
         if missing:
             raise BundleError(f"The file has answers from quiz run {missing[0]}, which is not in it.")
         old = self._existing(t.attempts, [x["id"] for x in incoming])
-        new_rows = [x for x in incoming if x["id"] not in old]
+        new_rows = list({x["id"]: x for x in incoming if x["id"] not in old}.values())
         self.report.unchanged += len(incoming) - len(new_rows)
         if new_rows:
             self.conn.execute(insert(t.attempts), new_rows)
