@@ -29,6 +29,7 @@ import os
 import re
 import shutil
 import sqlite3
+import zlib
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -77,7 +78,11 @@ def access_message(folder: Path, exc: BaseException) -> str:
     """One clear message for a problem that is not damage: what happened, in which folder, what to do."""
     code = primary_code(exc) if isinstance(exc, sqlite3.Error) else None
     err = exc.errno if isinstance(exc, OSError) else None
-    if code == SQLITE_FULL or err in (errno.ENOSPC, errno.EDQUOT):
+    if (
+        code == SQLITE_FULL
+        or err in (errno.ENOSPC, errno.EDQUOT)
+        or ((code == SQLITE_IOERR or err == errno.EIO) and _nearly_full(folder))
+    ):
         what = (
             f"The disk that holds the quizapp data folder {folder} is full. Free some space on it (empty the "
             "recycle bin, remove old downloads), then start quizapp again."
@@ -105,6 +110,13 @@ def access_message(folder: Path, exc: BaseException) -> str:
             "The disk may be failing or unplugged: tell whoever looks after this computer."
         )
     return what + " Nothing in the folder was changed or removed."
+
+
+def _nearly_full(folder: Path) -> bool:
+    """SQLite reports a full disk as an I/O error when it cannot grow its shared-memory file."""
+    with contextlib.suppress(OSError):
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    return False
 
 
 def access_error(folder: Path, exc: BaseException) -> StoreAccessError:
@@ -296,8 +308,14 @@ def check_backup(backup: Path, scratch: Path) -> str | None:
     try:
         _unpack(backup, scratch)
         return check_file(scratch, read_only=True)
-    except (OSError, EOFError, gzip.BadGzipFile, sqlite3.Error, StoreAccessError) as exc:
-        return str(exc)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:  # the backup itself is damaged
+        return f"{backup.name}: {exc or 'cut short'}"
+    except sqlite3.Error as exc:
+        if is_damage(exc):
+            return str(exc)
+        raise access_error(scratch.parent, exc) from exc
+    except OSError as exc:  # a full disk while unpacking is not a damaged backup
+        raise access_error(scratch.parent, exc) from exc
     finally:
         _remove(scratch)
 

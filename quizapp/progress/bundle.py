@@ -17,11 +17,13 @@ import hashlib
 import json
 import os
 import socket
+import struct
 import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -30,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from quizapp import __version__
 from quizapp.progress import bundleio
 from quizapp.progress.errors import BundleError, StoreError
-from quizapp.progress.records import MergeReport, utc_now
+from quizapp.progress.records import MergeReport, to_utc_iso, utc_now
 from quizapp.progress.store import Store
 
 RESULTS_FORMAT = "quizapp-results"
@@ -287,7 +289,18 @@ def _refuse(path: Path, why: str) -> BundleError:
     return BundleError(f"{path.name}: {why} Nothing was imported from this file.")
 
 
-_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError, KeyError)
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    KeyError,
+    NotImplementedError,  # a damaged compression method
+    RuntimeError,  # a damaged flag that says "encrypted"
+    struct.error,
+)
 
 
 @contextlib.contextmanager
@@ -595,9 +608,34 @@ def export_roster(store: Store, out: Path, *, class_name: str | None = None) -> 
     return write_bundle(store, "roster", data, out, as_zip=out.suffix.lower() == ".zip")
 
 
-def import_bundle(store: Store, path: Path, kind: Kind) -> MergeReport:
+FUTURE_TOLERANCE = timedelta(hours=1)
+
+
+def refuse_future_resets(bundle: Bundle, now: datetime) -> None:
+    """A reset dated after ``now`` (beyond a small tolerance) was made on a computer whose clock was ahead;
+    merging it would erase answers given here after the reset really happened. Refuse the file."""
+    limit = to_utc_iso(now + FUTURE_TOLERANCE)
+    marks = [(x["display_name"], x.get("progress_reset_at")) for x in bundle.data.get("learners", [])]
+    marks += [(x["merged_id"], x.get("reset_at")) for x in bundle.data.get("learner_merges", [])]
+    for name, mark in marks:
+        if mark is not None and mark > limit:
+            database = bundle.manifest.get("database_id")
+            computer = bundle.manifest.get("computer") or f"the computer of database {database}"
+            school = bundle.manifest.get("school_name")
+            where = f"{computer}" + (f" ({school})" if school else "")
+            when = mark[:16].replace("T", " ")
+            raise _refuse(
+                bundle.path,
+                f"it comes from {where}, whose clock was ahead: it says the progress of {name} was reset on "
+                f"{when} UTC, which is still in the future on this computer. Set the date and time of "
+                f"{computer} right, reset that learner's progress there again, then export again.",
+            )
+
+
+def import_bundle(store: Store, path: Path, kind: Kind, *, now: datetime | None = None) -> MergeReport:
     """Check and merge one file in one transaction; ``BundleError`` (nothing imported) when it is bad."""
     bundle = read_bundle(path, kind)
+    refuse_future_resets(bundle, now or datetime.now(UTC))
     streams = {
         table: (lambda table=table: bundle.chunks(table)) for table in STREAMED if table not in bundle.data
     }

@@ -4,6 +4,7 @@ the SQLite-specific parts are the connection pragmas, the lock, the backups and 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
@@ -387,6 +388,20 @@ class SqlStore(Store):
         clock: Clock | None = None,
     ) -> SqlStore:
         data_dir = Path(os.path.abspath(data_dir))
+        try:
+            return cls._open_folder(data_dir, read_only, fallback_read_only, check_network, clock)
+        except OSError as exc:  # a folder this account may not even look into, a disk that went away
+            raise backups.access_error(data_dir, exc) from exc
+
+    @classmethod
+    def _open_folder(
+        cls,
+        data_dir: Path,
+        read_only: bool,
+        fallback_read_only: bool,
+        check_network: bool,
+        clock: Clock | None,
+    ) -> SqlStore:
         if check_network:
             reason = network_share_reason(data_dir)
             if reason:
@@ -400,8 +415,14 @@ class SqlStore(Store):
                 lock = WriterLock(data_dir / LOCK_FILE_NAME)
                 got = lock.acquire()
             except OSError as exc:
-                raise backups.access_error(data_dir, exc) from exc
-            if not got:
+                if not (isinstance(exc, PermissionError) or exc.errno == errno.EROFS) or not db_path.exists():
+                    raise backups.access_error(data_dir, exc) from exc
+                # the data can be read but not changed from this account: show it, read-only, and say why
+                readonly = OSError(errno.EROFS, "read-only")
+                messages.append(backups.access_message(data_dir, readonly))
+                messages.append("quizapp opened the progress data read-only: learners cannot save answers.")
+                lock, got, read_only = None, True, True
+            if not got and lock is not None:
                 holder = lock.holder()
                 lock = None
                 if not fallback_read_only:
@@ -930,15 +951,23 @@ class SqlStore(Store):
         return result
 
     def _reset(self, conn: Connection, learner_ids: list[str]) -> None:
-        now = utc_now()
+        """Clear the learners' progress and mark the moment. The mark is never earlier than a record this
+        computer holds of them: with a clock that fell back, the reset still covers every answer it cleared
+        when the results travel to other computers (which refuse a mark far in their future, see bundle)."""
+        now = to_utc_iso(self._clock())
+        a, r = t.attempts.c, t.quiz_runs.c
         for learner_id in learner_ids:
+            stamps = [
+                conn.execute(select(func.max(a.answered_at)).where(a.learner_id == learner_id)).scalar(),
+                conn.execute(select(func.max(r.updated_at)).where(r.learner_id == learner_id)).scalar(),
+            ]
+            newest = max((str(v) for v in stamps if v is not None), default="")
+            mark = max(now, _after(newest)) if newest else now
             learnerdata.clear_progress(conn, learner_id, None)
-        for start in range(0, len(learner_ids), 500):
-            chunk = learner_ids[start : start + 500]
             conn.execute(
                 update(t.learners)
-                .where(t.learners.c.id.in_(chunk))
-                .values(progress_reset_at=now, updated_at=now)
+                .where(t.learners.c.id == learner_id)
+                .values(progress_reset_at=mark, updated_at=max(now, mark))
             )
 
     def reset_progress(self, learner_id: str) -> Learner:
@@ -1623,6 +1652,11 @@ SNAPSHOT_TABLES: tuple[Table, ...] = (
 BOOL_COLUMNS = {
     (table.name, c.name) for table in SNAPSHOT_TABLES for c in table.columns if c.type.python_type is bool
 }
+
+
+def _after(stamp: str) -> str:
+    """The moment one millisecond after an ISO stamp written by this store."""
+    return to_utc_iso(datetime.fromisoformat(stamp) + timedelta(milliseconds=1))
 
 
 def _jsonable(table: Table, row: Row[Any]) -> dict[str, Any]:
