@@ -627,9 +627,7 @@ class SqlStore(Store):
         with self._mutex:
             self._check_open()
             if self._read_only:
-                raise StoreReadOnlyError(
-                    "This quizapp window can only show progress: another quizapp has the data open."
-                )
+                raise StoreReadOnlyError(self._read_only_reason())
             generation = self._generation
             try:
                 with self._conn.begin():
@@ -738,7 +736,17 @@ class SqlStore(Store):
     def backup_now(self) -> Path:
         with self._mutex:
             self._check_open()
+            if self._read_only:
+                raise StoreReadOnlyError(self._read_only_reason())
             return self._backup()
+
+    def _read_only_reason(self) -> str:
+        for message in getattr(self, "open_report", None) and self.open_report.messages or ():
+            if "may read but not write" in message:
+                return message.replace(" Nothing in the folder was changed or removed.", "") + (
+                    " Nothing was changed."
+                )
+        return "This quizapp window can only show progress: another quizapp has the data open."
 
     def backup_if_due(self) -> Path | None:
         with self._mutex:

@@ -257,8 +257,9 @@ def test_a_database_this_account_cannot_write_opens_read_only_and_says_so(
     for p in data.iterdir():
         p.chmod(0o755 if p.is_dir() else 0o644)
     before = _digest(data / DB_FILE_NAME)
-    out = _as(other, data, "read")
+    out = _as(other, data, "write", "Sara")
     assert out.startswith("read-only 1") and "read-only" in out.split("\n", 1)[1], out
+    assert "error: quizapp may read but not write" in out and "wrote" not in out
     assert _digest(data / DB_FILE_NAME) == before and _no_damaged(data)
 
 
