@@ -741,7 +741,7 @@ class SqlStore(Store):
             return self._backup()
 
     def _read_only_reason(self) -> str:
-        for message in getattr(self, "open_report", None) and self.open_report.messages or ():
+        for message in (getattr(self, "open_report", None) and self.open_report.messages) or ():
             if "may read but not write" in message:
                 return message.replace(" Nothing in the folder was changed or removed.", "") + (
                     " Nothing was changed."
