@@ -1,6 +1,7 @@
 """Who may read the data: private by default, shareable on purpose (Linux and macOS; Windows uses ACLs).
 
-A data folder is *shared* when it has the setgid bit (``chmod 2770``, see docs/data.md): everything quizapp
+A data folder is *shared* when it has the setgid bit (``chmod 2770``, see docs/data.md) or is group-writable
+(someone set it up for a group; it is never tightened): everything quizapp
 creates in it is then group-readable and -writable (folders 2770, files 0660), whatever the umask of the
 account that runs quizapp, so every member of the folder's group can use it. Any other data folder is
 *private*: folders 0700, files 0600, so other accounts on the computer cannot read children's names,
@@ -20,9 +21,10 @@ _POSIX = os.name == "posix"
 
 
 def is_shared(folder: Path) -> bool:
-    """True when ``folder`` is a shared (setgid) data folder."""
+    """True when ``folder`` is a shared data folder: setgid, or made group-writable on purpose by whoever
+    set it up (quizapp itself never makes a folder group-writable unless its parent is shared)."""
     try:
-        return _POSIX and bool(folder.stat().st_mode & stat.S_ISGID)
+        return _POSIX and bool(folder.stat().st_mode & (stat.S_ISGID | stat.S_IWGRP))
     except OSError:
         return False
 

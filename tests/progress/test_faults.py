@@ -491,3 +491,14 @@ def test_a_gzip_backup_with_a_flipped_byte_is_skipped_for_an_older_good_one(data
     with Store.open(data_dir) as s:
         assert [x.display_name for x in s.list_learners()] == ["Day 0"]
         assert s.open_report.recovery is not None and s.open_report.recovery.restored_from != newest
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Unix file modes")
+def test_a_group_writable_folder_set_up_for_sharing_is_never_made_private(tmp_path: Path) -> None:
+    """A folder an admin made group-writable (0775, no setgid) keeps its mode; quizapp's files are 0660."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o775)
+    _seed(shared)
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o775
+    assert stat.S_IMODE((shared / DB_FILE_NAME).stat().st_mode) == 0o660
