@@ -39,8 +39,9 @@ def make_dir(path: Path) -> None:
         return
     path.mkdir(parents=True, exist_ok=True)
     if _POSIX:
-        with contextlib.suppress(OSError):
-            os.chmod(path, SHARED_DIR if is_shared(path.parent) else PRIVATE_DIR)
+        with contextlib.suppress(OSError):  # only a setgid parent makes a new folder shared: a parent that
+            setgid = bool(path.parent.stat().st_mode & stat.S_ISGID)  # is group-writable by umask 002 is not
+            os.chmod(path, SHARED_DIR if setgid else PRIVATE_DIR)
 
 
 def set_mode(path: Path) -> None:
