@@ -1661,8 +1661,8 @@
         <translation>کچھ گڑبڑ ہو گئی</translation>
     </message>
     <message>
-        <source>Sorry, something did not work. Your answers are saved. You can carry on; if it happens again, please tell your teacher.</source>
-        <translation>معاف کیجیے، کچھ کام نہیں کیا۔ آپ کے جواب محفوظ ہیں۔ آپ جاری رکھ سکتے ہیں؛ اگر دوبارہ ایسا ہو تو اپنے ٹیچر کو بتائیں۔</translation>
+        <source>Sorry, something did not work. You can carry on; if it happens again, please tell your teacher.</source>
+        <translation>معاف کیجیے، کچھ کام نہیں کیا۔ آپ جاری رکھ سکتے ہیں؛ اگر دوبارہ ایسا ہو تو اپنے ٹیچر کو بتائیں۔</translation>
     </message>
 </context>
 <context>
@@ -2287,8 +2287,12 @@
         <translation>میرے یونٹ</translation>
     </message>
     <message>
-        <source>Back to my modules (your answers are saved)</source>
-        <translation>واپس میرے یونٹ پر (آپ کے جواب محفوظ ہیں)</translation>
+        <source>Back to my modules</source>
+        <translation>واپس میرے یونٹ پر</translation>
+    </message>
+    <message>
+        <source>This answer was not saved. Tell your teacher.</source>
+        <translation>یہ جواب محفوظ نہیں ہوا۔ اپنے ٹیچر کو بتائیں۔</translation>
     </message>
     <message>
         <source>Hint</source>

@@ -8,6 +8,7 @@ would have nothing to say at its next start: the teacher would never learn that 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -15,6 +16,21 @@ if TYPE_CHECKING:
 
 
 def report_open(store: Store) -> None:
-    """Print ``store.open_report.messages`` to standard error, one paragraph each."""
+    """Name the data folder opened (once), then print ``store.open_report.messages``, one paragraph each."""
+    print(f"quizapp: data folder: {store.data_dir}", file=sys.stderr)
     for message in store.open_report.messages:
         print(f"quizapp: note: {message}", file=sys.stderr)
+
+
+def require_data(data_dir: Path) -> None:
+    """Refuse a folder that holds no quizapp data (no database and no backups) instead of creating one."""
+    from quizapp.progress.backup import backup_dir, list_backups
+    from quizapp.progress.errors import StoreError
+    from quizapp.progress.store import DB_FILE_NAME
+
+    folder = Path(data_dir).absolute()
+    if not (folder / DB_FILE_NAME).exists() and not list_backups(backup_dir(folder)):
+        raise StoreError(
+            f"no quizapp data in {folder}. Give the folder quizapp uses with --data-dir "
+            "(quizapp's settings page in the teacher area shows it)."
+        )

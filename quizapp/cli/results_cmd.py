@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quizapp.cli.main import UsageError, data_dir_from
-from quizapp.cli.opened import report_open
+from quizapp.cli.opened import report_open, require_data
 from quizapp.progress.errors import StoreError
 
 if TYPE_CHECKING:
@@ -75,6 +75,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError(f"--out {out} is a folder; give a file name, for example {out / 'results.zip'}")
     fmt = export_format(out, args.format)
     try:
+        require_data(data_dir_from(args))
         with Store.open(data_dir_from(args), fallback_read_only=True) as store:
             report_open(store)
             if fmt == "csv":

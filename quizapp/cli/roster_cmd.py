@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from quizapp.cli.main import UsageError, data_dir_from
-from quizapp.cli.opened import report_open
+from quizapp.cli.opened import report_open, require_data
 from quizapp.progress.errors import StoreError
 
 
@@ -63,6 +63,7 @@ def run_export(args: argparse.Namespace) -> int:
     if out.is_dir():
         raise UsageError(f"--out {out} is a folder; give a file name, for example {out / 'roster.json'}")
     try:
+        require_data(data_dir_from(args))
         with Store.open(data_dir_from(args), fallback_read_only=True) as store:
             report_open(store)
             manifest = export_roster(store, out, class_name=args.class_name)

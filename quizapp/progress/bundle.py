@@ -16,18 +16,23 @@ import contextlib
 import hashlib
 import json
 import os
+import socket
+import struct
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from quizapp import __version__
+from quizapp.progress import bundleio
 from quizapp.progress.errors import BundleError, StoreError
-from quizapp.progress.records import MergeReport, utc_now
+from quizapp.progress.records import MergeReport, to_utc_iso, utc_now
 from quizapp.progress.store import Store
 
 RESULTS_FORMAT = "quizapp-results"
@@ -151,32 +156,48 @@ class ResumeRow(_Row):
     updated_at: Stamp
 
 
-class RosterData(_Row):
-    classes: list[ClassRow]
-    learners: list[LearnerRow]
-    learner_merges: list[MergeRow] = Field(default_factory=list)  # format 2
+ROW_MODELS: dict[str, type[_Row]] = {
+    "attempts": AttemptRow,
+    "classes": ClassRow,
+    "learner_merges": MergeRow,
+    "learners": LearnerRow,
+    "module_progress": ProgressRow,
+    "quiz_runs": RunRow,
+    "resume_points": ResumeRow,
+}
+ROSTER_TABLES = ("classes", "learner_merges", "learners")
+OPTIONAL_TABLES = ("learner_merges",)  # format 1 files have none
+STREAMED = ("attempts", "quiz_runs")  # read in chunks, never held whole
+CHUNK_ROWS = 5000
+MAX_MANIFEST_BYTES = 1024 * 1024
 
 
-class ResultsData(RosterData):
-    quiz_runs: list[RunRow]
-    attempts: list[AttemptRow]
-    module_progress: list[ProgressRow]
-    resume_points: list[ResumeRow]
+def _tables_of(kind: Kind) -> tuple[str, ...]:
+    return ROSTER_TABLES if kind == "roster" else tuple(sorted(ROW_MODELS))
 
 
 # ------------------------------------------------------------------------------------------ the file
 @dataclass(frozen=True, slots=True)
 class Bundle:
-    """A read, checked bundle: its manifest (without the data) and the validated data as plain dicts."""
+    """A read, checked bundle: its manifest, the small tables as plain dicts, and how to stream the large
+    ones again (``chunks(table)``: validated rows, chunk by chunk, the checksum checked once more)."""
 
     path: Path
     kind: Kind
     manifest: dict[str, Any]
     data: dict[str, list[dict[str, Any]]]
+    row_counts: dict[str, int]
+    runs: dict[str, str]  # quiz run id -> learner id, for the answers' links
 
     @property
     def counts(self) -> dict[str, int]:
-        return {table: len(rows) for table, rows in self.data.items()}
+        return dict(self.row_counts)
+
+    def chunks(self, table: str) -> Iterator[list[dict[str, Any]]]:
+        if table in self.data:
+            yield self.data[table]
+            return
+        yield from _stream_table(self, table)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +219,8 @@ def _sha256(data: bytes) -> str:
 
 @contextlib.contextmanager
 def atomic_output(out: Path) -> Iterator[Path]:
-    """Yield a temporary path next to ``out``; on success it replaces ``out``, on failure it is removed."""
+    """Yield a temporary path next to ``out`` (mode 0600); on success it replaces ``out``, flushed to disk;
+    on failure it is removed."""
     parent = out.parent if str(out.parent) else Path(".")
     if not parent.is_dir():
         raise StoreError(f"Cannot write {out}: the folder {parent} does not exist.")
@@ -207,6 +229,8 @@ def atomic_output(out: Path) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
         os.replace(tmp, out)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -214,36 +238,48 @@ def atomic_output(out: Path) -> Iterator[Path]:
         raise
 
 
-def _manifest(store: Store, kind: Kind, data: dict[str, Any], payload: bytes) -> dict[str, Any]:
+def _manifest(store: Store, kind: Kind, counts: dict[str, int], sha: str) -> dict[str, Any]:
     return {
         "format": _FORMATS[kind],
         "format_version": FORMAT_VERSION,
         "created_at": utc_now(),
         "app_version": __version__,
         "database_id": store.database_id,
+        "computer": socket.gethostname(),
         "school_name": store.settings.school_name,
-        "counts": {table: len(rows) for table, rows in data.items()},
-        "sha256": _sha256(payload),
+        "counts": counts,
+        "sha256": sha,
     }
 
 
 def write_bundle(
-    store: Store, kind: Kind, data: dict[str, Any], out: Path, *, as_zip: bool
+    store: Store,
+    kind: Kind,
+    data: dict[str, Any] | Iterable[tuple[str, Iterable[dict[str, Any]]]],
+    out: Path,
+    *,
+    as_zip: bool,
 ) -> dict[str, Any]:
-    """Write ``data`` as a bundle file (zip or plain JSON), atomically; return the manifest."""
-    payload = canonical_bytes(data)
-    manifest = _manifest(store, kind, data, payload)
+    """Write the tables (a dict, or (name, rows) pairs in sorted order) as a bundle file (zip or plain
+    JSON), streaming, atomically; return the manifest."""
+    tables = sorted(data.items()) if isinstance(data, dict) else data
+    school = store.settings.school_name  # read before the export's own read transaction
     try:
         with atomic_output(out) as tmp:
             if as_zip:
                 with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                    with zf.open(DATA_NAME, "w", force_zip64=True) as fh:
+                        sha, counts = bundleio.write_tables(fh.write, tables)
+                    manifest = {**_manifest(store, kind, counts, sha), "school_name": school}
                     zf.writestr(MANIFEST_NAME, json.dumps(manifest, ensure_ascii=False, indent=2))
-                    zf.writestr(DATA_NAME, payload)
             else:
-                document = {**manifest, "data": data}
-                tmp.write_text(
-                    json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8"
-                )
+                with tmp.open("wb") as fh:
+                    fh.write(b'{"data":')
+                    sha, counts = bundleio.write_tables(fh.write, tables)
+                    manifest = {**_manifest(store, kind, counts, sha), "school_name": school}
+                    for key, value in manifest.items():
+                        fh.write(b",\n" + canonical_bytes(key) + b":" + canonical_bytes(value))
+                    fh.write(b"}\n")
     except OSError as exc:
         raise StoreError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
     return manifest
@@ -253,11 +289,28 @@ def _refuse(path: Path, why: str) -> BundleError:
     return BundleError(f"{path.name}: {why} Nothing was imported from this file.")
 
 
-def _read_raw(path: Path) -> tuple[dict[str, Any], bytes | None, Any]:
-    """(manifest, data bytes for a zip or None, parsed data for plain JSON)."""
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    KeyError,
+    NotImplementedError,  # a damaged compression method
+    RuntimeError,  # a damaged flag that says "encrypted"
+    struct.error,
+)
+
+
+@contextlib.contextmanager
+def _data_stream(path: Path, manifest_out: dict[str, Any] | None = None) -> Iterator[bundleio.JsonStream]:
+    """The data object of a bundle as a JSON stream. For a plain JSON file the manifest's fields are read
+    into ``manifest_out`` around it (the stream is then read to its end by the caller's ``end()``)."""
     try:
         with path.open("rb") as fh:
             head = fh.read(4)
+            size = os.fstat(fh.fileno()).st_size
     except OSError as exc:
         raise BundleError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
     if head.startswith(b"PK"):
@@ -266,35 +319,72 @@ def _read_raw(path: Path) -> tuple[dict[str, Any], bytes | None, Any]:
                 names = set(zf.namelist())
                 if not {MANIFEST_NAME, DATA_NAME} <= names:
                     raise _refuse(path, "it is a zip file but not a quizapp results or roster file.")
-                if zf.getinfo(DATA_NAME).file_size > MAX_DATA_BYTES:
-                    raise _refuse(path, "it is far too large to be a quizapp file.")
-                manifest = json.loads(zf.read(MANIFEST_NAME).decode("utf-8"))
-                payload = zf.read(DATA_NAME)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
+                if manifest_out is not None:
+                    if zf.getinfo(MANIFEST_NAME).file_size > MAX_MANIFEST_BYTES:
+                        raise _refuse(path, "its manifest is damaged.")
+                    with zf.open(MANIFEST_NAME) as mf:
+                        raw = mf.read(MAX_MANIFEST_BYTES + 1)
+                    if len(raw) > MAX_MANIFEST_BYTES:
+                        raise _refuse(path, "its manifest is damaged.")
+                    try:
+                        manifest = json.loads(raw.decode("utf-8"))
+                    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                        raise _refuse(path, "its manifest is damaged.") from exc
+                    if not isinstance(manifest, dict):
+                        raise _refuse(path, "its manifest is damaged.")
+                    manifest_out.update(manifest)
+                with zf.open(DATA_NAME) as raw_data:
+                    yield bundleio.JsonStream(raw_data, limit=MAX_DATA_BYTES, reader_errors=_ZIP_ERRORS)
+        except BundleError:
+            raise
+        except bundleio.StreamError as exc:
+            raise _refuse(path, str(exc)) from exc
+        except _ZIP_ERRORS as exc:
             raise _refuse(path, f"the zip file is damaged ({exc}).") from exc
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise _refuse(path, "its manifest is damaged.") from exc
-        if not isinstance(manifest, dict):
-            raise _refuse(path, "its manifest is damaged.")
-        return manifest, payload, None
+        return
+    if size > MAX_DATA_BYTES:
+        raise _refuse(path, "it is far too large to be a quizapp file.")
     try:
-        if path.stat().st_size > MAX_DATA_BYTES:
-            raise _refuse(path, "it is far too large to be a quizapp file.")
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _refuse(path, "it is neither a quizapp zip file nor readable JSON.") from exc
-    if not isinstance(document, dict) or "data" not in document:
-        raise _refuse(path, "it is not a quizapp results or roster file.")
-    data = document.pop("data")
-    return document, None, data
+        with path.open("rb") as fh:
+            stream = bundleio.JsonStream(fh, limit=MAX_DATA_BYTES)
+            found = False
+            for key in stream.members():
+                if key == "data":
+                    found = True
+                    yield stream
+                else:
+                    value = stream.value()
+                    if manifest_out is not None:
+                        manifest_out[key] = value
+            stream.end()
+            if not found:
+                raise _refuse(path, "it is not a quizapp results or roster file.")
+    except BundleError:
+        raise
+    except bundleio.StreamError as exc:
+        if head.lstrip()[:1] not in (b"{", b""):
+            raise _refuse(path, "it is neither a quizapp zip file nor readable JSON.") from exc
+        raise _refuse(path, str(exc)) from exc
+    except OSError as exc:
+        raise BundleError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
 
 
-def read_bundle(path: Path, kind: Kind) -> Bundle:
-    """Read and check a bundle: format, version, checksum, every record and the links between them.
+def _validate(path: Path, table: str, index: int, row: dict[str, Any]) -> dict[str, Any]:
+    try:
+        return ROW_MODELS[table].model_validate(row).model_dump()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        more = exc.error_count() - 1
+        also = f" (and {more} more problem(s))" if more else ""
+        raise _refuse(
+            path,
+            f"it does not hold valid quizapp data: {table}[{index}]{'.' + where if where else ''}: "
+            f"{first['msg']}{also}. Export it again on the computer it came from.",
+        ) from exc
 
-    ``BundleError`` with a specific message when anything is wrong.
-    """
-    manifest, payload, data = _read_raw(path)
+
+def _check_header(path: Path, kind: Kind, manifest: dict[str, Any]) -> None:
     fmt = manifest.get("format")
     if fmt not in _FORMATS.values():
         raise _refuse(path, "it is not a quizapp results or roster file.")
@@ -302,45 +392,147 @@ def read_bundle(path: Path, kind: Kind) -> Bundle:
         other = "roster" if fmt == ROSTER_FORMAT else "results"
         raise _refuse(path, f"it is a {other} file; use 'quizapp {other} import' for it.")
     version = manifest.get("format_version")
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise _refuse(path, "its format version is missing or damaged.")
     if version > FORMAT_VERSION:
         raise _refuse(path, f"it was made by a newer quizapp (file format {version}); update quizapp first.")
-    if payload is None:
-        payload = canonical_bytes(data)
-    if manifest.get("sha256") != _sha256(payload):
-        raise _refuse(
-            path,
-            "it was changed or damaged after it was exported (its SHA-256 checksum does not match). "
-            "Export it again on the computer it came from.",
-        )
-    if data is None:
+
+
+_CHANGED = (
+    "it was changed or damaged after it was exported (its SHA-256 checksum does not match). "
+    "Export it again on the computer it came from."
+)
+
+
+def read_bundle(path: Path, kind: Kind) -> Bundle:
+    """Read and check a bundle in one streaming pass: format, version, checksum, every record and the links
+    between them; the small tables are kept, the quiz runs and answers are not (see ``Bundle.chunks``).
+
+    ``BundleError`` with a specific message when anything is wrong. Memory stays bounded whatever the file
+    holds or claims."""
+    manifest: dict[str, Any] = {}
+    digest = hashlib.sha256()
+    small: dict[str, list[dict[str, Any]]] = {}
+    counts: dict[str, int] = {}
+    runs: dict[str, str] = {}
+    problem: BundleError | None = None
+    wanted = _tables_of(kind)
+    with _data_stream(path, manifest) as stream:
+        if manifest.get("format") is not None:  # a zip's manifest comes first: refuse the wrong kind early
+            _check_header(path, kind, manifest)
         try:
-            data = json.loads(payload.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise _refuse(path, "its data is damaged.") from exc
-    model: type[RosterData] = ResultsData if kind == "results" else RosterData
+            for name, rows in bundleio.tables(stream, digest):
+                n = 0
+                for row in rows:
+                    if problem is None and name in wanted:
+                        try:
+                            checked = _validate(path, name, n, row)
+                            if name == "quiz_runs":
+                                _check_run(path, n, checked, runs)
+                            elif name == "attempts":
+                                _check_answer(path, n, checked)
+                            else:
+                                small.setdefault(name, []).append(checked)
+                        except BundleError as exc:
+                            problem = exc
+                    n += 1
+                counts[name] = n
+        except bundleio.StreamError as exc:
+            raise _refuse(path, str(exc)) from exc
+    _check_header(path, kind, manifest)
+    if manifest.get("sha256") != digest.hexdigest():
+        raise _refuse(path, _CHANGED)
+    if problem is not None:
+        raise problem
+    for name in counts:
+        if name not in wanted:
+            raise _refuse(
+                path, f"it does not hold valid quizapp data: {name}: Extra inputs are not permitted."
+            )
+    for name in wanted:
+        if name not in counts and name not in OPTIONAL_TABLES:
+            raise _refuse(path, f"it does not hold valid quizapp data: {name}: Field required.")
+        small.setdefault(name, []) if name not in STREAMED else None
+    _check_links(path, small, runs)
+    bundle = Bundle(path, kind, manifest, small, counts, runs)
+    if counts.get("attempts"):
+        _check_answer_links(bundle)
+    _check_counts(path, manifest, counts)
+    return bundle
+
+
+def _check_answer_link(bundle: Bundle, index: int, row: dict[str, Any]) -> None:
+    if bundle.runs.get(str(row.get("quiz_run_id"))) != row.get("learner_id"):
+        why = f"attempts[{index}] does not belong to a quiz run of its learner in the file."
+        raise _refuse(bundle.path, why)
+
+
+def _check_answer_links(bundle: Bundle) -> None:
+    """Answers come before quiz runs in the file: a second, light pass checks that each belongs to a quiz
+    run of its learner, and that none is repeated (quizapp writes them in id order, so a repeat or a file
+    out of order is found by comparing neighbours, in constant memory)."""
+    with _data_stream(bundle.path) as stream:
+        try:
+            for name, rows in bundleio.tables(stream):
+                last = ""
+                for n, row in enumerate(rows):
+                    if name != "attempts":
+                        continue
+                    _check_answer_link(bundle, n, row)
+                    if str(row.get("id")) <= last:
+                        raise _refuse(bundle.path, f"attempts[{n}] repeats a record or is out of order.")
+                    last = str(row.get("id"))
+        except bundleio.StreamError as exc:
+            raise _refuse(bundle.path, str(exc)) from exc
+
+
+def _check_run(path: Path, index: int, row: dict[str, Any], runs: dict[str, str]) -> None:
+    if row["id"] in runs:
+        raise _refuse(path, f"quiz_runs[{index}] repeats a record that is already in the file.")
     try:
-        checked = model.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in first["loc"]).replace(
-            ".[", "["
-        )
-        more = exc.error_count() - 1
-        also = f" (and {more} more problem(s))" if more else ""
-        raise _refuse(
-            path,
-            f"it does not hold valid quizapp data: {where}: {first['msg']}{also}. "
-            "Export it again on the computer it came from.",
-        ) from exc
-    plain = checked.model_dump()
-    _check_links(path, plain)
-    _check_counts(path, manifest, plain)
-    return Bundle(path, kind, manifest, plain)
+        _json_list_of_slugs(row["question_order"])
+    except ValueError as exc:
+        raise _refuse(path, f"quiz_runs[{index}].question_order is damaged.") from exc
+    runs[row["id"]] = row["learner_id"]
 
 
-def _check_counts(path: Path, manifest: dict[str, Any], data: dict[str, list[dict[str, Any]]]) -> None:
+def _check_answer(path: Path, index: int, row: dict[str, Any]) -> None:
+    try:
+        json.loads(row["answer_json"])
+    except ValueError as exc:
+        raise _refuse(path, f"attempts[{index}].answer_json is not JSON.") from exc
+
+
+def _stream_table(bundle: Bundle, table: str) -> Iterator[list[dict[str, Any]]]:
+    """The validated rows of a large table, chunk by chunk, from a second pass over the file; the checksum
+    is checked again at the end (a file changed in between raises ``BundleError``: the import is undone)."""
+    path = bundle.path
+    digest = hashlib.sha256()
+    with _data_stream(path) as stream:
+        try:
+            for name, rows in bundleio.tables(stream, digest):
+                if name != table:
+                    for _ in rows:
+                        pass
+                    continue
+                chunk: list[dict[str, Any]] = []
+                for n, row in enumerate(rows):
+                    checked = _validate(path, name, n, row)
+                    if name == "attempts":
+                        _check_answer_link(bundle, n, checked)
+                    chunk.append(checked)
+                    if len(chunk) >= CHUNK_ROWS:
+                        yield chunk
+                        chunk = []
+                if chunk:
+                    yield chunk
+        except bundleio.StreamError as exc:
+            raise _refuse(path, str(exc)) from exc
+    if bundle.manifest.get("sha256") != digest.hexdigest():
+        raise _refuse(path, _CHANGED)
+
+
+def _check_counts(path: Path, manifest: dict[str, Any], counts_in_file: dict[str, int]) -> None:
     """The manifest's record counts (outside the checksum) must match the data: a file whose counts were
     edited, or whose data lost records, is refused rather than trusted."""
     counts = manifest.get("counts")
@@ -348,16 +540,16 @@ def _check_counts(path: Path, manifest: dict[str, Any], data: dict[str, list[dic
         return
     if not isinstance(counts, dict):
         raise _refuse(path, "its manifest is damaged (the record counts are not readable).")
-    for table, rows in data.items():
-        if table in counts and counts[table] != len(rows):
+    for table, n in counts_in_file.items():
+        if table in counts and counts[table] != n:
             raise _refuse(
                 path,
-                f"its manifest says {counts[table]} {table} record(s) but the file holds {len(rows)}: it was "
+                f"its manifest says {counts[table]} {table} record(s) but the file holds {n}: it was "
                 "changed after it was exported. Export it again on the computer it came from.",
             )
 
 
-def _check_links(path: Path, data: dict[str, list[dict[str, Any]]]) -> None:
+def _check_links(path: Path, data: dict[str, list[dict[str, Any]]], runs: dict[str, str]) -> None:
     def unique(table: str, key: Callable[[dict[str, Any]], Any]) -> set[Any]:
         seen: set[Any] = set()
         for i, row in enumerate(data.get(table, [])):
@@ -373,29 +565,14 @@ def _check_links(path: Path, data: dict[str, list[dict[str, Any]]]) -> None:
         if row["class_id"] is not None and row["class_id"] not in classes:
             raise _refuse(path, f"learners[{i}] is in a class that is not in the file.")
     unique("learner_merges", lambda r: r["merged_id"])
-    for i, row in enumerate(data["learner_merges"]):
+    for i, row in enumerate(data.get("learner_merges", [])):
         if row["merged_id"] == row["kept_id"] or row["merged_id"] in learners:
             raise _refuse(path, f"learner_merges[{i}] does not fit the learners in the file.")
-    if "attempts" not in data:
+    if "module_progress" not in data:
         return
-    runs: dict[str, str] = {}
-    unique("quiz_runs", lambda r: r["id"])
-    for i, row in enumerate(data["quiz_runs"]):
-        if row["learner_id"] not in learners:
+    for i, learner_id in enumerate(runs.values()):
+        if learner_id not in learners:
             raise _refuse(path, f"quiz_runs[{i}] belongs to a learner who is not in the file.")
-        try:
-            _json_list_of_slugs(row["question_order"])
-        except ValueError as exc:
-            raise _refuse(path, f"quiz_runs[{i}].question_order is damaged.") from exc
-        runs[row["id"]] = row["learner_id"]
-    unique("attempts", lambda r: r["id"])
-    for i, row in enumerate(data["attempts"]):
-        if runs.get(row["quiz_run_id"]) != row["learner_id"]:
-            raise _refuse(path, f"attempts[{i}] does not belong to a quiz run of its learner in the file.")
-        try:
-            json.loads(row["answer_json"])
-        except ValueError as exc:
-            raise _refuse(path, f"attempts[{i}].answer_json is not JSON.") from exc
     unique("module_progress", lambda r: (r["learner_id"], r["pack_id"], r["module_id"]))
     unique("resume_points", lambda r: r["learner_id"])
     for table in ("module_progress", "resume_points"):
@@ -412,11 +589,10 @@ def _as_zip(out: Path, fmt: str | None) -> bool:
 
 
 def export_results(store: Store, out: Path, *, fmt: Literal["zip", "json"] | None = None) -> dict[str, Any]:
-    """Write every class, learner, quiz run, answer and module progress to ``out``; return the manifest.
-
-    ``fmt`` None: plain JSON when ``out`` ends in .json, else a zip.
-    """
-    return write_bundle(store, "results", store.export_snapshot(), out, as_zip=_as_zip(out, fmt))
+    """Write every class, learner, quiz run, answer and module progress to ``out``, streaming; return the
+    manifest. ``fmt`` None: plain JSON when ``out`` ends in .json, else a zip."""
+    store.settings.school_name  # noqa: B018  (read before the long read transaction of the export)
+    return write_bundle(store, "results", store.iter_snapshot(), out, as_zip=_as_zip(out, fmt))
 
 
 def export_roster(store: Store, out: Path, *, class_name: str | None = None) -> dict[str, Any]:
@@ -432,12 +608,44 @@ def export_roster(store: Store, out: Path, *, class_name: str | None = None) -> 
     return write_bundle(store, "roster", data, out, as_zip=out.suffix.lower() == ".zip")
 
 
-def import_bundle(store: Store, path: Path, kind: Kind) -> MergeReport:
+FUTURE_TOLERANCE = timedelta(hours=1)
+
+
+def refuse_future_resets(bundle: Bundle, now: datetime) -> None:
+    """A reset dated after ``now`` (beyond a small tolerance) was made on a computer whose clock was ahead;
+    merging it would erase answers given here after the reset really happened. Refuse the file."""
+    limit = to_utc_iso(now + FUTURE_TOLERANCE)
+    marks = [(x["display_name"], x.get("progress_reset_at")) for x in bundle.data.get("learners", [])]
+    marks += [(x["merged_id"], x.get("reset_at")) for x in bundle.data.get("learner_merges", [])]
+    for name, mark in marks:
+        if mark is not None and mark > limit:
+            database = bundle.manifest.get("database_id")
+            computer = bundle.manifest.get("computer") or f"the computer of database {database}"
+            school = bundle.manifest.get("school_name")
+            where = f"{computer}" + (f" ({school})" if school else "")
+            when = mark[:16].replace("T", " ")
+            raise _refuse(
+                bundle.path,
+                f"it comes from {where}, whose clock was ahead: it says the progress of {name} was reset on "
+                f"{when} UTC, which is still in the future on this computer. Set the date and time of "
+                f"{computer} right, reset that learner's progress there again, then export again.",
+            )
+
+
+def import_bundle(store: Store, path: Path, kind: Kind, *, now: datetime | None = None) -> MergeReport:
     """Check and merge one file in one transaction; ``BundleError`` (nothing imported) when it is bad."""
     bundle = read_bundle(path, kind)
+    refuse_future_resets(bundle, now or datetime.now(UTC))
+    streams = {
+        table: (lambda table=table: bundle.chunks(table)) for table in STREAMED if table not in bundle.data
+    }
     try:
-        return store.merge_snapshot(bundle.data, source=path.name)
+        return store.merge_snapshot(
+            bundle.data, source=path.name, streams=streams if kind == "results" else None
+        )
     except BundleError as exc:
+        if exc.args and str(exc.args[0]).startswith(f"{path.name}: "):
+            raise
         raise _refuse(path, str(exc)) from exc
 
 

@@ -16,13 +16,14 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import sqlite3
 import tempfile
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from quizapp.progress import backup as backups
+from quizapp.progress import filemodes
 from quizapp.progress.records import to_utc_iso
 
 RECORD_FILE_NAME = "integrity-check.json"
@@ -42,50 +43,19 @@ class CheckResult:
         return self.problem is None
 
 
-def _pragma_problem(conn: sqlite3.Connection, pragma: str) -> str | None:
-    try:
-        rows = [str(row[0]) for row in conn.execute(f"PRAGMA {pragma}(20)").fetchall()]
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    if rows == ["ok"]:
-        return None
-    return "; ".join(rows[:3]) or f"{pragma} gave no answer"
-
-
-def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
-    if read_only:
-        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
-    return sqlite3.connect(path, timeout=5)
-
-
 def problem_at_open(db_path: Path, *, read_only: bool = False) -> str | None:
     """What the store checks when it opens: ``quick_check``, or the full check when the last full check
     recorded a problem. None when the file is a sound SQLite database."""
     record = last_full_check(db_path.parent)
     pragma = "integrity_check" if record is not None and not record.ok else "quick_check"
-    try:
-        conn = _connect(db_path, read_only=read_only)
-    except sqlite3.Error as exc:
-        return str(exc)
-    try:
-        return _pragma_problem(conn, pragma)
-    finally:
-        conn.close()
+    return backups.check_file(db_path, read_only=read_only, pragma=pragma)
 
 
 def run_full_check(db_path: Path, *, now: datetime | None = None) -> CheckResult:
     """The full ``integrity_check`` on a read-only connection of its own (safe beside the open store,
     whose WAL lets it read while answers are written), recorded in the data folder."""
     started = time.perf_counter()
-    try:
-        conn = _connect(db_path, read_only=True)
-    except sqlite3.Error as exc:
-        problem: str | None = str(exc)
-    else:
-        try:
-            problem = _pragma_problem(conn, "integrity_check")
-        finally:
-            conn.close()
+    problem = backups.check_file(db_path, read_only=True)  # a file that cannot be read raises: not damage
     seconds = round(time.perf_counter() - started, 3)
     result = CheckResult(to_utc_iso(now or datetime.now(UTC)), seconds, problem)
     record_full_check(db_path.parent, result)
@@ -119,6 +89,7 @@ def record_full_check(data_dir: Path, result: CheckResult) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        filemodes.set_mode(Path(temporary))  # private, or group-writable in a shared folder
         os.replace(temporary, data_dir / RECORD_FILE_NAME)
     except OSError:
         with contextlib.suppress(OSError):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -154,13 +154,13 @@ def answer_rows(
     *,
     since: Moment | None = None,
     until: Moment | None = None,
-) -> list[list[Any]]:
-    """One row per answer of ``learners`` (in the order given, each oldest first), as ATTEMPT_COLUMNS."""
-    rows: list[list[Any]] = []
+) -> Iterator[list[Any]]:
+    """One row per answer of ``learners`` (in the order given, each oldest first), as ATTEMPT_COLUMNS;
+    produced one learner at a time, so a whole school's answers are never held at once."""
     for learner in learners:
         class_name = class_names.get(learner.class_id or "", "")
         for a in store.attempts_for_learner(learner.id, since=since, until=until):
-            rows.append(
+            yield (
                 [
                     local_time(a.answered_at),
                     _text(class_name),
@@ -185,7 +185,6 @@ def answer_rows(
                     a.id,
                 ]
             )
-    return rows
 
 
 def summary_rows(
@@ -228,11 +227,16 @@ def summary_rows(
     return rows
 
 
-def _write(fh_path: Path, columns: tuple[str, ...], rows: list[list[Any]]) -> None:
+def _write(fh_path: Path, columns: tuple[str, ...], rows: Iterable[list[Any]]) -> int:
+    """Write the rows as they come; return how many."""
+    n = 0
     with fh_path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(columns)
-        writer.writerows(rows)
+        for row in rows:
+            writer.writerow(row)
+            n += 1
+    return n
 
 
 def export_results_csv(
@@ -266,9 +270,9 @@ def export_results_csv(
             with atomic_output(summary_out) as tmp_summary:
                 _write(tmp_summary, SUMMARY_COLUMNS, summary)
                 target = out
-                _write(tmp_answers, ATTEMPT_COLUMNS, answers)
+                answer_count = _write(tmp_answers, ATTEMPT_COLUMNS, answers)
                 target = summary_out  # moved into place first, then the answers
             target = out
     except OSError as exc:
         raise StoreError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
-    return CsvExport(out, summary_out, len(answers), len(summary))
+    return CsvExport(out, summary_out, answer_count, len(summary))

@@ -15,6 +15,15 @@ class NetworkShareError(StoreError):
     """The data folder is on a network share, where SQLite cannot work safely."""
 
 
+class StoreAccessError(StoreError):
+    """The data cannot be read or written (full disk, disk error, permission, read-only): not damage.
+    Nothing was moved or changed; the message names the folder and says what to do."""
+
+
+class AnswerNotSavedError(StoreError):
+    """A change could not be written (full disk, permission...); the message says why, for the teacher."""
+
+
 class StoreReadOnlyError(StoreError):
     """A change was asked of a store opened read-only."""
 

@@ -12,6 +12,8 @@ import socket
 import sys
 from pathlib import Path
 
+from quizapp.progress import filemodes
+
 LOCK_FILE_NAME = "quizapp.lock"
 _WIN_LOCK_OFFSET = 4096  # lock a byte past the text, so others can still read who holds the lock
 
@@ -30,8 +32,9 @@ class WriterLock:
     def acquire(self) -> bool:
         if self._fd is not None:
             return True
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, filemodes.file_mode(self.path.parent))
         try:
+            filemodes.set_mode(self.path)
             if not _try_lock(fd):
                 os.close(fd)
                 return False

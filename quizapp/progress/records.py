@@ -189,8 +189,16 @@ class PackRecord:
 
 @dataclass(frozen=True, slots=True)
 class BackupInfo:
+    """One backup file. ``seq`` orders backups (0: an unnumbered one from an older quizapp); ``taken_at``
+    is the computer's clock when it was made, shown to people but never trusted for order."""
+
     path: Path
     taken_at: datetime  # UTC
+    seq: int = 0
+    generation: int | None = None
+    learners: int | None = None
+    attempts: int | None = None
+    pinned: bool = False
 
     @property
     def label(self) -> str:
@@ -207,16 +215,22 @@ class RecoveryInfo:
     backup_taken_at: datetime | None
     learners: int
     attempts: int
+    kind: str = "damaged"  # "damaged", "empty" (0 bytes) or "missing"
 
     def message(self) -> str:
-        text = f"The progress database was damaged ({self.reason}). It was kept as {self.moved_to.name}. "
+        if self.kind == "missing":
+            text = "The progress database was missing while backups of it were found. "
+        elif self.kind == "empty":
+            text = f"The progress database was empty (0 bytes). It was kept as {self.moved_to.name}. "
+        else:
+            text = f"The progress database was damaged ({self.reason}). It was kept as {self.moved_to.name}. "
         if self.restored_from is None or self.backup_taken_at is None:
             return text + "No usable backup was found, so quizapp started with empty progress."
         when = self.backup_taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
         return text + (
-            f"The backup from {when} was restored: {self.learners} learner(s) and {self.attempts} answer(s). "
-            "Answers given after that time are not in it; import a results file from this computer if you "
-            "have one."
+            f"The newest good backup (from {when}, {self.restored_from.name}) was restored: {self.learners} "
+            f"learner(s) and {self.attempts} answer(s). Answers given after it was made are not in it; "
+            "import a results file from this computer if you have one."
         )
 
 

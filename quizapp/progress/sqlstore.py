@@ -4,6 +4,7 @@ the SQLite-specific parts are the connection pragmas, the lock, the backups and 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
@@ -11,7 +12,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -40,9 +41,10 @@ from sqlalchemy.pool import StaticPool
 from sqlalchemy.sql.elements import ColumnElement
 
 from quizapp.progress import backup as backups
-from quizapp.progress import checks, learnerdata, migrations
+from quizapp.progress import checks, filemodes, learnerdata, migrations
 from quizapp.progress import schema as t
 from quizapp.progress.errors import (
+    AnswerNotSavedError,
     BundleError,
     DatabaseDamagedError,
     DuplicateNameError,
@@ -91,6 +93,8 @@ _LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 _SPACES = re.compile(r"\s+")
 BACKUP_INTERVAL = timedelta(days=1)
+Clock = Callable[[], datetime]
+BIG_DATABASE = 64 * 1024 * 1024  # above this, one full backup copy a day at most
 BACKUP_CHECK_SECONDS = 3600.0  # while open, look at most hourly whether the daily backup is due
 MIN_TEXT_SIZE, MAX_TEXT_SIZE = 50, 400
 
@@ -290,6 +294,8 @@ def _make_engine(db_path: Path, read_only: bool) -> Engine:
                 isolation_level=None,
             )
         else:
+            if not db_path.exists():  # SQLite gives -wal and -shm the database file's mode
+                filemodes.touch_private(db_path)
             raw = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
         raw.execute("PRAGMA busy_timeout=5000")
         raw.execute("PRAGMA foreign_keys=ON")
@@ -325,8 +331,13 @@ class SqlStore(Store):
         lock: WriterLock | None,
         read_only: bool,
         database_id: str,
+        clock: Clock | None = None,
+        generation: int = 0,
     ) -> None:
         self._data_dir = data_dir
+        self._clock: Clock = clock or (lambda: datetime.now(UTC))
+        self._generation = generation  # grows once per session that changes something (see _write)
+        self.write_error: str | None = None  # why the last change could not be saved, for the teacher
         self._db_path = db_path
         self._engine = engine
         self._conn = conn
@@ -368,9 +379,29 @@ class SqlStore(Store):
     # ------------------------------------------------------------------------------------------ opening
     @classmethod
     def open_folder(
-        cls, data_dir: Path, *, read_only: bool, fallback_read_only: bool, check_network: bool
+        cls,
+        data_dir: Path,
+        *,
+        read_only: bool,
+        fallback_read_only: bool,
+        check_network: bool,
+        clock: Clock | None = None,
     ) -> SqlStore:
         data_dir = Path(os.path.abspath(data_dir))
+        try:
+            return cls._open_folder(data_dir, read_only, fallback_read_only, check_network, clock)
+        except OSError as exc:  # a folder this account may not even look into, a disk that went away
+            raise backups.access_error(data_dir, exc) from exc
+
+    @classmethod
+    def _open_folder(
+        cls,
+        data_dir: Path,
+        read_only: bool,
+        fallback_read_only: bool,
+        check_network: bool,
+        clock: Clock | None,
+    ) -> SqlStore:
         if check_network:
             reason = network_share_reason(data_dir)
             if reason:
@@ -380,15 +411,18 @@ class SqlStore(Store):
         lock: WriterLock | None = None
         if not read_only:
             try:
-                data_dir.mkdir(parents=True, exist_ok=True)
+                filemodes.make_dir(data_dir)
                 lock = WriterLock(data_dir / LOCK_FILE_NAME)
                 got = lock.acquire()
             except OSError as exc:
-                raise StoreError(
-                    f"quizapp cannot use the data folder {data_dir}: {exc.strerror or exc}. "
-                    "Check that it exists and that you may write in it, or choose another with --data-dir."
-                ) from exc
-            if not got:
+                if not (isinstance(exc, PermissionError) or exc.errno == errno.EROFS) or not db_path.exists():
+                    raise backups.access_error(data_dir, exc) from exc
+                # the data can be read but not changed from this account: show it, read-only, and say why
+                readonly = OSError(errno.EROFS, "read-only")
+                messages.append(backups.access_message(data_dir, readonly))
+                messages.append("quizapp opened the progress data read-only: learners cannot save answers.")
+                lock, got, read_only = None, True, True
+            if not got and lock is not None:
                 holder = lock.holder()
                 lock = None
                 if not fallback_read_only:
@@ -404,8 +438,11 @@ class SqlStore(Store):
                 )
         if read_only and not db_path.exists():
             raise StoreError(f"There is no quizapp progress data in {data_dir} yet.")
+        if not read_only:
+            db = DB_FILE_NAME
+            filemodes.tighten(data_dir, (db, f"{db}-wal", f"{db}-shm", LOCK_FILE_NAME, "backups", "logs"))
         try:
-            return cls._open_db(data_dir, db_path, lock, read_only, messages)
+            return cls._open_db(data_dir, db_path, lock, read_only, messages, clock)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -413,17 +450,33 @@ class SqlStore(Store):
 
     @classmethod
     def _open_db(
-        cls, data_dir: Path, db_path: Path, lock: WriterLock | None, read_only: bool, messages: list[str]
+        cls,
+        data_dir: Path,
+        db_path: Path,
+        lock: WriterLock | None,
+        read_only: bool,
+        messages: list[str],
+        clock: Clock | None = None,
     ) -> SqlStore:
         folder = backups.backup_dir(data_dir)
-        created = not db_path.exists()
         recovery: RecoveryInfo | None = None
-        if created:
-            old = backups.list_backups(folder)
-            if old:
-                messages.append(
-                    f"No progress database was found in {data_dir}, so a new empty one was made. "
-                    f"{len(old)} backup(s) are in {folder}; the newest is from {old[0].label}."
+        try:
+            size = db_path.stat().st_size if db_path.exists() else None
+        except OSError as exc:
+            raise backups.access_error(data_dir, exc) from exc
+        created = size is None
+        if size is None or size == 0:
+            # no silent fresh start: a missing or empty database while backups hold learners is restored
+            held = backups.newest_with_data(folder)
+            if held is not None and not read_only:
+                kind = "missing" if size is None else "empty"
+                recovery = backups.recover(db_path, folder, f"the database was {kind}", kind=kind)
+                messages.append(recovery.message())
+                created = recovery.restored_from is None
+            elif held is not None:
+                raise StoreError(
+                    f"The progress database in {data_dir} is missing or empty, but backups of it are in "
+                    f"{folder}. Open quizapp normally (not read-only) to restore the newest one."
                 )
         else:
             problem = checks.problem_at_open(db_path, read_only=read_only)  # quick_check: see checks.py
@@ -442,7 +495,10 @@ class SqlStore(Store):
             conn = engine.connect()
         except DBAPIError as exc:
             engine.dispose()
-            raise StoreError(f"quizapp cannot open its progress database {db_path}: {exc.orig}") from exc
+            raise backups.access_error(data_dir, exc.orig or exc) from exc
+        except OSError as exc:
+            engine.dispose()
+            raise backups.access_error(data_dir, exc) from exc
         try:
             version = migrations.current_version(conn)
             conn.rollback()
@@ -466,6 +522,30 @@ class SqlStore(Store):
                     if not database_id:
                         database_id = _new_id()
                         conn.execute(insert(t.meta).values(key="database_id", value=database_id))
+                    # a database this account cannot write is found now, not at a child's first answer
+                    probe = update(t.meta).where(t.meta.c.key == "database_id")
+                    conn.execute(probe.values(value=database_id))
+            generation = int(cls._meta(conn, "generation") or 0)
+            conn.rollback()
+        except DBAPIError as exc:
+            conn.close()
+            engine.dispose()
+            orig = exc.orig
+            if isinstance(orig, sqlite3.Error) and backups.primary_code(orig) in (
+                backups.SQLITE_READONLY,
+                backups.SQLITE_PERM,
+                backups.SQLITE_CANTOPEN,
+            ):
+                if lock is not None:
+                    lock.release()
+                messages.append(backups.access_message(data_dir, orig))
+                messages.append("quizapp opened the progress data read-only: learners cannot save answers.")
+                return cls._open_db(data_dir, db_path, None, True, messages, clock)
+            raise backups.access_error(data_dir, orig or exc) from exc
+        except OSError as exc:
+            conn.close()
+            engine.dispose()
+            raise backups.access_error(data_dir, exc) from exc
         except BaseException:
             conn.close()
             engine.dispose()
@@ -478,6 +558,8 @@ class SqlStore(Store):
             lock=lock,
             read_only=read_only,
             database_id=database_id,
+            clock=clock,
+            generation=generation,
         )
         if migrated_from:
             messages.append(
@@ -522,7 +604,9 @@ class SqlStore(Store):
                 return
             try:
                 if not self._read_only and (self._dirty or not self.list_backups()):
-                    self._backup()
+                    self._backup_if_due(closing=True)
+            except (sqlite3.Error, OSError) as exc:  # a full disk at closing: the answers are in the database
+                self.backup_error = self._backup_failed(exc)
             finally:
                 self._closed = True
                 self._conn.close()
@@ -543,11 +627,18 @@ class SqlStore(Store):
         with self._mutex:
             self._check_open()
             if self._read_only:
-                raise StoreReadOnlyError(
-                    "This quizapp window can only show progress: another quizapp has the data open."
-                )
-            with self._conn.begin():
-                yield self._conn
+                raise StoreReadOnlyError(self._read_only_reason())
+            generation = self._generation
+            try:
+                with self._conn.begin():
+                    if not self._dirty:  # the first change of this session: a new generation of the data
+                        generation = self._bump_generation(self._conn)
+                    yield self._conn
+            except DBAPIError as exc:
+                self.write_error = self._write_failed(exc)
+                raise AnswerNotSavedError(self.write_error) from exc
+            self._generation = generation
+            self.write_error = None
             self._dirty = True
             if time.monotonic() >= self._next_backup_check:
                 self._next_backup_check = time.monotonic() + BACKUP_CHECK_SECONDS
@@ -566,17 +657,96 @@ class SqlStore(Store):
     def _raw(self) -> sqlite3.Connection:
         return cast(sqlite3.Connection, self._conn.connection.dbapi_connection)
 
+    def _bump_generation(self, conn: Connection) -> int:
+        value = self._generation + 1
+        bump = update(t.meta).where(t.meta.c.key == "generation").values(value=str(value))
+        if conn.execute(bump).rowcount == 0:
+            conn.execute(insert(t.meta).values(key="generation", value=str(value)))
+        return value
+
+    def _write_failed(self, exc: DBAPIError) -> str:
+        orig = exc.orig
+        if isinstance(orig, sqlite3.Error) and backups.is_damage(orig):
+            return (
+                f"The progress database in {self._data_dir} is damaged ({orig}); the last change was not "
+                "saved. Close quizapp and start it again: it will restore the newest good backup."
+            )
+        reason = backups.access_message(self._data_dir, orig if orig is not None else exc)
+        return "The last answer or change could not be saved. " + reason.replace(
+            " Nothing in the folder was changed or removed.", ""
+        )
+
+    def _backup_failed(self, exc: BaseException) -> str:
+        return (
+            f"The automatic backup of the progress data failed ({exc}). Answers are still being "
+            "saved. Check that the disk has free space and that quizapp may write in "
+            f"{backups.backup_dir(self._data_dir)}."
+        )
+
+    def _live_counts(self) -> tuple[int, int]:
+        return backups._counts(self._raw())
+
     def _backup(self) -> Path:
         folder = backups.backup_dir(self._data_dir)
-        path = backups.make_backup(self._raw(), folder)
-        backups.prune(folder)
+        newest = backups.list_backups(folder)
+        if newest and newest[0].generation == self._generation and self._generation:
+            self._dirty = False
+            return newest[0].path  # nothing changed since: the newest backup is this data already
+        path = backups.make_backup(self._raw(), folder, now=self._clock(), generation=self._generation)
+        try:
+            size = self._db_path.stat().st_size + self._wal_size()
+        except OSError:
+            size = None
+        backups.prune(folder, live=self._live_counts(), db_size=size)
         self._dirty = False
+        return path
+
+    def _wal_size(self) -> int:
+        try:
+            return Path(str(self._db_path) + "-wal").stat().st_size
+        except OSError:
+            return 0
+
+    def _backup_if_due(self, *, closing: bool = False) -> Path | None:
+        """None when nothing changed since the newest backup. At most one copy is kept per day (by this
+        store's clock): closing after changes replaces today's copy while the database is small; a large one
+        (over ``BIG_DATABASE`` bytes) gets one full copy a day and no more."""
+        existing = self.list_backups()
+        replace = None
+        if existing:
+            newest = existing[0]
+            if newest.generation == self._generation and self._generation:
+                self._dirty = False
+                return None
+            today = self._clock().astimezone().date()
+            if newest.taken_at.astimezone().date() == today:
+                try:
+                    big = self._db_path.stat().st_size + self._wal_size() > BIG_DATABASE
+                except OSError:
+                    big = True
+                if not closing or big or newest.pinned:
+                    return None
+                replace = newest
+        path = self._backup()
+        if replace is not None and replace.path != path:
+            with contextlib.suppress(OSError):
+                replace.path.unlink()
         return path
 
     def backup_now(self) -> Path:
         with self._mutex:
             self._check_open()
+            if self._read_only:
+                raise StoreReadOnlyError(self._read_only_reason())
             return self._backup()
+
+    def _read_only_reason(self) -> str:
+        for message in (getattr(self, "open_report", None) and self.open_report.messages) or ():
+            if "may read but not write" in message:
+                return message.replace(" Nothing in the folder was changed or removed.", "") + (
+                    " Nothing was changed."
+                )
+        return "This quizapp window can only show progress: another quizapp has the data open."
 
     def backup_if_due(self) -> Path | None:
         with self._mutex:
@@ -584,18 +754,12 @@ class SqlStore(Store):
             if self._read_only:
                 return None
             existing = self.list_backups()
-            if existing and datetime.now(UTC) - existing[0].taken_at < BACKUP_INTERVAL:
-                return None
             if existing and not self._dirty:
                 return None
             try:
-                path = self._backup()
+                path = self._backup_if_due()
             except (sqlite3.Error, OSError) as exc:
-                self.backup_error = (
-                    f"The automatic backup of the progress data failed ({exc}). Answers are still being "
-                    "saved. Check that the disk has free space and that quizapp may write in "
-                    f"{backups.backup_dir(self._data_dir)}."
-                )
+                self.backup_error = self._backup_failed(exc)
                 raise
             self.backup_error = None
             return path
@@ -821,15 +985,23 @@ class SqlStore(Store):
         return result
 
     def _reset(self, conn: Connection, learner_ids: list[str]) -> None:
-        now = utc_now()
+        """Clear the learners' progress and mark the moment. The mark is never earlier than a record this
+        computer holds of them: with a clock that fell back, the reset still covers every answer it cleared
+        when the results travel to other computers (which refuse a mark far in their future, see bundle)."""
+        now = to_utc_iso(self._clock())
+        a, r = t.attempts.c, t.quiz_runs.c
         for learner_id in learner_ids:
+            stamps = [
+                conn.execute(select(func.max(a.answered_at)).where(a.learner_id == learner_id)).scalar(),
+                conn.execute(select(func.max(r.updated_at)).where(r.learner_id == learner_id)).scalar(),
+            ]
+            newest = max((str(v) for v in stamps if v is not None), default="")
+            mark = max(now, _after(newest)) if newest else now
             learnerdata.clear_progress(conn, learner_id, None)
-        for start in range(0, len(learner_ids), 500):
-            chunk = learner_ids[start : start + 500]
             conn.execute(
                 update(t.learners)
-                .where(t.learners.c.id.in_(chunk))
-                .values(progress_reset_at=now, updated_at=now)
+                .where(t.learners.c.id == learner_id)
+                .values(progress_reset_at=mark, updated_at=max(now, mark))
             )
 
     def reset_progress(self, learner_id: str) -> Learner:
@@ -1473,10 +1645,32 @@ class SqlStore(Store):
                 out[table.name] = [_jsonable(table, row) for row in conn.execute(query)]
         return out
 
-    def merge_snapshot(self, snapshot: Mapping[str, Any], *, source: str = "") -> MergeReport:
+    def iter_snapshot(
+        self, *, roster_only: bool = False, class_ids: Sequence[str] | None = None
+    ) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
+        """Like ``export_snapshot`` but table by table (in sorted name order) and row by row, all from one
+        consistent read; each table's rows must be used up before the next table is asked for."""
+        tables = sorted(ROSTER_TABLES if roster_only else SNAPSHOT_TABLES, key=lambda x: x.name)
+        with self._read() as conn:
+            for table in tables:
+                query = select(table).order_by(*table.primary_key.columns)
+                if class_ids is not None and table is not t.learner_merges:
+                    if table is t.classes:
+                        query = query.where(t.classes.c.id.in_(list(class_ids)))
+                    elif table is t.learners:
+                        query = query.where(t.learners.c.class_id.in_(list(class_ids)))
+                    else:
+                        learners = select(t.learners.c.id).where(t.learners.c.class_id.in_(list(class_ids)))
+                        query = query.where(table.c.learner_id.in_(learners))
+                result = conn.execution_options(yield_per=2000).execute(query)
+                yield table.name, (_jsonable(table, row) for row in result)
+
+    def merge_snapshot(
+        self, snapshot: Mapping[str, Any], *, source: str = "", streams: Streams | None = None
+    ) -> MergeReport:
         report = MergeReport(source=source)
         with self._write() as conn:
-            _Merger(conn, report).merge(snapshot)
+            _Merger(conn, report).merge(snapshot, streams)
         self._runs.clear()
         return report
 
@@ -1492,6 +1686,11 @@ SNAPSHOT_TABLES: tuple[Table, ...] = (
 BOOL_COLUMNS = {
     (table.name, c.name) for table in SNAPSHOT_TABLES for c in table.columns if c.type.python_type is bool
 }
+
+
+def _after(stamp: str) -> str:
+    """The moment one millisecond after an ISO stamp written by this store."""
+    return to_utc_iso(datetime.fromisoformat(stamp) + timedelta(milliseconds=1))
 
 
 def _jsonable(table: Table, row: Row[Any]) -> dict[str, Any]:
@@ -1526,6 +1725,17 @@ def _learner_values(learner: Learner) -> dict[str, Any]:
     }
 
 
+Streams = Mapping[str, Callable[[], Iterable[list[dict[str, Any]]]]]
+"""Tables too large to hold (quiz runs, answers): a function giving their validated rows in chunks."""
+
+
+def _chunks(snap: Mapping[str, Any], streams: Streams | None, table: str) -> Iterable[list[dict[str, Any]]]:
+    if streams is not None and table in streams:
+        return streams[table]()
+    rows = list(snap.get(table, []))
+    return [rows] if rows else []
+
+
 class _Merger:
     """Merges one validated snapshot inside the caller's transaction.
 
@@ -1552,7 +1762,7 @@ class _Merger:
     def _local_learner_ids(self) -> set[str]:
         return set(self.conn.execute(select(t.learners.c.id)).scalars())
 
-    def merge(self, snap: Mapping[str, Any]) -> None:
+    def merge(self, snap: Mapping[str, Any], streams: Streams | None = None) -> None:
         deleted = {
             (k, i) for k, i in self.conn.execute(select(t.deleted_records.c.kind, t.deleted_records.c.id))
         }
@@ -1576,12 +1786,12 @@ class _Merger:
             )
         }
         dropped_runs: set[str] = set()
-        runs = self._map_rows(snap.get("quiz_runs", []), "started_at", dropped=dropped_runs)
-        attempts = self._map_rows(snap.get("attempts", []), "answered_at", skip_runs=dropped_runs)
+        for chunk in _chunks(snap, streams, "quiz_runs"):
+            self._merge_runs(self._map_rows(chunk, "started_at", dropped=dropped_runs))
+        for chunk in _chunks(snap, streams, "attempts"):
+            self._merge_attempts(self._map_rows(chunk, "answered_at", skip_runs=dropped_runs))
         progress = self._map_rows(snap.get("module_progress", []), "updated_at")
         resume = self._map_rows(snap.get("resume_points", []), "updated_at")
-        self._merge_runs(runs)
-        self._merge_attempts(attempts)
         touched = self._merge_progress(progress)
         self._merge_resume(resume)
         for learner_id in sorted({lid for lid, _, _ in touched} & set(self.resets)):
@@ -1789,7 +1999,7 @@ class _Merger:
         if missing:
             raise BundleError(f"The file has answers from quiz run {missing[0]}, which is not in it.")
         old = self._existing(t.attempts, [x["id"] for x in incoming])
-        new_rows = [x for x in incoming if x["id"] not in old]
+        new_rows = list({x["id"]: x for x in incoming if x["id"] not in old}.values())
         self.report.unchanged += len(incoming) - len(new_rows)
         if new_rows:
             self.conn.execute(insert(t.attempts), new_rows)

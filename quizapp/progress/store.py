@@ -12,7 +12,7 @@ from __future__ import annotations
 import abc
 import enum
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -89,6 +89,7 @@ class Store(abc.ABC):
         read_only: bool = False,
         fallback_read_only: bool = False,
         check_network: bool = True,
+        clock: Callable[[], datetime] | None = None,
     ) -> Store:
         """Open (creating if needed) the store in ``data_dir``.
 
@@ -106,6 +107,7 @@ class Store(abc.ABC):
             read_only=read_only,
             fallback_read_only=fallback_read_only,
             check_network=check_network,
+            clock=clock,
         )
 
     @property
@@ -441,8 +443,23 @@ class Store(abc.ABC):
         """Every record as JSON-ready dicts by table (only classes and learners when ``roster_only``)."""
 
     @abc.abstractmethod
-    def merge_snapshot(self, snapshot: Mapping[str, Any], *, source: str = "") -> MergeReport:
+    def iter_snapshot(
+        self, *, roster_only: bool = False, class_ids: Sequence[str] | None = None
+    ) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
+        """``export_snapshot`` table by table (sorted by name) and row by row, from one consistent read."""
+
+    @abc.abstractmethod
+    def merge_snapshot(
+        self,
+        snapshot: Mapping[str, Any],
+        *,
+        source: str = "",
+        streams: Mapping[str, Callable[[], Iterable[list[dict[str, Any]]]]] | None = None,
+    ) -> MergeReport:
         """Merge records (already validated, see ``quizapp.progress.bundle``) in one transaction.
+
+        ``streams`` gives tables too large to hold (quiz runs, answers) as chunks of rows; a
+        ``BundleError`` raised while they are read rolls the whole merge back.
 
         Same id = same record; newer ``updated_at`` wins; answers are never changed; look-alike learners
         and classes (same name, different id) are reported, not merged. Merging twice changes nothing.

@@ -17,12 +17,25 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from quizapp.progress import filemodes
+
 LOGGER_NAME = "quizapp"
 LOG_FILE = "quizapp.log"
 MAX_BYTES = 512 * 1024
 BACKUPS = 3
 
 log = logging.getLogger(LOGGER_NAME)
+
+
+class _QuietFileHandler(RotatingFileHandler):
+    """A log that cannot be written (a full disk) is skipped silently: no traceback on the console."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+    def doRollover(self) -> None:
+        super().doRollover()
+        filemodes.set_mode(Path(self.baseFilename))
 
 
 def log_path(data_dir: Path) -> Path:
@@ -37,8 +50,9 @@ def setup_logging(data_dir: Path) -> Path | None:
         if getattr(handler, "quizapp_file", None) == str(path):
             return path
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+        filemodes.make_dir(path.parent)  # private (0700/0600) or shared like the data folder
+        filemodes.touch_private(path)
+        handler = _QuietFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     except OSError:
         return None
     handler.quizapp_file = str(path)  # type: ignore[attr-defined]
@@ -59,8 +73,7 @@ def friendly_text() -> tuple[str, str]:
     title = QCoreApplication.translate("Errors", "Something went wrong")
     text = QCoreApplication.translate(
         "Errors",
-        "Sorry, something did not work. Your answers are saved. "
-        "You can carry on; if it happens again, please tell your teacher.",
+        "Sorry, something did not work. You can carry on; if it happens again, please tell your teacher.",
     )
     return title, text
 

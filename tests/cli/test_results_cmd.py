@@ -167,3 +167,26 @@ def test_import_tells_when_no_backup_could_be_restored(
     assert main(["--data-dir", str(tmp_path / "a"), "results", "import", str(out)]) == 0
     err = capsys.readouterr().err
     assert "No usable backup was found" in err
+
+
+def test_export_from_a_folder_without_quizapp_data_refuses_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'results export' on a folder with no quizapp data says so, naming it, and creates no database."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["--data-dir", str(empty), "results", "export", "--out", str(tmp_path / "r.zip")]) == 1
+    assert f"no quizapp data in {empty}" in capsys.readouterr().err
+    assert list(empty.iterdir()) == [] and not (tmp_path / "r.zip").exists()
+
+
+def test_a_command_names_the_data_folder_it_opened_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every command that opens a data folder says which one, once."""
+    _seed(tmp_path / "a")
+    capsys.readouterr()
+    assert (
+        main(["--data-dir", str(tmp_path / "a"), "results", "export", "--out", str(tmp_path / "r.zip")]) == 0
+    )
+    assert capsys.readouterr().err.count(f"data folder: {tmp_path / 'a'}") == 1

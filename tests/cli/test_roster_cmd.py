@@ -32,6 +32,7 @@ def test_roster_of_one_class_sets_up_another_computer(
 def test_unknown_class_and_wrong_file_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An unknown --class and a results file given to roster import fail with exit 1 and a clear message."""
     data = ["--data-dir", str(tmp_path / "a")]
+    Store.open(tmp_path / "a").close()
     assert main([*data, "roster", "export", "--out", str(tmp_path / "r.json"), "--class", "Blue"]) == 1
     assert "no class called 'Blue'" in capsys.readouterr().err
     assert main([*data, "results", "export", "--out", str(tmp_path / "results.zip")]) == 0

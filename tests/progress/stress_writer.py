@@ -4,7 +4,8 @@
 
 Reads commands on stdin. ``go`` forks a writer child (the parent has already imported SQLAlchemy, so a
 child costs milliseconds, not a fresh interpreter) and prints ``child PID``; the child opens the store and
-records answers forever, printing ``ack ATTEMPT_ID`` after each commit returns. When the child is gone
+records answers forever, printing ``sync N`` (the ``PRAGMA synchronous`` in force on the store's connection;
+2 is FULL) once open and ``ack ATTEMPT_ID`` after each commit returns. When the child is gone
 the parent prints ``reaped PID STATUS``. ``quit`` ends.
 """
 
@@ -24,6 +25,10 @@ def _say(text: str) -> None:
 
 def write_forever(data_dir: Path) -> None:
     store = Store.open(data_dir)
+    raw = store._raw()  # type: ignore[attr-defined]  # the connection every answer is written through
+    if os.environ.get("QUIZAPP_STRESS_WEAKEN") == "1":  # for the test that proves the guard works
+        raw.execute("PRAGMA synchronous=OFF")
+    _say(f"sync {raw.execute('PRAGMA synchronous').fetchone()[0]}")
     learners = store.list_learners()
     learner = learners[0] if learners else store.create_learner("Stress")
     questions = [f"q{i}" for i in range(1, 11)]

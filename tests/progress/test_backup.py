@@ -1,14 +1,26 @@
-"""Rotating backups: made with the online backup API on close, checked, pruned by a bounded policy."""
+"""Backups: made with the online backup API, checked, compressed, ordered by sequence, pruned within a cap."""
 
 from __future__ import annotations
 
+import gzip
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from quizapp.progress import backup
+from quizapp.progress import backup, sqlstore
 from quizapp.progress.records import BackupInfo
 from quizapp.progress.store import Store
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
 
 
 def test_close_backs_up_only_after_changes(data_dir: Path) -> None:
@@ -22,72 +34,106 @@ def test_close_backs_up_only_after_changes(data_dir: Path) -> None:
     assert backup.list_backups(data_dir / "backups") == first
 
 
-def test_backup_is_a_complete_checked_database(store: Store) -> None:
-    """A backup is a standalone SQLite file (no -wal needed) holding the data and passing integrity_check."""
+def test_backup_is_a_compressed_complete_checked_database(store: Store, tmp_path: Path) -> None:
+    """A backup is a gzip of a standalone SQLite file (no -wal needed) with the data, passing the check."""
     store.create_learner("Ali")
     path = store.backup_now()
-    assert not Path(str(path) + "-wal").exists()
-    assert backup.check_file(path, read_only=True) is None
+    assert path.name.endswith(".sqlite3.gz") and "-l1-a0" in path.name
+    assert backup.check_backup(path, tmp_path / "scratch") is None
     assert backup.count_rows(path) == (1, 0)
-    conn = sqlite3.connect(path)
+    plain = tmp_path / "plain.sqlite3"
+    plain.write_bytes(gzip.decompress(path.read_bytes()))
+    conn = sqlite3.connect(plain)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     conn.close()
+    assert path.stat().st_size < plain.stat().st_size / 2
     assert [p.name for p in path.parent.iterdir() if p.name.endswith(".partial")] == []
 
 
-def test_backup_if_due_waits_a_day(store: Store) -> None:
-    """backup_if_due makes no backup within a day of the last one."""
-    store.create_learner("Ali")
-    store.backup_now()
-    store.create_learner("Sara")
-    assert store.backup_if_due() is None
+def test_at_most_one_copy_a_day_and_none_when_unchanged(data_dir: Path, monkeypatch: Any) -> None:
+    """Closing after changes on the same day replaces that day's copy; the next day adds one; no change, no
+    copy; a large database is not copied twice in a day."""
+    clock = Clock(datetime(2026, 3, 2, 9, tzinfo=UTC))
+    with Store.open(data_dir, clock=clock) as s:
+        s.create_learner("Ali")
+    with Store.open(data_dir, clock=clock) as s:
+        s.create_learner("Sara")
+    found = backup.list_backups(data_dir / "backups")
+    assert len(found) == 1 and found[0].learners == 2
+    monkeypatch.setattr(sqlstore, "BIG_DATABASE", 0)
+    with Store.open(data_dir, clock=clock) as s:
+        s.create_learner("Zain")
+    assert backup.list_backups(data_dir / "backups") == found  # large: the day's one copy is made already
+    monkeypatch.undo()
+    clock.now += timedelta(days=1)
+    with Store.open(data_dir, clock=clock) as s:
+        assert s.backup_now() == backup.list_backups(data_dir / "backups")[0].path  # stale: a new copy
+        path = s.backup_now()  # nothing changed since: the same file, no new copy
+    found = backup.list_backups(data_dir / "backups")
+    assert len(found) == 2 and found[0].path == path and found[0].learners == 3
 
 
-def _fake(times: list[datetime]) -> list[BackupInfo]:
-    return [BackupInfo(Path(f"b{i}"), t) for i, t in enumerate(times)]
+def _fake(n: int) -> list[BackupInfo]:
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    return [
+        BackupInfo(Path(f"b{i}"), start + timedelta(days=i), seq=i, learners=1, attempts=1)
+        for i in range(1, n)
+    ]
 
 
-def test_policy_keeps_recent_daily_weekly_monthly_and_is_bounded() -> None:
-    """Two years of backups every 6 hours shrink to at most 27: 3 newest + 7 days + 5 weeks + 12 months."""
-    now = datetime(2024, 6, 30, 18, tzinfo=UTC)
-    infos = _fake([now - timedelta(hours=6 * i) for i in range(4 * 730)])
+def test_policy_keeps_recent_weekly_monthly_by_sequence_and_is_bounded() -> None:
+    """Two years of daily backups shrink to at most 24: the 7 newest + 5 weekly + 12 monthly numbers."""
+    infos = _fake(730)
     keep = backup.backups_to_keep(infos)
-    assert len(keep) <= 27
-    kept = sorted((i for i in infos if i.path in keep), key=lambda i: i.taken_at, reverse=True)
-    assert kept[0].taken_at == now and kept[2].taken_at == now - timedelta(hours=12)
-    assert min(i.taken_at for i in kept) < now - timedelta(days=300)  # monthly ones reach back a year
-    days = {i.taken_at.astimezone().date() for i in kept if i.taken_at > now - timedelta(days=6)}
-    assert len(days) >= 6
+    assert len(keep) <= 24
+    kept = sorted((i for i in infos if i.path in keep), key=lambda i: i.seq, reverse=True)
+    assert [k.seq for k in kept[:7]] == list(range(729, 722, -1))
+    assert min(k.seq for k in kept) < 729 - 300  # monthly ones reach back a year
 
 
-def test_prune_deletes_only_what_the_policy_drops(tmp_path: Path) -> None:
-    """prune removes surplus backup files and leaves other files alone."""
-    now = datetime.now(UTC)
-    for i in range(10):
-        stamp = (now - timedelta(minutes=i)).strftime("%Y%m%d-%H%M%S-%f")
-        (tmp_path / f"quizapp-backup-{stamp}.sqlite3").write_bytes(b"x")
+def test_prune_never_removes_the_newest_a_pinned_one_nor_one_with_more_learners(tmp_path: Path) -> None:
+    """Whatever the cap: the newest, the pinned and the newest holding more than the live data stay."""
+    for seq in range(1, 11):
+        learners = 50 if seq == 3 else 5
+        name = f"quizapp-backup-{seq:06d}-20260101-000000-g{seq}-l{learners}-a0.sqlite3.gz"
+        (tmp_path / name).write_bytes(b"x" * 1000)
+    backup.pin(tmp_path / "quizapp-backup-000002-20260101-000000-g2-l5-a0.sqlite3.gz")
     (tmp_path / "notes.txt").write_text("keep me")
-    removed = backup.prune(tmp_path)
-    left = backup.list_backups(tmp_path)
-    assert len(removed) + len(left) == 10 and 3 <= len(left) < 10
+    backup.prune(tmp_path, live=(5, 0), db_size=10)  # a cap far below one backup
+    left = {b.seq for b in backup.list_backups(tmp_path)}
+    assert left == {10, 3, 2}
     assert (tmp_path / "notes.txt").exists()
 
 
+def test_a_clock_jump_changes_neither_the_newest_backup_nor_the_history(data_dir: Path) -> None:
+    """Backups made after the clock fell back a year stay newest; the ones from before stay too."""
+    clock = Clock(datetime(2026, 5, 1, 9, tzinfo=UTC))
+    for i in range(3):
+        with Store.open(data_dir, clock=clock) as s:
+            s.create_learner(f"L{i}")
+        clock.now += timedelta(days=1)
+    clock.now = datetime(2025, 1, 1, 9, tzinfo=UTC)  # the CMOS battery died
+    with Store.open(data_dir, clock=clock) as s:
+        s.create_learner("After")
+    found = backup.list_backups(data_dir / "backups")
+    assert [b.seq for b in found] == [4, 3, 2, 1]
+    assert found[0].learners == 4 and found[0].taken_at.year == 2025
+
+
 def test_long_session_gets_its_daily_backup_on_a_write(data_dir: Path) -> None:
-    """When the newest backup is over a day old, the next change (checked at most hourly) makes a new one."""
-    with Store.open(data_dir) as s:
+    """When the newest backup is from an earlier day, the next change (checked at most hourly) makes one."""
+    clock = Clock(datetime(2026, 3, 2, 9, tzinfo=UTC))
+    with Store.open(data_dir, clock=clock) as s:
         s.create_learner("Ali")
         folder = data_dir / "backups"
-        for b in backup.list_backups(folder):
-            b.path.unlink()
-        old = datetime.now(UTC) - timedelta(days=2)
-        (folder / f"quizapp-backup-{old.strftime('%Y%m%d-%H%M%S-%f')}.sqlite3").write_bytes(b"old")
+        s.backup_now()
+        clock.now += timedelta(days=2)
         s.create_learner("Sara")  # within the hour after opening: no check yet
         assert len(backup.list_backups(folder)) == 1
         s._next_backup_check = 0.0  # type: ignore[attr-defined]  # an hour has passed
         s.create_learner("Zain")
         newest = backup.list_backups(folder)[0]
-        assert newest.taken_at > old and backup.count_rows(newest.path) == (3, 0)
+        assert newest.seq == 2 and backup.count_rows(newest.path) == (3, 0)
         assert s.backup_error is None
 
 
@@ -108,7 +154,7 @@ def test_a_failing_automatic_backup_is_kept_for_the_app_and_the_answer_saved(dat
 
 def test_prune_removes_partial_backups_left_by_a_crash(tmp_path: Path) -> None:
     """A half-written backup (crash during backup) is cleaned up; it never counts as a backup."""
-    partial = tmp_path / "quizapp-backup-20240101-000000-000000.sqlite3.partial"
+    partial = tmp_path / "quizapp-backup-000001-20240101-000000-g1-l0-a0.sqlite3.gz.partial"
     partial.write_bytes(b"half")
     assert backup.list_backups(tmp_path) == []
     backup.prune(tmp_path)

@@ -7,19 +7,20 @@ from pathlib import Path
 
 import pytest
 
+from quizapp.progress import backup as backups
 from quizapp.progress import checks
 from quizapp.progress.store import DB_FILE_NAME, Store
 
 
 def spy_pragmas(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
-    real = checks._pragma_problem
+    real = backups.integrity_problem
 
-    def spy(conn, pragma):  # type: ignore[no-untyped-def]
+    def spy(conn, pragma="integrity_check"):  # type: ignore[no-untyped-def]
         seen.append(pragma)
         return real(conn, pragma)
 
-    monkeypatch.setattr(checks, "_pragma_problem", spy)
+    monkeypatch.setattr(backups, "integrity_problem", spy)
     return seen
 
 

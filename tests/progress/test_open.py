@@ -100,8 +100,11 @@ def _checkpoint(data_dir: Path) -> None:
     conn.close()
 
 
-def test_damaged_database_is_moved_aside_and_backup_restored(data_dir: Path) -> None:
+def test_damaged_database_is_moved_aside_and_backup_restored(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A damaged database is renamed (not deleted), the newest good backup restored, and the user told."""
+    monkeypatch.setattr(sqlstore, "BIG_DATABASE", 0)  # one copy a day: closing does not replace it
     with Store.open(data_dir) as s:
         learner = s.create_learner("Ali")
         answer(s, start_run(s, learner))
@@ -118,7 +121,8 @@ def test_damaged_database_is_moved_aside_and_backup_restored(data_dir: Path) -> 
     damaged_copy = (data_dir / DB_FILE_NAME).read_bytes()
     assert damaged_copy != bad_bytes
     # a damaged newer backup must be skipped
-    (data_dir / "backups" / "quizapp-backup-29990101-000000-000000.sqlite3").write_bytes(b"not a database")
+    bad = "quizapp-backup-999999-29990101-000000-g9-l9-a9.sqlite3.gz"
+    (data_dir / "backups" / bad).write_bytes(b"not a database")
 
     with Store.open(data_dir) as s:
         rec = s.open_report.recovery
@@ -159,13 +163,14 @@ def test_damaged_database_read_only_is_not_touched(data_dir: Path) -> None:
     assert [p.name for p in data_dir.glob("*damaged*")] == []
 
 
-def test_missing_database_with_backups_is_reported(data_dir: Path) -> None:
-    """If the database vanished but backups exist, a new one is made and the user told where they are."""
+def test_missing_database_with_backups_is_restored_with_a_note(data_dir: Path) -> None:
+    """If the database vanished but backups hold learners, the newest is restored (no silent fresh start)."""
     with Store.open(data_dir) as s:
         s.create_learner("Ali")
     (data_dir / DB_FILE_NAME).unlink()
     with Store.open(data_dir) as s:
-        assert s.open_report.created and "backup(s) are in" in s.open_report.messages[0]
+        assert not s.open_report.created and "missing" in s.open_report.messages[0]
+        assert [x.display_name for x in s.list_learners()] == ["Ali"]
 
 
 def test_database_from_newer_quizapp_is_refused(data_dir: Path) -> None:

@@ -52,7 +52,7 @@ def test_unexpected_error_is_logged_shown_calmly_and_answers_kept(student: Stude
         dialog = reporter.dialog
         assert dialog is not None and dialog.isVisible()
         words = f"{dialog.text()} {dialog.informativeText()}"
-        assert "Your answers are saved" in words
+        assert "tell your teacher" in words and "saved" not in words  # it cannot know they all are
         assert "Traceback" not in words and "RuntimeError" not in words
         assert student.window.current_screen() is student.window.home
         log = log_path(student.data_dir).read_text(encoding="utf-8")
@@ -110,3 +110,34 @@ def test_teacher_button_opens_the_teacher_area_and_comes_back(student: StudentAp
     area.exit_requested.emit()
     assert window.current_screen() is window.picker
     assert window.teacher_area is None
+
+
+def test_an_answer_that_cannot_be_saved_keeps_the_child_on_the_question(student: StudentApp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """When the database refuses the write, the child stays on the question with 'not saved, tell your
+    teacher', nothing claims it was saved, and the teacher area says why when it next opens."""
+    from quizapp.ui.teacher.area import TeacherArea
+
+    learner_id = student.pilot.create_learner("Ali")
+    student.pilot.open_module("example", "safe-basics")
+    student.pilot.read_lesson()
+    quiz = student.window.quiz
+    raw = student.store._raw()  # type: ignore[attr-defined]
+    raw.execute("PRAGMA query_only=ON")  # SQLite now refuses writes, as on a read-only disk
+    student.pilot.answer()
+    index = quiz.index
+    student.pilot.click(quiz.action_button)
+    assert quiz.message.text() == "This answer was not saved. Tell your teacher."
+    assert quiz.index == index and not quiz.checked and not quiz.feedback.isVisible()
+    assert "not saved" not in quiz.home_button.accessibleName()
+    assert student.store.attempts_for_learner(learner_id) == []
+    area = TeacherArea(student.ctx)
+    qtbot.addWidget(area)
+    area.unlock_without_pin()
+    assert area.store_problem.isVisible() or not area.isVisible()
+    assert (
+        "could not be saved" in area.store_problem.text()
+        and str(student.data_dir) in area.store_problem.text()
+    )
+    raw.execute("PRAGMA query_only=OFF")
+    student.pilot.check()  # the same answer, checked again, is saved now
+    assert quiz.checked and len(student.store.attempts_for_learner(learner_id)) == 1

@@ -6,12 +6,14 @@ Each answer is stored the moment it is checked.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
+from quizapp.progress.errors import StoreError
 from quizapp.services.grading import Grade, grade, is_complete
 from quizapp.ui import images, theme
 from quizapp.ui.questions import QuestionView, make_view
@@ -32,6 +34,8 @@ from quizapp.ui.widgets import (
 if TYPE_CHECKING:
     from quizapp.services.learning import QuizSession
     from quizapp.ui.context import AppContext
+
+log = logging.getLogger("quizapp")
 
 VERDICT_ICONS = {
     "correct": "correct",
@@ -234,7 +238,7 @@ class QuizScreen(Screen):
         self.progress.setValue(self.index + 1)
         self.progress.setAccessibleName(where)
         self.home_button.setText(self.tr("My modules"))
-        self.home_button.setAccessibleName(self.tr("Back to my modules (your answers are saved)"))
+        self.home_button.setAccessibleName(self.tr("Back to my modules"))
         self.home_button.setIcon(images.icon("back", 28, rtl=rtl))
         self.text_size.retranslate()
         self.text_size.set_scale(self.ctx.text_scale)
@@ -296,7 +300,14 @@ class QuizScreen(Screen):
             if focus is not None:
                 focus.setFocus()
             return
-        result = session.check(self.index, answer)
+        try:
+            result = session.check(self.index, answer)
+        except StoreError as exc:  # a full disk, a read-only folder: the child stays on the question
+            log.error("An answer could not be saved: %s", exc)
+            self.message.setText(self.tr("This answer was not saved. Tell your teacher."))
+            self.message.setAccessibleName(self.message.text())
+            self.action_button.setFocus()
+            return
         self._show_result(result)
         self.action_button.setFocus()
         QTimer.singleShot(0, lambda: self.page.ensureWidgetVisible(self.feedback, 0, 40))

@@ -29,6 +29,7 @@ from quizapp.ui.teacher.pin_gate import PinGate
 from quizapp.ui.teacher.widgets import (
     NAV_ICON,
     Dialogs,
+    MessagePanel,
     NavButton,
     button,
     icon_pixmap,
@@ -179,8 +180,26 @@ class TeacherArea(QWidget):
             side_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.nav.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         outer.addWidget(self.nav)
-        outer.addWidget(self.page_stack, 1)
+        main = QVBoxLayout()
+        main.setContentsMargins(0, 0, 0, 0)
+        self.store_problem = MessagePanel()
+        self.store_problem.setObjectName("storeProblem")
+        main.addWidget(self.store_problem)
+        main.addWidget(self.page_stack, 1)
+        outer.addLayout(main, 1)
         return workspace
+
+    def show_store_problem(self) -> None:
+        """Say why answers or changes could not be saved (a full disk, permissions), if that happened."""
+        store = self.ctx.store
+        try:
+            problem = getattr(store, "write_error", None) or getattr(store, "backup_error", None)
+        except Exception:  # the store never opened: that was reported when it failed
+            problem = None
+        if problem:
+            self.store_problem.show_problem(str(problem))
+        else:
+            self.store_problem.hide()
 
     # ------------------------------------------------------------------------------------------ actions
     def show_page(self, name: str) -> QWidget:
@@ -204,6 +223,7 @@ class TeacherArea(QWidget):
 
     def _on_unlocked(self) -> None:
         self.unlocked = True
+        self.show_store_problem()
         self.stack.setCurrentWidget(self.workspace)
         self.show_page(self._current_page)
 
