@@ -384,11 +384,16 @@ class QuizSession:
         """The order right-hand texts are offered in, as pair indices."""
         return _derangement_like(len(question.pairs), _seeded(self.run.id, question.id, "right"))
 
-    def check(self, index: int, answer: Any) -> Grade:
-        """Grade the answer to question ``index`` and store it at once; the resume point moves on."""
+    def check(self, index: int, answer: Any, *, language: str | None = None) -> Grade:
+        """Grade the answer to question ``index`` and store it at once; the resume point moves on.
+
+        ``language`` is the one the question was shown in (the learner may have switched since the quiz
+        started; ``learner`` is the record read when it started). Without it, the learner's language as
+        stored now is used."""
         question = self.question(index)
         default_language = self.entry.pack.default_language
-        result = grade(question, answer, language=self.learner.language, default_language=default_language)
+        shown = language or self.service.store.get_learner(self.learner.id).language
+        result = grade(question, answer, language=shown, default_language=default_language)
         elapsed = int((time.monotonic() - self._shown_at) * 1000)
         attempt = self.service.store.record_answer(
             learner_id=self.learner.id,

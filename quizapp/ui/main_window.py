@@ -250,8 +250,10 @@ class MainWindow(QMainWindow):
         self._show(self.results)
 
     def _require_learner(self) -> Learner:
+        """The chosen learner as stored now (home changes their language and text size)."""
         if self.learner is None:
             raise RuntimeError("no learner is chosen")
+        self.learner = self.ctx.store.get_learner(self.learner.id)
         return self.learner
 
     def recover(self) -> None:

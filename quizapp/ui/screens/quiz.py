@@ -207,7 +207,7 @@ class QuizScreen(Screen):
                 result = grade(
                     question,
                     attempt.answer,
-                    language=session.learner.language,
+                    language=self.ctx.language,
                     default_language=session.entry.pack.default_language,
                 )
             self._show_result(result)
@@ -296,7 +296,7 @@ class QuizScreen(Screen):
             if focus is not None:
                 focus.setFocus()
             return
-        result = session.check(self.index, answer)
+        result = session.check(self.index, answer, language=self.ctx.language)
         self._show_result(result)
         self.action_button.setFocus()
         QTimer.singleShot(0, lambda: self.page.ensureWidgetVisible(self.feedback, 0, 40))
