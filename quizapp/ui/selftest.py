@@ -203,7 +203,7 @@ class _Journey:
             grade = window.quiz.session.grades[view.question.id]
             self.check(f"{qtype} was graded as answered", grade.full_marks == right, grade)
             if qtype == "fill_blank":
-                typed = view.answer()
+                typed = str(view.answer() or "")
                 self.summary["fill_blank_answer"] = typed
                 self.check(
                     "the fill-in answer was typed in the language shown",
