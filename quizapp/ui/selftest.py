@@ -80,12 +80,10 @@ class _Journey:
     # --------------------------------------------------------------------------------- app life
     def open_app(self) -> Autopilot:
         from quizapp.progress.store import Store
-        from quizapp.ui.app import make_context
-        from quizapp.ui.main_window import MainWindow
+        from quizapp.ui.app import open_main_window
 
         self.store = Store.open(self.data_dir)
-        ctx = make_context(self.data_dir, self.store)
-        self.window = MainWindow(ctx)
+        self.window = open_main_window(self.data_dir, self.store)
         self.window.resize(1024, 600)
         self.window.show()
         settle()
