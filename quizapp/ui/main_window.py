@@ -69,7 +69,12 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
         self.setProperty("high_contrast", ctx.high_contrast)  # read by custom-painted widgets
         self.setStyleSheet(
-            theme.stylesheet(ctx.text_scale, high_contrast=ctx.high_contrast, tall_script=ctx.tall_script)
+            theme.stylesheet(
+                ctx.text_scale,
+                high_contrast=ctx.high_contrast,
+                tall_script=ctx.tall_script,
+                script_scale=ctx.script_scale,
+            )
         )
 
     def _text_scale_changed(self, _scale: int) -> None:
@@ -176,6 +181,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------- journeys
     def show_picker(self) -> None:
         self.learner = None
+        self.ctx.use_learner_contrast(None)  # the computer's colours on the picker
         self.ctx.set_text_scale(100)
         self.ctx.set_language(self.ctx.store.settings.default_language)
         self.picker.refresh()
@@ -191,6 +197,7 @@ class MainWindow(QMainWindow):
         self.learner = learner
         self.ctx.set_language(learner.language)
         self.ctx.set_text_scale(learner.text_size)
+        self.ctx.use_learner_contrast(self.ctx.learning.high_contrast(learner.id))
         self.show_home()
 
     def show_home(self) -> None:

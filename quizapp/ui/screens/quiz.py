@@ -135,6 +135,7 @@ class QuizScreen(Screen):
         self.hint_text.setObjectName("hint-text")
         hint_row.addWidget(self.hint_text, 1)
         self.page.box.addWidget(self.hint)
+        self.page.reveal_when_shown(self.hint)
         self.feedback = FeedbackPanel()
         self.page.box.addWidget(self.feedback)
         self.page.box.addStretch(1)
@@ -277,7 +278,7 @@ class QuizScreen(Screen):
         self.hint_text.setText(self.view.t(self.view.question.hint))
         self.hint.setAccessibleName(self.tr("Hint: {hint}").format(hint=self.hint_text.text()))
         self.hint.setVisible(True)
-        self.page.ensureWidgetVisible(self.hint)
+        self.page.reveal(self.hint)
 
     def check(self) -> None:
         session, view = self.session, self.view
