@@ -91,6 +91,7 @@ class _Journey:
 
     def close_app(self) -> None:
         if self.window is not None:
+            self.window.ctx.localizer.reset()  # no Urdu translator, font or direction left behind
             self.window.close()
             self.window.deleteLater()
             self.window = None

@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QGuiApplication,
     QImage,
     QPagedPaintDevice,
     QPageLayout,
@@ -49,6 +48,7 @@ from quizapp.content.richtext import to_html, to_plain
 from quizapp.content.text import LText
 from quizapp.progress.records import Learner
 from quizapp.services.teacher.reports import QuestionLine, ResultsGrid
+from quizapp.ui.i18n import RTL_LANGUAGES
 from quizapp.ui.i18n.bidi import has_rtl_letters, isolate
 from quizapp.ui.i18n.formatting import Formatter
 from quizapp.ui.teacher.widgets import tr
@@ -72,20 +72,23 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def bidi_unit(text: str) -> str:
+def bidi_unit(text: str, rtl: bool) -> str:
     """``text`` isolated (:func:`isolate`) where its direction could mix with the line around it: in a
     right-to-left (Urdu) document, or when it has Urdu letters."""
-    if text and (
-        has_rtl_letters(text) or QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    ):
+    if text and (rtl or has_rtl_letters(text)):
         return isolate(text)
     return text
 
 
-def val(text: str) -> str:
+def document_rtl(language: str) -> bool:
+    """Documents in ``language`` are laid out right to left (Urdu)."""
+    return language in RTL_LANGUAGES
+
+
+def val(text: str, rtl: bool) -> str:
     """A name or value (learner, class, school, module, option, typed answer) for the HTML: escaped and
     isolated, so it keeps its own direction in a line of the other script."""
-    return esc(bidi_unit(text))
+    return esc(bidi_unit(text, rtl))
 
 
 def today_text(language: str) -> str:
@@ -237,10 +240,10 @@ def status_words(status: str, best: float | None) -> str:
     return tr("○ Not started")
 
 
-def header_html(title: str, school: str, lines: Sequence[str] = ()) -> str:
+def header_html(title: str, school: str, lines: Sequence[str] = (), *, rtl: bool = False) -> str:
     out = f"<h1>{esc(title)}</h1>"
     if school:
-        out += f"<p><b>{val(school)}</b></p>"
+        out += f"<p><b>{val(school, rtl)}</b></p>"
     for line in lines:
         out += f'<p class="muted">{esc(line)}</p>'
     return out
@@ -255,10 +258,12 @@ def class_report_html(
     questions: Sequence[QuestionLine],
     language: str,
 ) -> str:
+    rtl = document_rtl(language)
     body = header_html(
-        tr("Class report: %1").replace("%1", bidi_unit(class_name)),
+        tr("Class report: %1").replace("%1", bidi_unit(class_name, rtl)),
         school,
-        [bidi_unit(period), tr("Made on %1").replace("%1", bidi_unit(today_text(language)))],
+        [bidi_unit(period, rtl), tr("Made on %1").replace("%1", bidi_unit(today_text(language), rtl))],
+        rtl=rtl,
     )
     if not grid.rows:
         no_learners = tr("There are no learners in this class yet.")
@@ -273,7 +278,9 @@ def class_report_html(
         if grid.column_counts(index)["not_started"] < len(grid.rows)
     ]
     untouched = [
-        bidi_unit(grid.columns[i].title_in(language)) for i in range(len(grid.columns)) if i not in started
+        bidi_unit(grid.columns[i].title_in(language), rtl)
+        for i in range(len(grid.columns))
+        if i not in started
     ]
     if not started:
         nobody = tr("No learner has started a module yet.")
@@ -283,13 +290,13 @@ def class_report_html(
         chunk = started[first : first + MODULES_PER_TABLE]
         body += '<table border="1" cellspacing="0" cellpadding="4" width="100%">'
         body += f"<tr><th>{esc(learner_title)}</th>"
-        body += "".join(f"<th>{val(grid.columns[i].title_in(language))}</th>" for i in chunk)
+        body += "".join(f"<th>{val(grid.columns[i].title_in(language), rtl)}</th>" for i in chunk)
         body += "</tr>"
         for grid_row in grid.rows:
-            body += f"<tr><td><b>{val(grid_row.learner.display_name)}</b></td>"
+            body += f"<tr><td><b>{val(grid_row.learner.display_name, rtl)}</b></td>"
             for index in chunk:
                 cell = grid_row.cells[index]
-                body += f"<td>{val(status_words(cell.status, cell.best_score))}</td>"
+                body += f"<td>{val(status_words(cell.status, cell.best_score), rtl)}</td>"
             body += "</tr>"
         body += f"<tr><td><i>{esc(passed_title)}</i></td>"
         for index in chunk:
@@ -307,7 +314,7 @@ def class_report_html(
         body += "<tr>" + "".join(f"<th>{esc(h)}</th>" for h in headings) + "</tr>"
         for line in questions:
             wrong = "; ".join(
-                tr("%1 (%n time(s))", "", count).replace("%1", bidi_unit(text))
+                tr("%1 (%n time(s))", "", count).replace("%1", bidi_unit(text, rtl))
                 for text, count in line.wrong_answers
             )
             share = tr("%1 of %2 answers (%3%)").replace("%1", str(line.stat.wrong))
@@ -315,7 +322,7 @@ def class_report_html(
                 "%3", f"{line.stat.percent_wrong:.0f}"
             )
             body += (
-                f"<tr><td>{val(line.prompt)}</td><td>{val(line.module_title)}</td>"
+                f"<tr><td>{val(line.prompt, rtl)}</td><td>{val(line.module_title, rtl)}</td>"
                 f"<td>{esc(share)}</td><td>{esc(wrong)}</td></tr>"
             )
         body += "</table>"
@@ -339,12 +346,14 @@ def question_html(
     answers: bool,
     fill: Callable[[str], str],
 ) -> str:
+    rtl = document_rtl(language)
+
     def text(value: LText | None) -> str:
         return fill(_t(value, language, default))
 
-    out = f"<p><b>{number}. {val(to_plain(text(question.prompt)))}</b></p>"
+    out = f"<p><b>{number}. {val(to_plain(text(question.prompt)), rtl)}</b></p>"
     if isinstance(question, Scenario):
-        out = f"<p><b>{number}.</b> <i>{val(to_plain(text(question.situation)))}</i></p>" + out.replace(
+        out = f"<p><b>{number}.</b> <i>{val(to_plain(text(question.situation)), rtl)}</i></p>" + out.replace(
             f"<b>{number}. ", "<b>", 1
         )
     if isinstance(question, SingleChoice | MultipleSelect | Scenario):
@@ -358,7 +367,7 @@ def question_html(
         out += "<p>"
         for option in question.options:
             mark = _box(answers and option.id in right)
-            label = val(to_plain(text(option.text)))
+            label = val(to_plain(text(option.text)), rtl)
             if answers and option.id in right:
                 label = f'<span class="answer">{label}</span>'
             if answers and isinstance(option, ScenarioOption):
@@ -379,11 +388,11 @@ def question_html(
     elif isinstance(question, Ordering):
         items = [to_plain(text(i)) for i in question.items]
         if answers:
-            out += "<ol>" + "".join(f'<li class="answer">{val(i)}</li>' for i in items) + "</ol>"
+            out += "<ol>" + "".join(f'<li class="answer">{val(i, rtl)}</li>' for i in items) + "</ol>"
         else:
             shown = items[1:] + items[:1] if len(items) > 1 else items  # not in the right order
             shown = list(reversed(shown)) if len(shown) > 2 else shown
-            out += "<p>" + "".join(f"____ &nbsp; {val(i)}<br/>" for i in shown) + "</p>"
+            out += "<p>" + "".join(f"____ &nbsp; {val(i, rtl)}<br/>" for i in shown) + "</p>"
             how = tr("Number the steps 1, 2, 3... in the right order.")
             out += f'<p class="muted">{esc(how)}</p>'
     elif isinstance(question, Matching):
@@ -394,7 +403,7 @@ def question_html(
             out += (
                 "<ul>"
                 + "".join(
-                    f'<li>{val(left)} → <span class="answer">{val(right)}</span></li>'
+                    f'<li>{val(left, rtl)} → <span class="answer">{val(right, rtl)}</span></li>'
                     for left, right in zip(lefts, rights, strict=True)
                 )
                 + "</ul>"
@@ -404,18 +413,18 @@ def question_html(
             out += '<table cellspacing="0" cellpadding="4" width="100%">'
             for index, left in enumerate(lefts):
                 out += (
-                    f"<tr><td>{index + 1}. {val(left)}</td><td>____</td>"
-                    f"<td>{letters[index]}. {val(shuffled[index])}</td></tr>"
+                    f"<tr><td>{index + 1}. {val(left, rtl)}</td><td>____</td>"
+                    f"<td>{letters[index]}. {val(shuffled[index], rtl)}</td></tr>"
                 )
             out += "</table>"
     elif isinstance(question, FillBlank):
         if answers:
             accepted = question.accepted.for_language(language, default)
-            out += f'<p class="answer">{", ".join(val(a) for a in accepted)}</p>'
+            out += f'<p class="answer">{", ".join(val(a, rtl) for a in accepted)}</p>'
         else:
             out += "<p>______________________________</p>"
     if answers:
-        out += f"<p><i>{val(to_plain(text(question.explanation)))}</i></p>"
+        out += f"<p><i>{val(to_plain(text(question.explanation)), rtl)}</i></p>"
     return out
 
 
@@ -429,9 +438,12 @@ def worksheet_html(
     answers: bool,
     fill: Callable[[str], str],
 ) -> str:
+    rtl = document_rtl(language)
     module_title = fill(module.title.get_text(language, default_language))
-    title = (tr("Answer key: %1") if answers else tr("Worksheet: %1")).replace("%1", bidi_unit(module_title))
-    body = header_html(title, school, [bidi_unit(pack_title)])
+    title = (tr("Answer key: %1") if answers else tr("Worksheet: %1")).replace(
+        "%1", bidi_unit(module_title, rtl)
+    )
+    body = header_html(title, school, [bidi_unit(pack_title, rtl)], rtl=rtl)
     if not answers:
         name_word, class_word, date_word = tr("Name"), tr("Class"), tr("Date")
         tick = tr("Tick one box unless the question asks for more.")
@@ -446,7 +458,7 @@ def worksheet_html(
         key_points = tr("Key points")
         body += f"<h2>{esc(key_points)}</h2><ul>"
         body += "".join(
-            f"<li>{bidi_unit(to_html(fill(p.get_text(language, default_language))))}</li>"
+            f"<li>{bidi_unit(to_html(fill(p.get_text(language, default_language))), rtl)}</li>"
             for p in module.lesson.key_points
         )
         body += "</ul>"
@@ -461,10 +473,12 @@ def roster_html(
     picture_names: dict[str, str],
     language: str,
 ) -> str:
+    rtl = document_rtl(language)
     body = header_html(
-        tr("Class list: %1").replace("%1", bidi_unit(class_name)),
+        tr("Class list: %1").replace("%1", bidi_unit(class_name, rtl)),
         school,
-        [tr("Made on %1").replace("%1", bidi_unit(today_text(language)))],
+        [tr("Made on %1").replace("%1", bidi_unit(today_text(language), rtl))],
+        rtl=rtl,
     )
     if not learners:
         no_learners = tr("There are no learners in this class yet.")
@@ -477,7 +491,7 @@ def roster_html(
         image = f'<img src="{esc(picture)}" width="56" height="56"/>' if picture else ""
         body += (
             f'<tr><td align="center">{image}</td><td><span style="font-size:16pt">'
-            f"{val(learner.display_name)}</span></td><td></td></tr>"
+            f"{val(learner.display_name, rtl)}</span></td><td></td></tr>"
         )
     body += "</table>"
     return body
@@ -520,14 +534,14 @@ def certificate_layout(
     unit = page.height() / 100.0
     base = document_font()
     lines = [
-        (bidi_unit(cert.school) or " ", 4.5, True, "#1f7a78"),
+        (bidi_unit(cert.school, rtl) or " ", 4.5, True, "#1f7a78"),
         (tr("Certificate of completion"), 8, True, "#b9501a"),
         (tr("This certificate is given to"), 4, False, "#2f2a26"),
-        (bidi_unit(cert.learner), 9, True, "#2f2a26"),
+        (bidi_unit(cert.learner, rtl), 9, True, "#2f2a26"),
         (tr("for completing the module"), 4, False, "#2f2a26"),
-        (bidi_unit(cert.module), 6, True, "#1f7a78"),
-        (bidi_unit(cert.score), 3.5, False, "#2f2a26"),
-        (tr("Date: %1").replace("%1", bidi_unit(cert.completed)), 3.5, False, "#2f2a26"),
+        (bidi_unit(cert.module, rtl), 6, True, "#1f7a78"),
+        (bidi_unit(cert.score, rtl), 3.5, False, "#2f2a26"),
+        (tr("Date: %1").replace("%1", bidi_unit(cert.completed, rtl)), 3.5, False, "#2f2a26"),
     ]
     lines = [line for line in lines if line[0]]
     width = page.width() - unit * 16
