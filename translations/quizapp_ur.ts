@@ -1655,6 +1655,17 @@
     </message>
 </context>
 <context>
+    <name>ContrastToggle</name>
+    <message>
+        <source>Strong colours</source>
+        <translation>گہرے رنگ</translation>
+    </message>
+    <message>
+        <source>Strong colours: black on white, easier to see</source>
+        <translation>گہرے رنگ: سفید پر کالا، دیکھنے میں آسان</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,12 @@ def register(subparsers: Any) -> None:
         "--lang", default="en", choices=LANGUAGES, help="language of the screens (default en)"
     )
     parser.add_argument("--size", default="1024x600", metavar="WxH", help="window size (default 1024x600)")
+    parser.add_argument(
+        "--from-screen",
+        action="store_true",
+        help="show each screen in the real window on this computer's display and take the picture from "
+        "the screen (needs a display: X11, Windows or macOS; same file names)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -45,16 +52,25 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out '{out}' is a file; give a folder")
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.from_screen:
+        if os.environ.get("QT_QPA_PLATFORM", "") in ("offscreen", "minimal"):
+            raise UsageError("--from-screen needs a display; QT_QPA_PLATFORM is set to draw off the screen")
+        if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        ):
+            raise UsageError("--from-screen needs a display (set DISPLAY, for example run it under Xvfb)")
+    else:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from quizapp.ui.screenshots import render_screens
 
+    options = {"language": args.lang, "size": size, "from_screen": args.from_screen}
     if args.data_dir:
         from quizapp.cli.main import data_dir_from
 
-        saved = render_screens(data_dir_from(args), out, language=args.lang, size=size)
+        saved = render_screens(data_dir_from(args), out, **options)
     else:
         with tempfile.TemporaryDirectory(prefix="quizapp-screens-") as tmp:
-            saved = render_screens(Path(tmp), out, language=args.lang, size=size)
+            saved = render_screens(Path(tmp), out, **options)
     for path in saved:
         print(path)
     print(f"{len(saved)} screen(s) saved in {out}")

@@ -20,6 +20,15 @@ def register(subparsers: Any) -> None:
         f"{ENV_DATA_DIR}) when given, else a temporary folder. Prints one JSON line last; exit 0 when all "
         "went as expected, 1 otherwise.",
     )
+    parser.add_argument(
+        "--lang", default="en", choices=("en", "ur"), help="the learner's language (default en)"
+    )
+    parser.add_argument(
+        "--switch-language",
+        action="store_true",
+        help="make the learner in English, switch to Urdu on the home screen before the quiz and answer "
+        "in Urdu",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -36,6 +45,6 @@ def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from quizapp.ui.selftest import run_selftest
 
-    summary = run_selftest(selftest_data_dir(args))
+    summary = run_selftest(selftest_data_dir(args), language=args.lang, switch_language=args.switch_language)
     print(json.dumps(summary, ensure_ascii=False, sort_keys=True), flush=True)
     return 0 if summary.get("ok") else 1

@@ -20,7 +20,7 @@ Scoring (``fraction`` of the question's points):
 
 - single, true/false, fill in the blank: 1 when right, else 0. Fill in the blank compares with
   :func:`quizapp.content.text.normalise_answer` (case and extra spaces ignored) against the answers accepted
-  for the language the learner sees plus the language-free ones.
+  in any of the question's languages (those of the language shown first) plus the language-free ones.
 - multiple select: right only when exactly the right options are chosen. Partly right otherwise:
   ``(right options chosen - wrong options chosen) / number of right options``, never below 0, so choosing
   everything earns nothing.
@@ -164,7 +164,7 @@ def grade(question: AnyQuestion, answer: Any, *, language: str = "en", default_l
         if not isinstance(answer, str):
             raise AnswerError(f"question '{question.id}' needs the text typed")
         typed = normalise_answer(answer)
-        accepted = {normalise_answer(a) for a in question.accepted.for_language(language, default_language)}
+        accepted = {normalise_answer(a) for a in accepted_answers(question, language, default_language)}
         return _make(question, 1.0 if typed and typed in accepted else 0.0)
     if isinstance(question, Scenario):
         chosen_id = _option_id(question, answer)
@@ -179,6 +179,17 @@ def grade(question: AnyQuestion, answer: Any, *, language: str = "en", default_l
             verdict=option.rating,
         )
     raise AnswerError(f"unknown question type '{getattr(question, 'type', '?')}'")
+
+
+def accepted_answers(question: FillBlank, language: str, default_language: str) -> tuple[str, ...]:
+    """Answers accepted for a fill in the blank shown in ``language``: that language's first, then those of
+    every other language the question is written in (a learner who switched language, or who reads the
+    English question and answers in Urdu, is right when the answer is right in either language)."""
+    languages = [language, *sorted(question.prompt.languages(default_language) - {language})]
+    answers: list[str] = []
+    for code in languages:
+        answers.extend(a for a in question.accepted.for_language(code, default_language) if a not in answers)
+    return tuple(answers)
 
 
 def right_answer(question: AnyQuestion, *, language: str = "en", default_language: str = "en") -> Any:

@@ -36,6 +36,7 @@ AGE_BANDS: tuple[str, ...] = ("8-10", "11-13", "14-17", ADULTS)
 TEXT_SIZES: tuple[int, ...] = (100, 125, 150)  # normal, large, extra large (percent)
 LANGUAGES: tuple[str, ...] = ("en", "ur")
 AGE_BAND_SETTING = "learner_age_band"
+HIGH_CONTRAST_SETTING = "learner_high_contrast"
 MAX_NAME_LENGTH = 60
 
 Stage = Literal["lesson", "quiz", "results"]
@@ -153,6 +154,16 @@ class LearningService:
     def set_text_size(self, learner_id: str, percent: int) -> Learner:
         size = min(TEXT_SIZES, key=lambda s: abs(s - percent))
         return self.store.update_learner(learner_id, text_size=size)
+
+    def high_contrast(self, learner_id: str) -> bool | None:
+        """The learner's own choice of high-contrast colours; None when they never chose (then the
+        computer's setting, made by the teacher, applies)."""
+        value = self.store.get_setting(Settings.learner_key(HIGH_CONTRAST_SETTING, learner_id))
+        return None if value is None else value == "1"
+
+    def set_high_contrast(self, learner_id: str, on: bool) -> None:
+        """Remember the learner's choice of high-contrast colours (chosen on their home screen)."""
+        self.store.set_setting(Settings.learner_key(HIGH_CONTRAST_SETTING, learner_id), "1" if on else "0")
 
     def set_language(self, learner_id: str, language: str) -> Learner:
         return self.store.update_learner(learner_id, language=language)
@@ -384,11 +395,16 @@ class QuizSession:
         """The order right-hand texts are offered in, as pair indices."""
         return _derangement_like(len(question.pairs), _seeded(self.run.id, question.id, "right"))
 
-    def check(self, index: int, answer: Any) -> Grade:
-        """Grade the answer to question ``index`` and store it at once; the resume point moves on."""
+    def check(self, index: int, answer: Any, *, language: str | None = None) -> Grade:
+        """Grade the answer to question ``index`` and store it at once; the resume point moves on.
+
+        ``language`` is the one the question was shown in (the learner may have switched since the quiz
+        started; ``learner`` is the record read when it started). Without it, the learner's language as
+        stored now is used."""
         question = self.question(index)
         default_language = self.entry.pack.default_language
-        result = grade(question, answer, language=self.learner.language, default_language=default_language)
+        shown = language or self.service.store.get_learner(self.learner.id).language
+        result = grade(question, answer, language=shown, default_language=default_language)
         elapsed = int((time.monotonic() - self._shown_at) * 1000)
         attempt = self.service.store.record_answer(
             learner_id=self.learner.id,

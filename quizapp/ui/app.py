@@ -54,6 +54,17 @@ def make_context(data_dir: Path, store) -> AppContext:  # type: ignore[no-untype
     return ctx
 
 
+def open_main_window(data_dir: Path, store):  # type: ignore[no-untyped-def]
+    """The student window as ``quizapp`` opens it: the application, the context (language, translator and
+    the bundled Urdu fonts, set up by :func:`make_context`) and the main window. ``quizapp screenshots``
+    and the self-test start through here too, so what they show is what a child sees."""
+    from quizapp.ui.main_window import MainWindow
+
+    application()
+    ctx = make_context(data_dir, store)
+    return MainWindow(ctx)
+
+
 def fit_window(window) -> None:  # type: ignore[no-untyped-def]
     """A comfortable size that fits the screen (maximised on small screens such as 1024x600)."""
     screen = window.screen() or QApplication.primaryScreen()
@@ -92,10 +103,7 @@ def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
 
         opener = OpeningStore(data_dir, peek)
         store = opener
-    from quizapp.ui.main_window import MainWindow
-
-    ctx = make_context(data_dir, store)
-    window = MainWindow(ctx)
+    window = open_main_window(data_dir, store)
     reporter = ErrorReporter(lambda: window, window.recover)
     reporter.install()
     fit_window(window)

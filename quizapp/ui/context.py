@@ -94,6 +94,16 @@ class AppContext:
         self.signals.language_changed.emit(language)
 
     @property
+    def script_scale(self) -> float:
+        """How much larger than English the language's text is drawn (1.2 for Urdu's Nastaliq)."""
+        return self.localizer.script_scale(self.language)
+
+    @property
+    def display_scale(self) -> int:
+        """The percent body text is drawn at: the learner's text size, times the script's scale."""
+        return round(self.text_scale * self.script_scale)
+
+    @property
     def tall_script(self) -> bool:
         """The language's script needs extra line height (Urdu's Nastaliq)."""
         return self.localizer.tall_lines(self.language)
@@ -101,16 +111,36 @@ class AppContext:
     # ------------------------------------------------------------------------------- accessibility
     HIGH_CONTRAST_SETTING = "high_contrast"
 
+    learner_high_contrast: bool | None = None
+    """The chosen learner's own choice (on their home screen), or None: then the computer's setting."""
+
     @property
     def high_contrast(self) -> bool:
-        """High-contrast colours (a teacher setting for the whole computer, kept in the store)."""
+        """High-contrast colours: the learner's own choice, else the teacher's setting for the computer."""
+        if self.learner_high_contrast is not None:
+            return self.learner_high_contrast
+        return self.computer_high_contrast
+
+    @property
+    def computer_high_contrast(self) -> bool:
+        """The teacher's high-contrast setting for the whole computer (kept in the store)."""
         return self.store.settings.get_bool(self.HIGH_CONTRAST_SETTING, False)
 
+    def use_learner_contrast(self, choice: bool | None) -> None:
+        """Apply a learner's own high-contrast choice (None: the computer's setting) now."""
+        before = self.high_contrast
+        self.learner_high_contrast = choice
+        if self.high_contrast != before:
+            self.signals.style_changed.emit()
+
     def set_high_contrast(self, on: bool) -> None:
-        if on == self.high_contrast:
+        """The teacher's setting for the whole computer."""
+        if on == self.computer_high_contrast:
             return
+        before = self.high_contrast
         self.store.settings.set_bool(self.HIGH_CONTRAST_SETTING, on)
-        self.signals.style_changed.emit()
+        if self.high_contrast != before:
+            self.signals.style_changed.emit()
 
     def set_text_scale(self, percent: int) -> None:
         if percent == self.text_scale:

@@ -71,7 +71,12 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
         self.setProperty("high_contrast", ctx.high_contrast)  # read by custom-painted widgets
         self.setStyleSheet(
-            theme.stylesheet(ctx.text_scale, high_contrast=ctx.high_contrast, tall_script=ctx.tall_script)
+            theme.stylesheet(
+                ctx.text_scale,
+                high_contrast=ctx.high_contrast,
+                tall_script=ctx.tall_script,
+                script_scale=ctx.script_scale,
+            )
         )
 
     def _text_scale_changed(self, _scale: int) -> None:
@@ -198,6 +203,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------- journeys
     def show_picker(self) -> None:
         self.learner = None
+        self.ctx.use_learner_contrast(None)  # the computer's colours on the picker
         self.ctx.set_text_scale(100)
         self.ctx.set_language(self.ctx.store.settings.default_language)
         self.picker.refresh()
@@ -213,6 +219,7 @@ class MainWindow(QMainWindow):
         self.learner = learner
         self.ctx.set_language(learner.language)
         self.ctx.set_text_scale(learner.text_size)
+        self.ctx.use_learner_contrast(self.ctx.learning.high_contrast(learner.id))
         self.show_home()
 
     def show_home(self) -> None:
@@ -272,8 +279,10 @@ class MainWindow(QMainWindow):
         self._show(self.results)
 
     def _require_learner(self) -> Learner:
+        """The chosen learner as stored now (home changes their language and text size)."""
         if self.learner is None:
             raise RuntimeError("no learner is chosen")
+        self.learner = self.ctx.store.get_learner(self.learner.id)
         return self.learner
 
     def recover(self) -> None:

@@ -9,6 +9,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QWidget
+
 from quizapp.ui.autopilot import Autopilot, settle
 
 log = logging.getLogger("quizapp")
@@ -53,14 +56,22 @@ def seed_example_data(store) -> None:  # type: ignore[no-untyped-def]
 
 
 def render_screens(
-    data_dir: Path, out_dir: Path, *, language: str = "en", size: tuple[int, int] = (1024, 600)
+    data_dir: Path,
+    out_dir: Path,
+    *,
+    language: str = "en",
+    size: tuple[int, int] = (1024, 600),
+    from_screen: bool = False,
 ) -> list[Path]:
-    """Render every screen; returns the files written."""
-    from quizapp.progress.store import Store
-    from quizapp.ui.app import application, make_context
-    from quizapp.ui.main_window import MainWindow
+    """Render every screen; returns the files written.
 
-    application()
+    The window is opened as ``quizapp`` opens it (:func:`quizapp.ui.app.open_main_window`). With
+    ``from_screen`` each screen is shown in that top-level window on the current platform (X11, Windows,
+    macOS) and the picture is taken from the screen, as a child sees it; otherwise the window draws itself
+    into a picture (any platform, also ``offscreen``)."""
+    from quizapp.progress.store import Store
+    from quizapp.ui.app import open_main_window
+
     out_dir.mkdir(parents=True, exist_ok=True)
     width, height = size
     saved: list[Path] = []
@@ -69,17 +80,21 @@ def render_screens(
     try:
         seed_example_data(store)
         store.settings.default_language = language
-        ctx = make_context(data_dir, store)
-        window = MainWindow(ctx)
+        window = open_main_window(data_dir, store)
         window.resize(width, height)
+        if from_screen:
+            window.move(0, 0)
         window.show()
         settle()
+        if from_screen:
+            wait_until_exposed(window)
         pilot = Autopilot(window)
 
         def shot(name: str) -> None:
             settle()
             path = out_dir / f"{name}-{width}x{height}-{language}.png"
-            if window.grab().save(str(path)):
+            picture = grab_from_screen(window) if from_screen else window.grab()
+            if picture.save(str(path)):
                 saved.append(path)
 
         shot("picker")
@@ -130,6 +145,33 @@ def render_screens(
             settle()
         store.close()
     return saved
+
+
+def wait_until_exposed(window: QWidget, timeout_ms: int = 5000) -> None:
+    """Wait until the window manager has put the window on the screen."""
+    from PySide6.QtTest import QTest
+
+    window.raise_()
+    window.activateWindow()
+    QTest.qWaitForWindowExposed(window, timeout_ms)
+    QTest.qWait(200)
+
+
+def grab_from_screen(window: QWidget) -> QPixmap:
+    """The window's pixels as the screen shows them (its client area, as ``window.grab()`` gives)."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    window.repaint()
+    QTest.qWait(120)  # the window system draws what was painted
+    screen = window.screen() or QApplication.primaryScreen()
+    picture = screen.grabWindow(window.winId())
+    ratio = picture.devicePixelRatio()
+    if picture.width() / ratio != window.width() or picture.height() / ratio != window.height():
+        # a window system that grabs the frame too: cut the client area out of the whole screen
+        origin = window.mapToGlobal(window.rect().topLeft())
+        picture = screen.grabWindow(0, origin.x(), origin.y(), window.width(), window.height())
+    return picture
 
 
 def _teacher_screens(ctx, out_dir: Path, size: tuple[int, int]) -> list[Path]:  # type: ignore[no-untyped-def]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from quizapp.ui.autopilot import Autopilot, AutopilotError, settle
+from quizapp.ui.i18n.fonts import has_arabic_script
 
 EXAMPLE_PACK = "example"
 EXAMPLE_MODULE = "safe-basics"
@@ -27,15 +28,22 @@ class SelftestFailure(Exception):
     """A step did not go as expected."""
 
 
-def run_selftest(data_dir: Path | None = None) -> dict[str, Any]:
-    """Run the journey; returns the summary (``summary["ok"]`` tells whether everything went right)."""
+def run_selftest(
+    data_dir: Path | None = None, *, language: str = "en", switch_language: bool = False
+) -> dict[str, Any]:
+    """Run the journey; returns the summary (``summary["ok"]`` tells whether everything went right).
+
+    ``language`` is the learner's language. With ``switch_language`` the learner is made in English and
+    switches to Urdu on the home screen before the quiz, then types the fill-in answer in Urdu (what is
+    shown): it must be graded right."""
     started = time.perf_counter()
     temp: tempfile.TemporaryDirectory[str] | None = None
     if data_dir is None:
         temp = tempfile.TemporaryDirectory(prefix="quizapp-selftest-")
         data_dir = Path(temp.name)
-    summary: dict[str, Any] = {"ok": False, "data_dir": str(data_dir), "checks": 0}
-    journey = _Journey(Path(data_dir), summary)
+    shown = "ur" if switch_language else language
+    summary: dict[str, Any] = {"ok": False, "data_dir": str(data_dir), "checks": 0, "language": shown}
+    journey = _Journey(Path(data_dir), summary, language=shown, switch_language=switch_language)
     try:
         journey.run()
         summary["ok"] = True
@@ -53,8 +61,12 @@ def run_selftest(data_dir: Path | None = None) -> dict[str, Any]:
 
 
 class _Journey:
-    def __init__(self, data_dir: Path, summary: dict[str, Any]) -> None:
+    def __init__(
+        self, data_dir: Path, summary: dict[str, Any], *, language: str = "en", switch_language: bool = False
+    ) -> None:
         self.data_dir = data_dir
+        self.language = language
+        self.switch_language = switch_language
         self.summary = summary
         self.store: Any = None
         self.window: Any = None
@@ -68,12 +80,10 @@ class _Journey:
     # --------------------------------------------------------------------------------- app life
     def open_app(self) -> Autopilot:
         from quizapp.progress.store import Store
-        from quizapp.ui.app import make_context
-        from quizapp.ui.main_window import MainWindow
+        from quizapp.ui.app import open_main_window
 
         self.store = Store.open(self.data_dir)
-        ctx = make_context(self.data_dir, self.store)
-        self.window = MainWindow(ctx)
+        self.window = open_main_window(self.data_dir, self.store)
         self.window.resize(1024, 600)
         self.window.show()
         settle()
@@ -81,6 +91,7 @@ class _Journey:
 
     def close_app(self) -> None:
         if self.window is not None:
+            self.window.ctx.localizer.reset()  # no Urdu translator, font or direction left behind
             self.window.close()
             self.window.deleteLater()
             self.window = None
@@ -117,9 +128,15 @@ class _Journey:
         self.check("the example module has every question type", types == ALL_TYPES, sorted(types))
 
         name = f"Selftest {datetime.now():%Y-%m-%d %H:%M:%S} {uuid.uuid4().hex[:4]}"
-        learner_id = pilot.create_learner(name, avatar="owl", age_band=entry.module.age_band)
+        first_language = "en" if self.switch_language else self.language
+        learner_id = pilot.create_learner(
+            name, avatar="owl", age_band=entry.module.age_band, language=first_language
+        )
         self.summary["learner"] = name
         self.check("home greets the new learner", name in window.home.hello.text(), window.home.hello.text())
+        if self.switch_language:
+            pilot.click(window.home.language.buttons[self.language])
+        self.check("the app is in the learner's language", window.ctx.language == self.language)
 
         pilot.open_module(EXAMPLE_PACK, EXAMPLE_MODULE)
         pilot.expect_screen(window.lesson)
@@ -184,6 +201,16 @@ class _Journey:
             self.check(f"the verdict has an icon for {qtype}", not feedback.icon.pixmap().isNull())
             grade = window.quiz.session.grades[view.question.id]
             self.check(f"{qtype} was graded as answered", grade.full_marks == right, grade)
+            if qtype == "fill_blank":
+                typed = str(view.answer() or "")
+                self.summary["fill_blank_answer"] = typed
+                self.check(
+                    "the fill-in answer was typed in the language shown",
+                    has_arabic_script(typed) == (self.language == "ur"),
+                    typed,
+                )
+                right_text = feedback.right_answer.text()
+                self.check("a right fill-in answer is not corrected", not right_text, right_text)
             types.append(qtype)
             pilot.next()
         return types

@@ -93,9 +93,11 @@ TEXT_SCALES = (100, 125, 150)
 READING_WIDTH = 900  # px: longest comfortable line for lesson text and questions
 
 
-def reading_html(html: str) -> str:
-    """Rich text with generous line spacing for slow readers."""
-    return f'<div style="line-height: 140%;">{html}</div>'
+def reading_html(html: str, *, tall_script: bool = False) -> str:
+    """Rich text with generous line spacing for slow readers. Nastaliq's own lines are already 2.5 times
+    its font size (room for its stacked letters): 140% of that would leave a screen of gaps, so a tall
+    script gets 110%."""
+    return f'<div style="line-height: {110 if tall_script else 140}%;">{html}</div>'
 
 
 def px(size: float, scale: int) -> int:
@@ -114,14 +116,19 @@ def font_sizes(scale: int = 100) -> dict[str, int]:
     }
 
 
-def stylesheet(scale: int = 100, *, high_contrast: bool = False, tall_script: bool = False) -> str:
+def stylesheet(
+    scale: int = 100, *, high_contrast: bool = False, tall_script: bool = False, script_scale: float = 1.0
+) -> str:
     """The application style sheet for a text scale (percent), in the high-contrast colours if asked.
 
     ``tall_script`` (Urdu's Nastaliq) adds room above and below every line of text, whose letters reach
-    beyond the font's own line height.
+    beyond the font's own line height. ``script_scale`` draws the text that much larger (Urdu: 1.2), except
+    where the room is fixed (learner tiles) or a larger size would take half a small screen (titles in
+    the header bar keep the learner's size: a Nastaliq line is 2.5 times its font size high).
     """
     p = palette_for(high_contrast)
-    f = font_sizes(scale)
+    f = font_sizes(round(scale * script_scale))
+    fixed = font_sizes(scale)
     arrow = (assets_dir() / "icons" / "down.svg").as_posix()
     return (
         f"""
@@ -288,6 +295,15 @@ QMessageBox {{ background: {p.background}; }}
 QToolTip {{ background: {p.surface}; color: {p.text}; border: 1px solid {p.border_strong}; }}
 """
         + (_TALL_SCRIPT_RULES if tall_script else "")
+        + (
+            f"""
+QToolButton[role="tile"] {{ font-size: {fixed["button"]}px; }}
+QFrame[role="header"] QLabel[role="title"] {{ font-size: {fixed["title"]}px; }}
+QFrame[role="header"] QLabel[role="heading"] {{ font-size: {fixed["heading"]}px; }}
+"""
+            if script_scale != 1.0
+            else ""
+        )
         + (_HIGH_CONTRAST_RULES.format(p=p) if high_contrast else "")
     )
 

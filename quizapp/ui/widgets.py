@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -223,6 +223,19 @@ def button(
     return widget
 
 
+def tinted(pixmap: QPixmap, colour: str) -> QPixmap:
+    """``pixmap`` (an icon) in one colour, its shape kept: a white arrow made dark for a light button."""
+    out = QPixmap(pixmap.size())
+    out.setDevicePixelRatio(pixmap.devicePixelRatio())
+    out.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(out)
+    painter.drawPixmap(0, 0, pixmap)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    painter.fillRect(out.rect(), QColor(colour))
+    painter.end()
+    return out
+
+
 def picture(pixmap: QPixmap | None, description: str = "") -> QLabel:
     """An image label; ``description`` is read by screen readers."""
     widget = Label()
@@ -278,9 +291,47 @@ class ScrollPage(QScrollArea):
         self.box.setContentsMargins(margins, margins, margins, margins)
         self.box.setSpacing(SPACING)
         self.setWidget(self.page)
+        self._revealed: list[QWidget] = []
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
     def clear(self) -> None:
         clear_layout(self.box)
+
+    # On a small screen (1024x600, large text, Nastaliq) much of a page is below the fold: whatever gets
+    # the focus, and every message or hint that appears, is scrolled into view, or a child pressing a
+    # button sees nothing happen.
+    REVEAL_MARGIN = 40
+
+    def reveal_when_shown(self, widget: QWidget) -> None:
+        """Scroll ``widget`` (a message, a hint, feedback) into view whenever it appears."""
+        self._revealed.append(widget)
+        widget.installEventFilter(self)
+
+    def reveal(self, widget: QWidget) -> None:
+        """Scroll ``widget`` into view once the layout has placed it (now and after pending layouts)."""
+        self.ensureWidgetVisible(widget, self.REVEAL_MARGIN, self.REVEAL_MARGIN)
+        QTimer.singleShot(0, lambda: self._reveal_later(widget))
+
+    def _reveal_later(self, widget: QWidget) -> None:
+        try:
+            if widget.isVisible() and self.isAncestorOf(widget):
+                self.ensureWidgetVisible(widget, self.REVEAL_MARGIN, self.REVEAL_MARGIN)
+        except RuntimeError:  # the widget was deleted meanwhile
+            pass
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and watched in self._revealed and isinstance(watched, QWidget):
+            self.reveal(watched)
+        return super().eventFilter(watched, event)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        try:
+            if new is not None and self.isVisible() and self.isAncestorOf(new):
+                self.reveal(new)
+        except RuntimeError:  # this page is being deleted
+            pass
 
 
 def clear_layout(layout: QGridLayout | QVBoxLayout | QHBoxLayout) -> None:
@@ -588,6 +639,31 @@ class TextSizeControl(QWidget):
     def set_scale(self, scale: int) -> None:
         nearest = min(self.buttons, key=lambda s: abs(s - scale))
         self.buttons[nearest].setChecked(True)
+
+
+class ContrastToggle(QToolButton):
+    """One button a child presses for strong black-on-white colours (and again for the usual ones)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contrast-toggle")
+        self.setText("◐")
+        self.setCheckable(True)
+        self.setProperty("role", "size")
+        self.setStyleSheet("font-size: 26px;")
+        self.setFixedSize(theme.MIN_TARGET, theme.MIN_TARGET)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Strong colours"))
+        self.setToolTip(self.tr("Strong colours: black on white, easier to see"))
+
+    def set_on(self, on: bool) -> None:
+        """Show the colours in use without saying the learner chose them."""
+        blocked = self.blockSignals(True)
+        self.setChecked(on)
+        self.blockSignals(blocked)
 
 
 class LanguageToggle(QWidget):

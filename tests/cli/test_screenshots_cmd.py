@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,3 +42,30 @@ def test_screenshots_refuse_a_bad_size(size: str, tmp_path: Path, capsys: pytest
     """A size that is not WxH (or is too small) is a usage error with a clear message."""
     assert main(["screenshots", "--out", str(tmp_path), "--size", size]) == 2
     assert "--size" in capsys.readouterr().err
+
+
+def test_from_screen_needs_a_display(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--from-screen with Qt told to draw off the screen is a usage error that says what it needs."""
+    assert main(["screenshots", "--from-screen", "--out", str(tmp_path)]) == 2
+    assert "--from-screen needs a display" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.environ.get("DISPLAY"), reason="needs an X display (run under Xvfb)")
+def test_from_screen_matches_the_offscreen_pictures(tmp_path: Path) -> None:
+    """Under X11 the pictures taken from the real window have the offscreen names and the same pixels
+    (screens without a shuffled order: picker, form, home, lesson)."""
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    command = [sys.executable, "-m", "quizapp", "screenshots", "--lang", "ur", "--out"]
+    subprocess.run([*command, str(tmp_path / "screen"), "--from-screen"], env=env, check=True, timeout=600)
+    subprocess.run(
+        [*command, str(tmp_path / "off")], env=env | {"QT_QPA_PLATFORM": "offscreen"}, check=True, timeout=600
+    )
+    screen = {p.name for p in (tmp_path / "screen").glob("*.png")}
+    assert screen == {p.name for p in (tmp_path / "off").glob("*.png")}
+    for name in ("picker", "new-learner", "home", "lesson", "lesson-key-points"):
+        file = f"{name}-1024x600-ur.png"
+        shown, drawn = QImage(str(tmp_path / "screen" / file)), QImage(str(tmp_path / "off" / file))
+        assert shown.convertToFormat(QImage.Format.Format_RGB32) == drawn.convertToFormat(
+            QImage.Format.Format_RGB32
+        ), file

@@ -52,3 +52,19 @@ def test_selftest_reports_a_folder_in_use(
     summary = last_json(capsys.readouterr().out)
     assert summary["ok"] is False
     assert "already open" in str(summary["failed"])
+
+
+@pytest.mark.parametrize("arguments", [["--lang", "ur"], ["--switch-language"]])
+def test_selftest_in_urdu_and_after_a_switch_on_home(
+    qapp,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    arguments: list[str],  # type: ignore[no-untyped-def]
+) -> None:
+    """The journey in Urdu, and made in English then switched to Urdu on home: the fill-in typed in Urdu
+    is graded right and everything else as in English."""
+    assert main(["--data-dir", str(tmp_path / "school"), "selftest", *arguments]) == 0
+    summary = last_json(capsys.readouterr().out)
+    assert summary["ok"] is True
+    assert summary["language"] == "ur"
+    assert summary["fill_blank_answer"] == "پاس ورڈ"

@@ -154,6 +154,24 @@ def test_fill_blank_normalises_and_uses_the_learners_language() -> None:
     assert grade(FILL, "   ").correct is False
 
 
+FILL_BOTH = FillBlank.model_validate(
+    {
+        **_base("f2", "fill_blank"),
+        "prompt": {"en": "Never share your ____.", "ur": "اپنا ____ کبھی نہ بتائیں۔"},
+        "accepted": {"en": ["Password"], "ur": ["پاس ورڈ"]},
+    }
+)
+
+
+def test_fill_blank_accepts_an_answer_in_either_of_the_questions_languages() -> None:
+    """A question written in English and Urdu accepts the Urdu answer when shown in English and the
+    English answer when shown in Urdu (a learner who switched language); wrong stays wrong."""
+    assert grade(FILL_BOTH, "پاس ورڈ", language="en").correct is True
+    assert grade(FILL_BOTH, "password", language="ur").correct is True
+    assert grade(FILL_BOTH, "pin", language="ur").correct is False
+    assert right_answer(FILL_BOTH, language="ur") == "پاس ورڈ"
+
+
 @pytest.mark.parametrize(
     ("option", "rating", "points"),
     [("tell", "best", 2.0), ("ignore", "acceptable", 1.0), ("send", "unsafe", 0.0)],

@@ -172,3 +172,22 @@ def test_quiz_of_a_changed_pack_starts_afresh(service: LearningService) -> None:
     session = service.open_quiz(learner, module)
     assert "gone-question" not in session.order
     assert session.first_unanswered() == 0
+
+
+def test_quiz_grades_in_the_language_the_learner_switched_to(service: LearningService) -> None:
+    """A quiz opened with the learner record from login grades a fill-in in the language shown now: after
+    switching to Urdu, the Urdu answer is right (the session's own learner object still says English)."""
+    from quizapp.content.models import FillBlank
+
+    learner = service.create_learner("Ali", avatar_id="cat", language="en", age_band="11-13")
+    module = entry(service)
+    session = service.open_quiz(learner, module)
+    index = next(i for i in range(session.count) if isinstance(session.question(i), FillBlank))
+    question = session.question(index)
+    assert isinstance(question, FillBlank)
+    urdu = question.accepted.for_language("ur")[0]
+    assert urdu not in question.accepted.for_language("en")
+    service.set_language(learner.id, "ur")
+    assert session.learner.language == "en"
+    assert session.check(index, urdu).correct is True
+    assert session.check(index, urdu, language="ur").correct is True

@@ -49,3 +49,14 @@ def rtl_paragraph(text: str) -> str:
     if text and has_rtl_letters(text) and first_strong(text) != "rtl":
         return RLM + text
     return text
+
+
+FSI = "\u2068"
+"""FIRST STRONG ISOLATE: what follows, up to the PDI, keeps its own direction and is one unit in its line."""
+PDI = "\u2069"
+
+
+def isolate(text: str) -> str:
+    """``text`` as one unit whose direction is its own first letter's (a name, a title, a value put in a
+    sentence or a table cell). In an Urdu line ``=HYPERLINK("x")`` and ``6 Blue`` then keep their order."""
+    return f"{FSI}{text}{PDI}" if text else text

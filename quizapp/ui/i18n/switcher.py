@@ -59,6 +59,10 @@ class LanguageSwitcher:
         """Text in ``language`` needs more room above and below each line (Nastaliq)."""
         return self.fonts.tall_script(language)
 
+    def script_scale(self, language: str) -> float:
+        """How much larger than English text in ``language`` is drawn (Urdu's Nastaliq: 1.2)."""
+        return self.fonts.text_scale(language)
+
     def apply(self, language: str) -> None:
         """Make ``language`` the language of every window now."""
         app = QCoreApplication.instance()

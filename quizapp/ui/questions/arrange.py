@@ -343,7 +343,7 @@ class MatchingView(QuestionView):
                 )
             status.setText(text)
             status.setProperty("role", "verdict-correct" if right else "verdict-wrong")
-            status.setStyleSheet(f"font-size: {theme.font_sizes(self.ctx.text_scale)['body']}px;")
+            status.setStyleSheet(f"font-size: {theme.font_sizes(self.ctx.display_scale)['body']}px;")
             status.setVisible(True)
             combo.setAccessibleDescription(text)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -112,11 +113,31 @@ class SingleView(_CardsView):
         return next(self.t(o.text) for o in question.options if o.id == question.correct)
 
 
+CHOOSE_ALL_SENTENCES = re.compile(
+    r"\s*(?:(?:choose|select|tick|pick) all (?:that apply|the right answers|correct answers|that are right)"
+    r"|سب درست جوابات (?:چنیں|منتخب کریں)|تمام درست جوابات (?:چنیں|منتخب کریں))\s*[.!۔]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def without_choose_all(prompt: str) -> str:
+    """``prompt`` without a last sentence that only says to choose every right answer (English or Urdu);
+    the prompt as it is when that sentence is all there is."""
+    shortened = CHOOSE_ALL_SENTENCES.sub("", prompt)
+    return shortened if shortened.strip() else prompt
+
+
 class MultipleView(_CardsView):
     kind = "check"
     exclusive = False
 
     def build(self) -> None:
+        # The view says how to answer, in the learner's language; a pack's own "Choose all that apply."
+        # at the end of the prompt would say it a second time, so it is left out of the prompt shown.
+        prompt = self.prompt.text()
+        shortened = without_choose_all(prompt)
+        if shortened != prompt:
+            self.prompt.setText(shortened)
         self.box.addWidget(label(tr("Choose every answer that is right."), "subtle"))
         super().build()
 

@@ -13,6 +13,7 @@ from quizapp.ui import images, theme
 from quizapp.ui.screens.base import Screen, choose_text_size
 from quizapp.ui.widgets import (
     Card,
+    ContrastToggle,
     FitGrid,
     LanguageToggle,
     ScrollPage,
@@ -108,12 +109,20 @@ class HomeScreen(Screen):
         self.language.language_chosen.connect(self._language_chosen)
         self.text_size = TextSizeControl()
         self.text_size.size_chosen.connect(self._size_chosen)
+        self.contrast = ContrastToggle()
+        self.contrast.toggled.connect(self._contrast_chosen)
         self.switch_button = button("", role="quiet")
         self.switch_button.setObjectName("switch-learner")
         self.switch_button.clicked.connect(self.switch_learner.emit)
         self.outer.addWidget(
             header_bar(
-                self.avatar, self.hello, self.language, self.text_size, self.switch_button, stretch_after=2
+                self.avatar,
+                self.hello,
+                self.language,
+                self.text_size,
+                self.contrast,
+                self.switch_button,
+                stretch_after=2,
             )
         )
 
@@ -193,6 +202,8 @@ class HomeScreen(Screen):
         self.language.set_language(self.ctx.language)
         self.text_size.retranslate()
         self.text_size.set_scale(self.ctx.text_scale)
+        self.contrast.retranslate()
+        self.contrast.set_on(self.ctx.high_contrast)
         self.switch_button.setText(self.tr("Not you? Change"))
         self.switch_button.setAccessibleName(self.tr("Choose a different learner"))
         self.modules_title.setText(self.tr("My modules"))
@@ -290,6 +301,12 @@ class HomeScreen(Screen):
         if self.learner is not None:
             self.learner = self.ctx.learning.set_language(self.learner.id, code)
         self.ctx.set_language(code)
+
+    def _contrast_chosen(self, on: bool) -> None:
+        """The learner's own colours, remembered for them (the teacher's setting stays the computer's)."""
+        if self.learner is not None:
+            self.ctx.learning.set_high_contrast(self.learner.id, on)
+        self.ctx.use_learner_contrast(on)
 
     def _size_chosen(self, scale: int) -> None:
         choose_text_size(self.ctx, self.learner.id if self.learner else None, scale)

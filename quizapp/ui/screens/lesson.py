@@ -142,7 +142,9 @@ class LessonScreen(Screen):
                 image = picture(pixmap, ctx.text(section.image_alt, lang))
                 image.setObjectName("section-image")
                 box.addWidget(image)
-        body = label(theme.reading_html(to_html(ctx.text(section.body, lang))), rich=True)
+        body = label(
+            theme.reading_html(to_html(ctx.text(section.body, lang)), tall_script=ctx.tall_script), rich=True
+        )
         body.setObjectName("section-body")
         body.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         box.addWidget(body)
@@ -151,7 +153,7 @@ class LessonScreen(Screen):
             card.setObjectName("key-points")
             card.box.addWidget(label(self.tr("Remember"), "heading"))
             items = "".join(f"<li>{_escape(ctx.text(p, lang))}</li>" for p in module.lesson.key_points)
-            points = label(theme.reading_html(f"<ul>{items}</ul>"), rich=True)
+            points = label(theme.reading_html(f"<ul>{items}</ul>", tall_script=ctx.tall_script), rich=True)
             points.setObjectName("key-points-text")
             card.box.addWidget(points)
             box.addWidget(card)

@@ -144,10 +144,6 @@ class NewLearnerScreen(Screen):
         row.addWidget(age_card, 2)
         box.addLayout(row)
 
-        self.error = label("", "error")
-        self.error.setObjectName("new-learner-error")
-        self.error.setVisible(False)
-        box.addWidget(self.error)
         box.addStretch(1)
 
         footer, buttons = footer_bar()
@@ -156,8 +152,14 @@ class NewLearnerScreen(Screen):
         self.create_button = button("", role="primary", icon_name="next", rtl=ctx.is_rtl)
         self.create_button.setObjectName("create-learner")
         self.create_button.clicked.connect(self.create_learner)
+        # What is missing is said beside the button that was pressed (always on screen, even when the
+        # form is taller than a 1024x600 screen); the field to fill in is scrolled into view.
+        self.error = label("", "error")
+        self.error.setObjectName("new-learner-error")
+        self.error.setVisible(False)
         buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.error, 1)
+        buttons.addStretch(0)
         buttons.addWidget(self.create_button)
         self.outer.addWidget(footer)
         self.on_enter(self.create_learner)
@@ -238,6 +240,7 @@ class NewLearnerScreen(Screen):
         self.error.setVisible(True)
         self.error.setAccessibleName(message)
         focus.setFocus()
+        self.page.reveal(focus)
 
     def create_learner(self) -> None:
         name = " ".join(self.name.text().split())

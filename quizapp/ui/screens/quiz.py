@@ -139,6 +139,7 @@ class QuizScreen(Screen):
         self.hint_text.setObjectName("hint-text")
         hint_row.addWidget(self.hint_text, 1)
         self.page.box.addWidget(self.hint)
+        self.page.reveal_when_shown(self.hint)
         self.feedback = FeedbackPanel()
         self.page.box.addWidget(self.feedback)
         self.page.box.addStretch(1)
@@ -211,7 +212,7 @@ class QuizScreen(Screen):
                 result = grade(
                     question,
                     attempt.answer,
-                    language=session.learner.language,
+                    language=self.ctx.language,
                     default_language=session.entry.pack.default_language,
                 )
             self._show_result(result)
@@ -281,7 +282,7 @@ class QuizScreen(Screen):
         self.hint_text.setText(self.view.t(self.view.question.hint))
         self.hint.setAccessibleName(self.tr("Hint: {hint}").format(hint=self.hint_text.text()))
         self.hint.setVisible(True)
-        self.page.ensureWidgetVisible(self.hint)
+        self.page.reveal(self.hint)
 
     def check(self) -> None:
         session, view = self.session, self.view
@@ -301,7 +302,7 @@ class QuizScreen(Screen):
                 focus.setFocus()
             return
         try:
-            result = session.check(self.index, answer)
+            result = session.check(self.index, answer, language=self.ctx.language)
         except StoreError as exc:  # a full disk, a read-only folder: the child stays on the question
             log.error("An answer could not be saved: %s", exc)
             self.message.setText(self.tr("This answer was not saved. Tell your teacher."))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from quizapp.ui import images, theme
@@ -21,6 +22,7 @@ from quizapp.ui.widgets import (
     header_bar,
     label,
     picture,
+    tinted,
     without_nastaliq,
 )
 
@@ -151,7 +153,6 @@ class ResultsScreen(Screen):
             following = ctx.text(self.following.module.title, self.following.pack.default_language)
             self.next_button.setText(self.tr("Next module"))
             self.next_button.setAccessibleName(self.tr("Next module: {module}").format(module=following))
-        self.next_button.setIcon(images.icon("next", 28, rtl=rtl))
         self.next_button.setLayoutDirection(
             Qt.LayoutDirection.LeftToRight if rtl else Qt.LayoutDirection.RightToLeft
         )
@@ -159,6 +160,12 @@ class ResultsScreen(Screen):
             widget.setProperty("role", "primary" if primary else "secondary")
             widget.style().unpolish(widget)
             widget.style().polish(widget)
+        # The arrow is drawn white for the orange primary button; on the white button of a failed quiz
+        # it takes the button's text colour, or it cannot be seen.
+        arrow = images.icon_pixmap("next", 28, rtl=rtl)
+        if not result.passed:
+            arrow = tinted(arrow, theme.widget_palette(self).text)
+        self.next_button.setIcon(QIcon(arrow))
 
     def _missed_card(self, question: AnyQuestion, answer: Any, lang: str) -> Card:
         ctx = self.ctx

@@ -19,6 +19,7 @@ from PySide6.QtCore import QLineF, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QImage,
     QPagedPaintDevice,
     QPageLayout,
@@ -47,6 +48,8 @@ from quizapp.content.richtext import to_html, to_plain
 from quizapp.content.text import LText
 from quizapp.progress.records import Learner
 from quizapp.services.teacher.reports import QuestionLine, ResultsGrid
+from quizapp.ui.i18n import RTL_LANGUAGES
+from quizapp.ui.i18n.bidi import has_rtl_letters, isolate
 from quizapp.ui.i18n.formatting import Formatter
 from quizapp.ui.teacher.widgets import tr
 
@@ -67,6 +70,25 @@ class Certificate:
 
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def bidi_unit(text: str, rtl: bool) -> str:
+    """``text`` isolated (:func:`isolate`) where its direction could mix with the line around it: in a
+    right-to-left (Urdu) document, or when it has Urdu letters."""
+    if text and (rtl or has_rtl_letters(text)):
+        return isolate(text)
+    return text
+
+
+def document_rtl(language: str) -> bool:
+    """Documents in ``language`` are laid out right to left (Urdu)."""
+    return language in RTL_LANGUAGES
+
+
+def val(text: str, rtl: bool) -> str:
+    """A name or value (learner, class, school, module, option, typed answer) for the HTML: escaped and
+    isolated, so it keeps its own direction in a line of the other script."""
+    return esc(bidi_unit(text, rtl))
 
 
 def today_text(language: str) -> str:
@@ -218,10 +240,10 @@ def status_words(status: str, best: float | None) -> str:
     return tr("○ Not started")
 
 
-def header_html(title: str, school: str, lines: Sequence[str] = ()) -> str:
+def header_html(title: str, school: str, lines: Sequence[str] = (), *, rtl: bool = False) -> str:
     out = f"<h1>{esc(title)}</h1>"
     if school:
-        out += f"<p><b>{esc(school)}</b></p>"
+        out += f"<p><b>{val(school, rtl)}</b></p>"
     for line in lines:
         out += f'<p class="muted">{esc(line)}</p>'
     return out
@@ -236,10 +258,12 @@ def class_report_html(
     questions: Sequence[QuestionLine],
     language: str,
 ) -> str:
+    rtl = document_rtl(language)
     body = header_html(
-        tr("Class report: %1").replace("%1", class_name),
+        tr("Class report: %1").replace("%1", bidi_unit(class_name, rtl)),
         school,
-        [period, tr("Made on %1").replace("%1", today_text(language))],
+        [bidi_unit(period, rtl), tr("Made on %1").replace("%1", bidi_unit(today_text(language), rtl))],
+        rtl=rtl,
     )
     if not grid.rows:
         no_learners = tr("There are no learners in this class yet.")
@@ -253,7 +277,11 @@ def class_report_html(
         for index in range(len(grid.columns))
         if grid.column_counts(index)["not_started"] < len(grid.rows)
     ]
-    untouched = [grid.columns[i].title_in(language) for i in range(len(grid.columns)) if i not in started]
+    untouched = [
+        bidi_unit(grid.columns[i].title_in(language), rtl)
+        for i in range(len(grid.columns))
+        if i not in started
+    ]
     if not started:
         nobody = tr("No learner has started a module yet.")
         body += f"<p>{esc(nobody)}</p>"
@@ -262,13 +290,13 @@ def class_report_html(
         chunk = started[first : first + MODULES_PER_TABLE]
         body += '<table border="1" cellspacing="0" cellpadding="4" width="100%">'
         body += f"<tr><th>{esc(learner_title)}</th>"
-        body += "".join(f"<th>{esc(grid.columns[i].title_in(language))}</th>" for i in chunk)
+        body += "".join(f"<th>{val(grid.columns[i].title_in(language), rtl)}</th>" for i in chunk)
         body += "</tr>"
         for grid_row in grid.rows:
-            body += f"<tr><td><b>{esc(grid_row.learner.display_name)}</b></td>"
+            body += f"<tr><td><b>{val(grid_row.learner.display_name, rtl)}</b></td>"
             for index in chunk:
                 cell = grid_row.cells[index]
-                body += f"<td>{esc(status_words(cell.status, cell.best_score))}</td>"
+                body += f"<td>{val(status_words(cell.status, cell.best_score), rtl)}</td>"
             body += "</tr>"
         body += f"<tr><td><i>{esc(passed_title)}</i></td>"
         for index in chunk:
@@ -286,14 +314,15 @@ def class_report_html(
         body += "<tr>" + "".join(f"<th>{esc(h)}</th>" for h in headings) + "</tr>"
         for line in questions:
             wrong = "; ".join(
-                tr("%1 (%n time(s))", "", count).replace("%1", text) for text, count in line.wrong_answers
+                tr("%1 (%n time(s))", "", count).replace("%1", bidi_unit(text, rtl))
+                for text, count in line.wrong_answers
             )
             share = tr("%1 of %2 answers (%3%)").replace("%1", str(line.stat.wrong))
             share = share.replace("%2", str(line.stat.answers)).replace(
                 "%3", f"{line.stat.percent_wrong:.0f}"
             )
             body += (
-                f"<tr><td>{esc(line.prompt)}</td><td>{esc(line.module_title)}</td>"
+                f"<tr><td>{val(line.prompt, rtl)}</td><td>{val(line.module_title, rtl)}</td>"
                 f"<td>{esc(share)}</td><td>{esc(wrong)}</td></tr>"
             )
         body += "</table>"
@@ -317,12 +346,14 @@ def question_html(
     answers: bool,
     fill: Callable[[str], str],
 ) -> str:
+    rtl = document_rtl(language)
+
     def text(value: LText | None) -> str:
         return fill(_t(value, language, default))
 
-    out = f"<p><b>{number}. {esc(to_plain(text(question.prompt)))}</b></p>"
+    out = f"<p><b>{number}. {val(to_plain(text(question.prompt)), rtl)}</b></p>"
     if isinstance(question, Scenario):
-        out = f"<p><b>{number}.</b> <i>{esc(to_plain(text(question.situation)))}</i></p>" + out.replace(
+        out = f"<p><b>{number}.</b> <i>{val(to_plain(text(question.situation)), rtl)}</i></p>" + out.replace(
             f"<b>{number}. ", "<b>", 1
         )
     if isinstance(question, SingleChoice | MultipleSelect | Scenario):
@@ -336,7 +367,7 @@ def question_html(
         out += "<p>"
         for option in question.options:
             mark = _box(answers and option.id in right)
-            label = esc(to_plain(text(option.text)))
+            label = val(to_plain(text(option.text)), rtl)
             if answers and option.id in right:
                 label = f'<span class="answer">{label}</span>'
             if answers and isinstance(option, ScenarioOption):
@@ -357,11 +388,11 @@ def question_html(
     elif isinstance(question, Ordering):
         items = [to_plain(text(i)) for i in question.items]
         if answers:
-            out += "<ol>" + "".join(f'<li class="answer">{esc(i)}</li>' for i in items) + "</ol>"
+            out += "<ol>" + "".join(f'<li class="answer">{val(i, rtl)}</li>' for i in items) + "</ol>"
         else:
             shown = items[1:] + items[:1] if len(items) > 1 else items  # not in the right order
             shown = list(reversed(shown)) if len(shown) > 2 else shown
-            out += "<p>" + "".join(f"____ &nbsp; {esc(i)}<br/>" for i in shown) + "</p>"
+            out += "<p>" + "".join(f"____ &nbsp; {val(i, rtl)}<br/>" for i in shown) + "</p>"
             how = tr("Number the steps 1, 2, 3... in the right order.")
             out += f'<p class="muted">{esc(how)}</p>'
     elif isinstance(question, Matching):
@@ -372,7 +403,7 @@ def question_html(
             out += (
                 "<ul>"
                 + "".join(
-                    f'<li>{esc(left)} → <span class="answer">{esc(right)}</span></li>'
+                    f'<li>{val(left, rtl)} → <span class="answer">{val(right, rtl)}</span></li>'
                     for left, right in zip(lefts, rights, strict=True)
                 )
                 + "</ul>"
@@ -382,18 +413,18 @@ def question_html(
             out += '<table cellspacing="0" cellpadding="4" width="100%">'
             for index, left in enumerate(lefts):
                 out += (
-                    f"<tr><td>{index + 1}. {esc(left)}</td><td>____</td>"
-                    f"<td>{letters[index]}. {esc(shuffled[index])}</td></tr>"
+                    f"<tr><td>{index + 1}. {val(left, rtl)}</td><td>____</td>"
+                    f"<td>{letters[index]}. {val(shuffled[index], rtl)}</td></tr>"
                 )
             out += "</table>"
     elif isinstance(question, FillBlank):
         if answers:
             accepted = question.accepted.for_language(language, default)
-            out += f'<p class="answer">{esc(", ".join(accepted))}</p>'
+            out += f'<p class="answer">{", ".join(val(a, rtl) for a in accepted)}</p>'
         else:
             out += "<p>______________________________</p>"
     if answers:
-        out += f"<p><i>{esc(to_plain(text(question.explanation)))}</i></p>"
+        out += f"<p><i>{val(to_plain(text(question.explanation)), rtl)}</i></p>"
     return out
 
 
@@ -407,9 +438,12 @@ def worksheet_html(
     answers: bool,
     fill: Callable[[str], str],
 ) -> str:
+    rtl = document_rtl(language)
     module_title = fill(module.title.get_text(language, default_language))
-    title = (tr("Answer key: %1") if answers else tr("Worksheet: %1")).replace("%1", module_title)
-    body = header_html(title, school, [pack_title])
+    title = (tr("Answer key: %1") if answers else tr("Worksheet: %1")).replace(
+        "%1", bidi_unit(module_title, rtl)
+    )
+    body = header_html(title, school, [bidi_unit(pack_title, rtl)], rtl=rtl)
     if not answers:
         name_word, class_word, date_word = tr("Name"), tr("Class"), tr("Date")
         tick = tr("Tick one box unless the question asks for more.")
@@ -424,7 +458,7 @@ def worksheet_html(
         key_points = tr("Key points")
         body += f"<h2>{esc(key_points)}</h2><ul>"
         body += "".join(
-            f"<li>{to_html(fill(p.get_text(language, default_language)))}</li>"
+            f"<li>{bidi_unit(to_html(fill(p.get_text(language, default_language))), rtl)}</li>"
             for p in module.lesson.key_points
         )
         body += "</ul>"
@@ -439,10 +473,12 @@ def roster_html(
     picture_names: dict[str, str],
     language: str,
 ) -> str:
+    rtl = document_rtl(language)
     body = header_html(
-        tr("Class list: %1").replace("%1", class_name),
+        tr("Class list: %1").replace("%1", bidi_unit(class_name, rtl)),
         school,
-        [tr("Made on %1").replace("%1", today_text(language))],
+        [tr("Made on %1").replace("%1", bidi_unit(today_text(language), rtl))],
+        rtl=rtl,
     )
     if not learners:
         no_learners = tr("There are no learners in this class yet.")
@@ -455,7 +491,7 @@ def roster_html(
         image = f'<img src="{esc(picture)}" width="56" height="56"/>' if picture else ""
         body += (
             f'<tr><td align="center">{image}</td><td><span style="font-size:16pt">'
-            f"{esc(learner.display_name)}</span></td><td></td></tr>"
+            f"{val(learner.display_name, rtl)}</span></td><td></td></tr>"
         )
     body += "</table>"
     return body
@@ -484,6 +520,75 @@ def certificate_drawer(
     return draw
 
 
+CERTIFICATE_LINES = 8  # school, title, "given to", learner, "for completing", module, score, date
+
+
+def certificate_layout(
+    cert: Certificate, page: QRectF, rtl: bool
+) -> list[tuple[QRectF, QRectF, QFont, str, str]]:
+    """Where each line of a certificate goes: (room, text box, font, text, colour), top to bottom, then
+    the signature's label. The text box is as tall as the text needs in its font (the font's own ascent
+    and descent; more lines when a long name wraps); the room around it adds what the ink of its letters
+    reaches beyond (Nastaliq's tall bold letters rise above the ascent), so nothing is cut and no line
+    runs into the next. When the lines need more than the page, every size is made smaller."""
+    unit = page.height() / 100.0
+    base = document_font()
+    lines = [
+        (bidi_unit(cert.school, rtl) or " ", 4.5, True, "#1f7a78"),
+        (tr("Certificate of completion"), 8, True, "#b9501a"),
+        (tr("This certificate is given to"), 4, False, "#2f2a26"),
+        (bidi_unit(cert.learner, rtl), 9, True, "#2f2a26"),
+        (tr("for completing the module"), 4, False, "#2f2a26"),
+        (bidi_unit(cert.module, rtl), 6, True, "#1f7a78"),
+        (bidi_unit(cert.score, rtl), 3.5, False, "#2f2a26"),
+        (tr("Date: %1").replace("%1", bidi_unit(cert.completed, rtl)), 3.5, False, "#2f2a26"),
+    ]
+    lines = [line for line in lines if line[0]]
+    width = page.width() - unit * 16
+    flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+
+    def measure(text: str, size: float, bold: bool) -> tuple[QFont, float, float, float]:
+        """The font, the text's height and the ink beyond it above and below."""
+        font = QFont(base)
+        font.setPixelSize(max(1, int(size)))
+        font.setBold(bold)
+        metrics = QFontMetricsF(font)
+        height = metrics.boundingRect(QRectF(0, 0, width, 1e6), flags, text).height()
+        ink = metrics.tightBoundingRect(text)
+        return (
+            font,
+            height,
+            max(0.0, -ink.top() - metrics.ascent()),
+            max(0.0, ink.bottom() - metrics.descent()),
+        )
+
+    signature = measure(tr("Teacher's signature"), unit * 2.8, False)
+    signature_room = signature[1] + signature[2] + signature[3]
+    bottom = page.bottom() - unit * 4 - signature_room - unit * 1.5  # the signature line
+    top = page.top() + unit * 6
+    available = bottom - unit * 2 - top
+    scale = 1.0
+    measured = [measure(text, unit * size, bold) for text, size, bold, _ in lines]
+    while sum(h + above + below for _, h, above, below in measured) > available and scale > 0.3:
+        scale *= 0.9
+        measured = [measure(text, unit * size * scale, bold) for text, size, bold, _ in lines]
+    used = sum(h + above + below for _, h, above, below in measured)
+    gap = max(0.0, (available - used) / max(1, len(lines) - 1))
+    boxes: list[tuple[QRectF, QRectF, QFont, str, str]] = []
+    left = page.left() + unit * 8
+    y = top
+    for (text, _size, _bold, colour), (font, height, above, below) in zip(lines, measured, strict=True):
+        room = QRectF(left, y, width, height + above + below)
+        boxes.append((room, QRectF(left, y + above, width, height), font, text, colour))
+        y += room.height() + gap
+    font, height, above, below = signature
+    room = QRectF(left, bottom + unit * 0.5, width, signature_room)
+    boxes.append(
+        (room, QRectF(left, room.top() + above, width, height), font, tr("Teacher's signature"), "#62564d")
+    )
+    return boxes
+
+
 def _draw_certificate(painter: QPainter, device: QPagedPaintDevice, cert: Certificate, rtl: bool) -> None:
     rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
     page = QRectF(0, 0, rect.width(), rect.height())
@@ -498,31 +603,18 @@ def _draw_certificate(painter: QPainter, device: QPagedPaintDevice, cert: Certif
     pen.setWidthF(unit * 0.3)
     painter.setPen(pen)
     painter.drawRoundedRect(page.adjusted(unit * 3, unit * 3, -unit * 3, -unit * 3), unit * 3, unit * 3)
-    base = document_font()
-
-    def text_at(
-        top: float, height: float, text: str, size: float, bold: bool = False, color: str = "#2f2a26"
-    ) -> None:
-        font = QFont(base)
-        font.setPixelSize(max(1, int(unit * size)))
-        font.setBold(bold)
+    boxes = certificate_layout(cert, page, rtl)
+    flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextDontClip)
+    for _room, box, font, text, colour in boxes[:-1]:
         painter.setFont(font)
-        painter.setPen(QColor(color))
-        box = QRectF(page.left() + unit * 8, page.top() + unit * top, page.width() - unit * 16, unit * height)
-        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), text)
-
-    text_at(8, 8, cert.school or " ", 4.5, True, "#1f7a78")
-    text_at(18, 12, tr("Certificate of completion"), 8, True, "#b9501a")
-    text_at(33, 7, tr("This certificate is given to"), 4)
-    text_at(41, 14, cert.learner, 9, True)
-    text_at(57, 7, tr("for completing the module"), 4)
-    text_at(64, 10, cert.module, 6, True, "#1f7a78")
-    if cert.score:
-        text_at(75, 6, cert.score, 3.5)
-    text_at(83, 6, tr("Date: %1").replace("%1", cert.completed), 3.5)
+        painter.setPen(QColor(colour))
+        painter.drawText(box, flags, text)
+    room, label, font, text, colour = boxes[-1]
     pen = QPen(QColor("#62564d"))
     pen.setWidthF(unit * 0.15)
     painter.setPen(pen)
-    y = page.top() + unit * 92
+    y = room.top() - unit * 0.5
     painter.drawLine(QLineF(page.left() + unit * 55, y, page.right() - unit * 55, y))
-    text_at(92.5, 5, tr("Teacher's signature"), 2.8, False, "#62564d")
+    painter.setFont(font)
+    painter.setPen(QColor(colour))
+    painter.drawText(label, flags, text)

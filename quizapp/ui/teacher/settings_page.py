@@ -127,7 +127,7 @@ class SettingsPage(Page):
         self.language_combo.setCurrentIndex(max(0, index))
         self.shuffle_box.setChecked(settings.shuffle_default)
         self.retake_box.setChecked(settings.allow_retake_passed)
-        self.contrast_box.setChecked(self.ctx.high_contrast)
+        self.contrast_box.setChecked(self.ctx.computer_high_contrast)
         self._fill_reset_classes()
         self._fill_learners()
         self.data_check.refresh(self.ctx.language)
@@ -176,7 +176,7 @@ class SettingsPage(Page):
             or self.language_combo.currentData() != settings.default_language
             or self.shuffle_box.isChecked() != settings.shuffle_default
             or self.retake_box.isChecked() != settings.allow_retake_passed
-            or self.contrast_box.isChecked() != self.ctx.high_contrast
+            or self.contrast_box.isChecked() != self.ctx.computer_high_contrast
         )
 
     def offer_to_save(self) -> None:
