@@ -1143,6 +1143,14 @@
         <translation>زیادہ واضح رنگ</translation>
     </message>
     <message>
+        <source>Show the example pack to learners (a demo of every question type, not a lesson)</source>
+        <translation>نمونہ پیک طلبہ کو دکھائیں (ہر طرح کے سوال کا نمونہ، اصل سبق نہیں)</translation>
+    </message>
+    <message>
+        <source>Show the example pack to learners</source>
+        <translation>نمونہ پیک طلبہ کو دکھائیں</translation>
+    </message>
+    <message>
         <source>Save settings</source>
         <translation>سیٹنگز محفوظ کریں</translation>
     </message>

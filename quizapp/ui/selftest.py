@@ -59,6 +59,7 @@ class _Journey:
         self.store: Any = None
         self.window: Any = None
         self.reporter: Any = None
+        self._example_was_shown: bool | None = None
 
     def check(self, what: str, condition: bool, detail: object = "") -> None:
         self.summary["checks"] += 1
@@ -72,6 +73,9 @@ class _Journey:
         from quizapp.ui.main_window import MainWindow
 
         self.store = Store.open(self.data_dir)
+        if self._example_was_shown is None:
+            self._example_was_shown = self.store.settings.show_example_pack
+        self.store.settings.show_example_pack = True  # the journey uses the example pack; put back on close
         ctx = make_context(self.data_dir, self.store)
         self.window = MainWindow(ctx)
         self.window.resize(1024, 600)
@@ -86,6 +90,8 @@ class _Journey:
             self.window = None
             settle()
         if self.store is not None:
+            if self._example_was_shown is False:
+                self.store.settings.show_example_pack = False
             self.store.close()
             self.store = None
 

@@ -62,6 +62,12 @@ class SettingsPage(Page):
         self.contrast_box.setAccessibleName(tr("High-contrast colours"))
         self.contrast_box.setMinimumHeight(MIN_TARGET)
         choices.addWidget(self.contrast_box)
+        self.example_box = WrappingCheckBox(
+            tr("Show the example pack to learners (a demo of every question type, not a lesson)")
+        )
+        self.example_box.setAccessibleName(tr("Show the example pack to learners"))
+        self.example_box.setMinimumHeight(MIN_TARGET)
+        choices.addWidget(self.example_box)
         school.body.addLayout(form)
         school.body.addLayout(choices)
         self.save_button = button(tr("Save settings"), primary=True)
@@ -125,6 +131,7 @@ class SettingsPage(Page):
         self.shuffle_box.setChecked(settings.shuffle_default)
         self.retake_box.setChecked(settings.allow_retake_passed)
         self.contrast_box.setChecked(self.ctx.high_contrast)
+        self.example_box.setChecked(settings.show_example_pack)
         self._fill_reset_classes()
         self._fill_learners()
 
@@ -173,6 +180,7 @@ class SettingsPage(Page):
             or self.shuffle_box.isChecked() != settings.shuffle_default
             or self.retake_box.isChecked() != settings.allow_retake_passed
             or self.contrast_box.isChecked() != self.ctx.high_contrast
+            or self.example_box.isChecked() != settings.show_example_pack
         )
 
     def offer_to_save(self) -> None:
@@ -195,6 +203,7 @@ class SettingsPage(Page):
             settings.default_language = self.language_combo.currentData()
             settings.shuffle_default = self.shuffle_box.isChecked()
             settings.allow_retake_passed = self.retake_box.isChecked()
+            settings.show_example_pack = self.example_box.isChecked()
             self.ctx.set_high_contrast(self.contrast_box.isChecked())
             return True
 
