@@ -135,9 +135,10 @@ class AppContext:
         if "{{" not in text:
             return text
         from quizapp.content.placeholders import fill
+        from quizapp.services.contacts import contacts_for_learners
 
         settings = self.store.settings
-        values = {"school_name": settings.school_name, "help_contacts": settings.help_contacts}
+        values = {"school_name": settings.school_name, "help_contacts": contacts_for_learners(settings)}
         return fill(text, values, self.language, audience)
 
 

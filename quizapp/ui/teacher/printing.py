@@ -394,7 +394,14 @@ def question_html(
             out += "<p>______________________________</p>"
     if answers:
         out += f"<p><i>{esc(to_plain(text(question.explanation)))}</i></p>"
+        if question.source is not None:
+            out += source_html(text(question.source))
     return out
+
+
+def source_html(source: str) -> str:
+    """A ``source:`` note (law and section, official body), for the teacher's answer key only."""
+    return f'<p class="muted">{esc(tr("Source: %1").replace("%1", to_plain(source)))}</p>'
 
 
 def worksheet_html(
@@ -428,6 +435,11 @@ def worksheet_html(
             for p in module.lesson.key_points
         )
         body += "</ul>"
+    if answers:
+        sources = [section.source for section in module.lesson.sections if section.source is not None]
+        if sources:
+            body += f"<h2>{esc(tr('Sources of the lesson'))}</h2>"
+            body += "".join(source_html(fill(src.get_text(language, default_language))) for src in sources)
     return body
 
 
