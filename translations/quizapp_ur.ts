@@ -1692,6 +1692,10 @@
         <translation>اگر آن لائن کوئی بات آپ کو پریشان، خوف زدہ یا الجھن میں ڈالے، تو آپ کی کوئی غلطی نہیں۔ رک جائیں، اور بتائیں:</translation>
     </message>
     <message>
+        <source>If something online worries you about a child, you do not have to act alone. Talk to:</source>
+        <translation>اگر آن لائن کوئی بات آپ کو کسی بچے کے بارے میں فکر مند کرے تو آپ کو اکیلے قدم اٹھانے کی ضرورت نہیں۔ ان سے بات کریں:</translation>
+    </message>
+    <message>
         <source>Do not reply. Keep the messages to show them. Block and report the account.</source>
         <translation>جواب نہ دیں۔ پیغامات دکھانے کے لیے سنبھال کر رکھیں۔ اکاؤنٹ کو بلاک کریں اور رپورٹ کریں۔</translation>
     </message>

@@ -26,3 +26,16 @@ def test_teachers_lesson_uses_adult_wording_for_empty_contacts(student_factory: 
     text = "\n".join(bodies)
     assert "school counsellor or another professional you trust" in text
     assert "your parents" not in text
+
+
+def test_help_card_after_an_adults_module_speaks_to_the_adult(student_factory: StudentAppFactory) -> None:
+    """The "Who to tell" card after a teachers' module uses the adult contacts and intro, not the child's."""
+    app = student_factory.open()
+    card = app.window.help_card
+    card.audience = "teachers"
+    card.refresh()
+    assert card.contacts.text() == "the school counsellor or another professional you trust"
+    assert "you are not in trouble" not in card.intro.text()
+    card.audience = "students"
+    card.refresh()
+    assert card.contacts.text() == "a teacher, your parents or another adult you trust"

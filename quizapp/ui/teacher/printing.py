@@ -401,7 +401,8 @@ def question_html(
 
 def source_html(source: str) -> str:
     """A ``source:`` note (law and section, official body), for the teacher's answer key only."""
-    return f'<p class="muted">{esc(tr("Source: %1").replace("%1", to_plain(source)))}</p>'
+    note = tr("Source: %1").replace("%1", to_plain(source))
+    return f'<p class="muted">{esc(note)}</p>'
 
 
 def worksheet_html(
@@ -438,7 +439,8 @@ def worksheet_html(
     if answers:
         sources = [section.source for section in module.lesson.sections if section.source is not None]
         if sources:
-            body += f"<h2>{esc(tr('Sources of the lesson'))}</h2>"
+            sources_heading = tr("Sources of the lesson")
+            body += f"<h2>{esc(sources_heading)}</h2>"
             body += "".join(source_html(fill(src.get_text(language, default_language))) for src in sources)
     return body
 
