@@ -14,22 +14,36 @@ from quizapp.progress.store import Settings
 NATIONAL_CONTACTS = "national_contacts"
 NATIONAL_CONFIRMED = "national_contacts_confirmed"
 
-SUGGESTED_NATIONAL_CONTACTS = "\n".join(
-    (
-        "Police emergency / پولیس ایمرجنسی: 15",
-        "Rescue (ambulance, fire) / ریسکیو (ایمبولینس، آگ): 1122",
-        "Child helpline / بچوں کی ہیلپ لائن: 1098",
-        "Online crime: complaint to the National Cyber Crime Investigation Agency (NCCIA) / "
-        "آن لائن جرم: نیشنل سائبر کرائم انویسٹی گیشن ایجنسی (NCCIA) کو شکایت",
-    )
-)
-"""A starting point for the school to check: numbers change and differ by province."""
+SUGGESTED_NATIONAL_CONTACTS: dict[str, str] = {
+    "en": "\n".join(
+        (
+            "Police emergency: 15",
+            "Rescue (ambulance, fire): 1122",
+            "Child helpline: 1098",
+            "Online crime: a complaint to the National Cyber Crime Investigation Agency (NCCIA)",
+        )
+    ),
+    "ur": "\n".join(
+        (
+            "پولیس ایمرجنسی: 15",
+            "ریسکیو (ایمبولینس، آگ): 1122",
+            "بچوں کی ہیلپ لائن: 1098",
+            "آن لائن جرائم: نیشنل سائبر کرائم انویسٹی گیشن ایجنسی (NCCIA) کو شکایت",
+        )
+    ),
+}
+"""A starting point for the school to check, in each interface language: numbers change and differ by
+province, so the list is never shown to learners until a teacher confirms it."""
 
 
-def national_contacts(settings: Settings) -> str:
-    """The national contacts list as the teacher last saved it (the suggestion until then)."""
+def suggested_national_contacts(language: str) -> str:
+    return SUGGESTED_NATIONAL_CONTACTS.get(language, SUGGESTED_NATIONAL_CONTACTS["en"])
+
+
+def national_contacts(settings: Settings, language: str = "en") -> str:
+    """The national contacts list as the teacher last saved it (the suggestion in ``language`` until then)."""
     value = settings.get_str(NATIONAL_CONTACTS)
-    return value if value.strip() else SUGGESTED_NATIONAL_CONTACTS
+    return value if value.strip() else suggested_national_contacts(language)
 
 
 def national_contacts_confirmed(settings: Settings) -> bool:

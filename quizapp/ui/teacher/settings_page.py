@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from quizapp.services.contacts import (
-    SUGGESTED_NATIONAL_CONTACTS,
     national_contacts,
     national_contacts_confirmed,
     save_national_contacts,
+    suggested_national_contacts,
 )
 from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.pin import pin_problem
@@ -107,7 +107,7 @@ class SettingsPage(Page):
         self.national_button.clicked.connect(self.save_national)
         self.national_suggest = button(tr("Use the suggested list"))
         self.national_suggest.clicked.connect(
-            lambda: self.national_field.setPlainText(SUGGESTED_NATIONAL_CONTACTS)
+            lambda: self.national_field.setPlainText(suggested_national_contacts(self.ctx.language))
         )
         national.body.addLayout(flow(self.national_button, self.national_suggest))
         self.layout_.addWidget(national)
@@ -169,7 +169,7 @@ class SettingsPage(Page):
         self.retake_box.setChecked(settings.allow_retake_passed)
         self.contrast_box.setChecked(self.ctx.high_contrast)
         self.example_box.setChecked(settings.show_example_pack)
-        self.national_field.setPlainText(national_contacts(settings))
+        self.national_field.setPlainText(national_contacts(settings, self.ctx.language))
         confirmed = national_contacts_confirmed(settings)
         self.national_box.setChecked(confirmed)
         self.national_status.setText(
@@ -258,7 +258,7 @@ class SettingsPage(Page):
 
     def _national_edited(self) -> None:
         """An edited list is not the list that was checked: it must be confirmed again."""
-        saved = national_contacts(self.store.settings).strip()
+        saved = national_contacts(self.store.settings, self.ctx.language).strip()
         if self.national_field.toPlainText().strip() != saved:
             self.national_box.setChecked(False)
 
