@@ -1,4 +1,4 @@
-"""The 2026 curriculum (issue 18): enough modules in every band, check questions, and sources for legal claims."""
+"""The 2026 curriculum (issue 18): enough modules in every band, check questions, sources for legal claims."""
 
 from __future__ import annotations
 
@@ -13,7 +13,16 @@ from tests.conftest import ROOT
 
 CURRICULUM = ("safety-8-10", "safety-11-13", "safety-14-17", "adults")
 LEGAL = re.compile(r"\bPECA\b|\bNCCIA\b|\bPTA\b|Penal Code|against the law|\bcrimes?\b|\boffences?\b", re.I)
-NEW_MODULES = {"k-is-it-real", "ai-smart", "s-ai", "s-rumours", "s-reporting", "a-ai", "a-rumours", "a-reporting"}
+NEW_MODULES = {
+    "k-is-it-real",
+    "ai-smart",
+    "s-ai",
+    "s-rumours",
+    "s-reporting",
+    "a-ai",
+    "a-rumours",
+    "a-reporting",
+}
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +35,7 @@ def _modules(report: ValidationReport) -> list[Module]:
 
 
 def test_every_band_has_five_modules_and_the_curriculum_320_questions(report: ValidationReport) -> None:
-    """Each band (and the adults) has at least 5 modules; at least 20 modules and 320 quiz questions in all."""
+    """Each band (and the adults) has 5 modules or more; 20 modules and 320 quiz questions in all."""
     mods = _modules(report)
     bands = Counter(m.age_band if m.audience == "students" else "adults" for m in mods)
     assert all(bands[b] >= 5 for b in ("8-10", "11-13", "14-17", "adults")), bands
