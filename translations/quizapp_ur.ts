@@ -1143,6 +1143,58 @@
         <translation>زیادہ واضح رنگ</translation>
     </message>
     <message>
+        <source>Show the example pack to learners (a demo of every question type, not a lesson)</source>
+        <translation>نمونہ پیک طلبہ کو دکھائیں (ہر طرح کے سوال کا نمونہ، اصل سبق نہیں)</translation>
+    </message>
+    <message>
+        <source>Show the example pack to learners</source>
+        <translation>نمونہ پیک طلبہ کو دکھائیں</translation>
+    </message>
+    <message>
+        <source>National contacts (suggested)</source>
+        <translation>قومی رابطے (تجویز کردہ)</translation>
+    </message>
+    <message>
+        <source>A suggested list of national numbers. Numbers change and differ by province: check each one for your area, change the list if needed, then tick the box. Learners see it with your school's contacts only after you confirm it.</source>
+        <translation>قومی نمبروں کی ایک تجویز کردہ فہرست۔ نمبر بدلتے رہتے ہیں اور ہر صوبے میں مختلف ہو سکتے ہیں: اپنے علاقے کے لیے ہر نمبر جانچیں، ضرورت ہو تو فہرست بدلیں، پھر خانے پر نشان لگائیں۔ آپ کی تصدیق کے بعد ہی طلبہ یہ فہرست آپ کے اسکول کے رابطوں کے ساتھ دیکھیں گے۔</translation>
+    </message>
+    <message>
+        <source>National contacts</source>
+        <translation>قومی رابطے</translation>
+    </message>
+    <message>
+        <source>I checked these contacts: show them to learners</source>
+        <translation>میں نے یہ رابطے جانچ لیے ہیں: طلبہ کو دکھائیں</translation>
+    </message>
+    <message>
+        <source>Save national contacts</source>
+        <translation>قومی رابطے محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Use the suggested list</source>
+        <translation>تجویز کردہ فہرست استعمال کریں</translation>
+    </message>
+    <message>
+        <source>Confirmed: learners see these contacts.</source>
+        <translation>تصدیق شدہ: طلبہ یہ رابطے دیکھتے ہیں۔</translation>
+    </message>
+    <message>
+        <source>Not confirmed: learners do not see these contacts yet.</source>
+        <translation>تصدیق نہیں ہوئی: طلبہ ابھی یہ رابطے نہیں دیکھتے۔</translation>
+    </message>
+    <message>
+        <source>The national contacts were saved.</source>
+        <translation>قومی رابطے محفوظ ہو گئے۔</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>ماخذ: %1</translation>
+    </message>
+    <message>
+        <source>Sources of the lesson</source>
+        <translation>سبق کے ماخذ</translation>
+    </message>
+    <message>
         <source>Save settings</source>
         <translation>سیٹنگز محفوظ کریں</translation>
     </message>
@@ -1685,6 +1737,10 @@
     <message>
         <source>If anything online makes you feel worried, scared or unsure, you are not in trouble. Stop, and tell:</source>
         <translation>اگر آن لائن کوئی بات آپ کو پریشان، خوف زدہ یا الجھن میں ڈالے، تو آپ کی کوئی غلطی نہیں۔ رک جائیں، اور بتائیں:</translation>
+    </message>
+    <message>
+        <source>If something online worries you about a child, you do not have to act alone. Talk to:</source>
+        <translation>اگر آن لائن کوئی بات آپ کو کسی بچے کے بارے میں فکر مند کرے تو آپ کو اکیلے قدم اٹھانے کی ضرورت نہیں۔ ان سے بات کریں:</translation>
     </message>
     <message>
         <source>Do not reply. Keep the messages to show them. Block and report the account.</source>

@@ -66,6 +66,11 @@ class _QuestionBase(_Strict):
     image_alt: Text | None = Field(default=None, description="Words that describe the image.")
     difficulty: Difficulty | None = None
     points: Annotated[int, Field(ge=1, le=100)] = 1
+    source: Text | None = Field(
+        default=None,
+        description="Where a legal or institutional claim comes from (law and section, official body); "
+        "shown to teachers in the answer key, never to learners.",
+    )
 
 
 class SingleChoice(_QuestionBase):
@@ -121,6 +126,10 @@ class LessonSection(_Strict):
     body: Text = Field(description="Paragraphs, **bold**, *italic* and lists ('- ' or '1. ').")
     image: RelPath | None = None
     image_alt: Text | None = None
+    source: Text | None = Field(
+        default=None,
+        description="Where the section's legal or institutional claims come from (teachers only).",
+    )
 
 
 class Lesson(_Strict):
@@ -131,6 +140,12 @@ class Lesson(_Strict):
 class Quiz(_Strict):
     pass_mark: Annotated[int, Field(ge=0, le=100)] = Field(default=70, description="Percent needed to pass.")
     shuffle: bool = False
+    questions: Annotated[list[Question], Field(min_length=1)]
+
+
+class Check(_Strict):
+    """Check questions asked before the lesson (no feedback) and again after the quiz."""
+
     questions: Annotated[list[Question], Field(min_length=1)]
 
 
@@ -147,6 +162,9 @@ class Module(_Strict):
     prerequisites: list[Slug] = Field(default_factory=list, description="Ids of modules in this pack.")
     image: RelPath | None = None
     lesson: Lesson
+    check: Check | None = Field(
+        default=None, description="Questions asked before the lesson and again after the quiz."
+    )
     quiz: Quiz
 
 

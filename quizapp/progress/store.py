@@ -494,6 +494,7 @@ class Settings:
     ALLOW_RETAKE_PASSED = "allow_retake_passed"
     TEACHER_PIN_HASH = "teacher_pin_hash"
     ENABLED_PACKS_PREFIX = "enabled_packs:"
+    SHOW_EXAMPLE_PACK = "show_example_pack"
 
     def __init__(self, store: SettingsBackend) -> None:
         self._store = store
@@ -581,6 +582,16 @@ class Settings:
     @allow_retake_passed.setter
     def allow_retake_passed(self, value: bool) -> None:
         self.set_bool(self.ALLOW_RETAKE_PASSED, value)
+
+    @property
+    def show_example_pack(self) -> bool:
+        """Learners see the built-in example pack (a demo of every question type, not a real module);
+        off until a teacher turns it on."""
+        return self.get_bool(self.SHOW_EXAMPLE_PACK, False)
+
+    @show_example_pack.setter
+    def show_example_pack(self, value: bool) -> None:
+        self.set_bool(self.SHOW_EXAMPLE_PACK, value)
 
     def enabled_packs(self, class_id: str) -> set[str] | None:
         """Pack ids enabled for a class, or None when the class uses every enabled pack."""

@@ -38,6 +38,8 @@ LANGUAGES: tuple[str, ...] = ("en", "ur")
 AGE_BAND_SETTING = "learner_age_band"
 HIGH_CONTRAST_SETTING = "learner_high_contrast"
 MAX_NAME_LENGTH = 60
+EXAMPLE_PACK_ID = "example"
+"""The built-in demo pack (every question type): hidden from learners unless a teacher turns it on."""
 
 Stage = Literal["lesson", "quiz", "results"]
 
@@ -173,6 +175,8 @@ class LearningService:
         """Packs this learner may use: the class's choice when the teacher made one, else every pack
         that is not switched off (built-in packs are on unless a teacher switched them off)."""
         available = {p.id for p in self.library.packs}
+        if not self.store.settings.show_example_pack and self.library.is_builtin(EXAMPLE_PACK_ID):
+            available.discard(EXAMPLE_PACK_ID)  # a demo, not a real module: shown when a teacher says so
         chosen = self.store.settings.enabled_packs(learner.class_id) if learner.class_id else None
         if chosen is not None:
             return available & chosen

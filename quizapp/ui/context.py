@@ -149,22 +149,27 @@ class AppContext:
         self.signals.text_scale_changed.emit(percent)
 
     # ------------------------------------------------------------------------------------- pack text
-    def text(self, value: LText | None, default_language: str = "en") -> str:
-        """A pack text in the UI language (or the pack's default language), with placeholders filled."""
+    def text(self, value: LText | None, default_language: str = "en", audience: str = "students") -> str:
+        """A pack text in the UI language (or the pack's default language), with placeholders filled.
+
+        ``audience`` is the module's audience: a parents' or teachers' module gets the adult wording for
+        an empty ``{{help_contacts}}`` (not "your parents")."""
         if value is None:
             return ""
-        text = self.fill(value.get_text(self.language, default_language))
+        text = self.fill(value.get_text(self.language, default_language), audience)
         return rtl_paragraph(text) if self.is_rtl else text  # "WhatsApp ..." in Urdu stays right to left
 
-    def fill(self, text: str) -> str:
-        """Fill ``{{school_name}}`` and ``{{help_contacts}}`` from the teacher's settings."""
+    def fill(self, text: str, audience: str = "students") -> str:
+        """Fill ``{{school_name}}`` and ``{{help_contacts}}`` from the teacher's settings, in the wording for
+        the module's ``audience`` when they are empty."""
         if "{{" not in text:
             return text
         from quizapp.content.placeholders import fill
+        from quizapp.services.contacts import contacts_for_learners
 
         settings = self.store.settings
-        values = {"school_name": settings.school_name, "help_contacts": settings.help_contacts}
-        return fill(text, values, self.language)
+        values = {"school_name": settings.school_name, "help_contacts": contacts_for_learners(settings)}
+        return fill(text, values, self.language, audience)
 
 
 def translation_file(language: str) -> Path | None:

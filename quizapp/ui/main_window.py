@@ -268,6 +268,7 @@ class MainWindow(QMainWindow):
 
     def show_help_card(self, result: RunResult) -> None:
         self.last_result = result
+        self.help_card.audience = result.entry.module.audience
         self.help_card.refresh()
         self._show(self.help_card)
 

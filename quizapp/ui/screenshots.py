@@ -49,6 +49,7 @@ def seed_example_data(store) -> None:  # type: ignore[no-untyped-def]
     for name, avatar in EXAMPLE_LEARNERS:
         store.create_learner(name, avatar_id=avatar)
     settings = store.settings
+    settings.show_example_pack = True  # the screens are shown with the example module
     if not settings.school_name:
         settings.school_name = EXAMPLE_SCHOOL
     if not settings.help_contacts:

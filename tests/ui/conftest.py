@@ -44,6 +44,8 @@ class StudentAppFactory:
     builtin_dir: Path
     qtbot: Any
     size: tuple[int, int] = (1024, 600)
+    show_example: bool = True
+    """Turn on the example pack for learners (the teacher setting; it is hidden by default)."""
     opened: list[StudentApp] = field(default_factory=list)
 
     def open(self) -> StudentApp:
@@ -52,6 +54,8 @@ class StudentAppFactory:
         from quizapp.ui.main_window import MainWindow
 
         store = Store.open(self.data_dir)
+        if self.show_example:
+            store.settings.show_example_pack = True
         library = PackLibrary(self.builtin_dir, self.data_dir / "packs")
         ctx = AppContext(data_dir=self.data_dir, store=store, library=library)
         ctx.set_language(store.settings.default_language, force=True)

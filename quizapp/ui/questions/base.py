@@ -65,7 +65,12 @@ class QuestionView(QWidget):
     # ---------------------------------------------------------------------------------------- helpers
     def t(self, value: LText | None) -> str:
         """A pack text in the learner's language, placeholders filled."""
-        return self.ctx.text(value, self.pack.default_language)
+        return self.ctx.text(value, self.pack.default_language, self.audience)
+
+    @property
+    def audience(self) -> str:
+        """The audience of the module being taken (adults get adult wording in placeholders)."""
+        return self.session.entry.module.audience if self.session is not None else "students"
 
     @property
     def locked(self) -> bool:

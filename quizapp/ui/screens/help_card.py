@@ -20,6 +20,8 @@ class HelpCardScreen(Screen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.audience = "students"
+        """The audience of the module just finished: parents and teachers get adult wording."""
         self.title = TitleLabel("", "title")
         self.outer.addWidget(header_bar(self.title))
         self.page = ScrollPage(max_width=theme.READING_WIDTH)
@@ -56,17 +58,21 @@ class HelpCardScreen(Screen):
 
     def contacts_text(self) -> str:
         """The teacher's contacts, or the placeholder's wording when none were entered."""
-        return self.ctx.fill("{{help_contacts}}")
+        return self.ctx.fill("{{help_contacts}}", self.audience)
 
     def refresh(self) -> None:
         rtl = self.ctx.is_rtl
         self.title.setText(self.tr("Who to tell"))
-        self.intro.setText(
-            self.tr(
+        if self.audience == "students":
+            intro = self.tr(
                 "If anything online makes you feel worried, scared or unsure, you are not in trouble. "
                 "Stop, and tell:"
             )
-        )
+        else:
+            intro = self.tr(
+                "If something online worries you about a child, you do not have to act alone. Talk to:"
+            )
+        self.intro.setText(intro)
         self.contacts.setText(self.contacts_text())
         self.contacts.setAccessibleName(self.contacts_text())
         self.steps.setText(

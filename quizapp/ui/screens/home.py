@@ -57,7 +57,7 @@ class ModuleTile(Card):
             self.badge.setObjectName("badge")
             top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         self.box.addLayout(top)
-        self.box.addWidget(label(ctx.text(entry.module.summary, lang), "subtle"))
+        self.box.addWidget(label(ctx.text(entry.module.summary, lang, entry.module.audience), "subtle"))
         chips = QHBoxLayout()
         chips.setSpacing(8)
         status_text = {

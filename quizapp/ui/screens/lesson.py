@@ -132,18 +132,21 @@ class LessonScreen(Screen):
 
         self.page.clear()
         box = self.page.box
-        heading = ctx.text(section.heading, lang) if section.heading else title
+        heading = ctx.text(section.heading, lang, module.audience) if section.heading else title
         section_heading = label(heading, "title")
         section_heading.setObjectName("section-heading")
         box.addWidget(section_heading)
         if section.image:
             pixmap = images.load_image(entry.pack.asset_path(section.image), 280, 140)
             if pixmap is not None:
-                image = picture(pixmap, ctx.text(section.image_alt, lang))
+                image = picture(pixmap, ctx.text(section.image_alt, lang, module.audience))
                 image.setObjectName("section-image")
                 box.addWidget(image)
         body = label(
-            theme.reading_html(to_html(ctx.text(section.body, lang)), tall_script=ctx.tall_script), rich=True
+            theme.reading_html(
+                to_html(ctx.text(section.body, lang, module.audience)), tall_script=ctx.tall_script
+            ),
+            rich=True,
         )
         body.setObjectName("section-body")
         body.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -152,7 +155,8 @@ class LessonScreen(Screen):
             card = Card("panel")
             card.setObjectName("key-points")
             card.box.addWidget(label(self.tr("Remember"), "heading"))
-            items = "".join(f"<li>{_escape(ctx.text(p, lang))}</li>" for p in module.lesson.key_points)
+            points_text = [ctx.text(p, lang, module.audience) for p in module.lesson.key_points]
+            items = "".join(f"<li>{_escape(text)}</li>" for text in points_text)
             points = label(theme.reading_html(f"<ul>{items}</ul>", tall_script=ctx.tall_script), rich=True)
             points.setObjectName("key-points-text")
             card.box.addWidget(points)

@@ -134,7 +134,9 @@ class ResultsScreen(Screen):
         if result.missed:
             box.addWidget(label(self.tr("Questions to look at again"), "heading"))
             for missed in result.missed:
-                box.addWidget(self._missed_card(missed.question, missed.attempt.answer, lang))
+                box.addWidget(
+                    self._missed_card(missed.question, missed.attempt.answer, lang, entry.module.audience)
+                )
         else:
             every = label(self.tr("You got every question right!"), "heading")
             every.setObjectName("all-right")
@@ -167,11 +169,11 @@ class ResultsScreen(Screen):
             arrow = tinted(arrow, theme.widget_palette(self).text)
         self.next_button.setIcon(QIcon(arrow))
 
-    def _missed_card(self, question: AnyQuestion, answer: Any, lang: str) -> Card:
+    def _missed_card(self, question: AnyQuestion, answer: Any, lang: str, audience: str) -> Card:
         ctx = self.ctx
         card = Card()
         card.setObjectName(f"missed-{question.id}")
-        card.box.addWidget(label(ctx.text(question.prompt, lang), "heading"))
+        card.box.addWidget(label(ctx.text(question.prompt, lang, audience), "heading"))
         given = describe_answer(ctx, question, answer, lang)
         if given:
             card.box.addWidget(label(self.tr("Your answer: {answer}").format(answer=given), "answer-given"))
@@ -181,7 +183,7 @@ class ResultsScreen(Screen):
         else:
             text = self.tr("The right answer: {answer}").format(answer=best)
         card.box.addWidget(label(text, "answer-right"))
-        explanation = label(ctx.text(question.explanation, lang))
+        explanation = label(ctx.text(question.explanation, lang, audience))
         explanation.setObjectName("missed-explanation")
         card.box.addWidget(explanation)
         return card

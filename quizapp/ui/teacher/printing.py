@@ -425,7 +425,15 @@ def question_html(
             out += "<p>______________________________</p>"
     if answers:
         out += f"<p><i>{val(to_plain(text(question.explanation)), rtl)}</i></p>"
+        if question.source is not None:
+            out += source_html(text(question.source))
     return out
+
+
+def source_html(source: str) -> str:
+    """A ``source:`` note (law and section, official body), for the teacher's answer key only."""
+    note = tr("Source: %1").replace("%1", to_plain(source))
+    return f'<p class="muted">{esc(note)}</p>'
 
 
 def worksheet_html(
@@ -462,6 +470,12 @@ def worksheet_html(
             for p in module.lesson.key_points
         )
         body += "</ul>"
+    if answers:
+        sources = [section.source for section in module.lesson.sections if section.source is not None]
+        if sources:
+            sources_heading = tr("Sources of the lesson")
+            body += f"<h2>{esc(sources_heading)}</h2>"
+            body += "".join(source_html(fill(src.get_text(language, default_language))) for src in sources)
     return body
 
 

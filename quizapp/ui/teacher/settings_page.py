@@ -8,6 +8,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout
 
+from quizapp.services.contacts import (
+    national_contacts,
+    national_contacts_confirmed,
+    save_national_contacts,
+    suggested_national_contacts,
+)
 from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.pin import pin_problem
 from quizapp.services.teacher.roster import reset_class, reset_learner, reset_learners
@@ -63,12 +69,49 @@ class SettingsPage(Page):
         self.contrast_box.setAccessibleName(tr("High-contrast colours"))
         self.contrast_box.setMinimumHeight(MIN_TARGET)
         choices.addWidget(self.contrast_box)
+        self.example_box = WrappingCheckBox(
+            tr("Show the example pack to learners (a demo of every question type, not a lesson)")
+        )
+        self.example_box.setAccessibleName(tr("Show the example pack to learners"))
+        self.example_box.setMinimumHeight(MIN_TARGET)
+        choices.addWidget(self.example_box)
         school.body.addLayout(form)
         school.body.addLayout(choices)
         self.save_button = button(tr("Save settings"), primary=True)
         self.save_button.clicked.connect(self.save)
         school.body.addLayout(flow(self.save_button))
         self.layout_.addWidget(school)
+
+        national = Card(tr("National contacts (suggested)"))
+        national.body.addWidget(
+            note(
+                tr(
+                    "A suggested list of national numbers. Numbers change and differ by province: check each "
+                    "one for your area, change the list if needed, then tick the box. Learners see it with "
+                    "your school's contacts only after you confirm it."
+                )
+            )
+        )
+        self.national_field = QPlainTextEdit()
+        self.national_field.setAccessibleName(tr("National contacts"))
+        self.national_field.setMinimumHeight(110)
+        national.body.addWidget(self.national_field)
+        self.national_field.textChanged.connect(self._national_edited)
+        self.national_status = note("")
+        self.national_status.setObjectName("national-status")
+        national.body.addWidget(self.national_status)
+        self.national_box = WrappingCheckBox(tr("I checked these contacts: show them to learners"))
+        self.national_box.setAccessibleName(tr("I checked these contacts: show them to learners"))
+        self.national_box.setMinimumHeight(MIN_TARGET)
+        national.body.addWidget(self.national_box)
+        self.national_button = button(tr("Save national contacts"))
+        self.national_button.clicked.connect(self.save_national)
+        self.national_suggest = button(tr("Use the suggested list"))
+        self.national_suggest.clicked.connect(
+            lambda: self.national_field.setPlainText(suggested_national_contacts(self.ctx.language))
+        )
+        national.body.addLayout(flow(self.national_button, self.national_suggest))
+        self.layout_.addWidget(national)
 
         pin = Card(tr("Teacher PIN"))
         pin_form = self.form()
@@ -128,6 +171,15 @@ class SettingsPage(Page):
         self.shuffle_box.setChecked(settings.shuffle_default)
         self.retake_box.setChecked(settings.allow_retake_passed)
         self.contrast_box.setChecked(self.ctx.computer_high_contrast)
+        self.example_box.setChecked(settings.show_example_pack)
+        self.national_field.setPlainText(national_contacts(settings, self.ctx.language))
+        confirmed = national_contacts_confirmed(settings)
+        self.national_box.setChecked(confirmed)
+        self.national_status.setText(
+            tr("Confirmed: learners see these contacts.")
+            if confirmed
+            else tr("Not confirmed: learners do not see these contacts yet.")
+        )
         self._fill_reset_classes()
         self._fill_learners()
         self.data_check.refresh(self.ctx.language)
@@ -177,6 +229,7 @@ class SettingsPage(Page):
             or self.shuffle_box.isChecked() != settings.shuffle_default
             or self.retake_box.isChecked() != settings.allow_retake_passed
             or self.contrast_box.isChecked() != self.ctx.computer_high_contrast
+            or self.example_box.isChecked() != settings.show_example_pack
         )
 
     def offer_to_save(self) -> None:
@@ -199,12 +252,35 @@ class SettingsPage(Page):
             settings.default_language = self.language_combo.currentData()
             settings.shuffle_default = self.shuffle_box.isChecked()
             settings.allow_retake_passed = self.retake_box.isChecked()
+            settings.show_example_pack = self.example_box.isChecked()
             self.ctx.set_high_contrast(self.contrast_box.isChecked())
             return True
 
         if self.run_safely(write):
             self.message.show_ok(tr("The settings were saved."))
             self.area.notify_content_changed()
+
+    def _national_edited(self) -> None:
+        """An edited list is not the list that was checked: it must be confirmed again."""
+        saved = national_contacts(self.store.settings, self.ctx.language).strip()
+        if self.national_field.toPlainText().strip() != saved:
+            self.national_box.setChecked(False)
+
+    def save_national(self) -> None:
+        """Keep the national list; learners see it only when the teacher ticked that it was checked."""
+        settings = self.store.settings
+        text = self.national_field.toPlainText()
+        confirmed = self.national_box.isChecked()
+
+        def write() -> bool:
+            save_national_contacts(settings, text, confirmed=confirmed)
+            return True
+
+        if self.run_safely(write) is None:
+            return
+        self.refresh()
+        self.message.show_ok(tr("The national contacts were saved."))
+        self.area.notify_content_changed()
 
     def change_pin(self) -> None:
         from quizapp.ui.teacher.pin_gate import PinGate

@@ -289,7 +289,7 @@ class SharePage(Page):
             language=language,
             default_language=pack.default_language,
             answers=answers,
-            fill=self.ctx.fill,
+            fill=lambda text: self.ctx.fill(text, module.audience),
         )
         pages = self.run_safely(lambda: write_pdf(path, title, html_drawer(body, rtl=self.ctx.is_rtl)))
         self._saved(pages, path)
