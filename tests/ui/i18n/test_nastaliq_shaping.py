@@ -146,6 +146,7 @@ def started_app(qtbot, tmp_path: Path, example_builtin: Path):  # type: ignore[n
     data = tmp_path / "data"
     store = Store.open(data)
     store.settings.default_language = "ur"
+    store.settings.show_example_pack = True  # the journey uses the example module (hidden by default)
     ctx = make_context(data, store)
     ctx.library = type(ctx.library)(example_builtin, data / "packs")
     window = MainWindow(ctx)
