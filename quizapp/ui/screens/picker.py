@@ -10,6 +10,7 @@ from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSizePolicy, QToolButton, QWidget
 
 from quizapp.ui import images, theme
+from quizapp.ui.plaintext import tooltip_text
 from quizapp.ui.screens.base import Screen
 from quizapp.ui.widgets import (
     FitGrid,
@@ -46,7 +47,7 @@ class LearnerTile(QToolButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(learner.display_name)
-        self.setToolTip(learner.display_name)
+        self.setToolTip(tooltip_text(learner.display_name))
         self._full = learner.display_name
         self._elide()
 

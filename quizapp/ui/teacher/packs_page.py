@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from quizapp.content.text import language_name
 from quizapp.services.teacher.packs import InstallOutcome, PackError, PackErrorKind, PackInfo
+from quizapp.ui.plaintext import fill_args
 from quizapp.ui.teacher.page import ALL, Page
 from quizapp.ui.teacher.widgets import (
     MIN_TARGET,
@@ -109,7 +110,7 @@ class PacksPage(Page):
 
     def _pack_card(self, info: PackInfo, enabled: bool) -> Card:
         title = self.text(info.title, info.default_language)
-        card = Card(tr("%1 — version %2").replace("%1", title).replace("%2", info.version))
+        card = Card(fill_args(tr("%1 — version %2"), title, info.version))
         card.setObjectName(f"pack-{info.id}")
         where = tr("comes with quizapp") if info.builtin else tr("installed")
         if info.overrides_builtin:
@@ -119,30 +120,32 @@ class PacksPage(Page):
             for code in info.languages
         )
         facts = [
-            tr("By: %1").replace("%1", ", ".join(info.authors)),
-            tr("Languages: %1").replace("%1", languages),
+            fill_args(tr("By: %1"), ", ".join(info.authors)),
+            fill_args(tr("Languages: %1"), languages),
             tr("%n module(s)", "", len(info.modules)) + " · " + tr("%n question(s)", "", info.question_count),
-            tr("Where: %1").replace("%1", where),
+            fill_args(tr("Where: %1"), where),
         ]
         card.body.addWidget(note("\n".join(facts)))
         modules = "\n".join(
             "• "
-            + tr("%1 (ages %2, %n question(s))", "", m.questions)
-            .replace("%1", self.text(m.title, info.default_language))
-            .replace("%2", m.age_band)
+            + fill_args(
+                tr("%1 (ages %2, %n question(s))", "", m.questions),
+                self.text(m.title, info.default_language),
+                m.age_band,
+            )
             for m in info.modules
         )
         card.body.addWidget(note(modules))
         toggle = WrappingCheckBox(tr("Learners see this pack"))
         toggle.setMinimumHeight(MIN_TARGET)
         toggle.setChecked(enabled)
-        toggle.setAccessibleName(tr("Learners see the pack %1").replace("%1", title))
+        toggle.setAccessibleName(fill_args(tr("Learners see the pack %1"), title))
         toggle.toggled.connect(lambda on, pid=info.id: self.set_enabled(pid, on))
         self.toggles[info.id] = toggle
         actions: list[QWidget] = [toggle]
         if info.removable:
             remove = button(tr("Remove…"), danger=True)
-            remove.setAccessibleName(tr("Remove the pack %1").replace("%1", title))
+            remove.setAccessibleName(fill_args(tr("Remove the pack %1"), title))
             remove.clicked.connect(lambda _=False, i=info: self.remove(i))
             actions.append(remove)
         card.body.addLayout(flow(*actions))
@@ -186,7 +189,7 @@ class PacksPage(Page):
             InstallOutcome.REINSTALLED: tr("'%1' version %2 was installed again."),
             InstallOutcome.DOWNGRADED: tr("'%1' was replaced by the older version %2."),
         }
-        text = texts[result.outcome].replace("%1", title).replace("%2", result.pack.version)
+        text = fill_args(texts[result.outcome], title, result.pack.version)
         self.refresh()
         if result.warnings:
             self.message.show_info(
@@ -200,13 +203,13 @@ class PacksPage(Page):
 
     def _install_refused(self, path: Path, exc: PackError) -> bool:
         if exc.kind is PackErrorKind.DOWNGRADE:
-            question = (
+            question = fill_args(
                 tr(
                     "Version %1 is installed and this file has the older version %2. "
                     "Install the older one anyway?"
-                )
-                .replace("%1", exc.current_version)
-                .replace("%2", exc.new_version)
+                ),
+                exc.current_version,
+                exc.new_version,
             )
             if self.dialogs.confirm(self, tr("Older version"), question, tr("Install the older version")):
                 return self.install(path, force=True)
@@ -214,9 +217,12 @@ class PacksPage(Page):
             return False
         if exc.kind is PackErrorKind.INVALID:
             self.message.show_problem(
-                tr(
-                    "'%1' was not installed because it has mistakes. Nothing was changed. Mistakes found:"
-                ).replace("%1", path.name),
+                fill_args(
+                    tr(
+                        "'%1' was not installed because it has mistakes. Nothing was changed. Mistakes found:"
+                    ),
+                    path.name,
+                ),
                 [diagnostic_line(d) for d in exc.errors],
             )
             return False
@@ -228,7 +234,7 @@ class PacksPage(Page):
         if not self.dialogs.confirm(
             self,
             tr("Remove the pack"),
-            tr("Remove '%1'? Learners' answers to it are kept in their results.").replace("%1", title),
+            fill_args(tr("Remove '%1'? Learners' answers to it are kept in their results."), title),
             tr("Remove"),
         ):
             return
@@ -238,7 +244,7 @@ class PacksPage(Page):
             self.message.show_problem(str(exc))
             return
         self.refresh()
-        text = tr("'%1' was removed.").replace("%1", title)
+        text = fill_args(tr("'%1' was removed."), title)
         if restored is not None:
             text += " " + tr("The version that comes with quizapp is used again.")
         self.message.show_ok(text)

@@ -48,6 +48,7 @@ from quizapp.content.text import LText
 from quizapp.progress.records import Learner
 from quizapp.services.teacher.reports import QuestionLine, ResultsGrid
 from quizapp.ui.i18n.formatting import Formatter
+from quizapp.ui.plaintext import fill_args
 from quizapp.ui.teacher.widgets import tr
 
 MARGIN_MM = 15.0
@@ -210,10 +211,10 @@ def print_with_dialog(parent: QWidget | None, title: str, draw: Callable[[QPaged
 # ---------------------------------------------------------------------------------------- documents
 def status_words(status: str, best: float | None) -> str:
     if status == "passed":
-        return tr("✔ Passed (%1%)").replace("%1", f"{best:.0f}") if best is not None else tr("✔ Passed")
+        return fill_args(tr("✔ Passed (%1%)"), f"{best:.0f}") if best is not None else tr("✔ Passed")
     if status == "in_progress":
         if best is not None:
-            return tr("◐ In progress (best %1%)").replace("%1", f"{best:.0f}")
+            return fill_args(tr("◐ In progress (best %1%)"), f"{best:.0f}")
         return tr("◐ In progress")
     return tr("○ Not started")
 
@@ -237,9 +238,9 @@ def class_report_html(
     language: str,
 ) -> str:
     body = header_html(
-        tr("Class report: %1").replace("%1", class_name),
+        fill_args(tr("Class report: %1"), class_name),
         school,
-        [period, tr("Made on %1").replace("%1", today_text(language))],
+        [period, fill_args(tr("Made on %1"), today_text(language))],
     )
     if not grid.rows:
         no_learners = tr("There are no learners in this class yet.")
@@ -272,11 +273,11 @@ def class_report_html(
             body += "</tr>"
         body += f"<tr><td><i>{esc(passed_title)}</i></td>"
         for index in chunk:
-            passed = tr("%1 of %2").replace("%1", str(grid.column_counts(index)["passed"]))
-            body += f"<td><i>{esc(passed.replace('%2', str(len(grid.rows))))}</i></td>"
+            passed = fill_args(tr("%1 of %2"), str(grid.column_counts(index)["passed"]), str(len(grid.rows)))
+            body += f"<td><i>{esc(passed)}</i></td>"
         body += "</tr></table><p></p>"
     if untouched and started:
-        nobody_yet = tr("Not started by anyone yet: %1").replace("%1", "; ".join(untouched))
+        nobody_yet = fill_args(tr("Not started by anyone yet: %1"), "; ".join(untouched))
         body += f'<p class="muted">{esc(nobody_yet)}</p>'
     if questions:
         headings = (tr("Question"), tr("Module"), tr("Wrong"), tr("Wrong answers chosen most"))
@@ -286,11 +287,13 @@ def class_report_html(
         body += "<tr>" + "".join(f"<th>{esc(h)}</th>" for h in headings) + "</tr>"
         for line in questions:
             wrong = "; ".join(
-                tr("%1 (%n time(s))", "", count).replace("%1", text) for text, count in line.wrong_answers
+                fill_args(tr("%1 (%n time(s))", "", count), text) for text, count in line.wrong_answers
             )
-            share = tr("%1 of %2 answers (%3%)").replace("%1", str(line.stat.wrong))
-            share = share.replace("%2", str(line.stat.answers)).replace(
-                "%3", f"{line.stat.percent_wrong:.0f}"
+            share = fill_args(
+                tr("%1 of %2 answers (%3%)"),
+                str(line.stat.wrong),
+                str(line.stat.answers),
+                f"{line.stat.percent_wrong:.0f}",
             )
             body += (
                 f"<tr><td>{esc(line.prompt)}</td><td>{esc(line.module_title)}</td>"
@@ -408,7 +411,7 @@ def worksheet_html(
     fill: Callable[[str], str],
 ) -> str:
     module_title = fill(module.title.get_text(language, default_language))
-    title = (tr("Answer key: %1") if answers else tr("Worksheet: %1")).replace("%1", module_title)
+    title = fill_args(tr("Answer key: %1") if answers else tr("Worksheet: %1"), module_title)
     body = header_html(title, school, [pack_title])
     if not answers:
         name_word, class_word, date_word = tr("Name"), tr("Class"), tr("Date")
@@ -440,9 +443,9 @@ def roster_html(
     language: str,
 ) -> str:
     body = header_html(
-        tr("Class list: %1").replace("%1", class_name),
+        fill_args(tr("Class list: %1"), class_name),
         school,
-        [tr("Made on %1").replace("%1", today_text(language))],
+        [fill_args(tr("Made on %1"), today_text(language))],
     )
     if not learners:
         no_learners = tr("There are no learners in this class yet.")
@@ -519,7 +522,7 @@ def _draw_certificate(painter: QPainter, device: QPagedPaintDevice, cert: Certif
     text_at(64, 10, cert.module, 6, True, "#1f7a78")
     if cert.score:
         text_at(75, 6, cert.score, 3.5)
-    text_at(83, 6, tr("Date: %1").replace("%1", cert.completed), 3.5)
+    text_at(83, 6, fill_args(tr("Date: %1"), cert.completed), 3.5)
     pen = QPen(QColor("#62564d"))
     pen.setWidthF(unit * 0.15)
     painter.setPen(pen)
