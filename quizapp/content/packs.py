@@ -14,6 +14,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from quizapp.content.archive import ArchiveProblem, find_pack_root, safe_extract
 from quizapp.content.diagnostics import DiagnosticList
 from quizapp.content.errors import describe, suggest
+from quizapp.content.images import IMAGE_SUFFIXES, check_image_file
 from quizapp.content.models import (
     AnyQuestion,
     FillBlank,
@@ -30,7 +31,6 @@ from quizapp.content.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholder
 from quizapp.content.text import DEFAULT_KEY, Accepted, LText, language_name, same_answer_key
 from quizapp.content.yamlsafe import YamlDocument, YamlProblem, load_yaml_file, locate
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 MANIFEST_NAME = "pack.yaml"
 
 
@@ -151,9 +151,21 @@ def _check_image(
         return
     if not rel.lower().endswith(IMAGE_SUFFIXES):
         line, column = locate(doc.root, loc)
-        diags.error(ctx.display, line, column, f"image '{rel}' must be a .png, .jpg or .svg file")
+        diags.error(
+            ctx.display, line, column, f"image '{rel}' must be a .png, .jpg, .gif, .webp or .svg file"
+        )
         return
-    _check_rel_path(rel, ctx, doc, loc, diags, "image")
+    path = _check_rel_path(rel, ctx, doc, loc, diags, "image")
+    if path is None:
+        return
+    problems = check_image_file(path)
+    if problems:
+        line, column = locate(doc.root, loc)
+    for problem in problems:
+        where = ""
+        if rel.lower().endswith(".svg"):
+            where = f" (line {problem.line}, column {problem.column} of {rel})"
+        diags.error(ctx.display, line, column, f"image '{rel}': {problem.message}{where}")
 
 
 def _iter_texts(
