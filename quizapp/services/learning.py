@@ -161,7 +161,7 @@ class LearningService:
     def enabled_pack_ids(self, learner: Learner) -> set[str]:
         """Packs this learner may use: the class's choice when the teacher made one, else every pack
         that is not switched off (built-in packs are on unless a teacher switched them off)."""
-        available = {p.id for p in self.library.packs}
+        available = self.library.pack_ids()
         chosen = self.store.settings.enabled_packs(learner.class_id) if learner.class_id else None
         if chosen is not None:
             return available & chosen
@@ -188,7 +188,7 @@ class LearningService:
         progress = self.progress(learner.id, entry)
         if progress.quiz_state == "in_progress" and self._open_run(learner.id, entry) is not None:
             return Target(entry, "quiz", progress.question_index)
-        sections = len(entry.module.lesson.sections)
+        sections = entry.facts.sections
         if not progress.lesson_read and 0 < progress.lesson_position < sections:
             return Target(entry, "lesson", progress.lesson_position)
         return Target(entry, "lesson", 0)
@@ -202,7 +202,7 @@ class LearningService:
             if entry is not None:
                 if point.stage == "quiz" and self._open_run(learner.id, entry) is not None:
                     return Target(entry, "quiz", point.position)
-                if point.stage == "lesson" and 0 <= point.position < len(entry.module.lesson.sections):
+                if point.stage == "lesson" and 0 <= point.position < entry.facts.sections:
                     return Target(entry, "lesson", point.position)
                 if point.stage == "results" and not self.progress(learner.id, entry).passed:
                     return Target(entry, "results", 0)
@@ -230,14 +230,14 @@ class LearningService:
 
     # -------------------------------------------------------------------------------------- lesson
     def save_lesson_position(self, learner_id: str, entry: ModuleEntry, position: int) -> ModuleProgress:
-        sections = len(entry.module.lesson.sections)
+        sections = entry.facts.sections
         position = max(0, min(position, sections - 1))
         return self.store.save_lesson_position(
             learner_id, entry.pack_id, entry.pack.version, entry.module_id, position
         )
 
     def mark_lesson_read(self, learner_id: str, entry: ModuleEntry) -> ModuleProgress:
-        last = len(entry.module.lesson.sections) - 1
+        last = entry.facts.sections - 1
         return self.store.save_lesson_position(
             learner_id, entry.pack_id, entry.pack.version, entry.module_id, last, read=True
         )

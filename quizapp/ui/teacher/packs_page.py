@@ -3,15 +3,15 @@ or off for a class, remove installed packs, and see broken packs with why."""
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from quizapp.content.text import language_name
 from quizapp.services.teacher.packs import InstallOutcome, PackError, PackErrorKind, PackInfo
-from quizapp.ui.plaintext import fill_args
+from quizapp.ui.plaintext import fill_args, plain_label
 from quizapp.ui.teacher.page import ALL, Page
 from quizapp.ui.teacher.widgets import (
     MIN_TARGET,
@@ -61,7 +61,7 @@ class PacksPage(Page):
         self.layout_.addLayout(flow(self.install_folder_button, self.install_zip_button))
 
         scope = QHBoxLayout()
-        scope_label = QLabel(tr("Packs switched on for:"))
+        scope_label = plain_label(tr("Packs switched on for:"))
         scope.addWidget(scope_label)
         self.scope_combo = self.class_combo(include_all=True, accessible=tr("Packs switched on for"))
         self.scope_combo.currentIndexChanged.connect(lambda _: self.refresh())
@@ -74,6 +74,7 @@ class PacksPage(Page):
         self.layout_.addStretch(1)
         self.cards: dict[str, Card] = {}
         self.toggles: dict[str, WrappingCheckBox] = {}
+        self.broken_removes: dict[str, QPushButton] = {}
 
     # ------------------------------------------------------------------------------------------ showing
     def refresh(self) -> None:
@@ -81,6 +82,7 @@ class PacksPage(Page):
         clear_layout(self.list_box)
         self.cards.clear()
         self.toggles.clear()
+        self.broken_removes.clear()
         manager = self.area.pack_manager
         listing = manager.list_packs()
         class_id = self.class_id_of(self.scope_combo)
@@ -96,13 +98,22 @@ class PacksPage(Page):
             )
             for item in listing.broken:
                 kind = tr("built-in") if item.builtin else tr("installed")
-                label = wrapping_label(f"✖ <b>{html.escape(item.folder.name)}</b> ({html.escape(kind)})")
+                label = wrapping_label(f"✖ {item.folder.name} ({kind})")
+                bold = QFont(label.font())
+                bold.setBold(True)
+                label.setFont(bold)
                 broken.body.addWidget(label)
                 lines = [f"• {diagnostic_line(d)}" for d in item.diagnostics[:SHOWN_PROBLEMS]]
                 if len(item.diagnostics) > SHOWN_PROBLEMS:
                     lines.append(tr("…and %n more.", "", len(item.diagnostics) - SHOWN_PROBLEMS))
                 problems = note("\n".join(lines))
                 broken.body.addWidget(problems)
+                if not item.builtin:
+                    remove = button(tr("Remove this folder…"), danger=True)
+                    remove.setAccessibleName(fill_args(tr("Remove the folder %1"), item.folder.name))
+                    remove.clicked.connect(lambda _=False, folder=item.folder: self.remove_folder(folder))
+                    self.broken_removes[item.folder.name] = remove
+                    broken.body.addLayout(flow(remove))
             self.broken_card = broken
             self.list_box.addWidget(broken)
         if not listing.packs:
@@ -173,13 +184,15 @@ class PacksPage(Page):
         if path is not None:
             self.install(path)
 
-    def install(self, path: Path, *, force: bool = False) -> bool:
+    def install(self, path: Path, *, force: bool = False, replace_builtin: bool = False) -> bool:
         """Check and install a pack; show what happened. Returns True when it was installed."""
         manager = self.area.pack_manager
         try:
-            result = self.run_safely(lambda: manager.install(Path(path), force=force))
+            result = self.run_safely(
+                lambda: manager.install(Path(path), force=force, replace_builtin=replace_builtin)
+            )
         except PackError as exc:
-            return self._install_refused(Path(path), exc)
+            return self._install_refused(Path(path), exc, force=force, replace_builtin=replace_builtin)
         if result is None:
             return False
         title = self.text(result.pack.title, result.pack.default_language)
@@ -201,7 +214,9 @@ class PacksPage(Page):
         self.area.notify_content_changed()
         return True
 
-    def _install_refused(self, path: Path, exc: PackError) -> bool:
+    def _install_refused(
+        self, path: Path, exc: PackError, *, force: bool = False, replace_builtin: bool = False
+    ) -> bool:
         if exc.kind is PackErrorKind.DOWNGRADE:
             question = fill_args(
                 tr(
@@ -212,7 +227,22 @@ class PacksPage(Page):
                 exc.new_version,
             )
             if self.dialogs.confirm(self, tr("Older version"), question, tr("Install the older version")):
-                return self.install(path, force=True)
+                return self.install(path, force=True, replace_builtin=replace_builtin)
+            self.message.show_info(tr("Nothing was changed."))
+            return False
+        if exc.kind is PackErrorKind.REPLACES_BUILTIN:
+            question = fill_args(
+                tr(
+                    "'%1' has the same id as a pack that comes with quizapp (%2). Installing it puts it in "
+                    "that pack's place for every learner. Replace the pack that comes with quizapp?"
+                ),
+                path.name,
+                exc.pack_id,
+            )
+            if self.dialogs.confirm(
+                self, tr("Replace a pack that comes with quizapp"), question, tr("Replace it")
+            ):
+                return self.install(path, force=force, replace_builtin=True)
             self.message.show_info(tr("Nothing was changed."))
             return False
         if exc.kind is PackErrorKind.INVALID:
@@ -248,6 +278,24 @@ class PacksPage(Page):
         if restored is not None:
             text += " " + tr("The version that comes with quizapp is used again.")
         self.message.show_ok(text)
+        self.area.notify_content_changed()
+
+    def remove_folder(self, folder: Path) -> None:
+        """Remove a folder under packs/ that is not a usable pack."""
+        if not self.dialogs.confirm(
+            self,
+            tr("Remove the folder"),
+            fill_args(tr("Remove the folder '%1' and everything in it from the packs folder?"), folder.name),
+            tr("Remove"),
+        ):
+            return
+        try:
+            self.run_safely(lambda: self.area.pack_manager.remove(folder.name))
+        except PackError as exc:
+            self.message.show_problem(str(exc))
+            return
+        self.refresh()
+        self.message.show_ok(fill_args(tr("The folder '%1' was removed."), folder.name))
         self.area.notify_content_changed()
 
 
