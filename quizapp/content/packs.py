@@ -32,6 +32,9 @@ from quizapp.content.text import DEFAULT_KEY, Accepted, LText, language_name, sa
 from quizapp.content.yamlsafe import YamlDocument, YamlProblem, load_yaml_file, locate
 
 MANIFEST_NAME = "pack.yaml"
+MAX_TITLE = 120  # letters in a pack or module title, in each language (docs/authoring.md)
+MAX_SUMMARY = 500
+MAX_AUTHOR = 100
 
 
 @dataclass(slots=True)
@@ -274,8 +277,32 @@ def _check_question(
     _check_image(question.image, ctx, doc, (*loc, "image"), diags)
 
 
+def _check_lengths(
+    text: LText | None,
+    limit: int,
+    what: str,
+    ctx: PackContext,
+    doc: YamlDocument,
+    loc: tuple[int | str, ...],
+    diags: DiagnosticList,
+) -> None:
+    """A title or summary longer than ``limit`` letters in any language is an error (it would take over
+    headers and lists on a small screen)."""
+    for lang, value in (text or {}).items():
+        if len(value) > limit:
+            line, column = locate(doc.root, (*loc, lang) if lang else loc)
+            diags.error(
+                ctx.display,
+                line,
+                column,
+                f"the {what} is {len(value)} letters long; at most {limit} are allowed",
+            )
+
+
 def check_module(module: Module, ctx: PackContext, doc: YamlDocument, diags: DiagnosticList) -> None:
-    """Checks the model alone cannot make: references, ids, images and languages."""
+    """Checks the model alone cannot make: references, ids, images, lengths and languages."""
+    _check_lengths(module.title, MAX_TITLE, "module title", ctx, doc, ("title",), diags)
+    _check_lengths(module.summary, MAX_SUMMARY, "module summary", ctx, doc, ("summary",), diags)
     question_ids: dict[str, int] = {}
     for index, question in enumerate(module.quiz.questions):
         loc: tuple[int | str, ...] = ("quiz", "questions", index)
@@ -374,6 +401,13 @@ def load_pack_folder(root: Path, display: str, diags: DiagnosticList) -> Pack | 
     if manifest is None:
         return None
     mctx = PackContext(manifest_display, root, manifest.default_language, tuple(manifest.languages))
+    _check_lengths(manifest.title, MAX_TITLE, "pack title", mctx, doc, ("title",), diags)
+    for index, author in enumerate(manifest.authors):
+        if len(author) > MAX_AUTHOR:
+            line, column = locate(doc.root, ("authors", index))
+            diags.error(
+                manifest_display, line, column, f"an author's name may be at most {MAX_AUTHOR} letters long"
+            )
     if manifest.default_language not in manifest.languages:
         line, column = locate(doc.root, ("languages",))
         diags.error(

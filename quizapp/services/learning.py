@@ -30,6 +30,7 @@ from quizapp.progress.records import Attempt, Learner, ModuleProgress, QuizRun
 from quizapp.progress.store import Settings, Store
 from quizapp.services.grading import Grade, grade, has_passed, score_percent
 from quizapp.services.library import ADULTS, ModuleEntry, PackLibrary
+from quizapp.services.names import clean_name
 
 # "adults": a parent or a teacher learning with the modules written for them.
 AGE_BANDS: tuple[str, ...] = ("8-10", "11-13", "14-17", ADULTS)
@@ -98,8 +99,9 @@ class RunResult:
 
 
 def normalise_name(name: str) -> str:
-    """A learner's name as stored: inner spaces collapsed; :class:`LearningError` when empty or too long."""
-    cleaned = " ".join(name.split())
+    """A learner's name as stored (see ``services/names.py``: NFC, no invisible or bidi control characters,
+    inner spaces collapsed); :class:`LearningError` when empty or too long."""
+    cleaned = clean_name(name)
     if not cleaned:
         raise LearningError("Please type your name or a nickname.")
     if len(cleaned) > MAX_NAME_LENGTH:

@@ -234,32 +234,37 @@ class _Checked:
     diagnostics: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _files_of(folder: Path) -> list[Path]:
+def _files_of(folder: Path) -> list[tuple[str, str]]:
+    """(path inside the pack with '/', full path) of every file, hidden ones left out, in name order."""
     files = []
-    for path in folder.rglob("*"):
-        rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if path.is_file():
-            files.append(path)
-    return sorted(files)
+    base = os.fspath(folder)
+    for top, dirs, names in os.walk(base):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel_top = os.path.relpath(top, base).replace(os.sep, "/")
+        for name in names:
+            if name.startswith("."):
+                continue
+            rel = name if rel_top == "." else f"{rel_top}/{name}"
+            files.append((rel, os.path.join(top, name)))
+    files.sort()
+    return files
 
 
 def folder_stamp(folder: Path) -> str:
     """A cheap fingerprint of a folder from its files' names, sizes and times (no file is read)."""
     digest = hashlib.sha256()
-    for path in _files_of(folder):
-        st = path.stat()
-        digest.update(f"{path.relative_to(folder).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    for rel, full in _files_of(folder):
+        st = os.stat(full)
+        digest.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 
 def content_hash(folder: Path) -> str:
     """The hash of every file's name and bytes in a pack folder: the cache key of a validation."""
     digest = hashlib.sha256()
-    for path in _files_of(folder):
-        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-        with path.open("rb") as handle:
+    for rel, full in _files_of(folder):
+        digest.update(rel.encode() + b"\0")
+        with open(full, "rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
         digest.update(b"\0")

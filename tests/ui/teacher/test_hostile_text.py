@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMessageB
 from quizapp.paths import builtin_packs_dir
 from tests.ui.conftest import StudentApp
 
-DEEP = "<table>" * 12 + "Deep" + "</table>" * 12
+DEEP = "<table>" * 6 + "Deep" + "</table>" * 6  # within the 120-letter title limit
 IMG = '<img src="/etc/hostname">Pic'
 BIG = '<span style="font-size:90px">BIG</span>'
 MARKERS = ("<table>", "<img", "<span style")
@@ -26,7 +26,7 @@ def write_hostile_pack(packs_dir: Path) -> Path:
     shutil.copytree(builtin_packs_dir() / "example", folder)
     manifest = folder / "pack.yaml"
     text = manifest.read_text(encoding="utf-8").replace("id: example", "id: hostile")
-    text = text.replace('en: "Example pack: staying safe online"', f"en: '{DEEP} %2 {BIG}'")
+    text = text.replace('en: "Example pack: staying safe online"', f"en: '{DEEP} %2'")
     manifest.write_text(text, encoding="utf-8")
     module = folder / "modules" / "safe-basics.yaml"
     lines = module.read_text(encoding="utf-8").splitlines()
@@ -93,7 +93,7 @@ def test_every_teacher_page_shows_hostile_titles_and_names_as_plain_text(qtbot, 
         assert rich_from_data(page) == [], name
     packs = area.show_page("packs")
     shown = [label.text() for label in packs.findChildren(QLabel)]
-    assert any(f"{DEEP} %2 {BIG}" in text for text in shown)
+    assert any(f"{DEEP} %2 — version 1.0.0" in text for text in shown)
     results = area.show_page("results")
     results.show_learner(learner.id)
     assert rich_from_data(results) == []
