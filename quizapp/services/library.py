@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import tempfile
+import threading
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -362,6 +363,7 @@ class PackLibrary:
         self._packs: list[CataloguePack] = []
         self._broken: list[BrokenPack] = []
         self._loaded = False
+        self._lock = threading.RLock()  # prepare() may run in the thread that opens the store
         self.validations = 0  # folders validated by the last reload (for tests and benchmarks)
 
     # ------------------------------------------------------------------------------------------ loading
@@ -371,6 +373,15 @@ class PackLibrary:
     def reload(self) -> None:
         """Look at every pack folder again (after an install, an update or a removal). A folder whose files
         are unchanged is not read; one that changed is validated and the result cached."""
+        with self._lock:
+            self._reload()
+
+    def prepare(self) -> None:
+        """Read the catalogue now if it has not been read (the app calls this from the thread that opens the
+        store, so that a pack changed since the last start is validated off the GUI thread)."""
+        self._ensure_loaded()
+
+    def _reload(self) -> None:
         cache = self._cache()
         packs: dict[str, CataloguePack] = {}
         broken: list[BrokenPack] = []
@@ -402,16 +413,14 @@ class PackLibrary:
         try:
             stamp = folder_stamp(folder)
         except OSError as exc:
-            return _Checked("", "", None, [_diagnostic_json(_problem(folder, f"could not be read: {exc}"))])
+            return _unreadable(folder, "", exc)
         cached = cache.get(key)
         if cached is not None and cached.stamp == stamp:
             return cached
         try:
             digest = content_hash(folder)
         except OSError as exc:
-            return _Checked(
-                stamp, "", None, [_diagnostic_json(_problem(folder, f"could not be read: {exc}"))]
-            )
+            return _unreadable(folder, stamp, exc)
         same = cached if cached is not None and cached.content_hash == digest else cache.by_hash(digest)
         if same is not None and (same.facts is not None or same is cached):
             entry = _Checked(stamp, digest, same.facts, list(same.diagnostics))
@@ -437,17 +446,20 @@ class PackLibrary:
 
     def remember_validated(self, folder: Path, pack: Pack) -> None:
         """Record a pack that was just validated (by an install) so that it is not validated again."""
-        cache = self._cache()
-        try:
-            entry = _Checked(folder_stamp(folder), content_hash(folder), PackFacts.of(pack))
-        except OSError:
-            return
-        cache.put(str(folder.resolve()), entry)
-        cache.save()
+        with self._lock:
+            cache = self._cache()
+            try:
+                entry = _Checked(folder_stamp(folder), content_hash(folder), PackFacts.of(pack))
+            except OSError:
+                return
+            cache.put(str(folder.resolve()), entry)
+            cache.save()
 
     def _ensure_loaded(self) -> None:
         if not self._loaded:
-            self.reload()
+            with self._lock:
+                if not self._loaded:
+                    self._reload()
 
     # -------------------------------------------------------------------------------------------- reads
     @property
@@ -523,6 +535,11 @@ def _problem(folder: Path, message: str) -> Diagnostic:
     from quizapp.content.diagnostics import Diagnostic, Severity
 
     return Diagnostic(f"{folder.name}/{MANIFEST_NAME}", 1, 1, Severity.ERROR, message)
+
+
+def _unreadable(folder: Path, stamp: str, exc: OSError) -> _Checked:
+    problem = _problem(folder, f"the pack folder could not be read: {exc.strerror or exc}")
+    return _Checked(stamp, "", None, [_diagnostic_json(problem)])
 
 
 def _same_id(folder: Path, pack_id: str, other: Path) -> Diagnostic:

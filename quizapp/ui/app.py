@@ -83,6 +83,10 @@ def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
     from quizapp.ui.main_window import MainWindow
 
     ctx = make_context(data_dir, store)
+    if opener is not None:
+        opener.prepare = (
+            ctx.library.prepare
+        )  # a pack changed since the last start is checked off the GUI thread
     window = MainWindow(ctx)
     reporter = ErrorReporter(lambda: window, window.recover)
     reporter.install()

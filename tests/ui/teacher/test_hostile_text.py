@@ -129,3 +129,22 @@ def test_confirm_dialog_shows_a_hostile_name_word_for_word(qtbot, qapp) -> None:
     QTimer.singleShot(50, answer)
     Dialogs().confirm(parent, BIG, f"Remove {IMG}?", "Remove")
     assert (Qt.TextFormat.PlainText, f"Remove {IMG}?") in seen
+
+
+def test_a_worksheet_pdf_shows_hostile_titles_as_text(qapp, tmp_path) -> None:
+    """A printed worksheet of a module whose title and pack title hold tags prints the tags as text."""
+    from quizapp.content.packs import read_trusted_pack
+    from quizapp.ui.teacher.printing import make_document, worksheet_html
+
+    pack = read_trusted_pack(write_hostile_pack(tmp_path / "packs"))
+    body = worksheet_html(
+        school=BIG,
+        pack_title=pack.manifest.title.get_text("en", "en"),
+        module=pack.modules[0],
+        language="en",
+        default_language="en",
+        answers=True,
+        fill=lambda text: text,
+    )
+    printed = make_document(body, rtl=False).toPlainText()
+    assert IMG in printed and BIG in printed and f"{DEEP} %2" in printed
