@@ -17,6 +17,7 @@ from tests.ui.conftest import StudentApp
 DEEP = "<table>" * 6 + "Deep" + "</table>" * 6  # within the 120-letter title limit
 IMG = '<img src="/etc/hostname">Pic'
 BIG = '<span style="font-size:90px">BIG</span>'
+DEEPEST = "<table>" * 5000 + "Deepest" + "</table>" * 5000  # crashed Qt (signal 11) drawn as rich text
 MARKERS = ("<table>", "<img", "<span style")
 
 
@@ -32,6 +33,8 @@ def write_hostile_pack(packs_dir: Path) -> Path:
     lines = module.read_text(encoding="utf-8").splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("title:"))
     lines[at + 1] = f"  en: '{IMG} {BIG}'"
+    at = next(i for i, line in enumerate(lines) if line.strip() == "en: Which of these is the strongest?")
+    lines[at] = f"        en: '{DEEPEST}'"  # a question prompt has no length limit
     module.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
 
@@ -82,6 +85,9 @@ def test_every_teacher_page_shows_hostile_titles_and_names_as_plain_text(qtbot, 
     school_class = store.create_class(BIG)
     learner = store.create_learner(IMG, class_id=school_class.id)
     take_quiz(store, example_pack(), "safe-basics", learner.id)
+    hostile = ctx.library.pack("hostile")
+    first = hostile.modules[0].quiz.questions[0]
+    take_quiz(store, hostile, "safe-basics", learner.id, {first.id: "a" if first.correct != "a" else "b"})
     area = TeacherArea(ctx, dialogs=dialogs)
     qtbot.addWidget(area)
     area.resize(1024, 600)
@@ -97,17 +103,34 @@ def test_every_teacher_page_shows_hostile_titles_and_names_as_plain_text(qtbot, 
     results = area.show_page("results")
     results.show_learner(learner.id)
     assert rich_from_data(results) == []
+    shown_prompts = [
+        results.question_table.item(r, 0).text() for r in range(results.question_table.rowCount())
+    ]
+    assert any("Deepest" in text for text in shown_prompts)  # the missed question, word for word
     assert rich_from_data(area) == []
 
 
 def test_student_screens_show_hostile_titles_and_names_as_plain_text(student_factory) -> None:
-    """Picker, home and lesson with a hostile learner name and module title draw no data as rich text."""
+    """Picker, home, lesson and quiz with a hostile learner name, module title and question prompt draw no
+    data as rich text."""
     write_hostile_pack(student_factory.data_dir / "packs")
     app: StudentApp = student_factory.open()
     app.pilot.create_learner(IMG, avatar="cat", age_band="11-13")
     assert rich_from_data(app.window) == []
     app.pilot.open_module("hostile", "safe-basics")
     assert rich_from_data(app.window) == []
+    app.pilot.read_lesson()
+    seen_deepest = False
+    for _ in range(7):  # every question (shuffled); one prompt is 5000 nested tables
+        texts = " ".join(label.text() for label in app.window.quiz.findChildren(QLabel))
+        seen_deepest = seen_deepest or "Deepest" in texts
+        assert rich_from_data(app.window) == []
+        app.pilot.answer(right=False)
+        app.pilot.check()
+        assert rich_from_data(app.window) == []
+        app.pilot.next()
+    assert seen_deepest
+    assert rich_from_data(app.window) == []  # the results screen
     app = student_factory.restart(app)
     assert rich_from_data(app.window) == []  # the picker's tiles
 
