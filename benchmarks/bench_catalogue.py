@@ -137,7 +137,7 @@ def run() -> list[tuple[str, float | int, str, str]]:
             with Store.open(data) as store:
                 learner = store.create_learner("Bench", avatar_id="cat")
                 manager = PackManager(store, data, builtin)
-                LearningService(store, manager.library).set_age_band(learner.id, "11-13")
+                LearningService(store, PackLibrary(builtin, data / "packs")).set_age_band(learner.id, "11-13")
                 for n in range(count):
                     manager.install(_copy(template, root / f"s{count}", n))
                 installs = []
