@@ -340,7 +340,7 @@ class ValidationCache:
             fd, tmp = tempfile.mkstemp(prefix=".catalogue-", dir=self.path.parent)
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+                    handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
                     handle.flush()
                     os.fsync(handle.fileno())
                 os.replace(tmp, self.path)
