@@ -611,6 +611,14 @@
         <translation>انسٹال شدہ</translation>
     </message>
     <message>
+        <source>Remove this folder…</source>
+        <translation>یہ فولڈر ہٹائیں…</translation>
+    </message>
+    <message>
+        <source>Remove the folder %1</source>
+        <translation>فولڈر %1 ہٹائیں</translation>
+    </message>
+    <message>
         <source>No packs yet. Install one with the buttons above.</source>
         <translation>ابھی کوئی پیک نہیں۔ اوپر والے بٹنوں سے ایک انسٹال کریں۔</translation>
     </message>
@@ -720,6 +728,18 @@
         <translation>کچھ نہیں بدلا گیا۔</translation>
     </message>
     <message>
+        <source>&apos;%1&apos; has the same id as a pack that comes with quizapp (%2). Installing it puts it in that pack&apos;s place for every learner. Replace the pack that comes with quizapp?</source>
+        <translation>‏&apos;%1&apos; کی پہچان (id) وہی ہے جو quizapp کے ساتھ آنے والے پیک (%2) کی ہے۔ اسے انسٹال کرنے سے ہر طالب علم کے لیے یہ اُس پیک کی جگہ لے لے گا۔ کیا quizapp کے ساتھ آنے والا پیک بدل دیں؟</translation>
+    </message>
+    <message>
+        <source>Replace a pack that comes with quizapp</source>
+        <translation>‏quizapp کے ساتھ آنے والا پیک بدلیں</translation>
+    </message>
+    <message>
+        <source>Replace it</source>
+        <translation>بدل دیں</translation>
+    </message>
+    <message>
         <source>&apos;%1&apos; was not installed because it has mistakes. Nothing was changed. Mistakes found:</source>
         <translation>‏&apos;%1&apos; انسٹال نہیں ہوا کیونکہ اس میں غلطیاں ہیں۔ کچھ نہیں بدلا گیا۔ یہ غلطیاں ملیں:</translation>
     </message>
@@ -738,6 +758,18 @@
     <message>
         <source>The version that comes with quizapp is used again.</source>
         <translation>اب پھر quizapp کے ساتھ آنے والا ورژن استعمال ہو رہا ہے۔</translation>
+    </message>
+    <message>
+        <source>Remove the folder</source>
+        <translation>فولڈر ہٹائیں</translation>
+    </message>
+    <message>
+        <source>Remove the folder &apos;%1&apos; and everything in it from the packs folder?</source>
+        <translation>کیا فولڈر &apos;%1&apos; اور اس میں موجود سب کچھ پیک کے فولڈر سے ہٹا دیں؟</translation>
+    </message>
+    <message>
+        <source>The folder &apos;%1&apos; was removed.</source>
+        <translation>فولڈر &apos;%1&apos; ہٹا دیا گیا۔</translation>
     </message>
     <message>
         <source>The file could not be used: %1</source>

@@ -37,6 +37,12 @@ def register(subparsers: Any) -> None:
     )
     install.add_argument("paths", nargs="+", metavar="PATH")
     install.add_argument("--force", action="store_true", help="install even an older version than installed")
+    install.add_argument(
+        "--replace-built-in",
+        dest="replace_builtin",
+        action="store_true",
+        help="allow a pack whose id is a built-in pack's id to take that pack's place for every learner",
+    )
     install.set_defaults(handler=run_install)
 
     listing = sub.add_parser(
@@ -50,10 +56,12 @@ def register(subparsers: Any) -> None:
 
     remove = sub.add_parser(
         "remove",
-        help="remove an installed pack (learners' answers are kept)",
-        description="Remove an installed pack. Built-in packs cannot be removed; use 'disable' instead.",
+        help="remove an installed pack or any folder under packs/ (learners' answers are kept)",
+        description="Remove an installed pack, named by its id or by its folder's name; a folder under "
+        "packs/ that is not a usable pack (see 'packs list') is removed by its name. Built-in packs cannot "
+        "be removed; use 'disable' instead.",
     )
-    remove.add_argument("pack_id", metavar="ID")
+    remove.add_argument("pack_id", metavar="ID_OR_FOLDER")
     remove.set_defaults(handler=run_remove)
 
     for name, on in (("enable", True), ("disable", False)):
@@ -102,7 +110,7 @@ def run_install(args: argparse.Namespace) -> int:
             for raw in args.paths:
                 path = Path(raw)
                 try:
-                    result = manager.install(path, force=args.force)
+                    result = manager.install(path, force=args.force, replace_builtin=args.replace_builtin)
                 except PackError as exc:
                     failed += 1
                     for diagnostic in exc.diagnostics:

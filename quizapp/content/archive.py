@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+import unicodedata
 import zipfile
 from pathlib import Path, PurePosixPath
 
@@ -45,8 +46,18 @@ def safe_extract(archive: Path, dest: Path) -> None:
                 f"the archive holds {len(members)} files; a pack may hold at most {MAX_MEMBERS}"
             )
         total = 0
+        seen: dict[str, str] = {}
         for info in members:
             parts = _member_parts(info.filename)
+            if parts and not info.is_dir():
+                # one name on every file system: Windows and macOS do not tell "A.yaml" from "a.yaml"
+                key = unicodedata.normalize("NFC", "/".join(parts)).casefold()
+                if key in seen:
+                    raise ArchiveProblem(
+                        f"the archive holds '{info.filename}' twice (also as '{seen[key]}'); only one copy "
+                        "could be used, so the archive was refused: make the .zip again from the pack folder"
+                    )
+                seen[key] = info.filename
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
                 raise ArchiveProblem(f"the archive holds a symbolic link ('{info.filename}'); it was refused")

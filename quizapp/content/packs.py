@@ -14,6 +14,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from quizapp.content.archive import ArchiveProblem, find_pack_root, safe_extract
 from quizapp.content.diagnostics import DiagnosticList
 from quizapp.content.errors import describe, suggest
+from quizapp.content.images import IMAGE_SUFFIXES, check_image_file
 from quizapp.content.models import (
     AnyQuestion,
     FillBlank,
@@ -30,8 +31,10 @@ from quizapp.content.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholder
 from quizapp.content.text import DEFAULT_KEY, Accepted, LText, language_name, same_answer_key
 from quizapp.content.yamlsafe import YamlDocument, YamlProblem, load_yaml_file, locate
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 MANIFEST_NAME = "pack.yaml"
+MAX_TITLE = 120  # letters in a pack or module title, in each language (docs/authoring.md)
+MAX_SUMMARY = 500
+MAX_AUTHOR = 100
 
 
 @dataclass(slots=True)
@@ -151,9 +154,21 @@ def _check_image(
         return
     if not rel.lower().endswith(IMAGE_SUFFIXES):
         line, column = locate(doc.root, loc)
-        diags.error(ctx.display, line, column, f"image '{rel}' must be a .png, .jpg or .svg file")
+        diags.error(
+            ctx.display, line, column, f"image '{rel}' must be a .png, .jpg, .gif, .webp or .svg file"
+        )
         return
-    _check_rel_path(rel, ctx, doc, loc, diags, "image")
+    path = _check_rel_path(rel, ctx, doc, loc, diags, "image")
+    if path is None:
+        return
+    problems = check_image_file(path)
+    if problems:
+        line, column = locate(doc.root, loc)
+    for problem in problems:
+        where = ""
+        if rel.lower().endswith(".svg"):
+            where = f" (line {problem.line}, column {problem.column} of {rel})"
+        diags.error(ctx.display, line, column, f"image '{rel}': {problem.message}{where}")
 
 
 def _iter_texts(
@@ -262,8 +277,32 @@ def _check_question(
     _check_image(question.image, ctx, doc, (*loc, "image"), diags)
 
 
+def _check_lengths(
+    text: LText | None,
+    limit: int,
+    what: str,
+    ctx: PackContext,
+    doc: YamlDocument,
+    loc: tuple[int | str, ...],
+    diags: DiagnosticList,
+) -> None:
+    """A title or summary longer than ``limit`` letters in any language is an error (it would take over
+    headers and lists on a small screen)."""
+    for lang, value in (text or {}).items():
+        if len(value) > limit:
+            line, column = locate(doc.root, (*loc, lang) if lang else loc)
+            diags.error(
+                ctx.display,
+                line,
+                column,
+                f"the {what} is {len(value)} letters long; at most {limit} are allowed",
+            )
+
+
 def check_module(module: Module, ctx: PackContext, doc: YamlDocument, diags: DiagnosticList) -> None:
-    """Checks the model alone cannot make: references, ids, images and languages."""
+    """Checks the model alone cannot make: references, ids, images, lengths and languages."""
+    _check_lengths(module.title, MAX_TITLE, "module title", ctx, doc, ("title",), diags)
+    _check_lengths(module.summary, MAX_SUMMARY, "module summary", ctx, doc, ("summary",), diags)
     question_ids: dict[str, int] = {}
     for index, question in enumerate(module.quiz.questions):
         loc: tuple[int | str, ...] = ("quiz", "questions", index)
@@ -362,6 +401,13 @@ def load_pack_folder(root: Path, display: str, diags: DiagnosticList) -> Pack | 
     if manifest is None:
         return None
     mctx = PackContext(manifest_display, root, manifest.default_language, tuple(manifest.languages))
+    _check_lengths(manifest.title, MAX_TITLE, "pack title", mctx, doc, ("title",), diags)
+    for index, author in enumerate(manifest.authors):
+        if len(author) > MAX_AUTHOR:
+            line, column = locate(doc.root, ("authors", index))
+            diags.error(
+                manifest_display, line, column, f"an author's name may be at most {MAX_AUTHOR} letters long"
+            )
     if manifest.default_language not in manifest.languages:
         line, column = locate(doc.root, ("languages",))
         diags.error(
@@ -496,6 +542,35 @@ class unpacked_pack:
     def __exit__(self, *exc: object) -> None:
         if self._tmp is not None:
             self._tmp.cleanup()
+
+
+class TrustedPackError(ValueError):
+    """A pack folder that was valid when validated no longer reads as valid (changed behind our back)."""
+
+
+def read_trusted_module(path: Path) -> Module:
+    """Read a module file of a pack that passed validation (no checks beyond the model's)."""
+    found: list[YamlProblem] = []
+    try:
+        doc = load_yaml_file(path, found)
+        if found:
+            raise TrustedPackError(f"{path}: {found[0].message}")
+        return Module.model_validate(doc.data)
+    except (YamlProblem, ValidationError) as exc:
+        raise TrustedPackError(f"{path}: {exc}") from exc
+
+
+def read_trusted_pack(root: Path) -> Pack:
+    """Read a whole pack folder that passed validation (no checks beyond the model's)."""
+    found: list[YamlProblem] = []
+    try:
+        doc = load_yaml_file(root / MANIFEST_NAME, found)
+        manifest = Manifest.model_validate(doc.data)
+    except (YamlProblem, ValidationError) as exc:
+        raise TrustedPackError(f"{root / MANIFEST_NAME}: {exc}") from exc
+    pack = Pack(manifest=manifest, root=root)
+    pack.modules = [read_trusted_module(root.joinpath(*PurePosixPath(rel).parts)) for rel in manifest.modules]
+    return pack
 
 
 def context_for_module(pack_root: Path, display: str) -> PackContext | None:

@@ -30,6 +30,7 @@ from quizapp.progress.records import Attempt, Learner, ModuleProgress, QuizRun
 from quizapp.progress.store import Settings, Store
 from quizapp.services.grading import Grade, grade, has_passed, score_percent
 from quizapp.services.library import ADULTS, ModuleEntry, PackLibrary
+from quizapp.services.names import clean_name
 
 # "adults": a parent or a teacher learning with the modules written for them.
 AGE_BANDS: tuple[str, ...] = ("8-10", "11-13", "14-17", ADULTS)
@@ -101,8 +102,9 @@ class RunResult:
 
 
 def normalise_name(name: str) -> str:
-    """A learner's name as stored: inner spaces collapsed; :class:`LearningError` when empty or too long."""
-    cleaned = " ".join(name.split())
+    """A learner's name as stored (see ``services/names.py``: NFC, no invisible or bidi control characters,
+    inner spaces collapsed); :class:`LearningError` when empty or too long."""
+    cleaned = clean_name(name)
     if not cleaned:
         raise LearningError("Please type your name or a nickname.")
     if len(cleaned) > MAX_NAME_LENGTH:
@@ -174,7 +176,7 @@ class LearningService:
     def enabled_pack_ids(self, learner: Learner) -> set[str]:
         """Packs this learner may use: the class's choice when the teacher made one, else every pack
         that is not switched off (built-in packs are on unless a teacher switched them off)."""
-        available = {p.id for p in self.library.packs}
+        available = self.library.pack_ids()
         if not self.store.settings.show_example_pack and self.library.is_builtin(EXAMPLE_PACK_ID):
             available.discard(EXAMPLE_PACK_ID)  # a demo, not a real module: shown when a teacher says so
         chosen = self.store.settings.enabled_packs(learner.class_id) if learner.class_id else None
@@ -203,7 +205,7 @@ class LearningService:
         progress = self.progress(learner.id, entry)
         if progress.quiz_state == "in_progress" and self._open_run(learner.id, entry) is not None:
             return Target(entry, "quiz", progress.question_index)
-        sections = len(entry.module.lesson.sections)
+        sections = entry.facts.sections
         if not progress.lesson_read and 0 < progress.lesson_position < sections:
             return Target(entry, "lesson", progress.lesson_position)
         return Target(entry, "lesson", 0)
@@ -217,7 +219,7 @@ class LearningService:
             if entry is not None:
                 if point.stage == "quiz" and self._open_run(learner.id, entry) is not None:
                     return Target(entry, "quiz", point.position)
-                if point.stage == "lesson" and 0 <= point.position < len(entry.module.lesson.sections):
+                if point.stage == "lesson" and 0 <= point.position < entry.facts.sections:
                     return Target(entry, "lesson", point.position)
                 if point.stage == "results" and not self.progress(learner.id, entry).passed:
                     return Target(entry, "results", 0)
@@ -245,14 +247,14 @@ class LearningService:
 
     # -------------------------------------------------------------------------------------- lesson
     def save_lesson_position(self, learner_id: str, entry: ModuleEntry, position: int) -> ModuleProgress:
-        sections = len(entry.module.lesson.sections)
+        sections = entry.facts.sections
         position = max(0, min(position, sections - 1))
         return self.store.save_lesson_position(
             learner_id, entry.pack_id, entry.pack.version, entry.module_id, position
         )
 
     def mark_lesson_read(self, learner_id: str, entry: ModuleEntry) -> ModuleProgress:
-        last = len(entry.module.lesson.sections) - 1
+        last = entry.facts.sections - 1
         return self.store.save_lesson_position(
             learner_id, entry.pack_id, entry.pack.version, entry.module_id, last, read=True
         )

@@ -22,12 +22,16 @@ from __future__ import annotations
 
 import gc
 import linecache
+import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from quizapp.progress.store import Settings, Store
 from quizapp.services.roster import PEEKED_SETTINGS, RosterPeek
+
+log = logging.getLogger(__name__)
 
 
 class OpeningStore:
@@ -44,6 +48,7 @@ class OpeningStore:
         self._gc_paused = False
         self._clear_lines_when_done = False
         self._thread = threading.Thread(target=self._open, name="quizapp-open-store", daemon=True)
+        self.prepare: Callable[[], object] | None = None  # more start-up work for the worker (the packs)
 
     def start(self) -> None:
         """Start opening (once; later calls do nothing)."""
@@ -73,6 +78,11 @@ class OpeningStore:
             self._store = Store.open(self.data_dir)
         except BaseException as exc:  # handed to the thread that uses the store
             self.error = exc
+        try:
+            if self.prepare is not None and self.error is None:
+                self.prepare()
+        except Exception:  # the GUI thread reads the packs itself when it needs them
+            log.exception("The packs could not be read in the background")
         finally:
             self._done.set()
 

@@ -104,6 +104,8 @@ def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
         opener = OpeningStore(data_dir, peek)
         store = opener
     window = open_main_window(data_dir, store)
+    if opener is not None:  # a pack changed since the last start is checked off the GUI thread
+        opener.prepare = window.ctx.library.prepare
     reporter = ErrorReporter(lambda: window, window.recover)
     reporter.install()
     fit_window(window)

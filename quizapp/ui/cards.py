@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.ui import images, theme
+from quizapp.ui.plaintext import tooltip_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -206,8 +207,10 @@ class CardModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._shown):
             return None
         card = self._shown[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return card.title
+        if role == Qt.ItemDataRole.ToolTipRole:  # a name that looks like HTML is shown word for word
+            return tooltip_text(card.title)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{card.title}, {card.detail}" if card.detail else card.title
         if role == DETAIL_ROLE:

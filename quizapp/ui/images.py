@@ -1,7 +1,10 @@
 """Pictures: in-house SVG icons, avatars and illustrations, and images from packs (local files only).
 
-SVG files are drawn with QSvgRenderer at the size needed (sharp on every screen); PNG and JPEG files are
-read with QPixmap. Nothing is ever loaded from the network.
+SVG files are drawn with QSvgRenderer at the size needed (sharp on every screen); PNG, JPEG, GIF and WebP
+files are decoded from memory. A pack's picture is read by :func:`load_image` only: its bytes are read once,
+checked again with the validator's checks (``content/images.py``: header, size and pixel limits, an SVG
+that refers to nothing outside itself) and handed to Qt from memory, so Qt never opens another file for it
+(an SVG's ``<image href="/somewhere">`` is refused before Qt sees it). Nothing is loaded from the network.
 """
 
 from __future__ import annotations
@@ -9,9 +12,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPainter, QPixmap, QTransform
 
+from quizapp.content.images import MAX_FILE_BYTES, check_image_bytes
 from quizapp.paths import assets_dir
 
 DIRECTIONAL_ICONS = frozenset({"back", "next"})  # mirrored in right-to-left layouts
@@ -26,11 +30,12 @@ def _device_ratio() -> float:
     return 1.0
 
 
-def render_svg(path: Path, width: int, height: int | None = None) -> QPixmap | None:
-    """Draw an SVG file into a pixmap of ``width`` x ``height`` logical pixels (aspect ratio kept)."""
+def render_svg(path: Path | bytes, width: int, height: int | None = None) -> QPixmap | None:
+    """Draw an SVG (a file of the app's own, or checked bytes) into a pixmap of ``width`` x ``height``
+    logical pixels (aspect ratio kept)."""
     from PySide6.QtSvg import QSvgRenderer
 
-    renderer = QSvgRenderer(str(path))
+    renderer = QSvgRenderer(QByteArray(path)) if isinstance(path, bytes) else QSvgRenderer(str(path))
     if not renderer.isValid():
         return None
     view = renderer.defaultSize()
@@ -54,24 +59,46 @@ def render_svg(path: Path, width: int, height: int | None = None) -> QPixmap | N
     return pixmap
 
 
-def load_image(path: Path, max_width: int, max_height: int) -> QPixmap | None:
-    """An SVG, PNG or JPEG file scaled to fit ``max_width`` x ``max_height``; None when unreadable."""
-    if not path.is_file():
+_KINDS = {".svg": "svg", ".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".gif": "gif", ".webp": "webp"}
+
+
+def _read_checked(path: Path) -> tuple[bytes, str] | None:
+    """A pack picture's bytes and kind when the validator's checks pass; None otherwise."""
+    kind = _KINDS.get(path.suffix.lower())
+    if kind is None:
         return None
-    if path.suffix.lower() == ".svg":
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+    if len(data) > MAX_FILE_BYTES or check_image_bytes(data, kind):
+        return None
+    return data, kind
+
+
+def load_image(path: Path, max_width: int, max_height: int) -> QPixmap | None:
+    """A pack's picture (SVG, PNG, JPEG, GIF or WebP) scaled to fit ``max_width`` x ``max_height``; None
+    when it is missing, unreadable or fails the pack checks."""
+    checked = _read_checked(path)
+    if checked is None:
+        return None
+    data, kind = checked
+    if kind == "svg":
         from PySide6.QtSvg import QSvgRenderer
 
-        renderer = QSvgRenderer(str(path))
+        renderer = QSvgRenderer(QByteArray(data))
         if not renderer.isValid():
             return None
         size = renderer.defaultSize()
         if size.isEmpty():
             size = QSize(max_width, max_height)
         fitted = size.scaled(QSize(max_width, max_height), Qt.AspectRatioMode.KeepAspectRatio)
-        return render_svg(path, fitted.width(), fitted.height())
-    pixmap = QPixmap(str(path))
-    if pixmap.isNull():
+        return render_svg(data, fitted.width(), fitted.height())
+    image = QImage.fromData(QByteArray(data))
+    if image.isNull():
         return None
+    pixmap = QPixmap.fromImage(image)
     if pixmap.width() > max_width or pixmap.height() > max_height:
         pixmap = pixmap.scaled(
             max_width,

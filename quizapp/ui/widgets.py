@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.ui import images, theme
 from quizapp.ui.i18n.fonts import URDU_FAMILY, has_arabic_script
+from quizapp.ui.plaintext import tooltip_text
 from quizapp.ui.theme import SPACING
 
 
@@ -164,7 +165,7 @@ class TitleLabel(Label):
                         high = middle - 1
         if shown != super().text():
             super().setText(shown)
-        self.setToolTip(self._full if shown != self._full else "")
+        self.setToolTip(tooltip_text(self._full) if shown != self._full else "")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -244,7 +245,7 @@ def picture(pixmap: QPixmap | None, description: str = "") -> QLabel:
     widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
     if description:
         widget.setAccessibleName(description)
-        widget.setToolTip(description)
+        widget.setToolTip(tooltip_text(description))
     return widget
 
 

@@ -76,3 +76,31 @@ def test_list_works_while_the_app_is_open(tmp_path: Path, capsys) -> None:
     captured = capsys.readouterr()
     assert "safe-basics" in captured.out
     assert "already open" in captured.err
+
+
+def test_a_pack_with_a_built_in_id_needs_replace_built_in(tmp_path: Path, capsys) -> None:
+    """Installing a pack with a built-in pack's id names the file and the option; with it, it installs."""
+    data = tmp_path / "data"
+    folder = make_pack(tmp_path, "example", "9.0", "lookalike")
+    assert packs(data, "install", str(folder)) == 1
+    err = capsys.readouterr().err
+    assert f"quizapp: {folder}:" in err and "--replace-built-in" in err
+    assert packs(data, "install", "--replace-built-in", str(folder)) == 0
+    assert "example 9.0" in capsys.readouterr().out
+
+
+def test_a_folder_copied_in_by_hand_is_listed_switched_off_and_removed_by_folder_name(
+    tmp_path: Path, capsys
+) -> None:
+    """A pack folder not named after its id is a usable, installed pack for every command."""
+    import shutil
+
+    data = tmp_path / "data"
+    (data / "packs").mkdir(parents=True)
+    shutil.copytree(make_pack(tmp_path, "mine"), data / "packs" / "from-usb")
+    assert packs(data, "list") == 0
+    text = capsys.readouterr().out
+    assert "mine 1.0.0" in text and "BROKEN" not in text
+    assert packs(data, "disable", "mine") == 0
+    assert packs(data, "remove", "from-usb") == 0
+    assert not (data / "packs" / "from-usb").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import stat
 import tempfile
 import zipfile
@@ -98,3 +99,16 @@ def test_errors_inside_zip_name_the_member(tmp_path: Path) -> None:
     assert any(
         d.path.endswith("typo.zip/modules/one.yaml") and d.line == 14 for d in report.diagnostics.errors
     )
+
+
+@pytest.mark.parametrize("second", ["modules/one.yaml", "Modules/One.yaml", "./modules/one.yaml"])
+def test_zip_with_a_file_twice_is_refused(tmp_path: Path, second: str) -> None:
+    """Two entries for one file (the same name, or one that differs only in case) are refused, naming the
+    archive and the entry, instead of silently installing the last one."""
+    path = write_zip(tmp_path / "twice.zip", good_members())
+    same = second == "modules/one.yaml"
+    warns = pytest.warns(UserWarning, match="Duplicate name") if same else contextlib.nullcontext()
+    with zipfile.ZipFile(path, "a") as zf, warns:
+        zf.writestr(second, MODULE.replace("Keep it secret", "Share it").encode())
+    d = only_error(validate(path))
+    assert "twice" in d.message and d.path.endswith("twice.zip")

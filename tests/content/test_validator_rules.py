@@ -69,7 +69,7 @@ MODULE_RULES = [
         8,
         "'assets/missing.png' was not found in the pack",
     ),
-    ("quiz:\n", "image: assets/notes.txt\nquiz:\n", 10, 8, "must be a .png, .jpg or .svg file"),
+    ("quiz:\n", "image: assets/notes.txt\nquiz:\n", 10, 8, "must be a .png, .jpg, .gif, .webp or .svg file"),
     ("quiz:\n", "quiz:\n  pass_mark: 120\n", 11, 14, "pass_mark: must be at most 100"),
     ("quiz:\n", "quiz:\n  shuffle: maybe\n", 11, 12, "shuffle: 'maybe' is not true or false"),
     (

@@ -121,3 +121,43 @@ def test_adults_see_the_parents_and_teachers_modules_and_children_never_do() -> 
     assert {e.module.audience for e in adults} == {"parents", "teachers"}
     for band in ("8-10", "11-13", "14-17", None):
         assert all(e.module.audience == "students" for e in library.modules_for(band))
+
+
+def test_a_second_start_validates_nothing_and_reads_a_module_only_when_opened(tmp_path: Path) -> None:
+    """The catalogue of unchanged packs comes from the cache; a module's questions are read on first use."""
+    builtin, installed = tmp_path / "builtin", tmp_path / "data" / "packs"
+    copy_pack(builtin / "example")
+    copy_pack(installed / "mine", pack_id="mine")
+    first = PackLibrary(builtin, installed)
+    assert len(first.modules_for(None)) == 2 and first.validations == 2
+    again = PackLibrary(builtin, installed)
+    entries = again.modules_for(None)
+    assert again.validations == 0 and [e.facts.questions for e in entries] == [7, 7]
+    assert entries[1].pack._modules == {}  # nothing read yet
+    assert len(entries[1].module.quiz.questions) == 7
+
+
+def test_a_changed_builtin_pack_is_validated_again(tmp_path: Path) -> None:
+    """After an update changes a built-in pack, the next start checks it again (and only it)."""
+    builtin, installed = tmp_path / "builtin", tmp_path / "data" / "packs"
+    copy_pack(builtin / "example")
+    copy_pack(builtin / "other", pack_id="other")
+    PackLibrary(builtin, installed).reload()
+    module = builtin / "other" / "modules" / "safe-basics.yaml"
+    module.write_text(module.read_text(encoding="utf-8").replace("Safe basics", "Safe basics 2"), "utf-8")
+    library = PackLibrary(builtin, installed)
+    library.reload()
+    assert library.validations == 1
+    assert library.entry("other", "safe-basics").facts.title["en"].startswith("Safe basics 2")  # type: ignore[union-attr]
+
+
+def test_a_damaged_cache_only_means_validating_again(tmp_path: Path) -> None:
+    """A cache file cut short or holding rubbish is ignored; packs are validated and the cache rewritten."""
+    builtin, installed = tmp_path / "builtin", tmp_path / "data" / "packs"
+    copy_pack(builtin / "example")
+    PackLibrary(builtin, installed).reload()
+    cache = tmp_path / "data" / "cache" / "pack-catalogue.json"
+    cache.write_text('{"format": 1, "folders": {"x": [', encoding="utf-8")
+    library = PackLibrary(builtin, installed)
+    assert library.get("example") is not None and library.validations == 1
+    assert PackLibrary(builtin, installed).pack_ids() == {"example"}

@@ -55,3 +55,36 @@ def test_a_failure_is_raised_where_the_store_is_used(tmp_path: Path) -> None:
             opening.wait()
         assert isinstance(opening.error, StoreLockedError)
         opening.close()
+
+
+def test_the_pack_catalogue_is_read_by_the_opening_thread(tmp_path: Path) -> None:
+    """A pack changed since the last start is validated by the thread that opens the store, not the GUI's."""
+    import shutil
+
+    from quizapp.paths import builtin_packs_dir
+    from quizapp.services.library import PackLibrary
+
+    with Store.open(tmp_path) as store:
+        store.create_learner("Ali", avatar_id="cat")
+    builtin = tmp_path / "builtin"
+    shutil.copytree(builtin_packs_dir() / "example", builtin / "example")
+    library = PackLibrary(builtin, tmp_path / "packs")
+    threads: list[str] = []
+    real = library._reload
+
+    def watched() -> None:
+        threads.append(threading.current_thread().name)
+        real()
+
+    library._reload = watched  # type: ignore[method-assign]
+    peek = peek_roster(tmp_path)
+    assert peek is not None
+    opening = OpeningStore(tmp_path, peek)
+    opening.prepare = library.prepare
+    opening.start()
+    opening.wait()
+    try:
+        assert threads == ["quizapp-open-store"] and library.validations == 1
+        assert library.get("example") is not None and threads == ["quizapp-open-store"]
+    finally:
+        opening.close()

@@ -1,10 +1,14 @@
 """Install, list, update, enable and remove question packs in a data folder.
 
-Installed packs live in ``<data_dir>/packs/<pack id>/``. Installing copies (or unpacks) the pack into a
-staging folder inside ``<data_dir>/packs`` whose name starts with a dot, validates that copy, and only then
-moves it into place with ``os.replace``: a half-copied or refused pack never appears under its id, and the
-staging folder is removed whatever happens (leftovers of a crash are removed by the next install). Progress
-is keyed by pack id + module id + question id, so installing a newer version keeps every learner's answers.
+What is listed comes from the one pack catalogue (``services/library.py``), the same one the learner screens
+and the command line use: what the teacher is told is what learners get. Installed packs live in
+``<data_dir>/packs/<pack id>/`` (a folder copied in by hand under another name is used and listed too).
+
+Installing copies (or unpacks) the pack into a staging folder inside ``<data_dir>/packs`` whose name starts
+with a dot, validates that copy (and nothing else), and only then moves it into place with ``os.replace``:
+a half-copied or refused pack never appears under its id, and the staging folder is removed whatever
+happens (leftovers of a crash are removed by the next install). Progress is keyed by pack id + module id +
+question id, so installing a newer version keeps every learner's answers.
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ from quizapp.content.packs import MANIFEST_NAME, Pack, load_pack_folder
 from quizapp.content.text import LText
 from quizapp.progress.records import PackRecord
 from quizapp.progress.store import Settings, Store
+from quizapp.services.library import BrokenPack, CataloguePack, PackLibrary
+
+__all__ = ["BrokenPack", "PackManager"]  # BrokenPack is the catalogue's, re-exported for the pages
 
 STAGING_PREFIX = ".install-"
 OLD_PREFIX = ".old-"
@@ -71,15 +78,6 @@ class PackInfo:
 
 
 @dataclass(frozen=True, slots=True)
-class BrokenPack:
-    """A pack folder that cannot be used, with why (never shown to learners)."""
-
-    folder: Path
-    builtin: bool
-    diagnostics: tuple[Diagnostic, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class PackListing:
     packs: tuple[PackInfo, ...]
     broken: tuple[BrokenPack, ...]
@@ -109,6 +107,7 @@ class PackErrorKind(enum.Enum):
     DOWNGRADE = "downgrade"
     BUILTIN = "builtin"
     NOT_INSTALLED = "not_installed"
+    REPLACES_BUILTIN = "replaces_builtin"
     READ_ONLY = "read_only"
     DISK = "disk"
 
@@ -139,8 +138,8 @@ class PackError(Exception):
         return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
 
 
-def _module_infos(pack: Pack) -> tuple[ModuleInfo, ...]:
-    return tuple(ModuleInfo(m.id, m.title, m.age_band, len(m.quiz.questions)) for m in pack.modules)
+def _module_infos(pack: CataloguePack) -> tuple[ModuleInfo, ...]:
+    return tuple(ModuleInfo(m.id, m.title_text, m.age_band, m.questions) for m in pack.facts.modules)
 
 
 def _ignore_for_copy(folder: str, names: list[str]) -> set[str]:
@@ -160,95 +159,46 @@ def _rmtree_quietly(path: Path) -> None:
 class PackManager:
     """Packs of one data folder: built-in ones (read-only) and installed ones."""
 
-    def __init__(self, store: Store, data_dir: Path, builtin_dir: Path | None) -> None:
+    def __init__(
+        self, store: Store, data_dir: Path, builtin_dir: Path | None, library: PackLibrary | None = None
+    ) -> None:
         self._store = store
         self._settings = Settings(store)
         self.data_dir = Path(data_dir)
         self.installed_dir = self.data_dir / "packs"
         self.builtin_dir = builtin_dir
+        if library is None:
+            no_builtin = self.data_dir / ".no-built-in-packs"  # a folder that does not exist: no packs
+            library = PackLibrary(builtin_dir or no_builtin, self.installed_dir)
+        self.library = library
 
-    # ------------------------------------------------------------------------------------------ loading
-    def _load_folder(self, folder: Path) -> tuple[Pack | None, DiagnosticList]:
-        diags = DiagnosticList()
-        try:
-            pack = load_pack_folder(folder, folder.name, diags)
-        except (OSError, ValueError, RecursionError) as exc:  # one bad pack never stops the list
-            diags.error(folder.name, 1, 1, f"the pack could not be read: {exc}")
-            pack = None
-        return pack, diags
-
-    def _pack_folders(self, parent: Path | None) -> list[Path]:
-        if parent is None or not parent.is_dir():
-            return []
-        try:
-            children = sorted(parent.iterdir())
-        except OSError:
-            return []
-        return [c for c in children if c.is_dir() and not c.name.startswith((".", "_"))]
-
+    # ------------------------------------------------------------------------------------------ listing
     def builtin_ids(self) -> set[str]:
-        return {p.id for p in self._load_builtin()[0]}
-
-    def _load_builtin(self) -> tuple[list[Pack], list[BrokenPack]]:
-        packs: list[Pack] = []
-        broken: list[BrokenPack] = []
-        for folder in self._pack_folders(self.builtin_dir):
-            if not (folder / MANIFEST_NAME).is_file():
-                continue
-            pack, diags = self._load_folder(folder)
-            if pack is None:
-                broken.append(BrokenPack(folder, True, tuple(diags.errors)))
-            else:
-                packs.append(pack)
-        return packs, broken
+        return self.library.builtin_ids()
 
     def list_packs(self) -> PackListing:
-        """Every usable pack (an installed pack replaces a built-in one with the same id) and broken ones."""
-        builtin, broken = self._load_builtin()
+        """Every usable pack (an installed pack replaces a built-in one with the same id) and broken ones,
+        exactly as the catalogue offers them to learners."""
         records = {r.id: r for r in self._store.list_packs()}
-        by_id: dict[str, PackInfo] = {}
-        for pack in builtin:
-            by_id[pack.id] = self._info(pack, builtin=True, record=records.get(pack.id))
-        for folder in self._pack_folders(self.installed_dir):
-            loaded, diags = self._load_folder(folder)
-            if loaded is None:
-                broken.append(BrokenPack(folder, False, tuple(diags.errors)))
-                continue
-            pack = loaded
-            if pack.id != folder.name:
-                problem = Diagnostic(
-                    f"{folder.name}/{MANIFEST_NAME}",
-                    1,
-                    1,
-                    Severity.ERROR,
-                    f"the pack's id is '{pack.id}' but its folder is named '{folder.name}'; install it again",
-                )
-                broken.append(BrokenPack(folder, False, (problem,)))
-                continue
-            overrides = pack.id in by_id and by_id[pack.id].builtin
-            by_id[pack.id] = self._info(pack, builtin=False, record=records.get(pack.id), overrides=overrides)
-        packs = sorted(
-            by_id.values(), key=lambda p: (not p.builtin, p.title.get_text("en", p.default_language))
-        )
-        return PackListing(tuple(packs), tuple(broken))
+        infos = [self._info(p, records.get(p.id)) for p in self.library.catalogue]
+        infos.sort(key=lambda p: (not p.builtin, p.title.get_text("en", p.default_language)))
+        return PackListing(tuple(infos), tuple(self.library.broken))
 
-    def _info(
-        self, pack: Pack, *, builtin: bool, record: PackRecord | None, overrides: bool = False
-    ) -> PackInfo:
-        manifest = pack.manifest
+    def _info(self, pack: CataloguePack, record: PackRecord | None) -> PackInfo:
+        facts = pack.facts
         return PackInfo(
             id=pack.id,
             version=pack.version,
-            title=manifest.title,
-            authors=tuple(manifest.authors),
-            languages=tuple(manifest.languages),
-            default_language=manifest.default_language,
-            review_status=dict(manifest.review_status),
+            title=LText(facts.title),
+            authors=facts.authors,
+            languages=facts.languages,
+            default_language=facts.default_language,
+            review_status=dict(facts.review_status),
             modules=_module_infos(pack),
-            folder=pack.root,
-            builtin=builtin,
+            folder=pack.folder,
+            builtin=pack.builtin,
             enabled=True if record is None else record.enabled,
-            overrides_builtin=overrides,
+            overrides_builtin=pack.overrides_builtin,
         )
 
     # ----------------------------------------------------------------------------------------- checking
@@ -328,11 +278,13 @@ class PackManager:
                 removed.append(child)
         return removed
 
-    def install(self, source: Path, *, force: bool = False) -> InstallResult:
+    def install(self, source: Path, *, force: bool = False, replace_builtin: bool = False) -> InstallResult:
         """Validate and install a pack folder or .zip; ``PackError`` says why it was refused.
 
-        A newer version replaces the installed one (progress is kept); an older one is refused unless
-        ``force``. The store's pack registry is updated last.
+        Only the new pack is read and validated. A newer version replaces the installed one (progress is
+        kept); an older one is refused unless ``force``; a pack with a built-in pack's id is refused unless
+        ``replace_builtin`` (it would take the built-in curriculum's place). The store's pack registry is
+        updated last.
         """
         if self._store.read_only:
             raise PackError(
@@ -343,7 +295,6 @@ class PackManager:
         if not source.exists():
             raise PackError(PackErrorKind.NOT_FOUND, f"{source}: no such file or folder")
         self.remove_leftovers()
-        listing_before = self.list_packs()
         with self._staged_for(source) as (root, diags):
             pack = None if root is None else load_pack_folder(root, source.name, diags)
             if pack is None or root is None:
@@ -353,7 +304,18 @@ class PackManager:
                     diagnostics=diags.sorted(),
                 )
             warnings = tuple(d for d in diags.sorted() if d.severity is Severity.WARNING)
-            current = listing_before.get(pack.id)
+            current = self.library.get(pack.id)
+            if current is not None and (current.builtin or current.overrides_builtin) and not replace_builtin:
+                raise PackError(
+                    PackErrorKind.REPLACES_BUILTIN,
+                    f"its id '{pack.id}' is the id of a pack that comes with quizapp; "
+                    "installing it would put it in the built-in pack's place for every learner. Nothing "
+                    "was installed (give the pack its own id, or use --replace-built-in if that is "
+                    "what you want)",
+                    pack_id=pack.id,
+                    new_version=pack.version,
+                    current_version=current.version,
+                )
             outcome = InstallOutcome.INSTALLED
             previous = current.version if current is not None else None
             if current is not None:
@@ -376,7 +338,12 @@ class PackManager:
                 else:
                     outcome = InstallOutcome.REINSTALLED
             target = self.installed_dir / pack.id
+            if current is not None and not current.builtin:
+                target = current.folder  # a folder copied in by hand under another name is updated there
             self._move_into_place(root, target, pack.id)
+        pack.root = target
+        self.library.remember_validated(target, pack)
+        self.library.reload()
         record = self._store.get_pack(pack.id)
         self._store.register_pack(
             pack.id,
@@ -412,8 +379,9 @@ class PackManager:
                 _rmtree_quietly(old)
 
     # ------------------------------------------------------------------------------------------ remove
-    def remove(self, pack_id: str) -> PackInfo | None:
-        """Remove an installed pack (answers to it are kept). Built-in packs can only be switched off.
+    def remove(self, name: str) -> PackInfo | None:
+        """Remove an installed pack folder, named by the pack's id or by the folder's name (a broken folder
+        too); learners' answers are kept. Built-in packs can only be switched off.
 
         Returns the built-in pack that is used again when the removed one had replaced it.
         """
@@ -421,46 +389,50 @@ class PackManager:
             raise PackError(
                 PackErrorKind.READ_ONLY, "the progress data is open read-only; nothing was removed"
             )
-        folder = self.installed_dir / pack_id
-        builtin = self.builtin_ids()
-        if not pack_id or "/" in pack_id or "\\" in pack_id or pack_id.startswith("."):
-            raise PackError(
-                PackErrorKind.NOT_INSTALLED, f"'{pack_id}' is not an installed pack", pack_id=pack_id
-            )
-        if not folder.is_dir():
-            if pack_id in builtin:
+        used = self.library.get(name)
+        folder: Path | None = None
+        pack_id = name
+        if used is not None and not used.builtin:
+            folder = used.folder
+        else:
+            folder = self.library.folder_named(name)
+            by_folder = next((p for p in self.library.catalogue if p.folder == folder), None)
+            if by_folder is not None:
+                pack_id = by_folder.id
+        if folder is None:
+            if used is not None and used.builtin:
                 raise PackError(
                     PackErrorKind.BUILTIN,
-                    f"'{pack_id}' comes with quizapp and cannot be removed; switch it off instead",
-                    pack_id=pack_id,
+                    f"'{name}' comes with quizapp and cannot be removed; switch it off instead",
+                    pack_id=name,
                 )
-            if self._store.get_pack(pack_id) is not None:
-                self._store.remove_pack(pack_id)
+            if self._store.get_pack(name) is not None:
+                self._store.remove_pack(name)
                 return None
             raise PackError(
-                PackErrorKind.NOT_INSTALLED, f"'{pack_id}' is not an installed pack", pack_id=pack_id
+                PackErrorKind.NOT_INSTALLED,
+                f"'{name}' is neither an installed pack's id nor a folder in {self.installed_dir}",
+                pack_id=name,
             )
-        doomed = self.installed_dir / f"{OLD_PREFIX}{pack_id}-{uuid.uuid4().hex[:8]}"
+        doomed = self.installed_dir / f"{OLD_PREFIX}{folder.name}-{uuid.uuid4().hex[:8]}"
         try:
             os.replace(folder, doomed)
         except OSError as exc:
-            raise PackError(
-                PackErrorKind.DISK, f"could not remove '{pack_id}': {exc.strerror or exc}"
-            ) from exc
+            raise PackError(PackErrorKind.DISK, f"could not remove '{name}': {exc.strerror or exc}") from exc
         _rmtree_quietly(doomed)
-        if pack_id in builtin:
-            restored = self.list_packs().get(pack_id)
-            if restored is not None:
-                record = self._store.get_pack(pack_id)
-                self._store.register_pack(
-                    pack_id,
-                    restored.version,
-                    dict(restored.title),
-                    restored.folder,
-                    enabled=True if record is None else record.enabled,
-                )
-            return restored
-        if self._store.get_pack(pack_id) is not None:
+        self.library.reload()
+        restored = self.library.get(pack_id)
+        if restored is not None and restored.builtin:
+            record = self._store.get_pack(pack_id)
+            self._store.register_pack(
+                pack_id,
+                restored.version,
+                dict(restored.facts.title),
+                restored.folder,
+                enabled=True if record is None else record.enabled,
+            )
+            return self.list_packs().get(pack_id)
+        if restored is None and self._store.get_pack(pack_id) is not None:
             self._store.remove_pack(pack_id)
         return None
 

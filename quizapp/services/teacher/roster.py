@@ -16,12 +16,13 @@ from pathlib import Path
 
 from quizapp.progress.records import Learner
 from quizapp.progress.store import Store
+from quizapp.services.names import clean_name
 
 MAX_NAME_LENGTH = 60
 
 
 def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    return clean_name(name).casefold()
 
 
 @dataclass(slots=True)
@@ -45,10 +46,13 @@ def add_learners(
     if class_id is None:
         existing = {_key(lr.display_name) for lr in store.list_learners() if lr.class_id is None}
     new: list[tuple[str, str]] = []
-    for name in names:
+    for typed in names:
+        name = clean_name(typed)
         key = _key(name)
+        if not name:
+            continue
         if key in existing:
-            result.already_there.append(name)
+            result.already_there.append(typed)
             continue
         existing.add(key)
         avatar = avatars[len(existing) % len(avatars)] if avatars else ""

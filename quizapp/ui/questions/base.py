@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from quizapp.content.text import LText
     from quizapp.services.grading import Grade
     from quizapp.services.learning import QuizSession
+    from quizapp.services.library import CataloguePack
     from quizapp.ui.context import AppContext
 
 
@@ -39,7 +40,7 @@ class QuestionView(QWidget):
         self,
         ctx: AppContext,
         question: AnyQuestion,
-        pack: Pack,
+        pack: Pack | CataloguePack,
         session: QuizSession | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -112,7 +113,7 @@ class QuestionView(QWidget):
 def make_view(
     ctx: AppContext,
     question: AnyQuestion,
-    pack: Pack,
+    pack: Pack | CataloguePack,
     session: QuizSession | None = None,
     parent: QWidget | None = None,
 ) -> QuestionView:

@@ -43,11 +43,11 @@ class ModuleTile(Card):
         self.setObjectName(f"module-{entry.pack_id}-{entry.module_id}")
         ctx = home.ctx
         lang = entry.pack.default_language
-        title = ctx.text(entry.module.title, lang)
+        title = ctx.text(entry.facts.title_text, lang)
         top = QHBoxLayout()
         top.setSpacing(12)
-        if entry.module.image:
-            pixmap = images.load_image(entry.pack.asset_path(entry.module.image), 56, 56)
+        if entry.facts.image:
+            pixmap = images.load_image(entry.pack.asset_path(entry.facts.image), 56, 56)
             if pixmap is not None:
                 top.addWidget(picture(pixmap), 0, Qt.AlignmentFlag.AlignTop)
         self.title = label(title, "heading")
@@ -57,7 +57,7 @@ class ModuleTile(Card):
             self.badge.setObjectName("badge")
             top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         self.box.addLayout(top)
-        self.box.addWidget(label(ctx.text(entry.module.summary, lang, entry.module.audience), "subtle"))
+        self.box.addWidget(label(ctx.text(entry.facts.summary_text, lang, entry.facts.audience), "subtle"))
         chips = QHBoxLayout()
         chips.setSpacing(8)
         status_text = {
@@ -233,17 +233,17 @@ class HomeScreen(Screen):
             return
         self.continue_button.setVisible(True)
         entry = target.entry
-        title = self.ctx.text(entry.module.title, entry.pack.default_language)
+        title = self.ctx.text(entry.facts.title_text, entry.pack.default_language)
         started = any(c.status != "not_started" for c in cards)
         self.continue_button.setText(self.tr("Continue") if started else self.tr("Start"))
         self.continue_title.setText(title)
         if target.stage == "lesson":
-            total = len(entry.module.lesson.sections)
+            total = entry.facts.sections
             detail = self.tr("Lesson: part {number} of {total}").format(
                 number=target.position + 1, total=total
             )
         elif target.stage == "quiz":
-            total = len(entry.module.quiz.questions)
+            total = entry.facts.questions
             detail = self.tr("Quiz: question {number} of {total}").format(
                 number=min(target.position + 1, total), total=total
             )

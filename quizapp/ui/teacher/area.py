@@ -65,7 +65,7 @@ class TeacherArea(QWidget):
         ctx.signals.style_changed.connect(self._apply_style)
         self.dialogs = dialogs or Dialogs(self)
         self.pin = TeacherPin(ctx.store)
-        self.pack_manager = PackManager(ctx.store, ctx.data_dir, ctx.library.builtin_dir)
+        self.pack_manager = PackManager(ctx.store, ctx.data_dir, ctx.library.builtin_dir, ctx.library)
         self.unlocked = False
         self.pages: dict[str, QWidget] = {}
         self._current_page = "classes"

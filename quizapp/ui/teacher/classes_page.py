@@ -22,6 +22,7 @@ from quizapp.paths import assets_dir
 from quizapp.progress.errors import StoreError
 from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.roster import add_learners, read_names
+from quizapp.ui.plaintext import fill_args
 from quizapp.ui.teacher.learner_list import LearnerListView, LearnerRow
 from quizapp.ui.teacher.page import NO_CLASS, Page
 from quizapp.ui.teacher.widgets import (
@@ -202,9 +203,9 @@ class ClassesPage(Page):
             counts[learner.class_id] = counts.get(learner.class_id, 0) + 1
         for school_class in self.store.list_classes(include_archived=include_archived):
             count = counts.get(school_class.id, 0)
-            label = tr("%1 (%n learner(s))", "", count).replace("%1", school_class.name)
+            label = fill_args(tr("%1 (%n learner(s))", "", count), school_class.name)
             if school_class.archived:
-                label = tr("%1 — archived").replace("%1", label)
+                label = fill_args(tr("%1 — archived"), label)
             item = QListWidgetItem(label)
             item.setData(ROLE_ID, school_class.id)
             item.setSizeHint(QSize(0, line_room(self.class_list)))
@@ -265,7 +266,7 @@ class ClassesPage(Page):
         rows = [
             LearnerRow(
                 learner.id,
-                tr("%1 — archived").replace("%1", learner.display_name)
+                fill_args(tr("%1 — archived"), learner.display_name)
                 if learner.archived
                 else learner.display_name,
                 learner.avatar_id,
@@ -298,7 +299,7 @@ class ClassesPage(Page):
             self.refresh()
             self.select_class(created.id)
             self.message.show_ok(
-                tr("The class '%1' was made. Now add its learners.").replace("%1", created.name)
+                fill_args(tr("The class '%1' was made. Now add its learners."), created.name)
             )
             self.area.notify_content_changed()
 
@@ -319,9 +320,12 @@ class ClassesPage(Page):
         if not school_class.archived and not self.dialogs.confirm(
             self,
             tr("Archive the class"),
-            tr(
-                "Archive '%1'? Its learners keep their results; the class is hidden until you bring it back."
-            ).replace("%1", school_class.name),
+            fill_args(
+                tr(
+                    "Archive '%1'? Its learners keep their results; the class is hidden until you bring it back."  # noqa: E501
+                ),
+                school_class.name,
+            ),
             tr("Archive"),
         ):
             return
@@ -353,10 +357,10 @@ class ClassesPage(Page):
         if result is None:
             return
         if result.already_there:
-            self.message.show_problem(tr("'%1' is already in this class.").replace("%1", name))
+            self.message.show_problem(fill_args(tr("'%1' is already in this class."), name))
             return
         self.name_field.clear()
-        self.message.show_ok(tr("'%1' was added.").replace("%1", name))
+        self.message.show_ok(fill_args(tr("'%1' was added."), name))
         self._changed()
         self.name_field.setFocus()
 
@@ -385,14 +389,16 @@ class ClassesPage(Page):
         )
         if result is None:
             return
-        notes = [tr("Already in the class: %1").replace("%1", n) for n in result.already_there]
+        notes = [fill_args(tr("Already in the class: %1"), n) for n in result.already_there]
         reasons = {"too_long": tr("longer than 60 letters"), "repeated": tr("listed twice")}
         notes += [
-            tr("%1, line %2: '%3' was left out (%4)")
-            .replace("%1", path.name)
-            .replace("%2", str(line))
-            .replace("%3", text)
-            .replace("%4", reasons.get(reason, reason))
+            fill_args(
+                tr("%1, line %2: '%3' was left out (%4)"),
+                path.name,
+                str(line),
+                text,
+                reasons.get(reason, reason),
+            )
             for line, text, reason in names.skipped
         ]
         if notes:
@@ -435,9 +441,11 @@ class ClassesPage(Page):
             return
         if self.run_safely(lambda: export_roster(self.store, path, class_name=class_name)) is not None:
             self.message.show_ok(
-                tr("The class list of %1 was saved to %2. Import it on the other computers.")
-                .replace("%1", class_name)
-                .replace("%2", str(path))
+                fill_args(
+                    tr("The class list of %1 was saved to %2. Import it on the other computers."),
+                    class_name,
+                    str(path),
+                )
             )
 
     def rename_learner(self) -> None:
@@ -478,7 +486,7 @@ class ClassesPage(Page):
             if self.run_safely(partial(self.store.update_learner, learner_id, class_id=target)) is None:
                 return
         self.message.show_ok(
-            tr("%n learner(s) moved to %1.", "", len(ids)).replace("%1", self.store.get_class(target).name)
+            fill_args(tr("%n learner(s) moved to %1.", "", len(ids)), self.store.get_class(target).name)
         )
         self._changed()
 
@@ -523,13 +531,15 @@ class ClassesPage(Page):
         if not self.dialogs.confirm(
             self,
             tr("Remove learners"),
-            tr("Remove %1 and all their answers? Their results were saved to %2. This cannot be undone.")
-            .replace("%1", names)
-            .replace("%2", str(path)),
+            fill_args(
+                tr("Remove %1 and all their answers? Their results were saved to %2. This cannot be undone."),
+                names,
+                str(path),
+            ),
             tr("Remove"),
         ):
             self.message.show_info(
-                tr("Nothing was removed. Their results were saved to %1.").replace("%1", str(path))
+                fill_args(tr("Nothing was removed. Their results were saved to %1."), str(path))
             )
             return
         for learner in learners:
@@ -538,9 +548,7 @@ class ClassesPage(Page):
             except StoreError as exc:
                 self.message.show_problem(str(exc))
                 return
-        self.message.show_ok(
-            tr("%1 removed. Their results are in %2.").replace("%1", names).replace("%2", str(path))
-        )
+        self.message.show_ok(fill_args(tr("%1 removed. Their results are in %2."), names, str(path)))
         self._changed()
 
     def save_roster_pdf(self) -> None:
@@ -574,9 +582,9 @@ class ClassesPage(Page):
             picture_names=pictures,
             language=self.ctx.language,
         )
-        title = tr("Class list: %1").replace("%1", class_name)
+        title = fill_args(tr("Class list: %1"), class_name)
         pages = self.run_safely(
             lambda: write_pdf(path, title, html_drawer(body, rtl=self.ctx.is_rtl, images=images))
         )
         if pages:
-            self.message.show_ok(tr("The class list was saved to %1.").replace("%1", str(path)))
+            self.message.show_ok(fill_args(tr("The class list was saved to %1."), str(path)))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from quizapp.services.teacher.packs import PackError
+from quizapp.ui.plaintext import fill_args
 from quizapp.ui.teacher.page import Page
 from quizapp.ui.teacher.widgets import (
     MIN_TARGET,
@@ -64,9 +65,7 @@ class ImportPage(Page):
         self.age_combo.setMinimumHeight(MIN_TARGET)
         self.age_combo.setAccessibleName(tr("Age of the learners"))
         for band in AGE_BANDS:
-            self.age_combo.addItem(
-                tr("Adults") if band == "adults" else tr("Ages %1").replace("%1", band), band
-            )
+            self.age_combo.addItem(tr("Adults") if band == "adults" else fill_args(tr("Ages %1"), band), band)
         self.age_combo.setCurrentIndex(1)
         install_form.addRow(tr("For learners aged:"), self.age_combo)
         install.body.addLayout(install_form)
@@ -116,32 +115,24 @@ class ImportPage(Page):
         lines = []
         for item in report.skipped:
             lines.append(
-                tr("Skipped: %1, line %2: '%3': %4")
-                .replace("%1", item.file)
-                .replace("%2", str(item.line))
-                .replace("%3", item.name)
-                .replace("%4", item.reason)
+                fill_args(
+                    tr("Skipped: %1, line %2: '%3': %4"), item.file, str(item.line), item.name, item.reason
+                )
             )
         for notice in report.errors:
             lines.append(
-                tr("Problem: %1, line %2: %3")
-                .replace("%1", notice.file)
-                .replace("%2", str(notice.line))
-                .replace("%3", notice.message)
+                fill_args(tr("Problem: %1, line %2: %3"), notice.file, str(notice.line), notice.message)
             )
         for notice in report.warnings:
             lines.append(
-                tr("Changed: %1, line %2: %3")
-                .replace("%1", notice.file)
-                .replace("%2", str(notice.line))
-                .replace("%3", notice.message)
+                fill_args(tr("Changed: %1, line %2: %3"), notice.file, str(notice.line), notice.message)
             )
-        summary = (
-            tr("%1 question(s) converted into %2 module(s); %3 skipped; %4 warning(s).")
-            .replace("%1", str(len(report.converted)))
-            .replace("%2", str(len(report.modules)))
-            .replace("%3", str(len(report.skipped)))
-            .replace("%4", str(len(report.warnings)))
+        summary = fill_args(
+            tr("%1 question(s) converted into %2 module(s); %3 skipped; %4 warning(s)."),
+            str(len(report.converted)),
+            str(len(report.modules)),
+            str(len(report.skipped)),
+            str(len(report.warnings)),
         )
         if report.ok:
             self.message.show_info(summary, lines)
@@ -166,7 +157,7 @@ class ImportPage(Page):
             )
         except PackError as exc:
             self.message.show_problem(
-                tr("The questions were not installed: %1").replace("%1", str(exc)),
+                fill_args(tr("The questions were not installed: %1"), str(exc)),
                 [diagnostic_line(d) for d in exc.errors],
             )
             return False
@@ -174,8 +165,9 @@ class ImportPage(Page):
             return False
         pack = done.result.pack
         self.message.show_ok(
-            tr("The pack '%1' was installed with %n question(s).", "", pack.question_count).replace(
-                "%1", self.text(pack.title, pack.default_language)
+            fill_args(
+                tr("The pack '%1' was installed with %n question(s).", "", pack.question_count),
+                self.text(pack.title, pack.default_language),
             )
         )
         self.install_button.setEnabled(False)

@@ -3,14 +3,15 @@ or off for a class, remove installed packs, and see broken packs with why."""
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from quizapp.content.text import language_name
 from quizapp.services.teacher.packs import InstallOutcome, PackError, PackErrorKind, PackInfo
+from quizapp.ui.plaintext import fill_args, plain_label
 from quizapp.ui.teacher.page import ALL, Page
 from quizapp.ui.teacher.widgets import (
     MIN_TARGET,
@@ -60,7 +61,7 @@ class PacksPage(Page):
         self.layout_.addLayout(flow(self.install_folder_button, self.install_zip_button))
 
         scope = QHBoxLayout()
-        scope_label = QLabel(tr("Packs switched on for:"))
+        scope_label = plain_label(tr("Packs switched on for:"))
         scope.addWidget(scope_label)
         self.scope_combo = self.class_combo(include_all=True, accessible=tr("Packs switched on for"))
         self.scope_combo.currentIndexChanged.connect(lambda _: self.refresh())
@@ -73,6 +74,7 @@ class PacksPage(Page):
         self.layout_.addStretch(1)
         self.cards: dict[str, Card] = {}
         self.toggles: dict[str, WrappingCheckBox] = {}
+        self.broken_removes: dict[str, QPushButton] = {}
 
     # ------------------------------------------------------------------------------------------ showing
     def refresh(self) -> None:
@@ -80,6 +82,7 @@ class PacksPage(Page):
         clear_layout(self.list_box)
         self.cards.clear()
         self.toggles.clear()
+        self.broken_removes.clear()
         manager = self.area.pack_manager
         listing = manager.list_packs()
         class_id = self.class_id_of(self.scope_combo)
@@ -95,13 +98,22 @@ class PacksPage(Page):
             )
             for item in listing.broken:
                 kind = tr("built-in") if item.builtin else tr("installed")
-                label = wrapping_label(f"✖ <b>{html.escape(item.folder.name)}</b> ({html.escape(kind)})")
+                label = wrapping_label(f"✖ {item.folder.name} ({kind})")
+                bold = QFont(label.font())
+                bold.setBold(True)
+                label.setFont(bold)
                 broken.body.addWidget(label)
                 lines = [f"• {diagnostic_line(d)}" for d in item.diagnostics[:SHOWN_PROBLEMS]]
                 if len(item.diagnostics) > SHOWN_PROBLEMS:
                     lines.append(tr("…and %n more.", "", len(item.diagnostics) - SHOWN_PROBLEMS))
                 problems = note("\n".join(lines))
                 broken.body.addWidget(problems)
+                if not item.builtin:
+                    remove = button(tr("Remove this folder…"), danger=True)
+                    remove.setAccessibleName(fill_args(tr("Remove the folder %1"), item.folder.name))
+                    remove.clicked.connect(lambda _=False, folder=item.folder: self.remove_folder(folder))
+                    self.broken_removes[item.folder.name] = remove
+                    broken.body.addLayout(flow(remove))
             self.broken_card = broken
             self.list_box.addWidget(broken)
         if not listing.packs:
@@ -109,7 +121,7 @@ class PacksPage(Page):
 
     def _pack_card(self, info: PackInfo, enabled: bool) -> Card:
         title = self.text(info.title, info.default_language)
-        card = Card(tr("%1 — version %2").replace("%1", title).replace("%2", info.version))
+        card = Card(fill_args(tr("%1 — version %2"), title, info.version))
         card.setObjectName(f"pack-{info.id}")
         where = tr("comes with quizapp") if info.builtin else tr("installed")
         if info.overrides_builtin:
@@ -119,30 +131,32 @@ class PacksPage(Page):
             for code in info.languages
         )
         facts = [
-            tr("By: %1").replace("%1", ", ".join(info.authors)),
-            tr("Languages: %1").replace("%1", languages),
+            fill_args(tr("By: %1"), ", ".join(info.authors)),
+            fill_args(tr("Languages: %1"), languages),
             tr("%n module(s)", "", len(info.modules)) + " · " + tr("%n question(s)", "", info.question_count),
-            tr("Where: %1").replace("%1", where),
+            fill_args(tr("Where: %1"), where),
         ]
         card.body.addWidget(note("\n".join(facts)))
         modules = "\n".join(
             "• "
-            + tr("%1 (ages %2, %n question(s))", "", m.questions)
-            .replace("%1", self.text(m.title, info.default_language))
-            .replace("%2", m.age_band)
+            + fill_args(
+                tr("%1 (ages %2, %n question(s))", "", m.questions),
+                self.text(m.title, info.default_language),
+                m.age_band,
+            )
             for m in info.modules
         )
         card.body.addWidget(note(modules))
         toggle = WrappingCheckBox(tr("Learners see this pack"))
         toggle.setMinimumHeight(MIN_TARGET)
         toggle.setChecked(enabled)
-        toggle.setAccessibleName(tr("Learners see the pack %1").replace("%1", title))
+        toggle.setAccessibleName(fill_args(tr("Learners see the pack %1"), title))
         toggle.toggled.connect(lambda on, pid=info.id: self.set_enabled(pid, on))
         self.toggles[info.id] = toggle
         actions: list[QWidget] = [toggle]
         if info.removable:
             remove = button(tr("Remove…"), danger=True)
-            remove.setAccessibleName(tr("Remove the pack %1").replace("%1", title))
+            remove.setAccessibleName(fill_args(tr("Remove the pack %1"), title))
             remove.clicked.connect(lambda _=False, i=info: self.remove(i))
             actions.append(remove)
         card.body.addLayout(flow(*actions))
@@ -170,13 +184,15 @@ class PacksPage(Page):
         if path is not None:
             self.install(path)
 
-    def install(self, path: Path, *, force: bool = False) -> bool:
+    def install(self, path: Path, *, force: bool = False, replace_builtin: bool = False) -> bool:
         """Check and install a pack; show what happened. Returns True when it was installed."""
         manager = self.area.pack_manager
         try:
-            result = self.run_safely(lambda: manager.install(Path(path), force=force))
+            result = self.run_safely(
+                lambda: manager.install(Path(path), force=force, replace_builtin=replace_builtin)
+            )
         except PackError as exc:
-            return self._install_refused(Path(path), exc)
+            return self._install_refused(Path(path), exc, force=force, replace_builtin=replace_builtin)
         if result is None:
             return False
         title = self.text(result.pack.title, result.pack.default_language)
@@ -186,7 +202,7 @@ class PacksPage(Page):
             InstallOutcome.REINSTALLED: tr("'%1' version %2 was installed again."),
             InstallOutcome.DOWNGRADED: tr("'%1' was replaced by the older version %2."),
         }
-        text = texts[result.outcome].replace("%1", title).replace("%2", result.pack.version)
+        text = fill_args(texts[result.outcome], title, result.pack.version)
         self.refresh()
         if result.warnings:
             self.message.show_info(
@@ -198,25 +214,45 @@ class PacksPage(Page):
         self.area.notify_content_changed()
         return True
 
-    def _install_refused(self, path: Path, exc: PackError) -> bool:
+    def _install_refused(
+        self, path: Path, exc: PackError, *, force: bool = False, replace_builtin: bool = False
+    ) -> bool:
         if exc.kind is PackErrorKind.DOWNGRADE:
-            question = (
+            question = fill_args(
                 tr(
                     "Version %1 is installed and this file has the older version %2. "
                     "Install the older one anyway?"
-                )
-                .replace("%1", exc.current_version)
-                .replace("%2", exc.new_version)
+                ),
+                exc.current_version,
+                exc.new_version,
             )
             if self.dialogs.confirm(self, tr("Older version"), question, tr("Install the older version")):
-                return self.install(path, force=True)
+                return self.install(path, force=True, replace_builtin=replace_builtin)
+            self.message.show_info(tr("Nothing was changed."))
+            return False
+        if exc.kind is PackErrorKind.REPLACES_BUILTIN:
+            question = fill_args(
+                tr(
+                    "'%1' has the same id as a pack that comes with quizapp (%2). Installing it puts it in "
+                    "that pack's place for every learner. Replace the pack that comes with quizapp?"
+                ),
+                path.name,
+                exc.pack_id,
+            )
+            if self.dialogs.confirm(
+                self, tr("Replace a pack that comes with quizapp"), question, tr("Replace it")
+            ):
+                return self.install(path, force=force, replace_builtin=True)
             self.message.show_info(tr("Nothing was changed."))
             return False
         if exc.kind is PackErrorKind.INVALID:
             self.message.show_problem(
-                tr(
-                    "'%1' was not installed because it has mistakes. Nothing was changed. Mistakes found:"
-                ).replace("%1", path.name),
+                fill_args(
+                    tr(
+                        "'%1' was not installed because it has mistakes. Nothing was changed. Mistakes found:"
+                    ),
+                    path.name,
+                ),
                 [diagnostic_line(d) for d in exc.errors],
             )
             return False
@@ -228,7 +264,7 @@ class PacksPage(Page):
         if not self.dialogs.confirm(
             self,
             tr("Remove the pack"),
-            tr("Remove '%1'? Learners' answers to it are kept in their results.").replace("%1", title),
+            fill_args(tr("Remove '%1'? Learners' answers to it are kept in their results."), title),
             tr("Remove"),
         ):
             return
@@ -238,10 +274,28 @@ class PacksPage(Page):
             self.message.show_problem(str(exc))
             return
         self.refresh()
-        text = tr("'%1' was removed.").replace("%1", title)
+        text = fill_args(tr("'%1' was removed."), title)
         if restored is not None:
             text += " " + tr("The version that comes with quizapp is used again.")
         self.message.show_ok(text)
+        self.area.notify_content_changed()
+
+    def remove_folder(self, folder: Path) -> None:
+        """Remove a folder under packs/ that is not a usable pack."""
+        if not self.dialogs.confirm(
+            self,
+            tr("Remove the folder"),
+            fill_args(tr("Remove the folder '%1' and everything in it from the packs folder?"), folder.name),
+            tr("Remove"),
+        ):
+            return
+        try:
+            self.run_safely(lambda: self.area.pack_manager.remove(folder.name))
+        except PackError as exc:
+            self.message.show_problem(str(exc))
+            return
+        self.refresh()
+        self.message.show_ok(fill_args(tr("The folder '%1' was removed."), folder.name))
         self.area.notify_content_changed()
 
 

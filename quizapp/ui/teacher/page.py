@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from quizapp.progress.errors import StoreError
 from quizapp.services.teacher.reports import AnswerWords
+from quizapp.ui.plaintext import fill_args, plain_label
 from quizapp.ui.teacher.widgets import MIN_TARGET, AdaptiveForm, FlowLayout, MessagePanel, heading, note, tr
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ class Page(QWidget):
             self.message.show_problem(str(exc))
         except OSError as exc:
             self.message.show_problem(
-                tr("The file could not be used: %1").replace("%1", exc.strerror or str(exc))
+                fill_args(tr("The file could not be used: %1"), exc.strerror or str(exc))
             )
         except ValueError as exc:
             self.message.show_problem(str(exc))
@@ -116,7 +117,7 @@ class Page(QWidget):
         layout = QHBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        label = QLabel(text)
+        label = plain_label(text)
         label.setBuddy(field)
         layout.addWidget(label)
         layout.addWidget(field, 1)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QRegularExpressionValidator, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from quizapp.services.teacher.pin import MAX_DIGITS, MIN_DIGITS, PinProblem, TeacherPin, pin_problem
+from quizapp.ui.plaintext import fill_args
 from quizapp.ui.teacher.widgets import (
     MIN_TARGET,
     Card,
@@ -29,9 +30,9 @@ from quizapp.ui.teacher.widgets import (
 def wait_words(seconds: int) -> str:
     """The wait in words the teacher reads at a glance: "20 seconds" or "3 minutes"."""
     if seconds < 60:
-        return tr("1 second") if seconds <= 1 else tr("%1 seconds").replace("%1", str(seconds))
+        return tr("1 second") if seconds <= 1 else fill_args(tr("%1 seconds"), str(seconds))
     minutes = (seconds + 59) // 60
-    return tr("1 minute") if minutes == 1 else tr("%1 minutes").replace("%1", str(minutes))
+    return tr("1 minute") if minutes == 1 else fill_args(tr("%1 minutes"), str(minutes))
 
 
 class PinGate(QWidget):
@@ -90,12 +91,14 @@ class PinGate(QWidget):
             body.addWidget(self.title)
             body.addWidget(
                 note(
-                    self.tr(
-                        "Choose a PIN of %1 to %2 digits for the teacher area. Students must not know it. "
-                        "Type it twice."
+                    fill_args(
+                        self.tr(
+                            "Choose a PIN of %1 to %2 digits for the teacher area. Students must not know it. "  # noqa: E501
+                            "Type it twice."
+                        ),
+                        str(MIN_DIGITS),
+                        str(MAX_DIGITS),
                     )
-                    .replace("%1", str(MIN_DIGITS))
-                    .replace("%2", str(MAX_DIGITS))
                 )
             )
             self.pin_field = self._pin_field(self.tr("New PIN"))
@@ -158,10 +161,8 @@ class PinGate(QWidget):
     def problem_text(self, problem: PinProblem) -> str:
         return {
             PinProblem.NOT_DIGITS: self.tr("The PIN may hold only the digits 0 to 9."),
-            PinProblem.TOO_SHORT: self.tr("The PIN needs at least %1 digits.").replace("%1", str(MIN_DIGITS)),
-            PinProblem.TOO_LONG: self.tr("The PIN may have at most %1 digits.").replace(
-                "%1", str(MAX_DIGITS)
-            ),
+            PinProblem.TOO_SHORT: fill_args(self.tr("The PIN needs at least %1 digits."), str(MIN_DIGITS)),
+            PinProblem.TOO_LONG: fill_args(self.tr("The PIN may have at most %1 digits."), str(MAX_DIGITS)),
             PinProblem.MISMATCH: self.tr("The two PINs are not the same. Type the same PIN twice."),
         }[problem]
 
@@ -199,8 +200,8 @@ class PinGate(QWidget):
         self.enter_button.setEnabled(not waiting)
         self.pin_field.setEnabled(not waiting)
         if waiting:
-            text = self.tr("Too many wrong tries. Please wait %1 before trying again.").replace(
-                "%1", wait_words(seconds)
+            text = fill_args(
+                self.tr("Too many wrong tries. Please wait %1 before trying again."), wait_words(seconds)
             )
             self.wait_label.setText(f"⏳ {text}")
             self.wait_label.setAccessibleDescription(text)

@@ -51,6 +51,7 @@ from quizapp.services.teacher.reports import QuestionLine, ResultsGrid
 from quizapp.ui.i18n import RTL_LANGUAGES
 from quizapp.ui.i18n.bidi import has_rtl_letters, isolate
 from quizapp.ui.i18n.formatting import Formatter
+from quizapp.ui.plaintext import fill_args
 from quizapp.ui.teacher.widgets import tr
 
 MARGIN_MM = 15.0
@@ -232,10 +233,10 @@ def print_with_dialog(parent: QWidget | None, title: str, draw: Callable[[QPaged
 # ---------------------------------------------------------------------------------------- documents
 def status_words(status: str, best: float | None) -> str:
     if status == "passed":
-        return tr("✔ Passed (%1%)").replace("%1", f"{best:.0f}") if best is not None else tr("✔ Passed")
+        return fill_args(tr("✔ Passed (%1%)"), f"{best:.0f}") if best is not None else tr("✔ Passed")
     if status == "in_progress":
         if best is not None:
-            return tr("◐ In progress (best %1%)").replace("%1", f"{best:.0f}")
+            return fill_args(tr("◐ In progress (best %1%)"), f"{best:.0f}")
         return tr("◐ In progress")
     return tr("○ Not started")
 
@@ -260,9 +261,9 @@ def class_report_html(
 ) -> str:
     rtl = document_rtl(language)
     body = header_html(
-        tr("Class report: %1").replace("%1", bidi_unit(class_name, rtl)),
+        fill_args(tr("Class report: %1"), bidi_unit(class_name, rtl)),
         school,
-        [bidi_unit(period, rtl), tr("Made on %1").replace("%1", bidi_unit(today_text(language), rtl))],
+        [bidi_unit(period, rtl), fill_args(tr("Made on %1"), bidi_unit(today_text(language), rtl))],
         rtl=rtl,
     )
     if not grid.rows:
@@ -300,11 +301,11 @@ def class_report_html(
             body += "</tr>"
         body += f"<tr><td><i>{esc(passed_title)}</i></td>"
         for index in chunk:
-            passed = tr("%1 of %2").replace("%1", str(grid.column_counts(index)["passed"]))
-            body += f"<td><i>{esc(passed.replace('%2', str(len(grid.rows))))}</i></td>"
+            passed = fill_args(tr("%1 of %2"), str(grid.column_counts(index)["passed"]), str(len(grid.rows)))
+            body += f"<td><i>{esc(passed)}</i></td>"
         body += "</tr></table><p></p>"
     if untouched and started:
-        nobody_yet = tr("Not started by anyone yet: %1").replace("%1", "; ".join(untouched))
+        nobody_yet = fill_args(tr("Not started by anyone yet: %1"), "; ".join(untouched))
         body += f'<p class="muted">{esc(nobody_yet)}</p>'
     if questions:
         headings = (tr("Question"), tr("Module"), tr("Wrong"), tr("Wrong answers chosen most"))
@@ -314,12 +315,14 @@ def class_report_html(
         body += "<tr>" + "".join(f"<th>{esc(h)}</th>" for h in headings) + "</tr>"
         for line in questions:
             wrong = "; ".join(
-                tr("%1 (%n time(s))", "", count).replace("%1", bidi_unit(text, rtl))
+                fill_args(tr("%1 (%n time(s))", "", count), bidi_unit(text, rtl))
                 for text, count in line.wrong_answers
             )
-            share = tr("%1 of %2 answers (%3%)").replace("%1", str(line.stat.wrong))
-            share = share.replace("%2", str(line.stat.answers)).replace(
-                "%3", f"{line.stat.percent_wrong:.0f}"
+            share = fill_args(
+                tr("%1 of %2 answers (%3%)"),
+                str(line.stat.wrong),
+                str(line.stat.answers),
+                f"{line.stat.percent_wrong:.0f}",
             )
             body += (
                 f"<tr><td>{val(line.prompt, rtl)}</td><td>{val(line.module_title, rtl)}</td>"
@@ -432,7 +435,7 @@ def question_html(
 
 def source_html(source: str) -> str:
     """A ``source:`` note (law and section, official body), for the teacher's answer key only."""
-    note = tr("Source: %1").replace("%1", to_plain(source))
+    note = fill_args(tr("Source: %1"), to_plain(source))
     return f'<p class="muted">{esc(note)}</p>'
 
 
@@ -448,9 +451,7 @@ def worksheet_html(
 ) -> str:
     rtl = document_rtl(language)
     module_title = fill(module.title.get_text(language, default_language))
-    title = (tr("Answer key: %1") if answers else tr("Worksheet: %1")).replace(
-        "%1", bidi_unit(module_title, rtl)
-    )
+    title = fill_args(tr("Answer key: %1") if answers else tr("Worksheet: %1"), bidi_unit(module_title, rtl))
     body = header_html(title, school, [bidi_unit(pack_title, rtl)], rtl=rtl)
     if not answers:
         name_word, class_word, date_word = tr("Name"), tr("Class"), tr("Date")
@@ -489,9 +490,9 @@ def roster_html(
 ) -> str:
     rtl = document_rtl(language)
     body = header_html(
-        tr("Class list: %1").replace("%1", bidi_unit(class_name, rtl)),
+        fill_args(tr("Class list: %1"), bidi_unit(class_name, rtl)),
         school,
-        [tr("Made on %1").replace("%1", bidi_unit(today_text(language), rtl))],
+        [fill_args(tr("Made on %1"), bidi_unit(today_text(language), rtl))],
         rtl=rtl,
     )
     if not learners:
@@ -555,7 +556,7 @@ def certificate_layout(
         (tr("for completing the module"), 4, False, "#2f2a26"),
         (bidi_unit(cert.module, rtl), 6, True, "#1f7a78"),
         (bidi_unit(cert.score, rtl), 3.5, False, "#2f2a26"),
-        (tr("Date: %1").replace("%1", bidi_unit(cert.completed, rtl)), 3.5, False, "#2f2a26"),
+        (fill_args(tr("Date: %1"), bidi_unit(cert.completed, rtl)), 3.5, False, "#2f2a26"),
     ]
     lines = [line for line in lines if line[0]]
     width = page.width() - unit * 16

@@ -31,6 +31,7 @@ from quizapp.services.teacher.reports import (
     results_grid,
 )
 from quizapp.ui.i18n.formatting import Formatter
+from quizapp.ui.plaintext import fill_args, tooltip_text
 from quizapp.ui.teacher.page import Page
 from quizapp.ui.teacher.printing import date_text, status_words
 from quizapp.ui.teacher.widgets import MIN_TARGET, Card, heading, line_room, note, tr, wrapping_label
@@ -120,7 +121,7 @@ class DateFilter(QWidget):
             return tr("All dates")
         start = self.formatter.date(since.date()) if since else "…"
         end = self.formatter.date((until - timedelta(days=1)).date()) if until else "…"
-        return tr("From %1 until %2").replace("%1", start).replace("%2", end)
+        return fill_args(tr("From %1 until %2"), start, end)
 
 
 class ResultsPage(Page):
@@ -224,7 +225,7 @@ class ResultsPage(Page):
                     text += "\n" + tr("%n quiz try(s)", "", cell.runs)
                 item = QTableWidgetItem(text)
                 item.setData(ROLE_ID, grid_row.learner.id)
-                item.setToolTip(text)
+                item.setToolTip(tooltip_text(text))
                 self.grid.setItem(r, c + 1, item)
         self.grid.resizeRowsToContents()
         for r, grid_row in enumerate(grid.rows):  # each cell's lines with room for tall letters
@@ -232,11 +233,13 @@ class ResultsPage(Page):
             self.grid.setRowHeight(r, max(self.grid.rowHeight(r), line_room(self.grid, lines)))
         passed = sum(row.passed for row in grid.rows)
         self.summary_label.setText(
-            tr("%1 learner(s), %2 module(s); %3 module(s) passed in all. %4.")
-            .replace("%1", str(len(grid.rows)))
-            .replace("%2", str(len(grid.columns)))
-            .replace("%3", str(passed))
-            .replace("%4", self.dates.describe())
+            fill_args(
+                tr("%1 learner(s), %2 module(s); %3 module(s) passed in all. %4."),
+                str(len(grid.rows)),
+                str(len(grid.columns)),
+                str(passed),
+                self.dates.describe(),
+            )
         )
         if not grid.rows:
             self.summary_label.setText(
@@ -262,17 +265,15 @@ class ResultsPage(Page):
         self.question_table.setRowCount(len(self.current_questions))
         for r, line in enumerate(self.current_questions):
             wrong = tr("%1 of %2 answers (%3%)")
-            wrong = (
-                wrong.replace("%1", str(line.stat.wrong))
-                .replace("%2", str(line.stat.answers))
-                .replace("%3", f"{line.stat.percent_wrong:.0f}")
+            wrong = fill_args(
+                wrong, str(line.stat.wrong), str(line.stat.answers), f"{line.stat.percent_wrong:.0f}"
             )
             chosen = "\n".join(
-                tr("%1 (%n time(s))", "", count).replace("%1", text) for text, count in line.wrong_answers
+                fill_args(tr("%1 (%n time(s))", "", count), text) for text, count in line.wrong_answers
             )
             for c, text in enumerate((line.prompt, line.module_title, wrong, chosen or "—")):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(tooltip_text(text))
                 self.question_table.setItem(r, c, item)
         self.question_table.resizeRowsToContents()
 
@@ -302,20 +303,20 @@ class ResultsPage(Page):
             return
         if not detail.runs:
             empty = QTreeWidgetItem(
-                [tr("%1 has not answered any quiz yet.").replace("%1", detail.learner.display_name)]
+                [fill_args(tr("%1 has not answered any quiz yet."), detail.learner.display_name)]
             )
             self.detail_tree.addTopLevelItem(empty)
         for run in detail.runs:
             if run.run.finished_at:
-                result = tr("Score %1%").replace("%1", f"{run.run.score_percent or 0:.0f}")
+                result = fill_args(tr("Score %1%"), f"{run.run.score_percent or 0:.0f}")
                 result += " · " + (tr("✔ Passed") if run.run.passed else tr("Not passed yet"))
             else:
                 result = tr("Not finished")
             top = QTreeWidgetItem(
                 [
-                    tr("%1 — %2")
-                    .replace("%1", run.module_title)
-                    .replace("%2", date_text(run.run.started_at, self.ctx.language)),
+                    fill_args(
+                        tr("%1 — %2"), run.module_title, date_text(run.run.started_at, self.ctx.language)
+                    ),
                     tr("%n answer(s)", "", len(run.answers)),
                     result,
                 ]
@@ -325,11 +326,11 @@ class ResultsPage(Page):
                     [f"{number}. {line.prompt}", line.answer_text, outcome_words(line.outcome)]
                 )
                 for column in range(3):
-                    child.setToolTip(column, child.text(column))
+                    child.setToolTip(column, tooltip_text(child.text(column)))
                 top.addChild(child)
             self.detail_tree.addTopLevelItem(top)
             top.setExpanded(True)
-        self.detail_title.setText(tr("Every answer of %1").replace("%1", detail.learner.display_name))
+        self.detail_title.setText(fill_args(tr("Every answer of %1"), detail.learner.display_name))
 
     def detail_texts(self) -> list[str]:
         """Every line of the learner detail, flattened (for tests and screen readers)."""

@@ -17,6 +17,7 @@ from quizapp.services.contacts import (
 from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.pin import pin_problem
 from quizapp.services.teacher.roster import reset_class, reset_learner, reset_learners
+from quizapp.ui.plaintext import fill_args
 from quizapp.ui.teacher.data_check import DataCheckCard
 from quizapp.ui.teacher.page import NO_CLASS, Page
 from quizapp.ui.teacher.widgets import (
@@ -341,16 +342,18 @@ class SettingsPage(Page):
         if not self.dialogs.confirm(
             self,
             tr("Reset progress"),
-            tr(
-                "Clear every answer and all progress of %1? The results were saved to %2. "
-                "This cannot be undone."
-            )
-            .replace("%1", who)
-            .replace("%2", str(path)),
+            fill_args(
+                tr(
+                    "Clear every answer and all progress of %1? The results were saved to %2. "
+                    "This cannot be undone."
+                ),
+                who,
+                str(path),
+            ),
             tr("Reset"),
         ):
             self.message.show_info(
-                tr("Nothing was reset. The results were saved to %1.").replace("%1", str(path))
+                fill_args(tr("Nothing was reset. The results were saved to %1."), str(path))
             )
             return
         fresh = self.run_safely(
@@ -364,8 +367,8 @@ class SettingsPage(Page):
         )
         if fresh is not None:
             self.message.show_ok(
-                tr("%n learner(s) start afresh. The old results are in %1.", "", len(fresh)).replace(
-                    "%1", str(path)
+                fill_args(
+                    tr("%n learner(s) start afresh. The old results are in %1.", "", len(fresh)), str(path)
                 )
             )
             self.refresh()

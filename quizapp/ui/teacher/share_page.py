@@ -130,8 +130,11 @@ class SharePage(Page):
         self.module_combo.clear()
         for pack in self.packs():
             for module in pack.modules:
-                label = tr("%1 — %2").replace("%1", self.text(pack.manifest.title, pack.default_language))
-                label = label.replace("%2", self.text(module.title, pack.default_language))
+                label = fill_args(
+                    tr("%1 — %2"),
+                    self.text(pack.manifest.title, pack.default_language),
+                    self.text(module.title, pack.default_language),
+                )
                 self.module_combo.addItem(label, f"{pack.id}/{module.id}")
         index = self.module_combo.findData(current)
         if index >= 0:
@@ -151,7 +154,7 @@ class SharePage(Page):
 
     def _saved(self, pages: int | None, path: Path) -> None:
         if pages:
-            self.message.show_ok(tr("Saved %1 (%n page(s)).", "", pages).replace("%1", str(path)))
+            self.message.show_ok(fill_args(tr("Saved %1 (%n page(s)).", "", pages), str(path)))
 
     # ------------------------------------------------------------------------------------ class report
     def class_report_body(self) -> str:
@@ -185,7 +188,7 @@ class SharePage(Page):
         )
 
     def save_class_report(self, path: Path | None = None) -> None:
-        title = tr("Class report: %1").replace("%1", self._class_label())
+        title = fill_args(tr("Class report: %1"), self._class_label())
         path = path or self._ask_pdf(title, f"class-report-{self._class_label()}")
         if path is None:
             return
@@ -197,7 +200,7 @@ class SharePage(Page):
         self._saved(pages, path)
 
     def print_class_report(self) -> None:
-        title = tr("Class report: %1").replace("%1", self._class_label())
+        title = fill_args(tr("Class report: %1"), self._class_label())
         self.run_safely(
             lambda: print_with_dialog(
                 self, title, html_drawer(self.class_report_body(), rtl=self.ctx.is_rtl, landscape=True)
@@ -220,7 +223,7 @@ class SharePage(Page):
                     grid_row.learner.id, column.pack_id, column.module_id
                 )
                 score = (
-                    tr("Score: %1%").replace("%1", f"{cell.best_score:.0f}")
+                    fill_args(tr("Score: %1%"), f"{cell.best_score:.0f}")
                     if cell.best_score is not None
                     else ""
                 )
@@ -244,7 +247,7 @@ class SharePage(Page):
                 tr("No learner in this class has passed a module yet, so there are no certificates.")
             )
             return
-        title = tr("Certificates: %1").replace("%1", self._class_label())
+        title = fill_args(tr("Certificates: %1"), self._class_label())
         path = path or self._ask_pdf(title, f"certificates-{self._class_label()}")
         if path is None:
             return
@@ -260,7 +263,7 @@ class SharePage(Page):
                 tr("No learner in this class has passed a module yet, so there are no certificates.")
             )
             return
-        title = tr("Certificates: %1").replace("%1", self._class_label())
+        title = fill_args(tr("Certificates: %1"), self._class_label())
         self.run_safely(
             lambda: print_with_dialog(self, title, certificate_drawer(certificates, rtl=self.ctx.is_rtl))
         )
@@ -278,7 +281,7 @@ class SharePage(Page):
             return
         language = self.ctx.language
         module_title = self.text(module.title, pack.default_language)
-        title = (tr("Answer key: %1") if answers else tr("Worksheet: %1")).replace("%1", module_title)
+        title = fill_args(tr("Answer key: %1") if answers else tr("Worksheet: %1"), module_title)
         path = path or self._ask_pdf(title, f"{'answer-key' if answers else 'worksheet'}-{module.id}")
         if path is None:
             return
@@ -319,9 +322,7 @@ class SharePage(Page):
             )
         )
         if saved is not None:
-            self.message.show_ok(
-                tr("%n answer(s) saved to %1.", "", saved.answer_rows).replace("%1", str(path))
-            )
+            self.message.show_ok(fill_args(tr("%n answer(s) saved to %1.", "", saved.answer_rows), str(path)))
 
     # -------------------------------------------------------------------------------- results bundles
     def export_results(self, path: Path | None = None) -> None:
@@ -337,9 +338,10 @@ class SharePage(Page):
             return
         if self.run_safely(lambda: export_results(self.store, path)) is not None:
             self.message.show_ok(
-                tr(
-                    "This computer's results were saved to %1. Import that file on the other computer."
-                ).replace("%1", str(path))
+                fill_args(
+                    tr("This computer's results were saved to %1. Import that file on the other computer."),
+                    str(path),
+                )
             )
 
     def import_results(self, paths: list[Path] | None = None) -> None:
@@ -361,11 +363,7 @@ class SharePage(Page):
         look_alikes: list[LookAlike] = []
         for outcome in outcomes:
             if outcome.report is None:
-                lines.append(
-                    tr("%1: not imported. %2")
-                    .replace("%1", outcome.path.name)
-                    .replace("%2", outcome.error or "")
-                )
+                lines.append(fill_args(tr("%1: not imported. %2"), outcome.path.name, outcome.error or ""))
                 continue
             report = outcome.report
             lines += merge_lines(report, outcome.path.name, self.learner_name)
@@ -385,13 +383,13 @@ class SharePage(Page):
         look_alike_title = tr("Learners who look alike")
         self.look_alike_box.addWidget(QLabel(f"<b>{html.escape(look_alike_title)}</b>"), 0, 0, 1, 2)
         for index, look_alike in enumerate(look_alikes, 1):
-            where = tr(" in %1").replace("%1", look_alike.class_name) if look_alike.class_name else ""
+            where = fill_args(tr(" in %1"), look_alike.class_name) if look_alike.class_name else ""
             label = wrapping_label(fill_args(tr("'%1'%2 is here twice."), look_alike.name, where))
             choice = QComboBox()
             choice.setMinimumHeight(MIN_TARGET)
             choice.addItem(tr("Two different children: keep separate"), "keep")
             choice.addItem(tr("The same child: merge into one"), "merge")
-            choice.setAccessibleName(tr("What to do with %1").replace("%1", look_alike.name))
+            choice.setAccessibleName(fill_args(tr("What to do with %1"), look_alike.name))
             self.look_alike_box.addWidget(label, index, 0)
             self.look_alike_box.addWidget(choice, index, 1)
             self.pending_look_alikes.append((look_alike, choice))
@@ -412,9 +410,7 @@ class SharePage(Page):
             merged += 1
         kept = len(self.pending_look_alikes) - merged
         self.show_look_alikes([])
-        self.message.show_ok(
-            tr("%1 merged, %2 kept separate.").replace("%1", str(merged)).replace("%2", str(kept))
-        )
+        self.message.show_ok(fill_args(tr("%1 merged, %2 kept separate."), str(merged), str(kept)))
         self.area.notify_content_changed()
 
 

@@ -6,7 +6,6 @@ Every question the teacher area asks (a file to open, where to save, "are you su
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -33,6 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.content.diagnostics import Diagnostic
+from quizapp.ui.plaintext import fill_args, make_plain, plain_message_box
+
+__all__ = ["fill_args"]  # re-exported: pages import it with the other helpers
 
 MIN_TARGET = 44  # px: every control a finger or an unsteady mouse must hit
 WRAP_MIN_WIDTH = 160
@@ -48,9 +50,8 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 def diagnostic_line(diagnostic: Diagnostic) -> str:
     """One problem of a pack or question file for the teacher: "module.yaml, line 12: what is wrong"."""
     if diagnostic.line >= 1:
-        text = tr("%1, line %2: %3").replace("%2", str(diagnostic.line))
-        return text.replace("%1", diagnostic.path).replace("%3", diagnostic.message)
-    return tr("%1: %2").replace("%1", diagnostic.path).replace("%2", diagnostic.message)
+        return fill_args(tr("%1, line %2: %3"), diagnostic.path, str(diagnostic.line), diagnostic.message)
+    return fill_args(tr("%1: %2"), diagnostic.path, diagnostic.message)
 
 
 def line_room(widget: QWidget, lines: int = 1, air: int = 12) -> int:
@@ -60,17 +61,6 @@ def line_room(widget: QWidget, lines: int = 1, air: int = 12) -> int:
 
     widget.ensurePolished()
     return max(MIN_TARGET, lines * line_height(widget.font()) + air)
-
-
-def fill_args(text: str, *values: str) -> str:
-    """``text`` with ``%1``, ``%2``… replaced by ``values`` in one pass (a value holding "%2" stays as it
-    is, unlike with chained ``replace``)."""
-
-    def value(match: re.Match[str]) -> str:
-        index = int(match.group(1)) - 1
-        return values[index] if 0 <= index < len(values) else match.group(0)
-
-    return re.sub(r"%([1-9])", value, text)
 
 
 def button(
@@ -157,7 +147,9 @@ class NavButton(QPushButton):
 
 
 def heading(text: str, level: int = 1) -> QLabel:
-    label = QLabel(text)
+    """A page or card title; plain text (it often holds a pack, class or learner name)."""
+    label = make_plain(QLabel())
+    label.setText(text)
     label.setObjectName("teacherHeading" if level == 1 else "teacherSubheading")
     label.setProperty("role", "title" if level == 1 else "subtitle")
     font = QFont(label.font())
@@ -171,8 +163,9 @@ def heading(text: str, level: int = 1) -> QLabel:
 
 
 def note(text: str) -> QLabel:
-    """Explanatory text in a friendly size, wrapped."""
-    label = QLabel(text)
+    """Explanatory text in a friendly size, wrapped; plain text."""
+    label = make_plain(QLabel())
+    label.setText(text)
     label.setWordWrap(True)
     label.setMinimumWidth(WRAP_MIN_WIDTH)
     label.setProperty("role", "note")
@@ -207,8 +200,9 @@ def row(*widgets: QWidget | None, stretch_last: bool = False, stretch_end: bool 
 
 
 def wrapping_label(text: str = "") -> QLabel:
-    """A label whose text wraps onto more lines when the space is narrow."""
-    label = QLabel(text)
+    """A label whose text wraps onto more lines when the space is narrow; plain text."""
+    label = make_plain(QLabel())
+    label.setText(text)
     label.setWordWrap(True)
     label.setMinimumWidth(WRAP_MIN_WIDTH)
     return label
@@ -478,22 +472,39 @@ class Dialogs(QObject):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(title)
         box.setText(text)
+        plain_message_box(box)
         yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(no or tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return box.clickedButton() is yes_button
 
     def inform(self, parent: QWidget, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+        plain_message_box(box)
+        box.exec()
+
+    def _input(self, parent: QWidget, title: str, label: str) -> QInputDialog:
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        plain_message_box(dialog)
+        return dialog
 
     def ask_text(self, parent: QWidget, title: str, label: str, value: str = "") -> str | None:
-        text, ok = QInputDialog.getText(parent, title, label, text=value)
+        dialog = self._input(parent, title, label)
+        dialog.setTextValue(value)
+        ok = dialog.exec() == QInputDialog.DialogCode.Accepted
+        text = dialog.textValue()
         return text.strip() if ok and text.strip() else None
 
     def choose_item(self, parent: QWidget, title: str, label: str, items: list[str]) -> int | None:
         if not items:
             return None
-        text, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+        dialog = self._input(parent, title, label)
+        dialog.setComboBoxItems(items)
+        dialog.setComboBoxEditable(False)
+        ok = dialog.exec() == QInputDialog.DialogCode.Accepted
+        text = dialog.textValue()
         return items.index(text) if ok and text in items else None
 
     def open_file(self, parent: QWidget, title: str, filters: str) -> Path | None:

@@ -170,7 +170,7 @@ def test_remove_installed_pack_and_fall_back_to_builtin(
     manager.install(make_pack(tmp_path, "mine"))
     assert manager.remove("mine") is None
     assert not (manager.installed_dir / "mine").exists() and store.get_pack("mine") is None
-    manager.install(make_pack(tmp_path, "example", "2.0", "newer"))
+    manager.install(make_pack(tmp_path, "example", "2.0", "newer"), replace_builtin=True)
     assert manager.list_packs().get("example").overrides_builtin  # type: ignore[union-attr]
     restored = manager.remove("example")
     assert restored is not None and restored.builtin and restored.version == "1.0.0"
@@ -187,3 +187,96 @@ def test_packs_per_class(manager: PackManager, store: Store, tmp_path: Path) -> 
     assert manager.enabled_for_class(blue.id) == {"example"}
     assert manager.enabled_for_class(green.id) == {"example", "mine"}
     assert store.settings.enabled_packs(blue.id) == {"example"}
+
+
+def test_a_pack_with_a_built_in_id_needs_replace_built_in_and_says_so(
+    manager: PackManager, tmp_path: Path
+) -> None:
+    """A pack using a built-in pack's id is refused, naming the file and the option, and nothing changes."""
+    with pytest.raises(PackError) as refused:
+        manager.install(make_pack(tmp_path, "example", "9.0", "lookalike"))
+    assert refused.value.kind is PackErrorKind.REPLACES_BUILTIN
+    assert "'example'" in str(refused.value) and "--replace-built-in" in str(refused.value)
+    assert manager.list_packs().get("example").builtin  # type: ignore[union-attr]
+    assert not (manager.installed_dir / "example").exists()
+
+
+def test_a_folder_copied_in_by_hand_is_one_pack_for_learners_teacher_and_remove(
+    manager: PackManager, store: Store, tmp_path: Path
+) -> None:
+    """A folder whose name is not its id is usable, listed as installed (not broken), switched off and removed
+    by id or by folder name; learners see exactly what the teacher is told."""
+    manager.installed_dir.mkdir(parents=True)
+    shutil.copytree(make_pack(tmp_path, "mine"), manager.installed_dir / "Copy of mine")
+    manager.library.reload()
+    listing = manager.list_packs()
+    assert listing.broken == () and listing.get("mine") is not None
+    assert manager.library.get("mine") is not None  # learners get it too
+    manager.set_enabled("mine", False)
+    assert "mine" not in manager.enabled_for_class(None)
+    assert manager.remove("Copy of mine") is None
+    assert not (manager.installed_dir / "Copy of mine").exists()
+    assert manager.list_packs().get("mine") is None and manager.library.get("mine") is None
+
+
+def test_a_broken_folder_can_be_removed_by_its_name(manager: PackManager, tmp_path: Path) -> None:
+    """Any folder under packs/, even one that is not a pack at all, can be removed by name."""
+    junk = manager.installed_dir / "junk"
+    junk.mkdir(parents=True)
+    (junk / "notes.txt").write_text("hello", encoding="utf-8")
+    manager.library.reload()
+    assert [b.folder.name for b in manager.list_packs().broken] == ["junk"]
+    manager.remove("junk")
+    assert not junk.exists() and manager.list_packs().broken == ()
+
+
+def test_two_folders_with_one_id_one_is_used_and_the_other_says_why(
+    manager: PackManager, tmp_path: Path
+) -> None:
+    """Learners and teacher agree: the first folder is used, the second is broken and names the first."""
+    manager.installed_dir.mkdir(parents=True)
+    shutil.copytree(make_pack(tmp_path, "mine", name="a"), manager.installed_dir / "a-mine")
+    shutil.copytree(make_pack(tmp_path, "mine", name="b"), manager.installed_dir / "b-mine")
+    manager.library.reload()
+    listing = manager.list_packs()
+    assert listing.get("mine").folder.name == "a-mine"  # type: ignore[union-attr]
+    [broken] = listing.broken
+    assert (
+        broken.folder.name == "b-mine"
+        and "already used by the folder 'a-mine'" in broken.diagnostics[0].message
+    )
+
+
+def test_installing_one_pack_validates_only_that_pack(
+    manager: PackManager, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With packs installed, installing another validates the new one only; a start-up validates none."""
+    import quizapp.content.packs as content_packs
+    import quizapp.services.teacher.packs as teacher_packs
+
+    for n in range(3):
+        manager.install(make_pack(tmp_path, f"p{n}", name=f"src{n}"))
+    calls: list[Path] = []
+    real = content_packs.load_pack_folder
+
+    def counting(root: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        calls.append(root)
+        return real(root, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(content_packs, "load_pack_folder", counting)
+    monkeypatch.setattr(teacher_packs, "load_pack_folder", counting)
+    manager.library.reload()
+    assert calls == [] and manager.library.validations == 0
+    manager.install(make_pack(tmp_path, "p9", name="src9"))
+    assert len(calls) == 1 and manager.library.validations == 0
+
+
+def test_a_changed_pack_is_validated_again(manager: PackManager, tmp_path: Path) -> None:
+    """Editing an installed pack's file behind the app's back is noticed: the pack is checked again."""
+    manager.install(make_pack(tmp_path, "mine"))
+    module = manager.installed_dir / "mine" / "modules" / "safe-basics.yaml"
+    module.write_text(module.read_text(encoding="utf-8").replace("explanation:", "explanaton:"), "utf-8")
+    manager.library.reload()
+    assert manager.library.validations == 1
+    assert manager.list_packs().get("mine") is None
+    assert [b.folder.name for b in manager.list_packs().broken] == ["mine"]
