@@ -188,10 +188,6 @@
         <translation>کلاس کے طلبہ</translation>
     </message>
     <message>
-        <source>Add names from a file…</source>
-        <translation>فائل سے نام شامل کریں…</translation>
-    </message>
-    <message>
         <source>Import a class list file…</source>
         <translation>کلاس کی فہرست کی فائل درآمد کریں…</translation>
     </message>
@@ -298,20 +294,32 @@
         <translation>‏&apos;%1&apos; پہلے ہی اس کلاس میں ہے۔</translation>
     </message>
     <message>
+        <source>If this is another child of the same name, type the father&apos;s name or roll number too.</source>
+        <translation>اگر یہ اسی نام کا کوئی اور بچہ ہے تو والد کا نام یا رول نمبر بھی لکھیں۔</translation>
+    </message>
+    <message>
         <source>&apos;%1&apos; was added.</source>
         <translation>‏&apos;%1&apos; شامل ہو گیا۔</translation>
     </message>
     <message>
-        <source>Add names from a file</source>
-        <translation>فائل سے نام شامل کریں</translation>
-    </message>
-    <message>
-        <source>Name lists (*.csv *.txt);;All files (*)</source>
-        <translation>ناموں کی فہرستیں (*.csv *.txt);;تمام فائلیں (*)</translation>
-    </message>
-    <message>
         <source>Already in the class: %1</source>
         <translation>پہلے ہی کلاس میں: %1</translation>
+    </message>
+    <message>
+        <source>Father&apos;s name</source>
+        <translation>والد کا نام</translation>
+    </message>
+    <message>
+        <source>Roll number</source>
+        <translation>رول نمبر</translation>
+    </message>
+    <message>
+        <source>Age group</source>
+        <translation>عمر کا گروپ</translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>نام نہیں</translation>
     </message>
     <message>
         <source>longer than 60 letters</source>
@@ -320,6 +328,78 @@
     <message>
         <source>listed twice</source>
         <translation>دو بار لکھا ہے</translation>
+    </message>
+    <message>
+        <source>the age is not a number or age group; added without one</source>
+        <translation>عمر نہ عدد ہے نہ عمر کا گروپ؛ عمر کے بغیر شامل کیا گیا</translation>
+    </message>
+    <message>
+        <source>Check the class list before adding it</source>
+        <translation>شامل کرنے سے پہلے کلاس کی فہرست دیکھ لیں</translation>
+    </message>
+    <message>
+        <source>Choose what each column holds. Nothing is added until you press &apos;Add&apos;. Learners without a class column go into %1.</source>
+        <translation>چنیں کہ ہر کالم میں کیا ہے۔ 'شامل کریں' دبانے تک کچھ شامل نہیں ہوتا۔ جن طلبہ کی کلاس کا کالم نہیں وہ %1 میں جائیں گے۔</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n title row(s) above the column names are not learners.</source>
+        <translation>
+            <numerusform>کالموں کے ناموں کے اوپر %n عنوان کی قطار طالب علم نہیں ہے۔</numerusform>
+            <numerusform>کالموں کے ناموں کے اوپر %n عنوان کی قطاریں طلبہ نہیں ہیں۔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The class list as read from the file</source>
+        <translation>فائل سے پڑھی گئی کلاس کی فہرست</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>اس میں</translation>
+    </message>
+    <message>
+        <source>What column %1 holds</source>
+        <translation>کالم %1 میں کیا ہے</translation>
+    </message>
+    <message>
+        <source>(not used)</source>
+        <translation>(استعمال نہیں)</translation>
+    </message>
+    <message>
+        <source>What will be added</source>
+        <translation>کیا شامل ہوگا</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>شامل کریں</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the learners&apos; names.</source>
+        <translation>وہ کالم چنیں جس میں طلبہ کے نام ہیں۔</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s) will be added.</source>
+        <translation>
+            <numerusform>‏%n طالب علم شامل ہوگا۔</numerusform>
+            <numerusform>‏%n طلبہ شامل ہوں گے۔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1: &apos;%2&apos; left out (%3).</source>
+        <translation>سطر %1: '%2' چھوڑ دیا گیا (%3)۔</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more line(s) left out.</source>
+        <translation>
+            <numerusform>مزید %n سطر چھوڑ دی گئی۔</numerusform>
+            <numerusform>مزید %n سطریں چھوڑ دی گئیں۔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n learner(s)</source>
+        <translation>
+            <numerusform>‏%n طالب علم شامل کریں</numerusform>
+            <numerusform>‏%n طلبہ شامل کریں</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1, line %2: &apos;%3&apos; was left out (%4)</source>
@@ -343,6 +423,46 @@
     <message>
         <source>The class list file was read.</source>
         <translation>کلاس کی فہرست کی فائل پڑھ لی گئی۔</translation>
+    </message>
+    <message>
+        <source>Father&apos;s name (optional)</source>
+        <translation>والد کا نام (اختیاری)</translation>
+    </message>
+    <message>
+        <source>Father&apos;s name of the new learner</source>
+        <translation>نئے طالب علم کے والد کا نام</translation>
+    </message>
+    <message>
+        <source>Roll number (optional)</source>
+        <translation>رول نمبر (اختیاری)</translation>
+    </message>
+    <message>
+        <source>Roll number of the new learner</source>
+        <translation>نئے طالب علم کا رول نمبر</translation>
+    </message>
+    <message>
+        <source>Add from a class register (CSV, Excel)…</source>
+        <translation>کلاس رجسٹر سے شامل کریں (CSV، Excel)…</translation>
+    </message>
+    <message>
+        <source>Add from a class register</source>
+        <translation>کلاس رجسٹر سے شامل کریں</translation>
+    </message>
+    <message>
+        <source>Class registers (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
+        <translation>کلاس رجسٹر (*.csv *.txt *.tsv *.xlsx);;تمام فائلیں (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was added.</source>
+        <translation>کچھ شامل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>New class: %1</source>
+        <translation>نئی کلاس: %1</translation>
+    </message>
+    <message>
+        <source>Class lists (*.zip *.json *.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>کلاس کی فہرستیں (*.zip *.json *.csv *.txt *.xlsx);;تمام فائلیں (*)</translation>
     </message>
     <message>
         <source>Save a class list file</source>
@@ -1503,6 +1623,14 @@
     <message>
         <source>&apos;%1&apos;%2 is here twice.</source>
         <translation>‏&apos;%1&apos;%2 یہاں دو بار ہے۔</translation>
+    </message>
+    <message>
+        <source>no father&apos;s name or roll number</source>
+        <translation>والد کا نام یا رول نمبر نہیں</translation>
+    </message>
+    <message>
+        <source>On this computer: %1. From the file: %2.</source>
+        <translation>اس کمپیوٹر پر: %1۔ فائل سے: %2۔</translation>
     </message>
     <message>
         <source>Two different children: keep separate</source>

@@ -73,6 +73,8 @@ class LearnerRow(_Row):
     created_at: Stamp
     updated_at: Stamp
     progress_reset_at: Stamp | None = None  # format 2
+    father_name: Annotated[str, StringConstraints(max_length=60)] = ""  # schema 4: same-name children
+    roll_number: Annotated[str, StringConstraints(max_length=20)] = ""
 
 
 class MergeRow(_Row):

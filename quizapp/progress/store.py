@@ -183,8 +183,11 @@ class Store(abc.ABC):
         language: str = "en",
         avatar_id: str = "",
         text_size: int = DEFAULT_TEXT_SIZE,
+        father_name: str = "",
+        roll_number: str = "",
     ) -> Learner:
-        """Add a learner. ``display_name`` is a name or nickname (1-60 characters)."""
+        """Add a learner. ``display_name`` is a name or nickname (1-60 characters); ``father_name`` (up to
+        60) and ``roll_number`` (up to 20 characters) tell apart children of the same name."""
 
     @abc.abstractmethod
     def list_learners(self, class_id: str | None = None, *, include_archived: bool = False) -> list[Learner]:
@@ -204,6 +207,8 @@ class Store(abc.ABC):
         language: str | Unset = UNSET,
         avatar_id: str | Unset = UNSET,
         text_size: int | Unset = UNSET,
+        father_name: str | Unset = UNSET,
+        roll_number: str | Unset = UNSET,
     ) -> Learner:
         """Change the fields given; ``class_id=None`` takes the learner out of any class."""
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from quizapp.progress.errors import StoreError
+from quizapp.services.learner_names import display_detail, display_label
 from quizapp.services.teacher.reports import AnswerWords
 from quizapp.ui.teacher.widgets import MIN_TARGET, AdaptiveForm, FlowLayout, MessagePanel, heading, note, tr
 
@@ -149,6 +150,20 @@ class Page(QWidget):
             return str(self.store.get_learner(learner_id).display_name)
         except StoreError:
             return None
+
+    def learner_label(self, learner_id: str) -> str | None:
+        """A learner's name with their father's name and roll number when known (None: no such learner)."""
+        try:
+            return display_label(self.store.get_learner(learner_id))
+        except StoreError:
+            return None
+
+    def learner_detail(self, learner_id: str) -> str:
+        """A learner's father's name and roll number ("" when unknown or no such learner)."""
+        try:
+            return display_detail(self.store.get_learner(learner_id))
+        except StoreError:
+            return ""
 
     def packs(self) -> list[Pack]:
         return list(self.library.packs)

@@ -386,7 +386,19 @@ class SharePage(Page):
         self.look_alike_box.addWidget(QLabel(f"<b>{html.escape(look_alike_title)}</b>"), 0, 0, 1, 2)
         for index, look_alike in enumerate(look_alikes, 1):
             where = tr(" in %1").replace("%1", look_alike.class_name) if look_alike.class_name else ""
-            label = wrapping_label(fill_args(tr("'%1'%2 is here twice."), look_alike.name, where))
+            text = fill_args(tr("'%1'%2 is here twice."), look_alike.name, where)
+            details = [
+                self.learner_detail(look_alike.existing_id),
+                self.learner_detail(look_alike.incoming_id),
+            ]
+            if any(details):
+                unknown = tr("no father's name or roll number")
+                text += " " + fill_args(
+                    tr("On this computer: %1. From the file: %2."),
+                    details[0] or unknown,
+                    details[1] or unknown,
+                )
+            label = wrapping_label(text)
             choice = QComboBox()
             choice.setMinimumHeight(MIN_TARGET)
             choice.addItem(tr("Two different children: keep separate"), "keep")

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSi
 from PySide6.QtGui import QFont, QIcon, QKeyEvent, QMouseEvent, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -479,9 +480,16 @@ class Dialogs(QObject):
         box.setWindowTitle(title)
         box.setText(text)
         yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(no or tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        no_button = box.addButton(no or tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        yes_button.setAutoDefault(False)  # "Reset", "Remove", "Archive": never what Enter does
+        box.setDefaultButton(no_button)
+        box.setEscapeButton(no_button)
         box.exec()
         return box.clickedButton() is yes_button
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """Show a dialog (such as a class register's preview) and say whether the teacher accepted it."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def inform(self, parent: QWidget, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)

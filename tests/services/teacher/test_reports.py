@@ -14,7 +14,6 @@ from quizapp.services.teacher.reports import AnswerWords, learner_detail, questi
 from quizapp.services.teacher.roster import (
     add_learners,
     merge_learners,
-    read_names,
     reset_class,
     reset_learner,
 )
@@ -127,25 +126,6 @@ def test_results_csv_of_a_few_learners(store: Store, classroom, tmp_path: Path) 
     _, ali, *_, pack = classroom
     saved = save_results_csv(tmp_path / "ali.csv", store, [pack], [ali])
     assert saved.answer_rows == 7 and {r["learner_name"] for r in _rows(saved.answers)} == {"Ali"}
-
-
-def test_read_names_from_csv_and_text(tmp_path: Path) -> None:
-    """Names come from the 'name' column (or one a line), with repeats and long names left out."""
-    listing = tmp_path / "class.csv"
-    listing.write_text(
-        "Roll,Name\n1,Ayesha Khan\n2,  Bilal   Ahmed \n3,ayesha khan\n4,\n5," + "x" * 61 + "\n6,علی رضا\n",
-        encoding="utf-8",
-    )
-    names = read_names(listing)
-    assert names.names == ["Ayesha Khan", "Bilal Ahmed", "علی رضا"]
-    assert [(line, reason) for line, _, reason in names.skipped] == [(4, "repeated"), (6, "too_long")]
-    plain = tmp_path / "names.txt"
-    plain.write_bytes("Hamza\nFatima\n".encode("utf-16"))
-    assert read_names(plain).names == ["Hamza", "Fatima"]
-    latin = tmp_path / "old.csv"
-    latin.write_bytes("name\nJos\xe9\n".encode("latin-1"))
-    with pytest.raises(ValueError, match="UTF-8"):
-        read_names(latin)
 
 
 def test_add_learners_skips_names_already_in_the_class(store: Store) -> None:

@@ -69,7 +69,7 @@ def test_create_class_and_add_learners(qtbot, area, dialogs, store, tmp_path) ->
     dialogs.files.append(names)
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     assert sorted(lr.display_name for lr in store.list_learners(blue.id)) == ["Ayesha", "Bilal", "علی رضا"]
-    assert "Already in the class: Ayesha" in page.message.plain_text()
+    assert "Already in the class: Ayesha" in page.learner_message.plain_text()
     assert page.learner_list.count() == 3
 
 
