@@ -339,7 +339,7 @@
     </message>
     <message>
         <source>Choose what each column holds. Nothing is added until you press &apos;Add&apos;. Learners without a class column go into %1.</source>
-        <translation>چنیں کہ ہر کالم میں کیا ہے۔ 'شامل کریں' دبانے تک کچھ شامل نہیں ہوتا۔ جن طلبہ کی کلاس کا کالم نہیں وہ %1 میں جائیں گے۔</translation>
+        <translation>چنیں کہ ہر کالم میں کیا ہے۔ &apos;شامل کریں&apos; دبانے تک کچھ شامل نہیں ہوتا۔ جن طلبہ کی کلاس کا کالم نہیں وہ %1 میں جائیں گے۔</translation>
     </message>
     <message numerus="yes">
         <source>%n title row(s) above the column names are not learners.</source>
@@ -385,7 +385,7 @@
     </message>
     <message>
         <source>Line %1: &apos;%2&apos; left out (%3).</source>
-        <translation>سطر %1: '%2' چھوڑ دیا گیا (%3)۔</translation>
+        <translation>سطر %1: &apos;%2&apos; چھوڑ دیا گیا (%3)۔</translation>
     </message>
     <message numerus="yes">
         <source>%n more line(s) left out.</source>
@@ -1335,10 +1335,6 @@
         <translation>آپ نے سیٹنگز بدلیں لیکن محفوظ نہیں کیں۔ کیا ابھی محفوظ کریں؟</translation>
     </message>
     <message>
-        <source>Do not save</source>
-        <translation>محفوظ نہ کریں</translation>
-    </message>
-    <message>
         <source>The settings were saved.</source>
         <translation>سیٹنگز محفوظ ہو گئیں۔</translation>
     </message>
@@ -1675,6 +1671,18 @@
     <message>
         <source>Note</source>
         <translation>نوٹ</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>تبدیلیاں چھوڑ دیں</translation>
+    </message>
+    <message>
+        <source>Stay here</source>
+        <translation>یہیں رہیں</translation>
     </message>
     <message numerus="yes">
         <source>…and %n more.</source>

@@ -175,17 +175,24 @@ class SettingsPage(Page):
             or self.contrast_box.isChecked() != self.ctx.high_contrast
         )
 
-    def offer_to_save(self) -> None:
-        """The teacher leaves the page: changes not saved yet are saved when they say so (a school name
-        typed but not saved would otherwise be missing from the certificates without a word)."""
-        if self.unsaved_changes() and self.dialogs.confirm(
+    def offer_to_save(self) -> bool:
+        """The teacher leaves the page: changes not saved yet are saved, discarded, or the teacher stays (a
+        school name typed but not saved would otherwise be missing from the certificates without a word).
+        Returns False when the teacher chose to stay on the page."""
+        if not self.unsaved_changes():
+            return True
+        choice = self.dialogs.ask_unsaved(
             self,
             tr("Save the settings?"),
             tr("You changed the settings but did not save them. Save them now?"),
-            tr("Save settings"),
-            tr("Do not save"),
-        ):
+        )
+        if choice == "stay":
+            return False
+        if choice == "save":
             self.save()
+        else:
+            self.refresh()  # the fields show the saved settings again
+        return True
 
     def save(self) -> None:
         def write() -> bool:

@@ -487,6 +487,23 @@ class Dialogs(QObject):
         box.exec()
         return box.clickedButton() is yes_button
 
+    def ask_unsaved(self, parent: QWidget, title: str, text: str) -> str:
+        """Unsaved changes: "save", "discard" or "stay" (Stay, the safe one, is what Enter and Esc do)."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(title)
+        box.setText(text)
+        save = box.addButton(tr("Save"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(tr("Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton(tr("Stay here"), QMessageBox.ButtonRole.RejectRole)
+        for choice in (save, discard):
+            choice.setAutoDefault(False)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.exec()
+        clicked = box.clickedButton()
+        return "save" if clicked is save else "discard" if clicked is discard else "stay"
+
     def run_dialog(self, dialog: QDialog) -> bool:
         """Show a dialog (such as a class register's preview) and say whether the teacher accepted it."""
         return dialog.exec() == QDialog.DialogCode.Accepted

@@ -358,18 +358,22 @@ def test_render_teacher_screens(qtbot, ctx, tmp_path) -> None:
 
 def test_settings_left_without_saving_are_offered_for_saving(qtbot, area, dialogs, store) -> None:
     """A school name typed but not saved is not lost without a word when the teacher opens another page
-    or locks the area: they are asked, and their answer is followed."""
+    or locks the area: they choose Save, Discard or Stay, and their answer is followed."""
     area.unlock_without_pin()
     page = area.show_page("settings")
     page.school_field.setText("Model School")
-    dialogs.confirms.append(True)
+    dialogs.unsaved.append("stay")
+    qtbot.mouseClick(area.nav_buttons["share"], Qt.MouseButton.LeftButton)
+    assert area.page_stack.currentIndex() == area.PAGE_NAMES.index("settings")
+    assert area.nav_buttons["settings"].isChecked() and page.school_field.text() == "Model School"
+    dialogs.unsaved.append("save")
     qtbot.mouseClick(area.nav_buttons["share"], Qt.MouseButton.LeftButton)
     assert any("did not save" in asked for asked in dialogs.asked)
     assert store.settings.school_name == "Model School"
     page = area.show_page("settings")
     page.school_field.setText("Another School")
     dialogs.asked.clear()
-    dialogs.confirms.append(False)
+    dialogs.unsaved.append("discard")
     with qtbot.waitSignal(area.exit_requested):
         qtbot.mouseClick(area.leave_button, Qt.MouseButton.LeftButton)
     assert any("did not save" in asked for asked in dialogs.asked)
