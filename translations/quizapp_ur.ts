@@ -2112,8 +2112,16 @@
 <context>
     <name>PinGate</name>
     <message>
-        <source>Welcome, teacher</source>
-        <translation>خوش آمدید، ٹیچر</translation>
+        <source>Are you the teacher? Set a PIN</source>
+        <translation>کیا آپ ٹیچر ہیں؟ PIN بنائیں</translation>
+    </message>
+    <message>
+        <source>This computer has no teacher PIN yet. If you are a learner, go back to the learners. The teacher chooses the PIN here once; school IT can set it for every computer of a lab before the first start (see &apos;The PIN&apos; in the teacher guide).</source>
+        <translation>اس کمپیوٹر پر ابھی ٹیچر کا PIN نہیں ہے۔ اگر آپ طالب علم ہیں تو واپس طلبہ کی طرف جائیں۔ ٹیچر یہاں ایک بار PIN چنتے ہیں؛ اسکول کا IT عملہ پہلی بار کھلنے سے پہلے لیب کے ہر کمپیوٹر کے لیے اسے بنا سکتا ہے (ٹیچر گائیڈ میں 'PIN' دیکھیں)۔</translation>
+    </message>
+    <message>
+        <source>Yes, I am the teacher</source>
+        <translation>جی ہاں، میں ٹیچر ہوں</translation>
     </message>
     <message>
         <source>Choose a PIN of %1 to %2 digits for the teacher area. Students must not know it. Type it twice.</source>
@@ -2156,12 +2164,28 @@
         <translation>انتظار کا وقت</translation>
     </message>
     <message>
-        <source>Back to the learners</source>
-        <translation>واپس طلبہ کی طرف</translation>
+        <source>Forgot the PIN? Ask the school&apos;s IT person: the teacher guide says how a new one is set.</source>
+        <translation>‏PIN بھول گئے؟ اسکول کے IT والے سے پوچھیں: ٹیچر گائیڈ میں لکھا ہے کہ نیا PIN کیسے بنتا ہے۔</translation>
     </message>
     <message>
-        <source>Forgot the PIN? Someone who can use this computer&apos;s command line can set a new one with &apos;quizapp set-pin&apos; (see the teacher guide).</source>
-        <translation>‏PIN بھول گئے؟ جو شخص اس کمپیوٹر کی کمانڈ لائن استعمال کر سکتا ہے وہ &apos;quizapp set-pin&apos; سے نیا PIN بنا سکتا ہے (ٹیچر گائیڈ دیکھیں)۔</translation>
+        <source>This PIN repeats the same digits.</source>
+        <translation>اس PIN میں ایک ہی ہندسے دہرائے گئے ہیں۔</translation>
+    </message>
+    <message>
+        <source>This PIN counts up or down, like 1234.</source>
+        <translation>یہ PIN گنتی کی طرح اوپر یا نیچے جاتا ہے، جیسے 1234۔</translation>
+    </message>
+    <message>
+        <source>This PIN is a year or a very common PIN.</source>
+        <translation>یہ PIN کوئی سال ہے یا بہت عام PIN ہے۔</translation>
+    </message>
+    <message>
+        <source>Students guess such PINs first. Choose another, or press the button again to use it anyway.</source>
+        <translation>طلبہ ایسے PIN سب سے پہلے آزماتے ہیں۔ کوئی اور چنیں، یا پھر بھی یہی رکھنے کے لیے بٹن دوبارہ دبائیں۔</translation>
+    </message>
+    <message>
+        <source>Back to the learners</source>
+        <translation>واپس طلبہ کی طرف</translation>
     </message>
     <message>
         <source>The PIN may hold only the digits 0 to 9.</source>

@@ -368,7 +368,7 @@ def test_roster_import_on_the_classes_page_is_described_in_the_teachers_words(
     page = area.show_page("classes")
     dialogs.files.append(tmp_path / "roster.json")
     qtbot.mouseClick(page.roster_button, Qt.MouseButton.LeftButton)
-    text = page.message.plain_text()
+    text = page.learner_message.plain_text()
     assert "roster.json: 1 new class(es), 2 new learner(s)." in text
     assert "updated nothing" not in text  # the command line's wording (with ids) is not shown
     assert [c.name for c in store.list_classes()] == ["6 Blue"]

@@ -26,11 +26,16 @@ def test_first_visit_sets_pin_then_wrong_pins_wait_and_right_pin_enters(qtbot, a
     """Set the PIN twice, lock, fail three times (a wait in words), then come in with the PIN."""
     gate = area.gate
     assert gate.setting and area.stack.currentWidget() is gate
+    assert gate.title.text() == "Are you the teacher? Set a PIN" and not gate.pin_box.isVisibleTo(gate)
+    qtbot.mouseClick(gate.teacher_button, Qt.MouseButton.LeftButton)
+    assert gate.pin_box.isVisibleTo(gate)
     gate.pin_field.setText("2580")
     gate.repeat_field.setText("2581")
     qtbot.mouseClick(gate.enter_button, Qt.MouseButton.LeftButton)
     assert "not the same" in gate.message.plain_text()
     gate.repeat_field.setText("2580")
+    qtbot.mouseClick(gate.enter_button, Qt.MouseButton.LeftButton)
+    assert "very common PIN" in gate.message.plain_text() and not area.unlocked  # warned once
     qtbot.mouseClick(gate.enter_button, Qt.MouseButton.LeftButton)
     assert area.unlocked and area.stack.currentWidget() is area.workspace
     with qtbot.waitSignal(area.exit_requested):
@@ -44,6 +49,8 @@ def test_first_visit_sets_pin_then_wrong_pins_wait_and_right_pin_enters(qtbot, a
     assert not area.unlocked
     assert not gate.enter_button.isEnabled()
     assert "wait 5 seconds" in gate.wait_label.text()
+    assert "teacher guide" in gate.findChild(QLabel, "teacherPinHelp").text()
+    assert "set-pin" not in gate.findChild(QLabel, "teacherPinHelp").text()  # students see no command
     store.set_setting("teacher_pin_locked_until", None)  # the wait is over
     gate._tick()
     assert gate.enter_button.isEnabled()
