@@ -1087,10 +1087,6 @@
         <translation>نتائج</translation>
     </message>
     <message>
-        <source>Choose a learner in the grid to see every answer they gave.</source>
-        <translation>کسی طالب علم کے سب جواب دیکھنے کے لیے جدول میں اسے چنیں۔</translation>
-    </message>
-    <message>
         <source>Class:</source>
         <translation>کلاس:</translation>
     </message>
@@ -1176,6 +1172,22 @@
     <message>
         <source>No learners to show. Add learners on the &apos;Classes and learners&apos; page.</source>
         <translation>دکھانے کے لیے کوئی طالب علم نہیں۔ &apos;کلاسیں اور طلبہ&apos; والے صفحے پر طلبہ شامل کریں۔</translation>
+    </message>
+    <message>
+        <source>Find a learner</source>
+        <translation>طالب علم تلاش کریں</translation>
+    </message>
+    <message>
+        <source>Find a learner by name, father&apos;s name or roll number</source>
+        <translation>نام، والد کے نام یا رول نمبر سے طالب علم تلاش کریں</translation>
+    </message>
+    <message>
+        <source>Showing %1 found.</source>
+        <translation>ملنے والے %1 دکھائے جا رہے ہیں۔</translation>
+    </message>
+    <message>
+        <source>✔ passed · ◐ started · ○ not yet</source>
+        <translation>‏✔ کامیاب · ◐ شروع · ○ ابھی نہیں</translation>
     </message>
     <message>
         <source>%1 has not answered any quiz yet.</source>
@@ -2117,7 +2129,7 @@
     </message>
     <message>
         <source>This computer has no teacher PIN yet. If you are a learner, go back to the learners. The teacher chooses the PIN here once; school IT can set it for every computer of a lab before the first start (see &apos;The PIN&apos; in the teacher guide).</source>
-        <translation>اس کمپیوٹر پر ابھی ٹیچر کا PIN نہیں ہے۔ اگر آپ طالب علم ہیں تو واپس طلبہ کی طرف جائیں۔ ٹیچر یہاں ایک بار PIN چنتے ہیں؛ اسکول کا IT عملہ پہلی بار کھلنے سے پہلے لیب کے ہر کمپیوٹر کے لیے اسے بنا سکتا ہے (ٹیچر گائیڈ میں 'PIN' دیکھیں)۔</translation>
+        <translation>اس کمپیوٹر پر ابھی ٹیچر کا PIN نہیں ہے۔ اگر آپ طالب علم ہیں تو واپس طلبہ کی طرف جائیں۔ ٹیچر یہاں ایک بار PIN چنتے ہیں؛ اسکول کا IT عملہ پہلی بار کھلنے سے پہلے لیب کے ہر کمپیوٹر کے لیے اسے بنا سکتا ہے (ٹیچر گائیڈ میں &apos;PIN&apos; دیکھیں)۔</translation>
     </message>
     <message>
         <source>Yes, I am the teacher</source>
