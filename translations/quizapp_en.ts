@@ -95,6 +95,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n learner(s) saved to %1, one row each.</source>
+        <translation>
+            <numerusform>%n learner saved to %1, one row each.</numerusform>
+            <numerusform>%n learners saved to %1, one row each.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n file(s) read.</source>
         <translation>
             <numerusform>%n file read.</numerusform>

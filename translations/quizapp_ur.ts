@@ -1482,6 +1482,14 @@
         <translation>نتائج CSV کے طور پر محفوظ کریں…</translation>
     </message>
     <message>
+        <source>One row per learner (CSV)…</source>
+        <translation>ہر طالب علم کی ایک قطار (CSV)…</translation>
+    </message>
+    <message>
+        <source>Save one row per learner with a column per module as CSV, as Moodle&apos;s grades export</source>
+        <translation>ہر طالب علم کی ایک قطار اور ہر یونٹ کا ایک کالم CSV میں محفوظ کریں، جیسے Moodle کے نمبروں کی فائل</translation>
+    </message>
+    <message>
         <source>Results from other computers</source>
         <translation>دوسرے کمپیوٹروں کے نتائج</translation>
     </message>
@@ -1529,6 +1537,21 @@
         <translation>
             <numerusform>‏%n جواب %1 میں محفوظ ہو گیا۔</numerusform>
             <numerusform>‏%n جواب %1 میں محفوظ ہو گئے۔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save one row per learner as CSV</source>
+        <translation>ہر طالب علم کی ایک قطار CSV میں محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Modules passed</source>
+        <translation>کامیاب یونٹ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s) saved to %1, one row each.</source>
+        <translation>
+            <numerusform>‏%n طالب علم %1 میں محفوظ، ہر ایک کی ایک قطار۔</numerusform>
+            <numerusform>‏%n طلبہ %1 میں محفوظ، ہر ایک کی ایک قطار۔</numerusform>
         </translation>
     </message>
     <message>

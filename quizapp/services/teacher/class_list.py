@@ -467,24 +467,7 @@ REGISTER_COLUMNS: Final = ("Roll No", "Student Name", "Father Name", "Class", "A
 
 
 def write_register_csv(out: Path, rows: Sequence[Sequence[str]]) -> None:
-    """Write a class list as a spreadsheet-ready CSV (UTF-8 with a byte-order mark, so Excel shows Urdu),
-    with the columns ``REGISTER_COLUMNS``; written to a temporary file, flushed to disk, then renamed."""
-    import os
-    import tempfile
+    """Write a class list as a spreadsheet-ready CSV with the columns ``REGISTER_COLUMNS``."""
+    from quizapp.services.teacher.exports import write_csv
 
-    out = Path(out)
-    parent = out.parent if str(out.parent) else Path(".")
-    if not parent.is_dir():
-        raise RegisterError(f"cannot write {out}: the folder {parent} does not exist")
-    fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(REGISTER_COLUMNS)
-            writer.writerows(rows)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(name, out)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
+    write_csv(out, REGISTER_COLUMNS, rows)

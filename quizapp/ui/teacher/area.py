@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.services.teacher.packs import PackManager
 from quizapp.services.teacher.pin import TeacherPin
+from quizapp.ui.teacher.page import SharedFilters
 from quizapp.ui.teacher.pin_gate import PinGate
 from quizapp.ui.teacher.widgets import (
     NAV_ICON,
@@ -71,6 +72,7 @@ class TeacherArea(QWidget):
         self.pack_manager = PackManager(ctx.store, ctx.data_dir, ctx.library.builtin_dir)
         self.unlocked = False
         self.pages: dict[str, QWidget] = {}
+        self.shared_filters = SharedFilters()  # the class and dates of the results and print pages
         self._current_page = "classes"
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)

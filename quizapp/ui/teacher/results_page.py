@@ -146,11 +146,11 @@ class ResultsPage(Page):
         self.search_field.setMinimumHeight(MIN_TARGET)
         self.search_field.setMinimumWidth(160)
         self.layout_.addLayout(self.filter_bar(self.labelled(tr("Class:"), self.class_filter), self.dates))
-        self.class_filter.currentIndexChanged.connect(lambda _: self.refresh())
+        self.class_filter.currentIndexChanged.connect(lambda _: self._filters_changed())
         for widget in (self.dates.use_from, self.dates.use_until):
-            widget.toggled.connect(lambda _: self.refresh())
+            widget.toggled.connect(lambda _: self._filters_changed())
         for edit in (self.dates.from_edit, self.dates.until_edit):
-            edit.dateChanged.connect(lambda _: self.refresh())
+            edit.dateChanged.connect(lambda _: self._filters_changed())
 
         self.tabs = FillingTabs()
         self.tabs.setAccessibleName(tr("Results views"))
@@ -247,12 +247,17 @@ class ResultsPage(Page):
     def selected_class(self) -> str | None:
         return self.class_id_of(self.class_filter)
 
+    def _filters_changed(self) -> None:
+        self.remember_filters(self.class_filter, self.dates)
+        self.refresh()
+
     def _search(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
         self._describe()
 
     def refresh(self) -> None:
         self.fill_class_combo(self.class_filter)
+        self.apply_filters(self.class_filter, self.dates)  # as last chosen here or on the print page
         class_id = self.selected_class()
         packs = self.packs()
         enabled = self.area.pack_manager.enabled_for_class(class_id)

@@ -30,6 +30,7 @@ from quizapp.ui.teacher.results_page import DateFilter
 from quizapp.ui.teacher.widgets import (
     MIN_TARGET,
     Card,
+    MessagePanel,
     button,
     clear_layout,
     fill_args,
@@ -50,6 +51,11 @@ class SharePage(Page):
         self.class_filter = self.class_combo(include_all=True, accessible=tr("Class for reports"))
         self.dates = DateFilter(self.ctx.language)
         self.layout_.addLayout(self.filter_bar(self.labelled(tr("Class:"), self.class_filter), self.dates))
+        self.class_filter.currentIndexChanged.connect(lambda _: self._filters_changed())
+        for widget in (self.dates.use_from, self.dates.use_until):
+            widget.toggled.connect(lambda _: self._filters_changed())
+        for edit in (self.dates.from_edit, self.dates.until_edit):
+            edit.dateChanged.connect(lambda _: self._filters_changed())
 
         grid = QGridLayout()
         grid.setSpacing(14)
@@ -96,7 +102,14 @@ class SharePage(Page):
         )
         self.csv_button = button(tr("Save results as CSV…"))
         self.csv_button.clicked.connect(lambda: self.save_csv())
-        csv_card.body.addLayout(flow(self.csv_button))
+        self.wide_csv_button = button(tr("One row per learner (CSV)…"))
+        self.wide_csv_button.setAccessibleName(
+            tr("Save one row per learner with a column per module as CSV, as Moodle's grades export")
+        )
+        self.wide_csv_button.clicked.connect(lambda: self.save_wide_csv())
+        csv_card.body.addLayout(flow(self.csv_button, self.wide_csv_button))
+        self.csv_message = MessagePanel()  # what was saved, under the buttons pressed
+        csv_card.body.addWidget(self.csv_message)
         grid.addWidget(csv_card, 1, 1)
 
         exchange = Card(tr("Results from other computers"))
@@ -126,6 +139,7 @@ class SharePage(Page):
 
     def refresh(self) -> None:
         self.fill_class_combo(self.class_filter)
+        self.apply_filters(self.class_filter, self.dates)  # the grid the teacher just looked at
         current = self.module_combo.currentData()
         self.module_combo.clear()
         for pack in self.packs():
@@ -136,6 +150,9 @@ class SharePage(Page):
         index = self.module_combo.findData(current)
         if index >= 0:
             self.module_combo.setCurrentIndex(index)
+
+    def _filters_changed(self) -> None:
+        self.remember_filters(self.class_filter, self.dates)
 
     # ----------------------------------------------------------------------------------------- helpers
     def _school(self) -> str:
@@ -182,7 +199,11 @@ class SharePage(Page):
             grid=grid,
             questions=[q for q in questions if q.stat.wrong],
             language=self.ctx.language,
+            class_names=self._class_names() if class_id is None else None,
         )
+
+    def _class_names(self) -> dict[str, str]:
+        return {c.id: c.name for c in self.store.list_classes(include_archived=True)}
 
     def save_class_report(self, path: Path | None = None) -> None:
         title = tr("Class report: %1").replace("%1", self._class_label())
@@ -319,8 +340,50 @@ class SharePage(Page):
             )
         )
         if saved is not None:
-            self.message.show_ok(
+            self.csv_message.show_ok(
                 tr("%n answer(s) saved to %1.", "", saved.answer_rows).replace("%1", str(path))
+            )
+
+    def save_wide_csv(self, path: Path | None = None) -> None:
+        """One row per learner, a column per module (the best score), for the school's own mark sheets."""
+        from quizapp.services.teacher.exports import WideHeadings, save_wide_csv
+
+        class_id = self.class_id_of(self.class_filter)
+        path = path or self.dialogs.save_file(
+            self,
+            tr("Save one row per learner as CSV"),
+            f"{safe_file_name('marks-' + self._class_label())}.csv",
+            tr("CSV files (*.csv)"),
+        )
+        if path is None:
+            return
+        grid = self.run_safely(
+            lambda: results_grid(
+                self.store,
+                self.packs(),
+                class_id=class_id,
+                pack_ids=self.area.pack_manager.enabled_for_class(class_id),
+                since=self.dates.since(),
+                until=self.dates.until(),
+            )
+        )
+        if grid is None:
+            return
+        headings = WideHeadings(
+            learner=tr("Learner"),
+            father_name=tr("Father's name"),
+            roll_number=tr("Roll number"),
+            class_name=tr("Class"),
+            passed=tr("Modules passed"),
+        )
+        rows = self.run_safely(
+            lambda: save_wide_csv(
+                path, grid, class_names=self._class_names(), language=self.ctx.language, headings=headings
+            )
+        )
+        if rows is not None:
+            self.csv_message.show_ok(
+                tr("%n learner(s) saved to %1, one row each.", "", rows).replace("%1", str(path))
             )
 
     # -------------------------------------------------------------------------------- results bundles

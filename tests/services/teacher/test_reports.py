@@ -169,3 +169,24 @@ def test_reset_class_resets_every_learner_of_it(store: Store, classroom) -> None
     reset = reset_class(store, blue.id)
     assert [x.id for x in reset] == [ali.id, sara.id, zoya.id]
     assert store.counts()["attempts"] == 7 and store.attempts_for_learner(other.id)
+
+
+def test_wide_csv_has_one_row_per_learner_and_a_column_per_module(store: Store, classroom, tmp_path) -> None:
+    """As Moodle's grades export: a learner per row with father's name, roll and class, the best score per
+    module (empty when not started) and the modules passed."""
+    from quizapp.services.teacher.exports import save_wide_csv
+
+    blue, ali, *_ = classroom
+    store.update_learner(ali.id, father_name="Asif Ali", roll_number="7")
+    grid = results_grid(store, [example_pack()], class_id=blue.id)
+    out = tmp_path / "marks.csv"
+    assert save_wide_csv(out, grid, class_names={blue.id: "Blue"}) == 3
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    assert rows[0][:4] == ["Learner", "Father's name", "Roll number", "Class"]
+    assert rows[0][-1] == "Modules passed" and "Safe basics" in rows[0]
+    column = rows[0].index("Safe basics")
+    by_name = {r[0]: r for r in rows[1:]}
+    assert by_name["Ali"][1:4] == ["Asif Ali", "7", "Blue"]
+    assert by_name["Ali"][column] == "100.0" and by_name["Ali"][-1] == "1"
+    assert by_name["Zoya"][column] == "" and by_name["Zoya"][-1] == "0"
+    assert not list(tmp_path.glob(".marks.csv.*"))  # no temporary file left behind

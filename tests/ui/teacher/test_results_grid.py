@@ -96,3 +96,30 @@ def test_urdu_grid_scrolls_inside_the_page(qtbot, area, store) -> None:
     page, _, _ = _results_page(qtbot, area, store, language="ur")
     assert page.grid.visible_rows() >= 6
     assert area.page_stack.currentWidget().verticalScrollBar().maximum() == 0
+
+
+def test_print_page_follows_the_grids_filters_and_saves_the_wide_csv(
+    qtbot, area, dialogs, store, tmp_path
+) -> None:
+    """The class chosen on the results page is the class of the print page; its wide CSV has a row per
+    learner; the report of all classes has a class column."""
+    import csv
+
+    _, blue, learners = _results_page(qtbot, area, store)
+    take_quiz(store, example_pack(), "safe-basics", learners[-1].id)  # a Danish Ali
+    green = store.create_class("Class 7 Green")
+    store.create_learner("Sara", class_id=green.id)
+    share = area.show_page("share")
+    assert share.class_filter.currentData() == blue.id
+    out = tmp_path / "marks.csv"
+    dialogs.files.append(out)
+    qtbot.mouseClick(share.wide_csv_button, Qt.MouseButton.LeftButton)
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    assert len(rows) == 1 + CLASS_SIZE and "40 learners saved" in share.csv_message.plain_text()
+    assert share.class_report_body().count("<th>Class</th>") == 0
+    share.class_filter.setCurrentIndex(share.class_filter.findData("__all__"))
+    body = share.class_report_body()
+    assert "<th>Class</th>" in body and "Class 7 Green" in body
+    assert "Danish Ali (Asif Ali)" in body
+    results = area.show_page("results")
+    assert results.class_filter.currentData() == "__all__"  # and back: the grid follows the print page
