@@ -1579,6 +1579,10 @@
         <translation>‏%1: درآمد نہیں ہوا۔ %2</translation>
     </message>
     <message>
+        <source>The pack &apos;%1&apos; (%2) is not installed here: its results show with the titles the file carried. Install it on the Packs page to see its lessons and questions.</source>
+        <translation>پیک '%1' (%2) یہاں انسٹال نہیں ہے: اس کے نتائج فائل میں آئے عنوانات کے ساتھ دکھائے جا رہے ہیں۔ اس کے سبق اور سوال دیکھنے کے لیے اسے پیک کے صفحے پر انسٹال کریں۔</translation>
+    </message>
+    <message>
         <source>%1: %2 new learner(s), %3 new answer(s), %4 new quiz try(s).</source>
         <translation>‏%1: نئے طلبہ: %2، نئے جواب: %3، نئی کوئز کوششیں: %4۔</translation>
     </message>

@@ -26,6 +26,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from quizapp import __version__
+from quizapp.progress import module_titles
 from quizapp.progress.errors import BundleError, StoreError
 from quizapp.progress.records import MergeReport, utc_now
 from quizapp.progress.store import Store
@@ -226,6 +227,9 @@ def _manifest(store: Store, kind: Kind, data: dict[str, Any], payload: bytes) ->
         "school_name": store.settings.school_name,
         "counts": {table: len(rows) for table, rows in data.items()},
         "sha256": _sha256(payload),
+        **module_titles.for_manifest(
+            store, kind, data
+        ),  # the words of its modules, for PCs without the packs
     }
 
 
@@ -438,7 +442,9 @@ def import_bundle(store: Store, path: Path, kind: Kind) -> MergeReport:
     """Check and merge one file in one transaction; ``BundleError`` (nothing imported) when it is bad."""
     bundle = read_bundle(path, kind)
     try:
-        return store.merge_snapshot(bundle.data, source=path.name)
+        report = store.merge_snapshot(bundle.data, source=path.name)
+        module_titles.remember(store, bundle.manifest)
+        return report
     except BundleError as exc:
         raise _refuse(path, str(exc)) from exc
 

@@ -167,3 +167,23 @@ def test_import_tells_when_no_backup_could_be_restored(
     assert main(["--data-dir", str(tmp_path / "a"), "results", "import", str(out)]) == 0
     err = capsys.readouterr().err
     assert "No usable backup was found" in err
+
+
+def test_import_names_the_packs_not_installed_here(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Results of a pack this computer lacks are imported, and the command says which pack to install."""
+    from quizapp.progress.bundle import export_results
+
+    with Store.open(tmp_path / "lab") as lab:
+        lab.create_learner("Sara")
+        export_results(lab, tmp_path / "lab.zip")
+    data = tmp_path / "teacher"
+    with Store.open(data) as store:
+        from quizapp.progress.module_titles import remember
+
+        words = {"title": {"en": "Wi-Fi safety"}, "default_language": "en", "modules": {}}
+        remember(store, {"module_titles": {"wifi-pack": words}})
+    assert main(["--data-dir", str(data), "results", "import", str(tmp_path / "lab.zip")]) == 0
+    out = capsys.readouterr().out
+    assert "pack not installed here: 'Wi-Fi safety' (wifi-pack)" in out

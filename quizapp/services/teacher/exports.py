@@ -18,17 +18,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizapp.content.packs import Pack
+from quizapp.progress import module_titles
 from quizapp.progress.csvexport import CsvExport, export_results_csv
+from quizapp.progress.module_titles import Catalogue
 from quizapp.progress.records import Attempt, Learner
 from quizapp.progress.store import Moment, Store
-from quizapp.services.teacher.reports import AnswerWords, PackIndex, ResultsGrid, describe_answer
+from quizapp.services.teacher.reports import AnswerWords, PackIndex, ResultsGrid
 
 
 class PackLabels:
     """``CsvLabels`` from the packs: every student module, titles, prompts and answers in words."""
 
-    def __init__(self, packs: Sequence[Pack], language: str, words: AnswerWords | None = None) -> None:
-        self._index = PackIndex(packs)
+    def __init__(
+        self,
+        packs: Sequence[Pack],
+        language: str,
+        words: AnswerWords | None = None,
+        catalogue: Catalogue | None = None,
+    ) -> None:
+        self._index = PackIndex(packs, catalogue)
         self._language = language
         self._words = words or AnswerWords()
 
@@ -47,9 +55,14 @@ class PackLabels:
         return self._index.question_prompt(pack_id, module_id, question_id, self._language)
 
     def answer_text(self, attempt: Attempt) -> str:
-        question = self._index.question(attempt.pack_id, attempt.module_id, attempt.question_id)
-        default = self._index.default_language(attempt.pack_id)
-        return describe_answer(question, attempt.answer, self._language, default, self._words)
+        return self._index.answer_text(
+            attempt.pack_id,
+            attempt.module_id,
+            attempt.question_id,
+            attempt.answer,
+            self._language,
+            self._words,
+        )
 
 
 def save_results_csv(
@@ -72,7 +85,7 @@ def save_results_csv(
         learner_ids=ids,
         since=since,
         until=until,
-        labels=PackLabels(packs, language, words),
+        labels=PackLabels(packs, language, words, module_titles.catalogue(store)),
     )
 
 

@@ -126,6 +126,8 @@ class SharePage(Page):
         self.export_button = button(tr("Save this computer's results file…"))
         self.export_button.clicked.connect(lambda: self.export_results())
         exchange.body.addLayout(flow(self.import_button, self.export_button))
+        self.exchange_message = MessagePanel()  # what the files brought, under the buttons pressed
+        exchange.body.addWidget(self.exchange_message)
         self.look_alike_box = QGridLayout()
         exchange.body.addLayout(self.look_alike_box)
         grid.addWidget(exchange, 2, 0, 1, 2)
@@ -433,11 +435,25 @@ class SharePage(Page):
             report = outcome.report
             lines += merge_lines(report, outcome.path.name, self.learner_name)
             look_alikes += [la for la in report.look_alikes if la.kind == "learner"]
+        from quizapp.progress.module_titles import missing_packs
+
+        installed = [pack.id for pack in self.packs()]
+        for pack_id, title in sorted(missing_packs(self.store, installed).items()):
+            lines.append(
+                fill_args(
+                    tr(
+                        "The pack '%1' (%2) is not installed here: its results show with the titles the "
+                        "file carried. Install it on the Packs page to see its lessons and questions."
+                    ),
+                    title,
+                    pack_id,
+                )
+            )
         self.show_look_alikes(look_alikes)
         summary = tr("%n file(s) read.", "", len(outcomes))
         if look_alikes:
             summary += " " + tr("Some learners look alike: decide below whether they are the same child.")
-        self.message.show_info(summary, lines)
+        self.exchange_message.show_info(summary, lines)
         self.area.notify_content_changed()
 
     def show_look_alikes(self, look_alikes: list[LookAlike]) -> None:
@@ -487,7 +503,7 @@ class SharePage(Page):
             merged += 1
         kept = len(self.pending_look_alikes) - merged
         self.show_look_alikes([])
-        self.message.show_ok(
+        self.exchange_message.show_ok(
             tr("%1 merged, %2 kept separate.").replace("%1", str(merged)).replace("%2", str(kept))
         )
         self.area.notify_content_changed()

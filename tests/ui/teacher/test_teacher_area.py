@@ -237,7 +237,7 @@ def test_results_bundle_round_trip_and_look_alike_merge(qtbot, area, dialogs, st
     page = area.show_page("share")
     dialogs.file_lists.append([tmp_path / "other.zip"])
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    assert "1 new learner(s), 7 new answer(s)" in page.message.plain_text()
+    assert "1 new learner(s), 7 new answer(s)" in page.exchange_message.plain_text()
     assert [c.name for c in store.list_classes()] == ["Blue"]
     again = tmp_path / "again.zip"
     with Store.open(tmp_path / "third") as third:
@@ -250,7 +250,7 @@ def test_results_bundle_round_trip_and_look_alike_merge(qtbot, area, dialogs, st
     for _look_alike, choice in page.pending_look_alikes:
         choice.setCurrentIndex(choice.findData("merge"))
     page.apply_look_alikes()
-    assert "merged" in page.message.plain_text()
+    assert "merged" in page.exchange_message.plain_text()
     alis = [lr for lr in store.list_learners() if lr.display_name == "Ali"]
     assert len(alis) == 1 and len(store.attempts_for_learner(alis[0].id)) == 14
     export = tmp_path / "mine.zip"
