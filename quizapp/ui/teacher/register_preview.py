@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.services.teacher.class_list import FIELDS, Entries, Field, Register, register_entries
-from quizapp.ui.teacher.widgets import MIN_TARGET, button, fill_args, note, tr, wrapping_label
+from quizapp.ui.teacher.widgets import MIN_TARGET, button, fill_args, line_room, note, tr, wrapping_label
 
 PREVIEW_ROWS = 200  # rows shown (all are added); a class list is shorter
 
@@ -72,7 +72,7 @@ class RegisterPreview(QDialog):
         self.table = QTableWidget(len(rows) + 1, width)
         self.table.setAccessibleName(tr("The class list as read from the file"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.verticalHeader().setDefaultSectionSize(line_room(self.table, 1, air=6))  # Nastaliq too
         self.table.setHorizontalHeaderLabels(
             [
                 register.header[i] if i < len(register.header) and register.header[i] else str(i + 1)
