@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel
 
 from quizapp.progress.records import LookAlike
+from quizapp.services.learner_names import display_labels
 from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.reports import question_lines, results_grid
 from quizapp.services.teacher.roster import merge_learners
@@ -234,6 +235,7 @@ class SharePage(Page):
             self.store, self.packs(), class_id=class_id, since=self.dates.since(), until=self.dates.until()
         )
         school = self._school()
+        labels = display_labels([row.learner for row in grid.rows])  # two "Danish Ali": whose is whose
         out = []
         for grid_row in grid.rows:
             for column, cell in zip(grid.columns, grid_row.cells, strict=True):
@@ -250,7 +252,7 @@ class SharePage(Page):
                 out.append(
                     Certificate(
                         school=school,
-                        learner=grid_row.learner.display_name,
+                        learner=labels[grid_row.learner.id],
                         module=self.ctx.fill(column.title_in(self.ctx.language)),
                         completed=date_text(progress.completed_at or cell.last_activity, self.ctx.language),
                         score=score,
