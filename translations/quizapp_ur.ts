@@ -1474,16 +1474,16 @@
         <translation>اسپریڈ شیٹ</translation>
     </message>
     <message>
-        <source>Every answer as one line of a CSV file, for a spreadsheet program.</source>
-        <translation>ہر جواب CSV فائل کی ایک سطر میں، اسپریڈ شیٹ پروگرام کے لیے۔</translation>
-    </message>
-    <message>
         <source>Save results as CSV…</source>
         <translation>نتائج CSV کے طور پر محفوظ کریں…</translation>
     </message>
     <message>
-        <source>One row per learner (CSV)…</source>
-        <translation>ہر طالب علم کی ایک قطار (CSV)…</translation>
+        <source>Every answer as one line of a CSV file, for a spreadsheet program; or a mark sheet: a row per learner, a column per module.</source>
+        <translation>ہر جواب CSV فائل کی ایک سطر میں، اسپریڈشیٹ پروگرام کے لیے؛ یا نمبروں کی شیٹ: ہر طالب علم کی ایک قطار، ہر یونٹ کا ایک کالم۔</translation>
+    </message>
+    <message>
+        <source>Mark sheet (CSV)…</source>
+        <translation>نمبروں کی شیٹ (CSV)…</translation>
     </message>
     <message>
         <source>Save one row per learner with a column per module as CSV, as Moodle&apos;s grades export</source>
@@ -1580,7 +1580,7 @@
     </message>
     <message>
         <source>The pack &apos;%1&apos; (%2) is not installed here: its results show with the titles the file carried. Install it on the Packs page to see its lessons and questions.</source>
-        <translation>پیک '%1' (%2) یہاں انسٹال نہیں ہے: اس کے نتائج فائل میں آئے عنوانات کے ساتھ دکھائے جا رہے ہیں۔ اس کے سبق اور سوال دیکھنے کے لیے اسے پیک کے صفحے پر انسٹال کریں۔</translation>
+        <translation>پیک &apos;%1&apos; (%2) یہاں انسٹال نہیں ہے: اس کے نتائج فائل میں آئے عنوانات کے ساتھ دکھائے جا رہے ہیں۔ اس کے سبق اور سوال دیکھنے کے لیے اسے پیک کے صفحے پر انسٹال کریں۔</translation>
     </message>
     <message>
         <source>%1: %2 new learner(s), %3 new answer(s), %4 new quiz try(s).</source>

@@ -186,8 +186,7 @@ class ResultsPage(Page):
         self.splitter.addWidget(self.detail_card)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([1, 0])  # the whole class first; a learner's answers open when chosen
-        self.detail_card.setMinimumHeight(1)  # closed, it asks for no room (the grid has it all)
+        self.detail_card.hide()  # the whole class first; a learner's answers open below when chosen
         self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
         self.grid.names.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         grid_layout.addWidget(self.splitter, 1)
@@ -357,8 +356,9 @@ class ResultsPage(Page):
         self.detail_tree.clear()
         if detail is None:
             return
-        if self.splitter.sizes()[1] == 0:
-            total = sum(self.splitter.sizes())
+        if self.detail_card.isHidden():
+            self.detail_card.show()
+            total = max(sum(self.splitter.sizes()), self.splitter.height())
             self.splitter.setSizes([total * 3 // 5, total - total * 3 // 5])
         if not detail.runs:
             empty = QTreeWidgetItem(

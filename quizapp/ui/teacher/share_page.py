@@ -99,11 +99,16 @@ class SharePage(Page):
 
         csv_card = Card(tr("Spreadsheet"))
         csv_card.body.addWidget(
-            note(tr("Every answer as one line of a CSV file, for a spreadsheet program."))
+            note(
+                tr(
+                    "Every answer as one line of a CSV file, for a spreadsheet program; or a mark sheet: a "
+                    "row per learner, a column per module."
+                )
+            )
         )
         self.csv_button = button(tr("Save results as CSV…"))
         self.csv_button.clicked.connect(lambda: self.save_csv())
-        self.wide_csv_button = button(tr("One row per learner (CSV)…"))
+        self.wide_csv_button = button(tr("Mark sheet (CSV)…"))
         self.wide_csv_button.setAccessibleName(
             tr("Save one row per learner with a column per module as CSV, as Moodle's grades export")
         )
