@@ -417,10 +417,6 @@
         <translation>کلاس کی فہرست کی فائل درآمد کریں</translation>
     </message>
     <message>
-        <source>quizapp class lists (*.zip *.json);;All files (*)</source>
-        <translation>‏quizapp کلاس فہرستیں (*.zip *.json);;تمام فائلیں (*)</translation>
-    </message>
-    <message>
         <source>The class list file was read.</source>
         <translation>کلاس کی فہرست کی فائل پڑھ لی گئی۔</translation>
     </message>
@@ -467,6 +463,14 @@
     <message>
         <source>Save a class list file</source>
         <translation>کلاس کی فہرست کی فائل محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>quizapp class lists (*.zip *.json);;Class list spreadsheet (*.csv);;All files (*)</source>
+        <translation>‏quizapp کلاس فہرستیں (*.zip *.json);;کلاس فہرست کی اسپریڈشیٹ (*.csv);;تمام فائلیں (*)</translation>
+    </message>
+    <message>
+        <source>The class list of %1 was saved to %2.</source>
+        <translation>‏%1 کی کلاس فہرست %2 میں محفوظ ہو گئی۔</translation>
     </message>
     <message>
         <source>The class list of %1 was saved to %2. Import it on the other computers.</source>

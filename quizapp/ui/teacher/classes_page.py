@@ -493,9 +493,26 @@ class ClassesPage(Page):
             self,
             tr("Save a class list file"),
             f"{safe_file_name(class_name)}-class-list.zip",
-            tr("quizapp class lists (*.zip *.json);;All files (*)"),
+            tr("quizapp class lists (*.zip *.json);;Class list spreadsheet (*.csv);;All files (*)"),
         )
         if path is None:
+            return
+        if path.suffix.lower() == ".csv":  # roll number, name, father's name, class: for the school's files
+            from quizapp.services.teacher.class_list import write_register_csv
+            from quizapp.services.teacher.roster import register_rows
+
+            rows = self.run_safely(lambda: register_rows(self.store, class_name))
+
+            def write() -> bool:
+                write_register_csv(path, rows or [])
+                return True
+
+            if rows is not None and self.run_safely(write):
+                self.learner_message.show_ok(
+                    tr("The class list of %1 was saved to %2.")
+                    .replace("%1", class_name)
+                    .replace("%2", str(path))
+                )
             return
         if self.run_safely(lambda: export_roster(self.store, path, class_name=class_name)) is not None:
             self.message.show_ok(

@@ -89,3 +89,17 @@ def test_second_child_of_the_same_name_added_by_hand(qtbot, area, dialogs, store
     page.father_field.setText("Liaquat Ali")
     qtbot.keyClick(page.father_field, Qt.Key.Key_Return)
     assert len(store.list_learners(blue.id)) == 2
+
+
+def test_class_list_saved_as_a_spreadsheet(qtbot, area, dialogs, store, tmp_path) -> None:
+    """'Save a class list file…' with a .csv name writes roll number, name and father's name for Excel."""
+    page, blue = _open_classes(area, dialogs, store)
+    store.create_learner("Danish Ali", class_id=blue.id, father_name="Asif Ali", roll_number="3")
+    page.refresh()
+    out = tmp_path / "class.csv"
+    dialogs.files.append(out)
+    qtbot.mouseClick(page.roster_export_button, Qt.MouseButton.LeftButton)
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("Roll No,Student Name,Father Name,Class")
+    assert lines[1].startswith("3,Danish Ali,Asif Ali,Class 6 Blue")
+    assert "was saved" in page.learner_message.plain_text()
