@@ -95,6 +95,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n learner(s) saved to %1, one row each.</source>
+        <translation>
+            <numerusform>%n learner saved to %1, one row each.</numerusform>
+            <numerusform>%n learners saved to %1, one row each.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n file(s) read.</source>
         <translation>
             <numerusform>%n file read.</numerusform>
@@ -127,6 +134,34 @@
         <translation>
             <numerusform>%1 (%n time)</numerusform>
             <numerusform>%1 (%n times)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n title row(s) above the column names are not learners.</source>
+        <translation>
+            <numerusform>%n title row above the column names is not a learner.</numerusform>
+            <numerusform>%n title rows above the column names are not learners.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s) will be added.</source>
+        <translation>
+            <numerusform>%n learner will be added.</numerusform>
+            <numerusform>%n learners will be added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more line(s) left out.</source>
+        <translation>
+            <numerusform>%n more line left out.</numerusform>
+            <numerusform>%n more lines left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n learner(s)</source>
+        <translation>
+            <numerusform>Add %n learner</numerusform>
+            <numerusform>Add %n learners</numerusform>
         </translation>
     </message>
 </context>

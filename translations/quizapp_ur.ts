@@ -188,10 +188,6 @@
         <translation>کلاس کے طلبہ</translation>
     </message>
     <message>
-        <source>Add names from a file…</source>
-        <translation>فائل سے نام شامل کریں…</translation>
-    </message>
-    <message>
         <source>Import a class list file…</source>
         <translation>کلاس کی فہرست کی فائل درآمد کریں…</translation>
     </message>
@@ -298,20 +294,32 @@
         <translation>‏&apos;%1&apos; پہلے ہی اس کلاس میں ہے۔</translation>
     </message>
     <message>
+        <source>If this is another child of the same name, type the father&apos;s name or roll number too.</source>
+        <translation>اگر یہ اسی نام کا کوئی اور بچہ ہے تو والد کا نام یا رول نمبر بھی لکھیں۔</translation>
+    </message>
+    <message>
         <source>&apos;%1&apos; was added.</source>
         <translation>‏&apos;%1&apos; شامل ہو گیا۔</translation>
     </message>
     <message>
-        <source>Add names from a file</source>
-        <translation>فائل سے نام شامل کریں</translation>
-    </message>
-    <message>
-        <source>Name lists (*.csv *.txt);;All files (*)</source>
-        <translation>ناموں کی فہرستیں (*.csv *.txt);;تمام فائلیں (*)</translation>
-    </message>
-    <message>
         <source>Already in the class: %1</source>
         <translation>پہلے ہی کلاس میں: %1</translation>
+    </message>
+    <message>
+        <source>Father&apos;s name</source>
+        <translation>والد کا نام</translation>
+    </message>
+    <message>
+        <source>Roll number</source>
+        <translation>رول نمبر</translation>
+    </message>
+    <message>
+        <source>Age group</source>
+        <translation>عمر کا گروپ</translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>نام نہیں</translation>
     </message>
     <message>
         <source>longer than 60 letters</source>
@@ -320,6 +328,78 @@
     <message>
         <source>listed twice</source>
         <translation>دو بار لکھا ہے</translation>
+    </message>
+    <message>
+        <source>the age is not a number or age group; added without one</source>
+        <translation>عمر نہ عدد ہے نہ عمر کا گروپ؛ عمر کے بغیر شامل کیا گیا</translation>
+    </message>
+    <message>
+        <source>Check the class list before adding it</source>
+        <translation>شامل کرنے سے پہلے کلاس کی فہرست دیکھ لیں</translation>
+    </message>
+    <message>
+        <source>Choose what each column holds. Nothing is added until you press &apos;Add&apos;. Learners without a class column go into %1.</source>
+        <translation>چنیں کہ ہر کالم میں کیا ہے۔ &apos;شامل کریں&apos; دبانے تک کچھ شامل نہیں ہوتا۔ جن طلبہ کی کلاس کا کالم نہیں وہ %1 میں جائیں گے۔</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n title row(s) above the column names are not learners.</source>
+        <translation>
+            <numerusform>کالموں کے ناموں کے اوپر %n عنوان کی قطار طالب علم نہیں ہے۔</numerusform>
+            <numerusform>کالموں کے ناموں کے اوپر %n عنوان کی قطاریں طلبہ نہیں ہیں۔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The class list as read from the file</source>
+        <translation>فائل سے پڑھی گئی کلاس کی فہرست</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>اس میں</translation>
+    </message>
+    <message>
+        <source>What column %1 holds</source>
+        <translation>کالم %1 میں کیا ہے</translation>
+    </message>
+    <message>
+        <source>(not used)</source>
+        <translation>(استعمال نہیں)</translation>
+    </message>
+    <message>
+        <source>What will be added</source>
+        <translation>کیا شامل ہوگا</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>شامل کریں</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the learners&apos; names.</source>
+        <translation>وہ کالم چنیں جس میں طلبہ کے نام ہیں۔</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s) will be added.</source>
+        <translation>
+            <numerusform>‏%n طالب علم شامل ہوگا۔</numerusform>
+            <numerusform>‏%n طلبہ شامل ہوں گے۔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1: &apos;%2&apos; left out (%3).</source>
+        <translation>سطر %1: &apos;%2&apos; چھوڑ دیا گیا (%3)۔</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more line(s) left out.</source>
+        <translation>
+            <numerusform>مزید %n سطر چھوڑ دی گئی۔</numerusform>
+            <numerusform>مزید %n سطریں چھوڑ دی گئیں۔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n learner(s)</source>
+        <translation>
+            <numerusform>‏%n طالب علم شامل کریں</numerusform>
+            <numerusform>‏%n طلبہ شامل کریں</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1, line %2: &apos;%3&apos; was left out (%4)</source>
@@ -337,16 +417,60 @@
         <translation>کلاس کی فہرست کی فائل درآمد کریں</translation>
     </message>
     <message>
-        <source>quizapp class lists (*.zip *.json);;All files (*)</source>
-        <translation>‏quizapp کلاس فہرستیں (*.zip *.json);;تمام فائلیں (*)</translation>
-    </message>
-    <message>
         <source>The class list file was read.</source>
         <translation>کلاس کی فہرست کی فائل پڑھ لی گئی۔</translation>
     </message>
     <message>
+        <source>Father&apos;s name (optional)</source>
+        <translation>والد کا نام (اختیاری)</translation>
+    </message>
+    <message>
+        <source>Father&apos;s name of the new learner</source>
+        <translation>نئے طالب علم کے والد کا نام</translation>
+    </message>
+    <message>
+        <source>Roll number (optional)</source>
+        <translation>رول نمبر (اختیاری)</translation>
+    </message>
+    <message>
+        <source>Roll number of the new learner</source>
+        <translation>نئے طالب علم کا رول نمبر</translation>
+    </message>
+    <message>
+        <source>Add from a class register (CSV, Excel)…</source>
+        <translation>کلاس رجسٹر سے شامل کریں (CSV، Excel)…</translation>
+    </message>
+    <message>
+        <source>Add from a class register</source>
+        <translation>کلاس رجسٹر سے شامل کریں</translation>
+    </message>
+    <message>
+        <source>Class registers (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
+        <translation>کلاس رجسٹر (*.csv *.txt *.tsv *.xlsx);;تمام فائلیں (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was added.</source>
+        <translation>کچھ شامل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>New class: %1</source>
+        <translation>نئی کلاس: %1</translation>
+    </message>
+    <message>
+        <source>Class lists (*.zip *.json *.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>کلاس کی فہرستیں (*.zip *.json *.csv *.txt *.xlsx);;تمام فائلیں (*)</translation>
+    </message>
+    <message>
         <source>Save a class list file</source>
         <translation>کلاس کی فہرست کی فائل محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>quizapp class lists (*.zip *.json);;Class list spreadsheet (*.csv);;All files (*)</source>
+        <translation>‏quizapp کلاس فہرستیں (*.zip *.json);;کلاس فہرست کی اسپریڈشیٹ (*.csv);;تمام فائلیں (*)</translation>
+    </message>
+    <message>
+        <source>The class list of %1 was saved to %2.</source>
+        <translation>‏%1 کی کلاس فہرست %2 میں محفوظ ہو گئی۔</translation>
     </message>
     <message>
         <source>The class list of %1 was saved to %2. Import it on the other computers.</source>
@@ -999,10 +1123,6 @@
         <translation>نتائج</translation>
     </message>
     <message>
-        <source>Choose a learner in the grid to see every answer they gave.</source>
-        <translation>کسی طالب علم کے سب جواب دیکھنے کے لیے جدول میں اسے چنیں۔</translation>
-    </message>
-    <message>
         <source>Class:</source>
         <translation>کلاس:</translation>
     </message>
@@ -1088,6 +1208,22 @@
     <message>
         <source>No learners to show. Add learners on the &apos;Classes and learners&apos; page.</source>
         <translation>دکھانے کے لیے کوئی طالب علم نہیں۔ &apos;کلاسیں اور طلبہ&apos; والے صفحے پر طلبہ شامل کریں۔</translation>
+    </message>
+    <message>
+        <source>Find a learner</source>
+        <translation>طالب علم تلاش کریں</translation>
+    </message>
+    <message>
+        <source>Find a learner by name, father&apos;s name or roll number</source>
+        <translation>نام، والد کے نام یا رول نمبر سے طالب علم تلاش کریں</translation>
+    </message>
+    <message>
+        <source>Showing %1 found.</source>
+        <translation>ملنے والے %1 دکھائے جا رہے ہیں۔</translation>
+    </message>
+    <message>
+        <source>✔ passed · ◐ started · ○ not yet</source>
+        <translation>‏✔ کامیاب · ◐ شروع · ○ ابھی نہیں</translation>
     </message>
     <message>
         <source>%1 has not answered any quiz yet.</source>
@@ -1299,10 +1435,6 @@
         <translation>آپ نے سیٹنگز بدلیں لیکن محفوظ نہیں کیں۔ کیا ابھی محفوظ کریں؟</translation>
     </message>
     <message>
-        <source>Do not save</source>
-        <translation>محفوظ نہ کریں</translation>
-    </message>
-    <message>
         <source>The settings were saved.</source>
         <translation>سیٹنگز محفوظ ہو گئیں۔</translation>
     </message>
@@ -1430,12 +1562,20 @@
         <translation>اسپریڈ شیٹ</translation>
     </message>
     <message>
-        <source>Every answer as one line of a CSV file, for a spreadsheet program.</source>
-        <translation>ہر جواب CSV فائل کی ایک سطر میں، اسپریڈ شیٹ پروگرام کے لیے۔</translation>
-    </message>
-    <message>
         <source>Save results as CSV…</source>
         <translation>نتائج CSV کے طور پر محفوظ کریں…</translation>
+    </message>
+    <message>
+        <source>Every answer as one line of a CSV file, for a spreadsheet program; or a mark sheet: a row per learner, a column per module.</source>
+        <translation>ہر جواب CSV فائل کی ایک سطر میں، اسپریڈشیٹ پروگرام کے لیے؛ یا نمبروں کی شیٹ: ہر طالب علم کی ایک قطار، ہر یونٹ کا ایک کالم۔</translation>
+    </message>
+    <message>
+        <source>Mark sheet (CSV)…</source>
+        <translation>نمبروں کی شیٹ (CSV)…</translation>
+    </message>
+    <message>
+        <source>Save one row per learner with a column per module as CSV, as Moodle&apos;s grades export</source>
+        <translation>ہر طالب علم کی ایک قطار اور ہر یونٹ کا ایک کالم CSV میں محفوظ کریں، جیسے Moodle کے نمبروں کی فائل</translation>
     </message>
     <message>
         <source>Results from other computers</source>
@@ -1488,6 +1628,21 @@
         </translation>
     </message>
     <message>
+        <source>Save one row per learner as CSV</source>
+        <translation>ہر طالب علم کی ایک قطار CSV میں محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Modules passed</source>
+        <translation>کامیاب یونٹ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s) saved to %1, one row each.</source>
+        <translation>
+            <numerusform>‏%n طالب علم %1 میں محفوظ، ہر ایک کی ایک قطار۔</numerusform>
+            <numerusform>‏%n طلبہ %1 میں محفوظ، ہر ایک کی ایک قطار۔</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Save this computer&apos;s results file</source>
         <translation>اس کمپیوٹر کے نتائج کی فائل محفوظ کریں</translation>
     </message>
@@ -1510,6 +1665,10 @@
     <message>
         <source>%1: not imported. %2</source>
         <translation>‏%1: درآمد نہیں ہوا۔ %2</translation>
+    </message>
+    <message>
+        <source>The pack &apos;%1&apos; (%2) is not installed here: its results show with the titles the file carried. Install it on the Packs page to see its lessons and questions.</source>
+        <translation>پیک &apos;%1&apos; (%2) یہاں انسٹال نہیں ہے: اس کے نتائج فائل میں آئے عنوانات کے ساتھ دکھائے جا رہے ہیں۔ اس کے سبق اور سوال دیکھنے کے لیے اسے پیک کے صفحے پر انسٹال کریں۔</translation>
     </message>
     <message>
         <source>%1: %2 new learner(s), %3 new answer(s), %4 new quiz try(s).</source>
@@ -1589,6 +1748,14 @@
         <translation>‏&apos;%1&apos;%2 یہاں دو بار ہے۔</translation>
     </message>
     <message>
+        <source>no father&apos;s name or roll number</source>
+        <translation>والد کا نام یا رول نمبر نہیں</translation>
+    </message>
+    <message>
+        <source>On this computer: %1. From the file: %2.</source>
+        <translation>اس کمپیوٹر پر: %1۔ فائل سے: %2۔</translation>
+    </message>
+    <message>
         <source>Two different children: keep separate</source>
         <translation>دو الگ بچے: الگ رکھیں</translation>
     </message>
@@ -1631,6 +1798,18 @@
     <message>
         <source>Note</source>
         <translation>نوٹ</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>تبدیلیاں چھوڑ دیں</translation>
+    </message>
+    <message>
+        <source>Stay here</source>
+        <translation>یہیں رہیں</translation>
     </message>
     <message numerus="yes">
         <source>…and %n more.</source>
@@ -2154,8 +2333,16 @@
 <context>
     <name>PinGate</name>
     <message>
-        <source>Welcome, teacher</source>
-        <translation>خوش آمدید، ٹیچر</translation>
+        <source>Are you the teacher? Set a PIN</source>
+        <translation>کیا آپ ٹیچر ہیں؟ PIN بنائیں</translation>
+    </message>
+    <message>
+        <source>This computer has no teacher PIN yet. If you are a learner, go back to the learners. The teacher chooses the PIN here once; school IT can set it for every computer of a lab before the first start (see &apos;The PIN&apos; in the teacher guide).</source>
+        <translation>اس کمپیوٹر پر ابھی ٹیچر کا PIN نہیں ہے۔ اگر آپ طالب علم ہیں تو واپس طلبہ کی طرف جائیں۔ ٹیچر یہاں ایک بار PIN چنتے ہیں؛ اسکول کا IT عملہ پہلی بار کھلنے سے پہلے لیب کے ہر کمپیوٹر کے لیے اسے بنا سکتا ہے (ٹیچر گائیڈ میں &apos;PIN&apos; دیکھیں)۔</translation>
+    </message>
+    <message>
+        <source>Yes, I am the teacher</source>
+        <translation>جی ہاں، میں ٹیچر ہوں</translation>
     </message>
     <message>
         <source>Choose a PIN of %1 to %2 digits for the teacher area. Students must not know it. Type it twice.</source>
@@ -2198,12 +2385,28 @@
         <translation>انتظار کا وقت</translation>
     </message>
     <message>
-        <source>Back to the learners</source>
-        <translation>واپس طلبہ کی طرف</translation>
+        <source>Forgot the PIN? Ask the school&apos;s IT person: the teacher guide says how a new one is set.</source>
+        <translation>‏PIN بھول گئے؟ اسکول کے IT والے سے پوچھیں: ٹیچر گائیڈ میں لکھا ہے کہ نیا PIN کیسے بنتا ہے۔</translation>
     </message>
     <message>
-        <source>Forgot the PIN? Someone who can use this computer&apos;s command line can set a new one with &apos;quizapp set-pin&apos; (see the teacher guide).</source>
-        <translation>‏PIN بھول گئے؟ جو شخص اس کمپیوٹر کی کمانڈ لائن استعمال کر سکتا ہے وہ &apos;quizapp set-pin&apos; سے نیا PIN بنا سکتا ہے (ٹیچر گائیڈ دیکھیں)۔</translation>
+        <source>This PIN repeats the same digits.</source>
+        <translation>اس PIN میں ایک ہی ہندسے دہرائے گئے ہیں۔</translation>
+    </message>
+    <message>
+        <source>This PIN counts up or down, like 1234.</source>
+        <translation>یہ PIN گنتی کی طرح اوپر یا نیچے جاتا ہے، جیسے 1234۔</translation>
+    </message>
+    <message>
+        <source>This PIN is a year or a very common PIN.</source>
+        <translation>یہ PIN کوئی سال ہے یا بہت عام PIN ہے۔</translation>
+    </message>
+    <message>
+        <source>Students guess such PINs first. Choose another, or press the button again to use it anyway.</source>
+        <translation>طلبہ ایسے PIN سب سے پہلے آزماتے ہیں۔ کوئی اور چنیں، یا پھر بھی یہی رکھنے کے لیے بٹن دوبارہ دبائیں۔</translation>
+    </message>
+    <message>
+        <source>Back to the learners</source>
+        <translation>واپس طلبہ کی طرف</translation>
     </message>
     <message>
         <source>The PIN may hold only the digits 0 to 9.</source>

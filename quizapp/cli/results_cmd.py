@@ -117,6 +117,7 @@ def run_import(args: argparse.Namespace) -> int:
             report_open(store)
             store.backup_now()
             outcomes = import_results(store, paths)
+            missing_packs = _missing_packs(store, data_dir_from(args))
     except StoreError as exc:
         print(f"quizapp: error: {exc}", file=sys.stderr)
         return 1
@@ -128,4 +129,19 @@ def run_import(args: argparse.Namespace) -> int:
         else:
             failed += 1
             print(f"quizapp: error: {outcome.error}", file=sys.stderr)
+    for pack_id, title in sorted(missing_packs.items()):
+        print(
+            f"pack not installed here: {title!r} ({pack_id}); its results show with the titles the file "
+            "carried. Install the pack to see its lessons and questions."
+        )
     return 1 if failed else 0
+
+
+def _missing_packs(store: Any, data_dir: Path) -> dict[str, str]:
+    """Packs with results here (by the words results files brought) that this computer does not have."""
+    from quizapp.paths import builtin_packs_dir
+    from quizapp.progress.module_titles import missing_packs
+    from quizapp.services.library import PackLibrary
+
+    library = PackLibrary(builtin_packs_dir(), data_dir / "packs")
+    return missing_packs(store, [pack.id for pack in library.packs])

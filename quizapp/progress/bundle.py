@@ -30,7 +30,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from quizapp import __version__
-from quizapp.progress import bundleio
+from quizapp.progress import bundleio, module_titles
 from quizapp.progress.errors import BundleError, StoreError
 from quizapp.progress.records import MergeReport, to_utc_iso, utc_now
 from quizapp.progress.store import Store
@@ -78,6 +78,8 @@ class LearnerRow(_Row):
     created_at: Stamp
     updated_at: Stamp
     progress_reset_at: Stamp | None = None  # format 2
+    father_name: Annotated[str, StringConstraints(max_length=60)] = ""  # schema 4: same-name children
+    roll_number: Annotated[str, StringConstraints(max_length=20)] = ""
 
 
 class MergeRow(_Row):
@@ -238,7 +240,9 @@ def atomic_output(out: Path) -> Iterator[Path]:
         raise
 
 
-def _manifest(store: Store, kind: Kind, counts: dict[str, int], sha: str) -> dict[str, Any]:
+def _manifest(
+    store: Store, kind: Kind, counts: dict[str, int], sha: str, modules: set[tuple[str, str]]
+) -> dict[str, Any]:
     return {
         "format": _FORMATS[kind],
         "format_version": FORMAT_VERSION,
@@ -249,6 +253,7 @@ def _manifest(store: Store, kind: Kind, counts: dict[str, int], sha: str) -> dic
         "school_name": store.settings.school_name,
         "counts": counts,
         "sha256": sha,
+        **module_titles.for_modules(store, kind, modules),  # their words, for PCs without the packs
     }
 
 
@@ -262,7 +267,8 @@ def write_bundle(
 ) -> dict[str, Any]:
     """Write the tables (a dict, or (name, rows) pairs in sorted order) as a bundle file (zip or plain
     JSON), streaming, atomically; return the manifest."""
-    tables = sorted(data.items()) if isinstance(data, dict) else data
+    modules: set[tuple[str, str]] = set()
+    tables = module_titles.noting_modules(sorted(data.items()) if isinstance(data, dict) else data, modules)
     school = store.settings.school_name  # read before the export's own read transaction
     try:
         with atomic_output(out) as tmp:
@@ -270,13 +276,13 @@ def write_bundle(
                 with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
                     with zf.open(DATA_NAME, "w", force_zip64=True) as fh:
                         sha, counts = bundleio.write_tables(fh.write, tables)
-                    manifest = {**_manifest(store, kind, counts, sha), "school_name": school}
+                    manifest = {**_manifest(store, kind, counts, sha, modules), "school_name": school}
                     zf.writestr(MANIFEST_NAME, json.dumps(manifest, ensure_ascii=False, indent=2))
             else:
                 with tmp.open("wb") as fh:
                     fh.write(b'{"data":')
                     sha, counts = bundleio.write_tables(fh.write, tables)
-                    manifest = {**_manifest(store, kind, counts, sha), "school_name": school}
+                    manifest = {**_manifest(store, kind, counts, sha, modules), "school_name": school}
                     for key, value in manifest.items():
                         fh.write(b",\n" + canonical_bytes(key) + b":" + canonical_bytes(value))
                     fh.write(b"}\n")
@@ -640,9 +646,11 @@ def import_bundle(store: Store, path: Path, kind: Kind, *, now: datetime | None 
         table: (lambda table=table: bundle.chunks(table)) for table in STREAMED if table not in bundle.data
     }
     try:
-        return store.merge_snapshot(
+        report = store.merge_snapshot(
             bundle.data, source=path.name, streams=streams if kind == "results" else None
         )
+        module_titles.remember(store, bundle.manifest)
+        return report
     except BundleError as exc:
         if exc.args and str(exc.args[0]).startswith(f"{path.name}: "):
             raise

@@ -184,8 +184,16 @@ def _to_v3(conn: Connection) -> None:
     ).create(conn)
 
 
+def _to_v4(conn: Connection) -> None:
+    """Children of the same name are told apart by their father's name and their roll number (as school
+    registers do); both are empty for learners made before."""
+    for name, length in (("father_name", 60), ("roll_number", 20)):
+        kind = String(length).compile(dialect=conn.dialect)
+        conn.execute(text(f"ALTER TABLE learners ADD COLUMN {name} {kind} NOT NULL DEFAULT ''"))
+
+
 # STEPS[n] upgrades version n to n + 1.
-STEPS: dict[int, Callable[[Connection], None]] = {0: _to_v1, 1: _to_v2, 2: _to_v3}
+STEPS: dict[int, Callable[[Connection], None]] = {0: _to_v1, 1: _to_v2, 2: _to_v3, 3: _to_v4}
 assert len(STEPS) == SCHEMA_VERSION
 
 

@@ -58,6 +58,7 @@ class SchoolClass:
 class Learner:
     """A learner. ``class_id`` is None when in no class; ``text_size`` is a percent (100 = normal).
 
+    ``father_name`` and ``roll_number`` (empty when not known) tell apart children of the same name.
     ``progress_reset_at`` is when the learner's progress was last reset (None: never): answers and
     progress from before it are not kept, and results files that still hold them do not bring them back.
     """
@@ -72,6 +73,8 @@ class Learner:
     created_at: str
     updated_at: str
     progress_reset_at: str | None = None
+    father_name: str = ""  # v4: tells apart children of the same name, with ``roll_number``
+    roll_number: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 ID = 36  # uuid4 text
 SLUG = 80
@@ -58,6 +58,9 @@ learners = Table(
     Column("updated_at", String(STAMP), nullable=False),
     # v3: when the learner's progress was last reset (answers and progress before it are gone for good)
     Column("progress_reset_at", String(STAMP), nullable=True),
+    # v4: what tells apart two children of the same name ("" when not known)
+    Column("father_name", String(60), nullable=False, server_default=""),
+    Column("roll_number", String(20), nullable=False, server_default=""),
     Index("ix_learners_class", "class_id"),
 )
 

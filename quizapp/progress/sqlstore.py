@@ -115,6 +115,14 @@ def _clean_name(value: str, what: str, max_len: int) -> str:
     return text
 
 
+def _clean_detail(value: str, max_len: int) -> str:
+    """A father's name or roll number: may be empty; the same spacing rules as a name, and cut to fit."""
+    text = _SPACES.sub(" ", value or "").strip()
+    if any(ord(ch) < 32 for ch in text):
+        raise InvalidValueError("A father's name or roll number contains control characters.")
+    return text[:max_len]
+
+
 def _check_language(code: str) -> str:
     if not _LANG_RE.match(code):
         raise InvalidValueError(f"{code!r} is not a language code such as 'en' or 'ur'.")
@@ -168,6 +176,8 @@ def _learner(row: Row[Any]) -> Learner:
         m["created_at"],
         m["updated_at"],
         m["progress_reset_at"],
+        m["father_name"] or "",
+        m["roll_number"] or "",
     )
 
 
@@ -846,6 +856,8 @@ class SqlStore(Store):
         language: str = "en",
         avatar_id: str = "",
         text_size: int = DEFAULT_TEXT_SIZE,
+        father_name: str = "",
+        roll_number: str = "",
     ) -> Learner:
         learner = Learner(
             id=_new_id(),
@@ -857,6 +869,8 @@ class SqlStore(Store):
             archived=False,
             created_at=utc_now(),
             updated_at=utc_now(),
+            father_name=_clean_detail(father_name, 60),
+            roll_number=_clean_detail(roll_number, 20),
         )
         with self._write() as conn:
             if class_id is not None:
@@ -919,10 +933,16 @@ class SqlStore(Store):
         language: str | Unset = UNSET,
         avatar_id: str | Unset = UNSET,
         text_size: int | Unset = UNSET,
+        father_name: str | Unset = UNSET,
+        roll_number: str | Unset = UNSET,
     ) -> Learner:
         values: dict[str, Any] = {}
         if not isinstance(display_name, Unset):
             values["display_name"] = _clean_name(display_name, "name", 60)
+        if not isinstance(father_name, Unset):
+            values["father_name"] = _clean_detail(father_name, 60)
+        if not isinstance(roll_number, Unset):
+            values["roll_number"] = _clean_detail(roll_number, 20)
         if not isinstance(language, Unset):
             values["language"] = _check_language(language)
         if not isinstance(avatar_id, Unset):
@@ -1722,6 +1742,8 @@ def _learner_values(learner: Learner) -> dict[str, Any]:
         "created_at": learner.created_at,
         "updated_at": learner.updated_at,
         "progress_reset_at": learner.progress_reset_at,
+        "father_name": learner.father_name,
+        "roll_number": learner.roll_number,
     }
 
 
@@ -1734,6 +1756,16 @@ def _chunks(snap: Mapping[str, Any], streams: Streams | None, table: str) -> Ite
         return streams[table]()
     rows = list(snap.get(table, []))
     return [rows] if rows else []
+
+
+def _told_apart(local: Learner, incoming: dict[str, Any]) -> bool:
+    """Two learners of the same name whose father's names or roll numbers are both known and differ are
+    two children, not a look-alike to merge."""
+    for attr in ("father_name", "roll_number"):
+        mine, theirs = normalise_name(getattr(local, attr)), normalise_name(incoming.get(attr) or "")
+        if mine and theirs and mine != theirs:
+            return True
+    return False
 
 
 class _Merger:
@@ -1914,9 +1946,9 @@ class _Merger:
         def class_name(cid: str | None) -> str:
             return normalise_name(classes[cid].name) if cid in classes and cid is not None else ""
 
-        by_name: dict[tuple[str, str], Learner] = {}
+        by_name: dict[tuple[str, str], list[Learner]] = {}
         for lr in local.values():
-            by_name.setdefault((normalise_name(lr.display_name), class_name(lr.class_id)), lr)
+            by_name.setdefault((normalise_name(lr.display_name), class_name(lr.class_id)), []).append(lr)
         for x in incoming:
             if x["class_id"] is not None and x["class_id"] not in classes:
                 raise BundleError(
@@ -1924,7 +1956,8 @@ class _Merger:
                 )
             old = local.get(x["id"])
             if old is None:
-                twin = by_name.get((normalise_name(x["display_name"]), class_name(x["class_id"])))
+                same_name = by_name.get((normalise_name(x["display_name"]), class_name(x["class_id"])), [])
+                twin = next((lr for lr in same_name if not _told_apart(lr, x)), None)
                 if twin is not None:
                     cname = classes[x["class_id"]].name if x["class_id"] in classes else None
                     self.report.look_alikes.append(

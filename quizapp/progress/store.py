@@ -186,8 +186,11 @@ class Store(abc.ABC):
         language: str = "en",
         avatar_id: str = "",
         text_size: int = DEFAULT_TEXT_SIZE,
+        father_name: str = "",
+        roll_number: str = "",
     ) -> Learner:
-        """Add a learner. ``display_name`` is a name or nickname (1-60 characters)."""
+        """Add a learner. ``display_name`` is a name or nickname (1-60 characters); ``father_name`` (up to
+        60) and ``roll_number`` (up to 20 characters) tell apart children of the same name."""
 
     @abc.abstractmethod
     def create_learners(
@@ -219,6 +222,8 @@ class Store(abc.ABC):
         language: str | Unset = UNSET,
         avatar_id: str | Unset = UNSET,
         text_size: int | Unset = UNSET,
+        father_name: str | Unset = UNSET,
+        roll_number: str | Unset = UNSET,
     ) -> Learner:
         """Change the fields given; ``class_id=None`` takes the learner out of any class."""
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from quizapp.paths import assets_dir, builtin_packs_dir
 from quizapp.ui.context import AppContext
 from quizapp.ui.errors import ErrorReporter, close_logging, setup_logging
+from quizapp.ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger("quizapp")
 
@@ -30,6 +31,7 @@ def application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
         app.setApplicationName("quizapp")
         app.setOrganizationName("quizapp")
+        install_wheel_guard(app)
     identify(app)
     return app
 

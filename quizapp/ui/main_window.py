@@ -10,11 +10,12 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from quizapp.ui import theme
 from quizapp.ui.screens.picker import PickerScreen
+from quizapp.ui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
     from quizapp.progress.records import Learner
@@ -37,6 +38,9 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        app = QCoreApplication.instance()
+        if app is not None:
+            install_wheel_guard(app)  # once per application; here too for windows made without app.py
         self.setObjectName("main-window")
         self.setMinimumSize(640, 480)
         self.stack = QStackedWidget()

@@ -190,3 +190,23 @@ def test_a_command_names_the_data_folder_it_opened_once(
         main(["--data-dir", str(tmp_path / "a"), "results", "export", "--out", str(tmp_path / "r.zip")]) == 0
     )
     assert capsys.readouterr().err.count(f"data folder: {tmp_path / 'a'}") == 1
+
+
+def test_import_names_the_packs_not_installed_here(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Results of a pack this computer lacks are imported, and the command says which pack to install."""
+    from quizapp.progress.bundle import export_results
+
+    with Store.open(tmp_path / "lab") as lab:
+        lab.create_learner("Sara")
+        export_results(lab, tmp_path / "lab.zip")
+    data = tmp_path / "teacher"
+    with Store.open(data) as store:
+        from quizapp.progress.module_titles import remember
+
+        words = {"title": {"en": "Wi-Fi safety"}, "default_language": "en", "modules": {}}
+        remember(store, {"module_titles": {"wifi-pack": words}})
+    assert main(["--data-dir", str(data), "results", "import", str(tmp_path / "lab.zip")]) == 0
+    out = capsys.readouterr().out
+    assert "pack not installed here: 'Wi-Fi safety' (wifi-pack)" in out

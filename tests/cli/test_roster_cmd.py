@@ -68,3 +68,62 @@ def test_merge_refuses_unknown_or_same_ids(tmp_path: Path, capsys: pytest.Captur
     assert main(["--data-dir", str(data), "roster", "merge", keep.id, keep.id]) == 2
     with Store.open(data) as s:
         assert [learner.id for learner in s.list_learners()] == [keep.id]
+
+
+REGISTERS = Path(__file__).parents[1] / "services" / "teacher" / "data"
+
+
+def test_register_preview_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`roster import FILE --preview` shows the columns and learners of a register and adds nobody."""
+    data = tmp_path / "data"
+    code = main(
+        ["--data-dir", str(data), "roster", "import", str(REGISTERS / "register_urdu.csv"), "--preview"]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "column 3 'ولدیت': father's name" in out and "line 2: عائشہ خان" in out
+    assert "nothing was written" in out
+    with Store.open(data) as s:
+        assert s.list_learners() == []
+
+
+def test_register_import_with_corrected_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A UTF-16 tab register is imported into --class; --columns overrides the guess."""
+    data = tmp_path / "data"
+    register = str(REGISTERS / "register_unicode_text.txt")
+    args = ["--data-dir", str(data), "roster", "import", register, "--class", "6 Blue"]
+    assert main([*args, "--columns", "name=3,father_name=2"]) == 0
+    assert "added 3 learner(s)" in capsys.readouterr().out
+    with Store.open(data) as s:
+        blue = s.find_class("6 Blue")
+        assert blue is not None
+        names = sorted(lr.display_name for lr in s.list_learners(blue.id))
+        assert names == ["Ghulam Rasool", "Muhammad Yousaf", "Tariq Mehmood"]
+
+
+def test_roster_export_csv_round_trips_a_register(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`roster export --out x.csv` writes a spreadsheet that `roster import` reads back with the details."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(a),
+                "roster",
+                "import",
+                str(REGISTERS / "register_english.csv"),
+                "--class",
+                "5A",
+            ]
+        )
+        == 0
+    )
+    out = tmp_path / "class.csv"
+    assert main(["--data-dir", str(a), "roster", "export", "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfRoll No,Student Name,Father Name,Class")
+    capsys.readouterr()
+    assert main(["--data-dir", str(b), "roster", "import", str(out)]) == 0
+    with Store.open(b) as s:
+        (five_a,) = s.list_classes()
+        got = sorted((lr.display_name, lr.father_name, lr.roll_number) for lr in s.list_learners(five_a.id))
+    assert ("Danish Ali", "Asif Ali", "3") in got and ("Danish Ali", "Liaquat Ali", "4") in got

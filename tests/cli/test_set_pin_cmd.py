@@ -72,3 +72,23 @@ def test_terminal_asks_twice_with_getpass(tmp_path: Path, monkeypatch) -> None:
     assert main(["--data-dir", str(tmp_path / "data"), "set-pin"]) == 1
     answers = iter(["5555", "5555"])
     assert main(["--data-dir", str(tmp_path / "data"), "set-pin"]) == 0
+
+
+def test_weak_pin_is_set_with_a_warning(tmp_path: Path, monkeypatch, capsys) -> None:
+    """1234 is allowed (the teacher decides) but the command warns that students guess it first."""
+    assert run(monkeypatch, tmp_path / "data", "1234\n") == 0
+    assert "counts up or down" in capsys.readouterr().err
+
+
+def test_a_lab_is_set_up_from_one_hash(tmp_path: Path, monkeypatch, capsys) -> None:
+    """--print-hash changes nothing and prints a hash; --hash sets that PIN on another computer."""
+    assert run(monkeypatch, tmp_path / "one", "73915\n", "--print-hash") == 0
+    printed = capsys.readouterr().out.strip()
+    assert printed.startswith("scrypt$") and "73915" not in printed
+    with Store.open(tmp_path / "one") as store:
+        assert not TeacherPin(store).is_set()
+    assert main(["--data-dir", str(tmp_path / "pc2"), "set-pin", "--hash", printed]) == 0
+    with Store.open(tmp_path / "pc2") as store:
+        assert TeacherPin(store).check("73915").ok
+    assert main(["--data-dir", str(tmp_path / "pc3"), "set-pin", "--hash", "73915"]) == 1
+    assert "not a PIN hash" in capsys.readouterr().err

@@ -309,3 +309,24 @@ def test_look_alike_line_says_how_to_merge(tmp_path: Path) -> None:
         (look_alike,) = [la for la in outcome.report.look_alikes if la.kind == "learner"]
         lines = describe_report(outcome.report)
     assert any(f"quizapp roster merge {local.id} {look_alike.incoming_id}" in line for line in lines)
+
+
+def test_same_name_children_told_apart_are_not_look_alikes(tmp_path: Path) -> None:
+    """Two 'Danish Ali' with different fathers on two PCs are two children; with the same (or an unknown)
+    father they are offered as look-alikes; the details travel in the roster file."""
+    with Store.open(tmp_path / "a") as a:
+        blue = a.create_class("Blue")
+        a.create_learner("Danish Ali", class_id=blue.id, father_name="Asif Ali", roll_number="3")
+        export_roster(a, tmp_path / "roster.json")
+    with Store.open(tmp_path / "b") as b:
+        import_roster(b, tmp_path / "roster.json")
+        (blue_b,) = b.list_classes()
+        (copied,) = b.list_learners(blue_b.id)
+        assert (copied.father_name, copied.roll_number) == ("Asif Ali", "3")
+    with Store.open(tmp_path / "c") as c:
+        blue_c = c.create_class("Blue")
+        c.create_learner("Danish Ali", class_id=blue_c.id, father_name="Liaquat Ali")
+        same = c.create_learner("danish ali", class_id=blue_c.id)
+        report = import_roster(c, tmp_path / "roster.json")
+        learner_alikes = [la for la in report.look_alikes if la.kind == "learner"]
+        assert [la.existing_id for la in learner_alikes] == [same.id]  # not the son of Liaquat Ali

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import hmac
+import itertools
 import os
 import time
 from collections.abc import Callable
@@ -87,6 +88,42 @@ def pin_problem_text(problem: PinProblem) -> str:
     }[problem]
 
 
+class PinWeakness(enum.Enum):
+    """Why a PIN that is allowed is still easy to guess (a warning, not a refusal)."""
+
+    REPEATED = "repeated"  # 0000, 1111, 121212
+    SEQUENCE = "sequence"  # 1234, 9876, 0123456
+    COMMON = "common"  # a year or a well-known PIN (1990, 2580, 1122)
+
+
+_COMMON_PINS: Final = frozenset({"1122", "2580", "1212", "6969", "1004", "2000", "7777", "4321", "1010"})
+
+
+def pin_weakness(pin: str) -> PinWeakness | None:
+    """What makes a (valid) PIN easy for a student to guess: one digit repeated, a short pattern repeated,
+    digits counting up or down, a year (19xx, 20xx) or a PIN on every list of common ones."""
+    if not pin.isascii() or not pin.isdigit() or len(pin) < 2:
+        return None
+    for size in range(1, len(pin) // 2 + 1):
+        if len(pin) % size == 0 and pin == pin[:size] * (len(pin) // size):
+            return PinWeakness.REPEATED
+    steps = {(int(b) - int(a)) % 10 for a, b in itertools.pairwise(pin)}
+    if steps in ({1}, {9}):
+        return PinWeakness.SEQUENCE
+    if pin in _COMMON_PINS or (len(pin) == 4 and pin[:2] in ("19", "20")):
+        return PinWeakness.COMMON
+    return None
+
+
+def pin_weakness_text(weakness: PinWeakness) -> str:
+    """An English warning for the command line (the app translates its own)."""
+    return {
+        PinWeakness.REPEATED: "This PIN repeats the same digits; students guess such PINs first.",
+        PinWeakness.SEQUENCE: "This PIN counts up or down (like 1234); students guess such PINs first.",
+        PinWeakness.COMMON: "This PIN is a year or a very common PIN; students guess such PINs first.",
+    }[weakness]
+
+
 class InvalidPinError(ValueError):
     def __init__(self, problem: PinProblem) -> None:
         super().__init__(pin_problem_text(problem))
@@ -108,6 +145,18 @@ def _scrypt(pin: str, salt: bytes, params: ScryptParams) -> bytes:
 def hash_pin(pin: str, params: ScryptParams = DEFAULT_PARAMS, salt: bytes | None = None) -> str:
     salt = os.urandom(16) if salt is None else salt
     return f"scrypt${params.encode()}${salt.hex()}${_scrypt(pin, salt, params).hex()}"
+
+
+def _looks_like_hash(stored: str) -> bool:
+    parts = stored.split("$")
+    if len(parts) != 4 or parts[0] != "scrypt":
+        return False
+    try:
+        params = ScryptParams.decode(parts[1], 32)
+        bytes.fromhex(parts[2])
+        return len(bytes.fromhex(parts[3])) >= 16 and 2**10 <= params.n <= 2**20
+    except (ValueError, KeyError):
+        return False
 
 
 def verify_pin(pin: str, stored: str) -> bool:
@@ -171,6 +220,17 @@ class TeacherPin:
 
     def is_set(self) -> bool:
         return bool(self._store.get_setting(PIN_HASH_KEY))
+
+    def set_hash(self, stored: str) -> None:
+        """Set the PIN from a hash made by ``hash_pin`` (``quizapp set-pin --print-hash`` on one computer,
+        ``--hash`` on every computer of a lab, so the PIN itself is in no script). ``ValueError`` when it
+        is not such a hash."""
+        if not _looks_like_hash(stored):
+            raise ValueError(
+                "this is not a PIN hash made by 'quizapp set-pin --print-hash' (it starts with 'scrypt$')"
+            )
+        self._store.set_setting(PIN_HASH_KEY, stored)
+        self.clear_failures()
 
     def set_pin(self, pin: str, repeated: str | None = None) -> None:
         """Set (or replace) the PIN and clear any wait; ``InvalidPinError`` says what is wrong."""

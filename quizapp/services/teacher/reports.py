@@ -25,6 +25,8 @@ from quizapp.content.models import (
 from quizapp.content.packs import Pack
 from quizapp.content.richtext import to_plain
 from quizapp.content.text import LText
+from quizapp.progress import module_titles
+from quizapp.progress.module_titles import Catalogue
 from quizapp.progress.records import (
     Attempt,
     Learner,
@@ -52,11 +54,14 @@ class AnswerWords:
 
 # ------------------------------------------------------------------------------------------- finding
 class PackIndex:
-    """Packs by id, with lookups of modules and questions by their ids."""
+    """Packs by id, with lookups of modules and questions by their ids. ``catalogue`` (the words results
+    files brought, see ``progress.module_titles``) names modules, questions and options of packs that are
+    not installed here."""
 
-    def __init__(self, packs: Iterable[Pack]) -> None:
+    def __init__(self, packs: Iterable[Pack], catalogue: Catalogue | None = None) -> None:
         self.packs = list(packs)
         self._by_id = {p.id: p for p in self.packs}
+        self._words = catalogue or {}
 
     def pack(self, pack_id: str) -> Pack | None:
         return self._by_id.get(pack_id)
@@ -73,19 +78,61 @@ class PackIndex:
 
     def default_language(self, pack_id: str) -> str:
         pack = self._by_id.get(pack_id)
-        return "en" if pack is None else pack.default_language
+        if pack is None:
+            return str(self._words.get(pack_id, {}).get("default_language", "en"))
+        return pack.default_language
+
+    def _remembered(self, pack_id: str, module_id: str) -> dict[str, Any]:
+        found = self._words.get(pack_id, {}).get("modules", {}).get(module_id)
+        return found if isinstance(found, dict) else {}
+
+    def _pick(self, texts: Any, language: str, pack_id: str) -> str:
+        if not isinstance(texts, dict) or not texts:
+            return ""
+        default = self.default_language(pack_id)
+        return str(texts.get(language) or texts.get(default) or next(iter(texts.values())))
+
+    def module_title_text(self, pack_id: str, module_id: str) -> LText | None:
+        """A module's title: from its pack, else as a results file brought it, else None."""
+        module = self.module(pack_id, module_id)
+        if module is not None:
+            return module.title
+        titles = self._remembered(pack_id, module_id).get("title")
+        return LText(titles) if isinstance(titles, dict) and titles else None
 
     def module_title(self, pack_id: str, module_id: str, language: str) -> str:
         module = self.module(pack_id, module_id)
         if module is None:
-            return module_id
+            return (
+                self._pick(self._remembered(pack_id, module_id).get("title"), language, pack_id) or module_id
+            )
         return module.title.get_text(language, self.default_language(pack_id))
 
     def question_prompt(self, pack_id: str, module_id: str, question_id: str, language: str) -> str:
         question = self.question(pack_id, module_id, question_id)
         if question is None:
-            return question_id
+            remembered = self._remembered(pack_id, module_id).get("questions", {}).get(question_id, {})
+            return self._pick(remembered.get("prompt"), language, pack_id) or question_id
         return to_plain(question.prompt.get_text(language, self.default_language(pack_id)))
+
+    def answer_text(
+        self, pack_id: str, module_id: str, question_id: str, answer: Any, language: str, words: AnswerWords
+    ) -> str:
+        """A learner's answer in words: from the pack, else with the option texts a results file brought."""
+        question = self.question(pack_id, module_id, question_id)
+        default = self.default_language(pack_id)
+        if question is not None:
+            return describe_answer(question, answer, language, default, words)
+        remembered = self._remembered(pack_id, module_id).get("questions", {}).get(question_id, {})
+        options = remembered.get("options") or {}
+        value = _unwrap_answer(answer)
+        if isinstance(value, bool) or (isinstance(value, str) and value.lower() in ("true", "false")):
+            truth = value if isinstance(value, bool) else value.lower() == "true"
+            return words.true if truth else words.false
+        chosen = value if isinstance(value, list) else [value]
+        if options and all(isinstance(c, str | int) and str(c) in options for c in chosen):
+            return words.separator.join(self._pick(options[str(c)], language, pack_id) for c in chosen)
+        return describe_answer(None, answer, language, default, words)
 
 
 # ----------------------------------------------------------------------------------------- the grid
@@ -156,12 +203,12 @@ def results_grid(
                 )
             )
             seen.add((pack.id, module.id))
-    index = PackIndex(packs)
+    index = PackIndex(packs, module_titles.catalogue(store))
     for pack_id, module_id in summary.modules:
         if (pack_id, module_id) in seen:
             continue
         found = index.module(pack_id, module_id)
-        title = found.title if found is not None else LText.plain(module_id)
+        title = index.module_title_text(pack_id, module_id) or LText.plain(module_id)
         count = len(found.quiz.questions) if found is not None else 0
         columns.append(GridColumn(pack_id, module_id, title, index.default_language(pack_id), count))
         seen.add((pack_id, module_id))
@@ -305,7 +352,7 @@ def learner_detail(
     """Every quiz run of a learner (newest first) with every answer, and their progress per module."""
     since_text = None if since is None else to_utc_iso(since)
     until_text = None if until is None else to_utc_iso(until)
-    index = PackIndex(packs)
+    index = PackIndex(packs, module_titles.catalogue(store))
     learner = store.get_learner(learner_id)
     modules = tuple(
         ModuleLine(p.pack_id, p.module_id, index.module_title(p.pack_id, p.module_id, language), p)
@@ -319,13 +366,18 @@ def learner_detail(
             continue
         lines = []
         for attempt in store.attempts_for_run(run.id):
-            question = index.question(attempt.pack_id, attempt.module_id, attempt.question_id)
-            default = index.default_language(attempt.pack_id)
             lines.append(
                 AnswerLine(
                     attempt,
                     index.question_prompt(attempt.pack_id, attempt.module_id, attempt.question_id, language),
-                    describe_answer(question, attempt.answer, language, default, words),
+                    index.answer_text(
+                        attempt.pack_id,
+                        attempt.module_id,
+                        attempt.question_id,
+                        attempt.answer,
+                        language,
+                        words,
+                    ),
                     attempt.outcome,
                 )
             )
@@ -356,19 +408,18 @@ def question_lines(
     limit: int | None = None,
 ) -> list[QuestionLine]:
     """Questions most missed first, each with the wrong answers chosen most, in words."""
-    index = PackIndex(packs)
+    index = PackIndex(packs, module_titles.catalogue(store))
     out: list[QuestionLine] = []
     stats = store.question_stats(class_id, pack_id=pack_id, module_id=module_id, since=since, until=until)
     for stat in stats:
-        question = index.question(stat.pack_id, stat.module_id, stat.question_id)
-        default = index.default_language(stat.pack_id)
         wrong = []
         for item in stat.top_wrong_answers:
             try:
                 answer = json.loads(item.answer_json)
             except ValueError:
                 answer = item.answer_json
-            wrong.append((describe_answer(question, answer, language, default, words), item.count))
+            text = index.answer_text(stat.pack_id, stat.module_id, stat.question_id, answer, language, words)
+            wrong.append((text, item.count))
         out.append(
             QuestionLine(
                 stat,

@@ -1,5 +1,5 @@
-"""Class lists: adding many learners at once (typed or read from a file of names), merging two records of one
-child, and resetting progress at the end of a term.
+"""Class lists: adding many learners at once (typed, or from a register read by ``class_list``), merging
+two records of one child, and resetting progress at the end of a term.
 
 Merging and resetting are single transactions of the progress store (``Store.merge_learners``,
 ``Store.reset_progress``, ``Store.reset_class_progress``): a learner keeps their id, so rosters and results
@@ -8,15 +8,14 @@ files keep matching them on every computer. A backup is taken first, so the teac
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
 
 from quizapp.progress.records import Learner
-from quizapp.progress.store import Store
+from quizapp.progress.store import Settings, Store
+from quizapp.services.learning import AGE_BAND_SETTING
 from quizapp.services.names import clean_name
+from quizapp.services.teacher.class_list import Entry
 
 MAX_NAME_LENGTH = 60
 
@@ -29,6 +28,76 @@ def _key(name: str) -> str:
 class AddedNames:
     added: list[Learner] = field(default_factory=list)
     already_there: list[str] = field(default_factory=list)
+    new_classes: list[str] = field(default_factory=list)
+    needs_detail: list[str] = field(default_factory=list)  # same name, nothing to tell them apart
+
+
+def _same_child(entry: Entry, learner: Learner) -> bool:
+    """A row is a learner already there when the names match and its details (father's name, roll number)
+    are the same or it gives none; two children of one name with different details are two children."""
+    if _key(entry.name) != _key(learner.display_name):
+        return False
+    if not entry.father_name and not entry.roll_number:
+        return True
+    return _key(entry.father_name) == _key(learner.father_name) and _key(entry.roll_number) == _key(
+        learner.roll_number
+    )
+
+
+def add_entries(
+    store: Store,
+    entries: Iterable[Entry],
+    *,
+    class_id: str | None,
+    language: str = "en",
+    avatars: Sequence[str] = (),
+) -> AddedNames:
+    """Add the learners of a confirmed class list: into the class named on their row (made when missing)
+    or else ``class_id``; a row that is a learner already there (see ``_same_child``) is listed, not added.
+    The age band, when given, is kept as the learner's age band."""
+    result = AddedNames()
+    classes = {_key(c.name): c.id for c in store.list_classes(include_archived=True)}
+    present: dict[str | None, list[Learner]] = {}
+
+    def learners_of(cid: str | None) -> list[Learner]:
+        if cid not in present:
+            every = store.list_learners(cid, include_archived=True)
+            present[cid] = every if cid is not None else [lr for lr in every if lr.class_id is None]
+        return present[cid]
+
+    for typed in entries:
+        entry = replace(typed, name=clean_name(typed.name))  # one Bilal: invisible and bidi marks removed
+        if not entry.name:
+            continue
+        target = class_id
+        if entry.class_name:
+            target = classes.get(_key(entry.class_name))
+            if target is None:
+                target = store.create_class(entry.class_name).id
+                classes[_key(entry.class_name)] = target
+                result.new_classes.append(entry.class_name)
+        there = learners_of(target)
+        if any(_same_child(entry, lr) for lr in there):
+            result.already_there.append(entry.name)
+            if any(_key(lr.display_name) == _key(entry.name) for lr in there) and not (
+                entry.father_name or entry.roll_number
+            ):
+                result.needs_detail.append(entry.name)
+            continue
+        avatar = avatars[(len(result.added) + len(there)) % len(avatars)] if avatars else ""
+        learner = store.create_learner(
+            entry.name,
+            class_id=target,
+            language=language,
+            avatar_id=avatar,
+            father_name=entry.father_name,
+            roll_number=entry.roll_number,
+        )
+        if entry.age_band:
+            store.set_setting(Settings.learner_key(AGE_BAND_SETTING, learner.id), entry.age_band)
+        there.append(learner)
+        result.added.append(learner)
+    return result
 
 
 def add_learners(
@@ -38,27 +107,13 @@ def add_learners(
     class_id: str | None,
     language: str = "en",
     avatars: Sequence[str] = (),
+    father_name: str = "",
+    roll_number: str = "",
 ) -> AddedNames:
-    """Add a learner for each name not already in the class (same name, ignoring case and spaces), all in
-    one transaction."""
-    result = AddedNames()
-    existing = {_key(lr.display_name) for lr in store.list_learners(class_id, include_archived=True)}
-    if class_id is None:
-        existing = {_key(lr.display_name) for lr in store.list_learners() if lr.class_id is None}
-    new: list[tuple[str, str]] = []
-    for typed in names:
-        name = clean_name(typed)
-        key = _key(name)
-        if not name:
-            continue
-        if key in existing:
-            result.already_there.append(typed)
-            continue
-        existing.add(key)
-        avatar = avatars[len(existing) % len(avatars)] if avatars else ""
-        new.append((name, avatar))
-    result.added.extend(store.create_learners(new, class_id=class_id, language=language))
-    return result
+    """Add a learner for each name not already in the class (same name, ignoring case and spaces, unless a
+    father's name or roll number tells the new child apart)."""
+    entries = [Entry(0, name, father_name, roll_number) for name in names]
+    return add_entries(store, entries, class_id=class_id, language=language, avatars=avatars)
 
 
 def merge_learners(store: Store, keep_id: str, merge_id: str) -> Learner:
@@ -91,78 +146,23 @@ def reset_learners(store: Store, learner_ids: list[str]) -> list[Learner]:
     return [store.reset_progress(learner_id) for learner_id in learner_ids]
 
 
-# ------------------------------------------------------------------------------------------- names
-@dataclass(slots=True)
-class NameList:
-    """Names read from a file, and the lines that were left out with why."""
-
-    names: list[str] = field(default_factory=list)
-    skipped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, reason code)
-
-
-_HEADER_WORDS = {
-    "name",
-    "names",
-    "learner",
-    "learners",
-    "student",
-    "students",
-    "pupil",
-    "display_name",
-    "نام",
-}
-
-
-def _decode(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValueError(
-            "the file is not UTF-8 text; save it again as 'CSV UTF-8' (or UTF-8 text) and try again"
-        ) from exc
-
-
-def read_names(path: Path) -> NameList:
-    """Learner names from a .csv (the column headed 'name', else the first column) or a .txt file (one name
-    a line). Raises ``ValueError`` with a readable message when the file cannot be read."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise ValueError(f"the file cannot be read: {exc.strerror or exc}") from exc
-    text = _decode(data)
-    result = NameList()
-    seen: set[str] = set()
-    rows: list[list[str]]
-    if Path(path).suffix.lower() == ".csv":
-        try:
-            dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        rows = list(csv.reader(io.StringIO(text), dialect))
-    else:
-        rows = [[line] for line in text.splitlines()]
-    column = 0
-    start = 0
-    if rows:
-        header = [cell.strip().casefold() for cell in rows[0]]
-        for position, cell in enumerate(header):
-            if cell in _HEADER_WORDS:
-                column, start = position, 1
-                break
-    for number, cells in enumerate(rows[start:], start + 1):
-        raw = cells[column] if column < len(cells) else ""
-        name = " ".join(raw.split())
-        if not name:
-            continue
-        if len(name) > MAX_NAME_LENGTH:
-            result.skipped.append((number, name, "too_long"))
-            continue
-        key = name.casefold()
-        if key in seen:
-            result.skipped.append((number, name, "repeated"))
-            continue
-        seen.add(key)
-        result.names.append(name)
-    return result
+def register_rows(store: Store, class_name: str | None = None) -> list[list[str]]:
+    """The rows of a class list CSV (see ``class_list.REGISTER_COLUMNS``): every learner not archived, or
+    only those of ``class_name`` (``ValueError`` names the classes when there is no such class)."""
+    classes = {c.id: c.name for c in store.list_classes(include_archived=True)}
+    class_id = None
+    if class_name is not None:
+        found = store.find_class(class_name)
+        if found is None:
+            names = ", ".join(classes.values()) or "none yet"
+            raise ValueError(f"there is no class called {class_name!r} (classes: {names})")
+        class_id = found.id
+    rows = []
+    for learner in store.list_learners(class_id):
+        band = store.get_setting(Settings.learner_key(AGE_BAND_SETTING, learner.id)) or ""
+        cname = classes.get(learner.class_id, "") if learner.class_id else ""
+        rows.append([learner.roll_number, learner.display_name, learner.father_name, cname, band, learner.id])
+    rows.sort(
+        key=lambda r: (r[3].casefold(), (0, int(r[0])) if r[0].isdigit() else (1, r[0]), r[1].casefold())
+    )
+    return rows

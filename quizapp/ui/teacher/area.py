@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.services.teacher.packs import PackManager
 from quizapp.services.teacher.pin import TeacherPin
+from quizapp.ui.teacher.page import SharedFilters
 from quizapp.ui.teacher.pin_gate import PinGate
 from quizapp.ui.teacher.widgets import (
     NAV_ICON,
@@ -35,6 +36,7 @@ from quizapp.ui.teacher.widgets import (
     icon_pixmap,
     teacher_stylesheet,
 )
+from quizapp.ui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
     from quizapp.ui.context import AppContext
@@ -59,6 +61,9 @@ class TeacherArea(QWidget):
         """``standalone``: the area is a window of its own (pictures for ``quizapp screenshots``), not a
         screen of the main window, so it carries the app's whole style sheet itself."""
         super().__init__(parent)
+        app = QCoreApplication.instance()
+        if app is not None:
+            install_wheel_guard(app)  # the one guard of the application (the area can be its own window)
         self.setObjectName("teacherArea")
         self.ctx = ctx
         self.standalone = standalone
@@ -68,6 +73,7 @@ class TeacherArea(QWidget):
         self.pack_manager = PackManager(ctx.store, ctx.data_dir, ctx.library.builtin_dir, ctx.library)
         self.unlocked = False
         self.pages: dict[str, QWidget] = {}
+        self.shared_filters = SharedFilters()  # the class and dates of the results and print pages
         self._current_page = "classes"
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -203,8 +209,11 @@ class TeacherArea(QWidget):
 
     # ------------------------------------------------------------------------------------------ actions
     def show_page(self, name: str) -> QWidget:
-        """Show one page (by name, see ``PAGE_NAMES``) with fresh data; returns it."""
-        self._offer_to_save(leaving_for=name)
+        """Show one page (by name, see ``PAGE_NAMES``) with fresh data; returns it (the page left, when the
+        teacher chose to stay there with unsaved changes)."""
+        if not self._offer_to_save(leaving_for=name):
+            self.nav_buttons[self._current_page].setChecked(True)
+            return self.pages[self._current_page]
         self._current_page = name
         index = self.PAGE_NAMES.index(name)
         self.page_stack.setCurrentIndex(index)
@@ -231,17 +240,18 @@ class TeacherArea(QWidget):
         """Open the pages directly (screenshots and tests of the pages themselves)."""
         self._on_unlocked()
 
-    def _offer_to_save(self, leaving_for: str | None = None) -> None:
-        """Before another page is shown or the area is locked, the page left may save its changes."""
+    def _offer_to_save(self, leaving_for: str | None = None) -> bool:
+        """Before another page is shown or the area is locked, the page left may save or discard its
+        changes; False when the teacher chose to stay on it."""
         if not self.unlocked or leaving_for == self._current_page:
-            return
+            return True
         offer = getattr(self.pages.get(self._current_page), "offer_to_save", None)
-        if offer is not None:
-            offer()
+        return offer is None or offer() is not False
 
     def leave(self) -> None:
-        """Lock the area again and ask to go back to the learner picker."""
-        self._offer_to_save()
+        """Lock the area again and ask to go back to the learner picker (unless the teacher stays to save)."""
+        if not self._offer_to_save():
+            return
         self.unlocked = False
         self.gate.reset()
         self.stack.setCurrentWidget(self.gate)

@@ -20,14 +20,17 @@ from PySide6.QtWidgets import (
 
 from quizapp.paths import assets_dir
 from quizapp.progress.errors import StoreError
+from quizapp.services.learner_names import display_detail, shared_names
+from quizapp.services.teacher.class_list import read_register
 from quizapp.services.teacher.exports import save_results_csv
-from quizapp.services.teacher.roster import add_learners, read_names
+from quizapp.services.teacher.roster import AddedNames, add_entries, add_learners
 from quizapp.ui.plaintext import fill_args
 from quizapp.ui.teacher.learner_list import LearnerListView, LearnerRow
 from quizapp.ui.teacher.page import NO_CLASS, Page
 from quizapp.ui.teacher.widgets import (
     MIN_TARGET,
     Card,
+    MessagePanel,
     WrappingCheckBox,
     button,
     flow,
@@ -97,7 +100,6 @@ class ClassesPage(Page):
         self.class_list.setMinimumWidth(200)
         self.class_list.setSpacing(2)
         self.class_list.currentItemChanged.connect(lambda *_: self._show_learners())
-        classes_card.body.addWidget(self.class_list, 1)
         self.new_class_button = button(tr("New class…"), primary=True)
         self.new_class_button.clicked.connect(self.new_class)
         self.rename_class_button = button(tr("Rename…"))
@@ -107,6 +109,9 @@ class ClassesPage(Page):
         self.archive_class_button.setAccessibleName(tr("Archive the class or bring it back"))
         self.archive_class_button.clicked.connect(self.toggle_archive_class)
         classes_card.body.addLayout(flow(self.new_class_button, fill=True))
+        self.class_message = MessagePanel()  # next to the class list, where the teacher is looking
+        classes_card.body.addWidget(self.class_message)
+        classes_card.body.addWidget(self.class_list, 1)  # "New class…" above the list: seen on first use
         classes_card.body.addLayout(flow(self.rename_class_button, self.archive_class_button, fill=True))
         self.classes_card = classes_card
         columns.addWidget(classes_card, 2)
@@ -125,11 +130,27 @@ class ClassesPage(Page):
         self.add_button.clicked.connect(self.add_learner)
         add_row.addWidget(self.add_button)
         learners_card.body.addLayout(add_row)
+        self.father_field = QLineEdit()
+        self.father_field.setPlaceholderText(tr("Father's name (optional)"))
+        self.father_field.setAccessibleName(tr("Father's name of the new learner"))
+        self.father_field.setMaxLength(60)
+        self.father_field.returnPressed.connect(self.add_learner)
+        self.roll_field = QLineEdit()
+        self.roll_field.setPlaceholderText(tr("Roll number (optional)"))
+        self.roll_field.setAccessibleName(tr("Roll number of the new learner"))
+        self.roll_field.setMaxLength(20)
+        self.roll_field.returnPressed.connect(self.add_learner)
+        detail_row = QHBoxLayout()
+        detail_row.addWidget(self.father_field, 3)
+        detail_row.addWidget(self.roll_field, 2)
+        learners_card.body.addLayout(detail_row)
+        self.learner_message = MessagePanel()  # what adding or importing did, under the fields used
+        learners_card.body.addWidget(self.learner_message)
         self.learner_list = LearnerListView()
         self.learner_list.setAccessibleName(tr("Learners of the class"))
         self.learner_list.setMinimumHeight(180)
         learners_card.body.addWidget(self.learner_list, 1)
-        self.import_button = button(tr("Add names from a file…"))
+        self.import_button = button(tr("Add from a class register (CSV, Excel)…"))
         self.import_button.clicked.connect(self.import_names)
         self.roster_button = button(tr("Import a class list file…"))
         self.roster_button.clicked.connect(self.import_roster)
@@ -263,16 +284,17 @@ class ClassesPage(Page):
         self.name_field.setEnabled(key is not None)
         self.import_button.setEnabled(key is not None)
         self.roster_export_button.setEnabled(has_class)
-        rows = [
-            LearnerRow(
-                learner.id,
-                fill_args(tr("%1 — archived"), learner.display_name)
-                if learner.archived
-                else learner.display_name,
-                learner.avatar_id,
-            )
-            for learner in self._learners_of_current(self.show_archived.isChecked())
-        ]
+        shown = self._learners_of_current(self.show_archived.isChecked())
+        shared = shared_names(shown)
+        rows = []
+        for learner in shown:
+            label = learner.display_name
+            detail = display_detail(learner)
+            if detail and learner.id in shared:
+                label = f"{label} ({detail})"
+            if learner.archived:
+                label = fill_args(tr("%1 — archived"), label)
+            rows.append(LearnerRow(learner.id, label, learner.avatar_id))
         if not rows:
             if key is None:
                 rows = [LearnerRow("", tr("No classes yet: make one with 'New class…'."))]
@@ -298,7 +320,7 @@ class ClassesPage(Page):
         if created is not None:
             self.refresh()
             self.select_class(created.id)
-            self.message.show_ok(
+            self.class_message.show_ok(
                 fill_args(tr("The class '%1' was made. Now add its learners."), created.name)
             )
             self.area.notify_content_changed()
@@ -338,11 +360,11 @@ class ClassesPage(Page):
     def add_learner(self) -> None:
         name = " ".join(self.name_field.text().split())
         if not name:
-            self.message.show_problem(tr("Type the learner's name first."))
+            self.learner_message.show_problem(tr("Type the learner's name first."))
             return
         key = self.current_class_key()
         if key is None:
-            self.message.show_problem(tr("Make a class first with 'New class…'."))
+            self.learner_message.show_problem(tr("Make a class first with 'New class…'."))
             return
         class_id = None if key == NO_CLASS else key
         result = self.run_safely(
@@ -352,36 +374,61 @@ class ClassesPage(Page):
                 class_id=class_id,
                 language=self.store.settings.default_language,
                 avatars=avatar_ids(),
+                father_name=self.father_field.text(),
+                roll_number=self.roll_field.text(),
             )
         )
         if result is None:
             return
         if result.already_there:
-            self.message.show_problem(fill_args(tr("'%1' is already in this class."), name))
+            text = fill_args(tr("'%1' is already in this class."), name)
+            if result.needs_detail:
+                text += " " + tr(
+                    "If this is another child of the same name, type the father's name or roll number too."
+                )
+            self.learner_message.show_problem(text)
+            self.father_field.setFocus()
             return
         self.name_field.clear()
-        self.message.show_ok(fill_args(tr("'%1' was added."), name))
+        self.father_field.clear()
+        self.roll_field.clear()
+        self.learner_message.show_ok(fill_args(tr("'%1' was added."), name))
         self._changed()
         self.name_field.setFocus()
 
     def import_names(self, path: Path | None = None) -> None:
+        """Read a class register (CSV in any encoding, Excel's Unicode Text, .xlsx), show it with the
+        columns mapped, and add its learners only when the teacher confirms."""
+        from quizapp.services.teacher.class_list import RegisterError
+        from quizapp.ui.teacher.register_preview import RegisterPreview, reason_words
+
         key = self.current_class_key()
         if key is None:
-            self.message.show_problem(tr("Make a class first with 'New class…'."))
+            self.learner_message.show_problem(tr("Make a class first with 'New class…'."))
             return
         path = path or self.dialogs.open_file(
-            self, tr("Add names from a file"), tr("Name lists (*.csv *.txt);;All files (*)")
+            self,
+            tr("Add from a class register"),
+            tr("Class registers (*.csv *.txt *.tsv *.xlsx);;All files (*)"),
         )
         if path is None:
             return
-        names = self.run_safely(lambda: read_names(path))
-        if names is None:
+        try:
+            register = read_register(path)
+        except RegisterError as exc:
+            self.learner_message.show_problem(str(exc))
             return
         class_id = None if key == NO_CLASS else key
+        class_name = tr("Learners in no class") if class_id is None else self.store.get_class(class_id).name
+        preview = RegisterPreview(register, class_name, self)
+        if not self.dialogs.run_dialog(preview):
+            self.learner_message.show_info(tr("Nothing was added."))
+            return
+        entries = preview.entries()
         result = self.run_safely(
-            lambda: add_learners(
+            lambda: add_entries(
                 self.store,
-                names.names,
+                entries.entries,
                 class_id=class_id,
                 language=self.store.settings.default_language,
                 avatars=avatar_ids(),
@@ -389,37 +436,48 @@ class ClassesPage(Page):
         )
         if result is None:
             return
-        notes = [fill_args(tr("Already in the class: %1"), n) for n in result.already_there]
-        reasons = {"too_long": tr("longer than 60 letters"), "repeated": tr("listed twice")}
+        words = reason_words()
+        notes = self._added_notes(result)
         notes += [
             fill_args(
                 tr("%1, line %2: '%3' was left out (%4)"),
                 path.name,
                 str(line),
                 text,
-                reasons.get(reason, reason),
+                words.get(reason, reason),
             )
-            for line, text, reason in names.skipped
+            for line, text, reason in entries.skipped
         ]
         if notes:
-            self.message.show_info(tr("%n learner(s) added.", "", len(result.added)), notes)
+            self.learner_message.show_info(tr("%n learner(s) added.", "", len(result.added)), notes)
         else:
-            self.message.show_ok(tr("%n learner(s) added.", "", len(result.added)))
+            self.learner_message.show_ok(tr("%n learner(s) added.", "", len(result.added)))
         self._changed()
+
+    @staticmethod
+    def _added_notes(result: AddedNames) -> list[str]:
+        notes = [fill_args(tr("New class: %1"), n) for n in result.new_classes]
+        notes += [fill_args(tr("Already in the class: %1"), n) for n in result.already_there]
+        return notes
 
     def import_roster(self, path: Path | None = None) -> None:
         from quizapp.progress.bundle import import_roster
         from quizapp.ui.teacher.merge_report import merge_lines
 
         path = path or self.dialogs.open_file(
-            self, tr("Import a class list file"), tr("quizapp class lists (*.zip *.json);;All files (*)")
+            self,
+            tr("Import a class list file"),
+            tr("Class lists (*.zip *.json *.csv *.txt *.xlsx);;All files (*)"),
         )
         if path is None:
             return
+        if path.suffix.lower() not in (".zip", ".json"):
+            self.import_names(path)  # a school's register: previewed before anything is added
+            return
         report = self.run_safely(lambda: import_roster(self.store, path))
         if report is not None:
-            lines = merge_lines(report, path.name, self.learner_name, roster=True)
-            self.message.show_info(tr("The class list file was read."), lines)
+            lines = merge_lines(report, path.name, self.learner_label, roster=True)
+            self.learner_message.show_info(tr("The class list file was read."), lines)
             self._changed()
 
     def export_roster(self, path: Path | None = None) -> None:
@@ -435,9 +493,24 @@ class ClassesPage(Page):
             self,
             tr("Save a class list file"),
             f"{safe_file_name(class_name)}-class-list.zip",
-            tr("quizapp class lists (*.zip *.json);;All files (*)"),
+            tr("quizapp class lists (*.zip *.json);;Class list spreadsheet (*.csv);;All files (*)"),
         )
         if path is None:
+            return
+        if path.suffix.lower() == ".csv":  # roll number, name, father's name, class: for the school's files
+            from quizapp.services.teacher.class_list import write_register_csv
+            from quizapp.services.teacher.roster import register_rows
+
+            rows = self.run_safely(lambda: register_rows(self.store, class_name))
+
+            def write() -> bool:
+                write_register_csv(path, rows or [])
+                return True
+
+            if rows is not None and self.run_safely(write):
+                self.learner_message.show_ok(
+                    fill_args(tr("The class list of %1 was saved to %2."), class_name, str(path))
+                )
             return
         if self.run_safely(lambda: export_roster(self.store, path, class_name=class_name)) is not None:
             self.message.show_ok(

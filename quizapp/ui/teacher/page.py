@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
@@ -10,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from quizapp.progress.errors import StoreError
+from quizapp.services.learner_names import display_detail, display_label
 from quizapp.services.teacher.reports import AnswerWords
 from quizapp.ui.plaintext import fill_args, plain_label
 from quizapp.ui.teacher.widgets import MIN_TARGET, AdaptiveForm, FlowLayout, MessagePanel, heading, note, tr
@@ -21,11 +24,22 @@ if TYPE_CHECKING:
     from quizapp.services.library import PackLibrary
     from quizapp.ui.context import AppContext
     from quizapp.ui.teacher.area import TeacherArea
+    from quizapp.ui.teacher.results_page import DateFilter
 
 T = TypeVar("T")
 
 NO_CLASS = "__none__"  # the combo data for "learners in no class"
 ALL = "__all__"
+
+
+@dataclass(slots=True)
+class SharedFilters:
+    """The class and dates chosen on the results page or the print page: the other page starts with them,
+    so a report printed after looking at the grid is the grid the teacher looked at."""
+
+    class_key: object = None
+    since: date | None = None
+    until: date | None = None  # included
 
 
 class Page(QWidget):
@@ -110,6 +124,32 @@ class Page(QWidget):
         combo.setCurrentIndex(index if index >= 0 else 0)
         combo.blockSignals(False)
 
+    def remember_filters(self, combo: QComboBox, dates: DateFilter) -> None:
+        """Keep this page's class and dates for the other pages that filter results."""
+        shared = self.area.shared_filters
+        shared.class_key = combo.currentData()
+        since, until = dates.since(), dates.until()
+        shared.since = since.date() if since else None
+        shared.until = (until - timedelta(days=1)).date() if until else None
+
+    def apply_filters(self, combo: QComboBox, dates: DateFilter) -> None:
+        """Choose the class and dates last chosen on another results page (without signals)."""
+        shared = self.area.shared_filters
+        widgets = [combo, dates.use_from, dates.use_until, dates.from_edit, dates.until_edit]
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            if shared.class_key is not None:
+                index = combo.findData(shared.class_key)
+                if index >= 0:
+                    combo.setCurrentIndex(index)
+            dates.set_range(shared.since, shared.until)
+            dates.from_edit.setEnabled(dates.use_from.isChecked())
+            dates.until_edit.setEnabled(dates.use_until.isChecked())
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+
     @staticmethod
     def labelled(text: str, field: QWidget) -> QWidget:
         """``text`` before ``field`` (its buddy, so the label's shortcut and screen readers find it)."""
@@ -150,6 +190,20 @@ class Page(QWidget):
             return str(self.store.get_learner(learner_id).display_name)
         except StoreError:
             return None
+
+    def learner_label(self, learner_id: str) -> str | None:
+        """A learner's name with their father's name and roll number when known (None: no such learner)."""
+        try:
+            return display_label(self.store.get_learner(learner_id))
+        except StoreError:
+            return None
+
+    def learner_detail(self, learner_id: str) -> str:
+        """A learner's father's name and roll number ("" when unknown or no such learner)."""
+        try:
+            return display_detail(self.store.get_learner(learner_id))
+        except StoreError:
+            return ""
 
     def packs(self) -> list[Pack]:
         return list(self.library.packs)

@@ -11,7 +11,15 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
-from quizapp.services.teacher.pin import MAX_DIGITS, MIN_DIGITS, PinProblem, TeacherPin, pin_problem
+from quizapp.services.teacher.pin import (
+    MAX_DIGITS,
+    MIN_DIGITS,
+    PinProblem,
+    PinWeakness,
+    TeacherPin,
+    pin_problem,
+    pin_weakness,
+)
 from quizapp.ui.plaintext import fill_args
 from quizapp.ui.teacher.widgets import (
     MIN_TARGET,
@@ -86,15 +94,38 @@ class PinGate(QWidget):
         body.setSpacing(14)
         self.setting = not self._pin.is_set()
         self.repeat_field: QLineEdit | None = None
+        self._warned_pin: str | None = None  # a weak PIN is set when the teacher presses again
         if self.setting:
-            self.title = heading(self.tr("Welcome, teacher"))
+            self.title = heading(self.tr("Are you the teacher? Set a PIN"))
             body.addWidget(self.title)
             body.addWidget(
                 note(
+                    self.tr(
+                        "This computer has no teacher PIN yet. If you are a learner, go back to the "
+                        "learners. The teacher chooses the PIN here once; school IT can set it for every "
+                        "computer of a lab before the first start (see 'The PIN' in the teacher guide)."
+                    )
+                )
+            )
+            self.teacher_button = button(self.tr("Yes, I am the teacher"), primary=True)
+            self.teacher_button.clicked.connect(self._show_pin_fields)
+            self.first_back_button = button(self.tr("Back to the learners"))
+            self.first_back_button.clicked.connect(self.back_requested)
+            self.teacher_step = QWidget()
+            step = QVBoxLayout(self.teacher_step)
+            step.setContentsMargins(0, 0, 0, 0)
+            step.addLayout(flow(self.teacher_button, self.first_back_button))
+            body.addWidget(self.teacher_step)
+            self.pin_box = QWidget()
+            fields = QVBoxLayout(self.pin_box)
+            fields.setContentsMargins(0, 0, 0, 0)
+            fields.setSpacing(10)
+            fields.addWidget(
+                note(
                     fill_args(
                         self.tr(
-                            "Choose a PIN of %1 to %2 digits for the teacher area. Students must not know it. "  # noqa: E501
-                            "Type it twice."
+                            "Choose a PIN of %1 to %2 digits for the teacher area. Students must not know "
+                            "it. Type it twice."
                         ),
                         str(MIN_DIGITS),
                         str(MAX_DIGITS),
@@ -103,10 +134,12 @@ class PinGate(QWidget):
             )
             self.pin_field = self._pin_field(self.tr("New PIN"))
             self.repeat_field = self._pin_field(self.tr("New PIN again"))
-            body.addWidget(QLabel(self.tr("New PIN")))
-            body.addWidget(self.pin_field)
-            body.addWidget(QLabel(self.tr("The same PIN again")))
-            body.addWidget(self.repeat_field)
+            fields.addWidget(QLabel(self.tr("New PIN")))
+            fields.addWidget(self.pin_field)
+            fields.addWidget(QLabel(self.tr("The same PIN again")))
+            fields.addWidget(self.repeat_field)
+            body.addWidget(self.pin_box)
+            self.pin_box.hide()
             self.enter_button = button(self.tr("Set the PIN and come in"), primary=True)
             self.repeat_field.returnPressed.connect(self._submit)
             self.pin_field.returnPressed.connect(self.repeat_field.setFocus)
@@ -125,18 +158,21 @@ class PinGate(QWidget):
         self.wait_label.hide()
         self.back_button = button(self.tr("Back to the learners"))
         self.back_button.clicked.connect(self.back_requested)
-        body.addLayout(flow(self.enter_button, self.back_button))
+        self.enter_row = QWidget()
+        self.enter_row.setLayout(flow(self.enter_button, self.back_button))
+        body.addWidget(self.enter_row)
+        if self.setting:
+            self.enter_row.hide()
         body.addWidget(self.message)
         body.addWidget(self.wait_label)
         if not self.setting:
-            body.addWidget(
-                note(
-                    self.tr(
-                        "Forgot the PIN? Someone who can use this computer's command line can set a new one "
-                        "with 'quizapp set-pin' (see the teacher guide)."
-                    )
+            help_note = note(
+                self.tr(
+                    "Forgot the PIN? Ask the school's IT person: the teacher guide says how a new one is set."
                 )
             )
+            help_note.setObjectName("teacherPinHelp")
+            body.addWidget(help_note)
         centre = row(card, stretch_end=False)
         centre.setStretchFactor(card, 4)  # as wide as its maximum when the window allows
         centre.insertStretch(0, 1)
@@ -149,9 +185,33 @@ class PinGate(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._tick()
+        if self.setting and not self.pin_box.isVisible():
+            self.teacher_button.setFocus()
+        else:
+            self.pin_field.setFocus()
+
+    def _show_pin_fields(self) -> None:
+        """The teacher said who they are: now the PIN is chosen."""
+        self.teacher_step.hide()
+        self.pin_box.show()
+        self.enter_row.show()
         self.pin_field.setFocus()
 
+    def weakness_text(self, weakness: PinWeakness) -> str:
+        return (
+            {
+                PinWeakness.REPEATED: self.tr("This PIN repeats the same digits."),
+                PinWeakness.SEQUENCE: self.tr("This PIN counts up or down, like 1234."),
+                PinWeakness.COMMON: self.tr("This PIN is a year or a very common PIN."),
+            }[weakness]
+            + " "
+            + self.tr(
+                "Students guess such PINs first. Choose another, or press the button again to use it anyway."
+            )
+        )
+
     def reset(self) -> None:
+        self._warned_pin = None
         self.pin_field.clear()
         if self.repeat_field is not None:
             self.repeat_field.clear()
@@ -175,6 +235,11 @@ class PinGate(QWidget):
             problem = pin_problem(pin, repeated)
             if problem is not None:
                 self.message.show_problem(self.problem_text(problem))
+                return
+            weakness = pin_weakness(pin)
+            if weakness is not None and self._warned_pin != pin:
+                self._warned_pin = pin
+                self.message.show_problem(self.weakness_text(weakness))
                 return
             self._pin.set_pin(pin, repeated)
             self.unlocked.emit()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -47,6 +47,7 @@ from quizapp.content.models import (
 from quizapp.content.richtext import to_html, to_plain
 from quizapp.content.text import LText
 from quizapp.progress.records import Learner
+from quizapp.services.learner_names import display_labels
 from quizapp.services.teacher.reports import QuestionLine, ResultsGrid
 from quizapp.ui.i18n import RTL_LANGUAGES
 from quizapp.ui.i18n.bidi import has_rtl_letters, isolate
@@ -258,8 +259,12 @@ def class_report_html(
     grid: ResultsGrid,
     questions: Sequence[QuestionLine],
     language: str,
+    class_names: Mapping[str, str] | None = None,
 ) -> str:
+    """``class_names`` (class id -> name), given when the report covers several classes, adds a class
+    column; learners who share a name carry their father's name or roll number."""
     rtl = document_rtl(language)
+    labels = display_labels([row.learner for row in grid.rows])
     body = header_html(
         fill_args(tr("Class report: %1"), bidi_unit(class_name, rtl)),
         school,
@@ -291,15 +296,20 @@ def class_report_html(
         chunk = started[first : first + MODULES_PER_TABLE]
         body += '<table border="1" cellspacing="0" cellpadding="4" width="100%">'
         body += f"<tr><th>{esc(learner_title)}</th>"
+        if class_names is not None:
+            class_title = tr("Class")
+            body += f"<th>{esc(class_title)}</th>"
         body += "".join(f"<th>{val(grid.columns[i].title_in(language), rtl)}</th>" for i in chunk)
         body += "</tr>"
         for grid_row in grid.rows:
-            body += f"<tr><td><b>{val(grid_row.learner.display_name, rtl)}</b></td>"
+            body += f"<tr><td><b>{val(labels[grid_row.learner.id], rtl)}</b></td>"
+            if class_names is not None:
+                body += f"<td>{val(class_names.get(grid_row.learner.class_id or '', ''), rtl)}</td>"
             for index in chunk:
                 cell = grid_row.cells[index]
                 body += f"<td>{val(status_words(cell.status, cell.best_score), rtl)}</td>"
             body += "</tr>"
-        body += f"<tr><td><i>{esc(passed_title)}</i></td>"
+        body += f"<tr><td><i>{esc(passed_title)}</i></td>" + ("<td></td>" if class_names is not None else "")
         for index in chunk:
             passed = fill_args(tr("%1 of %2"), str(grid.column_counts(index)["passed"]), str(len(grid.rows)))
             body += f"<td><i>{esc(passed)}</i></td>"
@@ -501,12 +511,13 @@ def roster_html(
     body += '<table border="1" cellspacing="0" cellpadding="6" width="100%">'
     headings = (tr("Picture"), tr("Name"), tr("Signature"))
     body += "<tr>" + "".join(f"<th>{esc(h)}</th>" for h in headings) + "</tr>"
+    labels = display_labels(learners)
     for learner in learners:
         picture = picture_names.get(learner.id)
         image = f'<img src="{esc(picture)}" width="56" height="56"/>' if picture else ""
         body += (
             f'<tr><td align="center">{image}</td><td><span style="font-size:16pt">'
-            f"{val(learner.display_name, rtl)}</span></td><td></td></tr>"
+            f"{val(labels[learner.id], rtl)}</span></td><td></td></tr>"
         )
     body += "</table>"
     return body

@@ -6,14 +6,16 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QSizePolicy,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -33,13 +35,12 @@ from quizapp.services.teacher.reports import (
 from quizapp.ui.i18n.formatting import Formatter
 from quizapp.ui.plaintext import fill_args, tooltip_text
 from quizapp.ui.teacher.page import Page
-from quizapp.ui.teacher.printing import date_text, status_words
-from quizapp.ui.teacher.widgets import MIN_TARGET, Card, heading, line_room, note, tr, wrapping_label
+from quizapp.ui.teacher.printing import date_text
+from quizapp.ui.teacher.results_table import FrozenNameTable, LearnerFilter, ResultsModel
+from quizapp.ui.teacher.widgets import MIN_TARGET, Card, heading, note, tr, wrapping_label
 
 if TYPE_CHECKING:
     from quizapp.ui.teacher.area import TeacherArea
-
-ROLE_ID = Qt.ItemDataRole.UserRole
 
 
 def outcome_words(outcome: str) -> str:
@@ -124,47 +125,72 @@ class DateFilter(QWidget):
         return fill_args(tr("From %1 until %2"), start, end)
 
 
+class FillingTabs(QTabWidget):
+    """Tabs that take the height the window gives and ask for none by the width (their wrapping labels
+    would otherwise make the page taller than the window, so the page would scroll instead of the grid)."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 class ResultsPage(Page):
     def __init__(self, area: TeacherArea) -> None:
-        super().__init__(
-            area, tr("Results"), tr("Choose a learner in the grid to see every answer they gave.")
-        )
+        super().__init__(area, tr("Results"))
+        self.layout_.setSpacing(6)
+        self.title_label.setVisible(not self.ctx.is_rtl)  # Urdu's tall title: the menu names the page
         self.class_filter = self.class_combo(include_all=True, accessible=tr("Class to show"))
         self.dates = DateFilter(self.ctx.language)
+        self.search_field = QLineEdit()
+        self.search_field.setPlaceholderText(tr("Find a learner"))
+        self.search_field.setAccessibleName(tr("Find a learner by name, father's name or roll number"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMinimumHeight(MIN_TARGET)
+        self.search_field.setMinimumWidth(160)
         self.layout_.addLayout(self.filter_bar(self.labelled(tr("Class:"), self.class_filter), self.dates))
-        self.class_filter.currentIndexChanged.connect(lambda _: self.refresh())
+        self.class_filter.currentIndexChanged.connect(lambda _: self._filters_changed())
         for widget in (self.dates.use_from, self.dates.use_until):
-            widget.toggled.connect(lambda _: self.refresh())
+            widget.toggled.connect(lambda _: self._filters_changed())
         for edit in (self.dates.from_edit, self.dates.until_edit):
-            edit.dateChanged.connect(lambda _: self.refresh())
+            edit.dateChanged.connect(lambda _: self._filters_changed())
 
-        self.tabs = QTabWidget()
+        self.tabs = FillingTabs()
         self.tabs.setAccessibleName(tr("Results views"))
         grid_tab = QWidget()
         grid_layout = QVBoxLayout(grid_tab)
+        grid_layout.setContentsMargins(4, 4, 4, 4)
+        grid_layout.setSpacing(4)
         self.summary_label = wrapping_label()
-        grid_layout.addWidget(self.summary_label)
-        self.grid = QTableWidget()
-        self.grid.setAccessibleName(tr("Learners and modules"))
-        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.grid.setWordWrap(True)
-        self.grid.verticalHeader().setDefaultSectionSize(line_room(self.grid))
-        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.grid.setMinimumHeight(220)
-        self.grid.itemSelectionChanged.connect(self._show_selected_learner)
-        grid_layout.addWidget(self.grid, 2)
+        top = QHBoxLayout()
+        top.addWidget(self.search_field, 2)
+        top.addWidget(self.summary_label, 5)
+        grid_layout.addLayout(top)
+        self.model = ResultsModel(self.ctx.language, self)
+        self.proxy = LearnerFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.grid = FrozenNameTable(self.proxy)
+        self._style_grid()
+        self.grid.set_row_height(self._row_height())
+        self.grid.setMinimumHeight(6 * self._row_height())
+        self.grid.learner_chosen.connect(self.show_learner)
+        self.search_field.textChanged.connect(self._search)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(True)
+        self.splitter.addWidget(self.grid)
         self.detail_card = Card()
         self.detail_title = heading(tr("Every answer of the chosen learner"), 2)
         self.detail_card.body.addWidget(self.detail_title)
         self.detail_tree = QTreeWidget()
         self.detail_tree.setAccessibleName(tr("Answers of the chosen learner"))
         self.detail_tree.setHeaderLabels([tr("Quiz and question"), tr("Answer"), tr("Result")])
-        self.detail_tree.setMinimumHeight(200)
         self.detail_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.detail_card.body.addWidget(self.detail_tree)
-        grid_layout.addWidget(self.detail_card, 2)
+        self.splitter.addWidget(self.detail_card)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.detail_card.hide()  # the whole class first; a learner's answers open below when chosen
+        self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
+        self.grid.names.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        grid_layout.addWidget(self.splitter, 1)
         self.tabs.addTab(grid_tab, tr("Class grid"))
 
         questions_tab = QWidget()
@@ -184,16 +210,54 @@ class ResultsPage(Page):
         self.question_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         questions_layout.addWidget(self.question_table, 1)
         self.tabs.addTab(questions_tab, tr("Questions missed most"))
+        # The tabs take the room the window has (never asking for more), so the grid scrolls, not the page.
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.layout_.addWidget(self.tabs, 1)
         self.current_grid: ResultsGrid | None = None
         self.current_questions: list[QuestionLine] = []
+
+    def _grid_pixels(self) -> int:
+        """The grid's text size: a little under the app's body text, so a class fits and stays readable."""
+        from quizapp.ui.theme import BASE_FONT_PX
+
+        return round(BASE_FONT_PX * 0.8)
+
+    def _row_height(self) -> int:
+        """A compact row: one line of the grid's font (its ascent and descent hold Nastaliq's names) and a
+        little air."""
+        font = QFont(self.font())
+        font.setPixelSize(self._grid_pixels())
+        metrics = QFontMetrics(font)
+        if not self.ctx.is_rtl:
+            return metrics.height() + 4
+        # Nastaliq's metrics leave room for its rarest, deepest letters; names need the room of their ink
+        ink = metrics.tightBoundingRect(tr("Learner") + " بلال احمد یوسف گل نیچے ژ").height()
+        return min(metrics.height(), ink + 12)
+
+    def _style_grid(self) -> None:
+        pixels = self._grid_pixels()
+        style = (
+            f"QTableView {{ font-size: {pixels}px; }} QTableView::item {{ padding: 0px 4px; }} "
+            f"QHeaderView::section {{ font-size: {pixels}px; padding: 2px 4px; }}"
+        )
+        for view in (self.grid.names, self.grid.modules):
+            view.setStyleSheet(style)
 
     # ------------------------------------------------------------------------------------------ reading
     def selected_class(self) -> str | None:
         return self.class_id_of(self.class_filter)
 
+    def _filters_changed(self) -> None:
+        self.remember_filters(self.class_filter, self.dates)
+        self.refresh()
+
+    def _search(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self._describe()
+
     def refresh(self) -> None:
         self.fill_class_combo(self.class_filter)
+        self.apply_filters(self.class_filter, self.dates)  # as last chosen here or on the print page
         class_id = self.selected_class()
         packs = self.packs()
         enabled = self.area.pack_manager.enabled_for_class(class_id)
@@ -210,43 +274,33 @@ class ResultsPage(Page):
         if grid is None:
             return
         self.current_grid = grid
-        language = self.ctx.language
-        self.grid.clear()
-        self.grid.setRowCount(len(grid.rows))
-        self.grid.setColumnCount(len(grid.columns) + 1)
-        self.grid.setHorizontalHeaderLabels([tr("Learner")] + [c.title_in(language) for c in grid.columns])
-        for r, grid_row in enumerate(grid.rows):
-            name = QTableWidgetItem(grid_row.learner.display_name)
-            name.setData(ROLE_ID, grid_row.learner.id)
-            self.grid.setItem(r, 0, name)
-            for c, cell in enumerate(grid_row.cells):
-                text = status_words(cell.status, cell.best_score)
-                if cell.runs:
-                    text += "\n" + tr("%n quiz try(s)", "", cell.runs)
-                item = QTableWidgetItem(text)
-                item.setData(ROLE_ID, grid_row.learner.id)
-                item.setToolTip(tooltip_text(text))
-                self.grid.setItem(r, c + 1, item)
-        self.grid.resizeRowsToContents()
-        for r, grid_row in enumerate(grid.rows):  # each cell's lines with room for tall letters
-            lines = max([1] + [self.grid_text(r, c).count("\n") + 1 for c in range(len(grid_row.cells) + 1)])
-            self.grid.setRowHeight(r, max(self.grid.rowHeight(r), line_room(self.grid, lines)))
-        passed = sum(row.passed for row in grid.rows)
-        self.summary_label.setText(
-            fill_args(
-                tr("%1 learner(s), %2 module(s); %3 module(s) passed in all. %4."),
-                str(len(grid.rows)),
-                str(len(grid.columns)),
-                str(passed),
-                self.dates.describe(),
-            )
-        )
+        classes = {c.id: c.name for c in self.store.list_classes(include_archived=True)}
+        self.model.set_grid(grid, classes, show_class=class_id is None)
+        self._describe()
+        self.detail_tree.clear()
+        self._fill_questions(class_id)
+
+    def _describe(self) -> None:
+        grid = self.current_grid
+        if grid is None:
+            return
         if not grid.rows:
             self.summary_label.setText(
                 tr("No learners to show. Add learners on the 'Classes and learners' page.")
             )
-        self.detail_tree.clear()
-        self._fill_questions(class_id)
+            return
+        passed = sum(row.passed for row in grid.rows)
+        text = fill_args(
+            tr("%1 learner(s), %2 module(s); %3 module(s) passed in all. %4."),
+            str(len(grid.rows)),
+            str(len(grid.columns)),
+            str(passed),
+            self.dates.describe(),
+        )
+        if self.proxy.rowCount() != len(grid.rows):
+            text += " " + fill_args(tr("Showing %1 found."), str(self.proxy.rowCount()))
+        text += "  " + tr("✔ passed · ◐ started · ○ not yet")
+        self.summary_label.setText(text)
 
     def _fill_questions(self, class_id: str | None) -> None:
         lines = self.run_safely(
@@ -277,14 +331,14 @@ class ResultsPage(Page):
                 self.question_table.setItem(r, c, item)
         self.question_table.resizeRowsToContents()
 
-    def grid_text(self, row: int, column: int) -> str:
-        item = self.grid.item(row, column)
-        return "" if item is None else item.text()
+    def grid_text(self, row: int, column: int, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> str:
+        """The text of a cell of the grid as shown (sorted and searched), or its words (``ToolTipRole``)."""
+        value = self.proxy.index(row, column).data(role)
+        return "" if value is None else str(value)
 
-    def _show_selected_learner(self) -> None:
-        items = self.grid.selectedItems()
-        if items:
-            self.show_learner(items[0].data(ROLE_ID))
+    def choose_learner(self, row: int) -> None:
+        """Select a row of the grid as the teacher's click does."""
+        self.grid.names.selectRow(row)
 
     def show_learner(self, learner_id: str) -> None:
         detail = self.run_safely(
@@ -301,6 +355,10 @@ class ResultsPage(Page):
         self.detail_tree.clear()
         if detail is None:
             return
+        if self.detail_card.isHidden():
+            self.detail_card.show()
+            total = max(sum(self.splitter.sizes()), self.splitter.height())
+            self.splitter.setSizes([total * 3 // 5, total - total * 3 // 5])
         if not detail.runs:
             empty = QTreeWidgetItem(
                 [fill_args(tr("%1 has not answered any quiz yet."), detail.learner.display_name)]
@@ -330,7 +388,8 @@ class ResultsPage(Page):
                 top.addChild(child)
             self.detail_tree.addTopLevelItem(top)
             top.setExpanded(True)
-        self.detail_title.setText(fill_args(tr("Every answer of %1"), detail.learner.display_name))
+        label = self.model.labels.get(detail.learner.id, detail.learner.display_name)
+        self.detail_title.setText(fill_args(tr("Every answer of %1"), label))
 
     def detail_texts(self) -> list[str]:
         """Every line of the learner detail, flattened (for tests and screen readers)."""

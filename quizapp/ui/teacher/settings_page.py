@@ -15,7 +15,7 @@ from quizapp.services.contacts import (
     suggested_national_contacts,
 )
 from quizapp.services.teacher.exports import save_results_csv
-from quizapp.services.teacher.pin import pin_problem
+from quizapp.services.teacher.pin import pin_problem, pin_weakness
 from quizapp.services.teacher.roster import reset_class, reset_learner, reset_learners
 from quizapp.ui.plaintext import fill_args
 from quizapp.ui.teacher.data_check import DataCheckCard
@@ -23,6 +23,7 @@ from quizapp.ui.teacher.page import NO_CLASS, Page
 from quizapp.ui.teacher.widgets import (
     MIN_TARGET,
     Card,
+    MessagePanel,
     WrappingCheckBox,
     button,
     flow,
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 class SettingsPage(Page):
     def __init__(self, area: TeacherArea) -> None:
         super().__init__(area, tr("Settings"))
+        self._warned_pin: str | None = None  # a weak new PIN is used when the teacher presses again
         school = Card(tr("Your school"))
         form = self.form()
         self.school_field = QLineEdit()
@@ -126,6 +128,8 @@ class SettingsPage(Page):
         self.pin_button = button(tr("Change the PIN"))
         self.pin_button.clicked.connect(self.change_pin)
         pin.body.addLayout(flow(self.pin_button))
+        self.pin_message = MessagePanel()  # under the PIN fields, where the teacher is looking
+        pin.body.addWidget(self.pin_message)
         self.layout_.addWidget(pin)
 
         term = Card(tr("End of term"))
@@ -233,17 +237,24 @@ class SettingsPage(Page):
             or self.example_box.isChecked() != settings.show_example_pack
         )
 
-    def offer_to_save(self) -> None:
-        """The teacher leaves the page: changes not saved yet are saved when they say so (a school name
-        typed but not saved would otherwise be missing from the certificates without a word)."""
-        if self.unsaved_changes() and self.dialogs.confirm(
+    def offer_to_save(self) -> bool:
+        """The teacher leaves the page: changes not saved yet are saved, discarded, or the teacher stays (a
+        school name typed but not saved would otherwise be missing from the certificates without a word).
+        Returns False when the teacher chose to stay on the page."""
+        if not self.unsaved_changes():
+            return True
+        choice = self.dialogs.ask_unsaved(
             self,
             tr("Save the settings?"),
             tr("You changed the settings but did not save them. Save them now?"),
-            tr("Save settings"),
-            tr("Do not save"),
-        ):
+        )
+        if choice == "stay":
+            return False
+        if choice == "save":
             self.save()
+        else:
+            self.refresh()  # the fields show the saved settings again
+        return True
 
     def save(self) -> None:
         def write() -> bool:
@@ -289,19 +300,25 @@ class SettingsPage(Page):
         check = self.area.pin.check(self.old_pin.text())
         if not check.ok:
             if check.wait_seconds:
-                self.message.show_problem(tr("Too many wrong tries. Please wait and try again."))
+                self.pin_message.show_problem(tr("Too many wrong tries. Please wait and try again."))
             else:
-                self.message.show_problem(tr("The current PIN is not right."))
+                self.pin_message.show_problem(tr("The current PIN is not right."))
             self.old_pin.clear()
             return
         problem = pin_problem(self.new_pin.text(), self.repeat_pin.text())
         if problem is not None:
-            self.message.show_problem(PinGate.problem_text(self.area.gate, problem))
+            self.pin_message.show_problem(PinGate.problem_text(self.area.gate, problem))
             return
+        weakness = pin_weakness(self.new_pin.text())
+        if weakness is not None and self._warned_pin != self.new_pin.text():
+            self._warned_pin = self.new_pin.text()
+            self.pin_message.show_problem(PinGate.weakness_text(self.area.gate, weakness))
+            return
+        self._warned_pin = None
         self.area.pin.set_pin(self.new_pin.text(), self.repeat_pin.text())
         for field in (self.old_pin, self.new_pin, self.repeat_pin):
             field.clear()
-        self.message.show_ok(tr("The PIN was changed."))
+        self.pin_message.show_ok(tr("The PIN was changed."))
 
     def reset(self, path: Path | None = None) -> None:
         choice = self._reset_choice()

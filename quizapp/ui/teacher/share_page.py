@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel
 
 from quizapp.progress.records import LookAlike
+from quizapp.services.learner_names import display_labels
 from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.reports import question_lines, results_grid
 from quizapp.services.teacher.roster import merge_learners
@@ -30,6 +31,7 @@ from quizapp.ui.teacher.results_page import DateFilter
 from quizapp.ui.teacher.widgets import (
     MIN_TARGET,
     Card,
+    MessagePanel,
     button,
     clear_layout,
     fill_args,
@@ -50,6 +52,11 @@ class SharePage(Page):
         self.class_filter = self.class_combo(include_all=True, accessible=tr("Class for reports"))
         self.dates = DateFilter(self.ctx.language)
         self.layout_.addLayout(self.filter_bar(self.labelled(tr("Class:"), self.class_filter), self.dates))
+        self.class_filter.currentIndexChanged.connect(lambda _: self._filters_changed())
+        for widget in (self.dates.use_from, self.dates.use_until):
+            widget.toggled.connect(lambda _: self._filters_changed())
+        for edit in (self.dates.from_edit, self.dates.until_edit):
+            edit.dateChanged.connect(lambda _: self._filters_changed())
 
         grid = QGridLayout()
         grid.setSpacing(14)
@@ -92,11 +99,23 @@ class SharePage(Page):
 
         csv_card = Card(tr("Spreadsheet"))
         csv_card.body.addWidget(
-            note(tr("Every answer as one line of a CSV file, for a spreadsheet program."))
+            note(
+                tr(
+                    "Every answer as one line of a CSV file, for a spreadsheet program; or a mark sheet: a "
+                    "row per learner, a column per module."
+                )
+            )
         )
         self.csv_button = button(tr("Save results as CSV…"))
         self.csv_button.clicked.connect(lambda: self.save_csv())
-        csv_card.body.addLayout(flow(self.csv_button))
+        self.wide_csv_button = button(tr("Mark sheet (CSV)…"))
+        self.wide_csv_button.setAccessibleName(
+            tr("Save one row per learner with a column per module as CSV, as Moodle's grades export")
+        )
+        self.wide_csv_button.clicked.connect(lambda: self.save_wide_csv())
+        csv_card.body.addLayout(flow(self.csv_button, self.wide_csv_button))
+        self.csv_message = MessagePanel()  # what was saved, under the buttons pressed
+        csv_card.body.addWidget(self.csv_message)
         grid.addWidget(csv_card, 1, 1)
 
         exchange = Card(tr("Results from other computers"))
@@ -113,6 +132,8 @@ class SharePage(Page):
         self.export_button = button(tr("Save this computer's results file…"))
         self.export_button.clicked.connect(lambda: self.export_results())
         exchange.body.addLayout(flow(self.import_button, self.export_button))
+        self.exchange_message = MessagePanel()  # what the files brought, under the buttons pressed
+        exchange.body.addWidget(self.exchange_message)
         self.look_alike_box = QGridLayout()
         exchange.body.addLayout(self.look_alike_box)
         grid.addWidget(exchange, 2, 0, 1, 2)
@@ -126,6 +147,7 @@ class SharePage(Page):
 
     def refresh(self) -> None:
         self.fill_class_combo(self.class_filter)
+        self.apply_filters(self.class_filter, self.dates)  # the grid the teacher just looked at
         current = self.module_combo.currentData()
         self.module_combo.clear()
         for pack in self.packs():
@@ -139,6 +161,9 @@ class SharePage(Page):
         index = self.module_combo.findData(current)
         if index >= 0:
             self.module_combo.setCurrentIndex(index)
+
+    def _filters_changed(self) -> None:
+        self.remember_filters(self.class_filter, self.dates)
 
     # ----------------------------------------------------------------------------------------- helpers
     def _school(self) -> str:
@@ -185,7 +210,11 @@ class SharePage(Page):
             grid=grid,
             questions=[q for q in questions if q.stat.wrong],
             language=self.ctx.language,
+            class_names=self._class_names() if class_id is None else None,
         )
+
+    def _class_names(self) -> dict[str, str]:
+        return {c.id: c.name for c in self.store.list_classes(include_archived=True)}
 
     def save_class_report(self, path: Path | None = None) -> None:
         title = fill_args(tr("Class report: %1"), self._class_label())
@@ -214,6 +243,7 @@ class SharePage(Page):
             self.store, self.packs(), class_id=class_id, since=self.dates.since(), until=self.dates.until()
         )
         school = self._school()
+        labels = display_labels([row.learner for row in grid.rows])  # two "Danish Ali": whose is whose
         out = []
         for grid_row in grid.rows:
             for column, cell in zip(grid.columns, grid_row.cells, strict=True):
@@ -230,7 +260,7 @@ class SharePage(Page):
                 out.append(
                     Certificate(
                         school=school,
-                        learner=grid_row.learner.display_name,
+                        learner=labels[grid_row.learner.id],
                         module=self.ctx.fill(column.title_in(self.ctx.language)),
                         completed=date_text(progress.completed_at or cell.last_activity, self.ctx.language),
                         score=score,
@@ -322,7 +352,51 @@ class SharePage(Page):
             )
         )
         if saved is not None:
-            self.message.show_ok(fill_args(tr("%n answer(s) saved to %1.", "", saved.answer_rows), str(path)))
+            self.csv_message.show_ok(
+                fill_args(tr("%n answer(s) saved to %1.", "", saved.answer_rows), str(path))
+            )
+
+    def save_wide_csv(self, path: Path | None = None) -> None:
+        """One row per learner, a column per module (the best score), for the school's own mark sheets."""
+        from quizapp.services.teacher.exports import WideHeadings, save_wide_csv
+
+        class_id = self.class_id_of(self.class_filter)
+        path = path or self.dialogs.save_file(
+            self,
+            tr("Save one row per learner as CSV"),
+            f"{safe_file_name('marks-' + self._class_label())}.csv",
+            tr("CSV files (*.csv)"),
+        )
+        if path is None:
+            return
+        grid = self.run_safely(
+            lambda: results_grid(
+                self.store,
+                self.packs(),
+                class_id=class_id,
+                pack_ids=self.area.pack_manager.enabled_for_class(class_id),
+                since=self.dates.since(),
+                until=self.dates.until(),
+            )
+        )
+        if grid is None:
+            return
+        headings = WideHeadings(
+            learner=tr("Learner"),
+            father_name=tr("Father's name"),
+            roll_number=tr("Roll number"),
+            class_name=tr("Class"),
+            passed=tr("Modules passed"),
+        )
+        rows = self.run_safely(
+            lambda: save_wide_csv(
+                path, grid, class_names=self._class_names(), language=self.ctx.language, headings=headings
+            )
+        )
+        if rows is not None:
+            self.csv_message.show_ok(
+                fill_args(tr("%n learner(s) saved to %1, one row each.", "", rows), str(path))
+            )
 
     # -------------------------------------------------------------------------------- results bundles
     def export_results(self, path: Path | None = None) -> None:
@@ -368,11 +442,25 @@ class SharePage(Page):
             report = outcome.report
             lines += merge_lines(report, outcome.path.name, self.learner_name)
             look_alikes += [la for la in report.look_alikes if la.kind == "learner"]
+        from quizapp.progress.module_titles import missing_packs
+
+        installed = [pack.id for pack in self.packs()]
+        for pack_id, title in sorted(missing_packs(self.store, installed).items()):
+            lines.append(
+                fill_args(
+                    tr(
+                        "The pack '%1' (%2) is not installed here: its results show with the titles the "
+                        "file carried. Install it on the Packs page to see its lessons and questions."
+                    ),
+                    title,
+                    pack_id,
+                )
+            )
         self.show_look_alikes(look_alikes)
         summary = tr("%n file(s) read.", "", len(outcomes))
         if look_alikes:
             summary += " " + tr("Some learners look alike: decide below whether they are the same child.")
-        self.message.show_info(summary, lines)
+        self.exchange_message.show_info(summary, lines)
         self.area.notify_content_changed()
 
     def show_look_alikes(self, look_alikes: list[LookAlike]) -> None:
@@ -384,7 +472,19 @@ class SharePage(Page):
         self.look_alike_box.addWidget(QLabel(f"<b>{html.escape(look_alike_title)}</b>"), 0, 0, 1, 2)
         for index, look_alike in enumerate(look_alikes, 1):
             where = fill_args(tr(" in %1"), look_alike.class_name) if look_alike.class_name else ""
-            label = wrapping_label(fill_args(tr("'%1'%2 is here twice."), look_alike.name, where))
+            text = fill_args(tr("'%1'%2 is here twice."), look_alike.name, where)
+            details = [
+                self.learner_detail(look_alike.existing_id),
+                self.learner_detail(look_alike.incoming_id),
+            ]
+            if any(details):
+                unknown = tr("no father's name or roll number")
+                text += " " + fill_args(
+                    tr("On this computer: %1. From the file: %2."),
+                    details[0] or unknown,
+                    details[1] or unknown,
+                )
+            label = wrapping_label(text)
             choice = QComboBox()
             choice.setMinimumHeight(MIN_TARGET)
             choice.addItem(tr("Two different children: keep separate"), "keep")
@@ -410,7 +510,7 @@ class SharePage(Page):
             merged += 1
         kept = len(self.pending_look_alikes) - merged
         self.show_look_alikes([])
-        self.message.show_ok(fill_args(tr("%1 merged, %2 kept separate."), str(merged), str(kept)))
+        self.exchange_message.show_ok(fill_args(tr("%1 merged, %2 kept separate."), str(merged), str(kept)))
         self.area.notify_content_changed()
 
 

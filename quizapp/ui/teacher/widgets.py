@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSi
 from PySide6.QtGui import QFont, QIcon, QKeyEvent, QMouseEvent, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -474,9 +475,33 @@ class Dialogs(QObject):
         box.setText(text)
         plain_message_box(box)
         yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(no or tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        no_button = box.addButton(no or tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        yes_button.setAutoDefault(False)  # "Reset", "Remove", "Archive": never what Enter does
+        box.setDefaultButton(no_button)
+        box.setEscapeButton(no_button)
         box.exec()
         return box.clickedButton() is yes_button
+
+    def ask_unsaved(self, parent: QWidget, title: str, text: str) -> str:
+        """Unsaved changes: "save", "discard" or "stay" (Stay, the safe one, is what Enter and Esc do)."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(title)
+        box.setText(text)
+        save = box.addButton(tr("Save"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(tr("Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton(tr("Stay here"), QMessageBox.ButtonRole.RejectRole)
+        for choice in (save, discard):
+            choice.setAutoDefault(False)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.exec()
+        clicked = box.clickedButton()
+        return "save" if clicked is save else "discard" if clicked is discard else "stay"
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """Show a dialog (such as a class register's preview) and say whether the teacher accepted it."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def inform(self, parent: QWidget, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)

@@ -11,10 +11,12 @@ from quizapp.services.teacher.pin import (
     PIN_HASH_KEY,
     InvalidPinError,
     PinProblem,
+    PinWeakness,
     ScryptParams,
     TeacherPin,
     delay_after,
     pin_problem,
+    pin_weakness,
 )
 
 FAST = ScryptParams(n=2**10)
@@ -132,3 +134,22 @@ def test_pin_hashed_by_an_older_quizapp_still_opens_and_is_upgraded(store: Store
     assert pin.check("5150").ok
     assert (store.get_setting(PIN_HASH_KEY) or "").startswith("scrypt$")
     assert pin.check("5150").ok
+
+
+@pytest.mark.parametrize(
+    ("pin", "weakness"),
+    [
+        ("0000", PinWeakness.REPEATED),
+        ("121212", PinWeakness.REPEATED),
+        ("1234", PinWeakness.SEQUENCE),
+        ("9876", PinWeakness.SEQUENCE),
+        ("7890", PinWeakness.SEQUENCE),
+        ("1998", PinWeakness.COMMON),
+        ("2580", PinWeakness.COMMON),
+        ("7391", None),
+        ("40582", None),
+    ],
+)
+def test_easy_pins_are_recognised(pin: str, weakness: PinWeakness | None) -> None:
+    """Repeated digits, counting up or down, years and the best-known PINs are named as easy to guess."""
+    assert pin_weakness(pin) is weakness

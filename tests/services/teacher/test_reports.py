@@ -15,7 +15,6 @@ from quizapp.services.teacher.reports import AnswerWords, learner_detail, questi
 from quizapp.services.teacher.roster import (
     add_learners,
     merge_learners,
-    read_names,
     reset_class,
     reset_learner,
 )
@@ -130,25 +129,6 @@ def test_results_csv_of_a_few_learners(store: Store, classroom, tmp_path: Path) 
     assert saved.answer_rows == 7 and {r["learner_name"] for r in _rows(saved.answers)} == {"Ali"}
 
 
-def test_read_names_from_csv_and_text(tmp_path: Path) -> None:
-    """Names come from the 'name' column (or one a line), with repeats and long names left out."""
-    listing = tmp_path / "class.csv"
-    listing.write_text(
-        "Roll,Name\n1,Ayesha Khan\n2,  Bilal   Ahmed \n3,ayesha khan\n4,\n5," + "x" * 61 + "\n6,علی رضا\n",
-        encoding="utf-8",
-    )
-    names = read_names(listing)
-    assert names.names == ["Ayesha Khan", "Bilal Ahmed", "علی رضا"]
-    assert [(line, reason) for line, _, reason in names.skipped] == [(4, "repeated"), (6, "too_long")]
-    plain = tmp_path / "names.txt"
-    plain.write_bytes("Hamza\nFatima\n".encode("utf-16"))
-    assert read_names(plain).names == ["Hamza", "Fatima"]
-    latin = tmp_path / "old.csv"
-    latin.write_bytes("name\nJos\xe9\n".encode("latin-1"))
-    with pytest.raises(ValueError, match="UTF-8"):
-        read_names(latin)
-
-
 def test_add_learners_skips_names_already_in_the_class(store: Store) -> None:
     """Adding a list twice adds nobody the second time."""
     blue = store.create_class("Blue")
@@ -198,3 +178,24 @@ def test_reset_class_resets_every_learner_of_it(store: Store, classroom) -> None
     reset = reset_class(store, blue.id)
     assert [x.id for x in reset] == [ali.id, sara.id, zoya.id]
     assert store.counts()["attempts"] == 7 and store.attempts_for_learner(other.id)
+
+
+def test_wide_csv_has_one_row_per_learner_and_a_column_per_module(store: Store, classroom, tmp_path) -> None:
+    """As Moodle's grades export: a learner per row with father's name, roll and class, the best score per
+    module (empty when not started) and the modules passed."""
+    from quizapp.services.teacher.exports import save_wide_csv
+
+    blue, ali, *_ = classroom
+    store.update_learner(ali.id, father_name="Asif Ali", roll_number="7")
+    grid = results_grid(store, [example_pack()], class_id=blue.id)
+    out = tmp_path / "marks.csv"
+    assert save_wide_csv(out, grid, class_names={blue.id: "Blue"}) == 3
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    assert rows[0][:4] == ["Learner", "Father's name", "Roll number", "Class"]
+    assert rows[0][-1] == "Modules passed" and "Safe basics" in rows[0]
+    column = rows[0].index("Safe basics")
+    by_name = {r[0]: r for r in rows[1:]}
+    assert by_name["Ali"][1:4] == ["Asif Ali", "7", "Blue"]
+    assert by_name["Ali"][column] == "100.0" and by_name["Ali"][-1] == "1"
+    assert by_name["Zoya"][column] == "" and by_name["Zoya"][-1] == "0"
+    assert not list(tmp_path.glob(".marks.csv.*"))  # no temporary file left behind

@@ -23,9 +23,22 @@ class ScriptedDialogs(Dialogs):
         self.files: list[Path | None] = []
         self.file_lists: list[list[Path]] = []
         self.asked: list[str] = []
+        self.shown: list[object] = []  # dialogs shown with run_dialog (such as a register's preview)
+        self.unsaved: list[str] = []  # answers to "unsaved changes": save, discard or stay
+        self.on_dialog = None  # called with the dialog before it is answered, as a teacher would use it
 
     def confirm(self, parent, title, text, yes, no=None) -> bool:  # type: ignore[override]
         self.asked.append(text)
+        return self.confirms.pop(0) if self.confirms else True
+
+    def ask_unsaved(self, parent, title, text) -> str:  # type: ignore[override]
+        self.asked.append(text)
+        return self.unsaved.pop(0) if self.unsaved else "stay"
+
+    def run_dialog(self, dialog) -> bool:  # type: ignore[override]
+        self.shown.append(dialog)
+        if self.on_dialog is not None:
+            self.on_dialog(dialog)
         return self.confirms.pop(0) if self.confirms else True
 
     def ask_text(self, parent, title, label, value=""):  # type: ignore[override]

@@ -286,7 +286,7 @@ def test_import_summary_names_learners_mapped_by_an_earlier_merge(qtbot, area, s
         take_quiz(lab, example_pack(), "safe-basics", twin_id)
         export_results(lab, tmp_path / "lab-2.zip")
     page.import_results([tmp_path / "lab-2.zip"])
-    text = page.message.plain_text()
+    text = page.exchange_message.plain_text()
     assert "Ali (2) was merged into Ali before: what the file holds of them was added to Ali." in text
     assert "lab-2.zip: 0 new learner(s), 7 new answer(s), 1 new quiz try(s)." in text
 
@@ -307,17 +307,17 @@ def test_import_summary_counts_answers_left_out_after_a_reset(qtbot, area, ctx, 
     area.unlock_without_pin()
     page = area.show_page("share")
     page.import_results([tmp_path / "old-term.zip"])
-    assert "7 answer(s) in the file were left out" not in page.message.plain_text()
+    assert "7 answer(s) in the file were left out" not in page.exchange_message.plain_text()
     assert (
         "7 answers in the file were left out: they were given before their learner's progress was reset."
-        in page.message.plain_text()
+        in page.exchange_message.plain_text()
     )
     assert store.attempts_for_learner(ali.id) == []
     ctx.set_language("ur")
     area.unlock_without_pin()
     page = area.show_page("share")
     page.import_results([tmp_path / "old-term.zip"])
-    assert "فائل کے 7 جواب شامل نہیں کیے گئے" in page.message.plain_text()
+    assert "فائل کے 7 جواب شامل نہیں کیے گئے" in page.exchange_message.plain_text()
 
 
 @pytest.mark.parametrize("roster", [False, True])
@@ -368,7 +368,7 @@ def test_roster_import_on_the_classes_page_is_described_in_the_teachers_words(
     page = area.show_page("classes")
     dialogs.files.append(tmp_path / "roster.json")
     qtbot.mouseClick(page.roster_button, Qt.MouseButton.LeftButton)
-    text = page.message.plain_text()
+    text = page.learner_message.plain_text()
     assert "roster.json: 1 new class(es), 2 new learner(s)." in text
     assert "updated nothing" not in text  # the command line's wording (with ids) is not shown
     assert [c.name for c in store.list_classes()] == ["6 Blue"]

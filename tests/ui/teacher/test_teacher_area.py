@@ -26,11 +26,16 @@ def test_first_visit_sets_pin_then_wrong_pins_wait_and_right_pin_enters(qtbot, a
     """Set the PIN twice, lock, fail three times (a wait in words), then come in with the PIN."""
     gate = area.gate
     assert gate.setting and area.stack.currentWidget() is gate
+    assert gate.title.text() == "Are you the teacher? Set a PIN" and not gate.pin_box.isVisibleTo(gate)
+    qtbot.mouseClick(gate.teacher_button, Qt.MouseButton.LeftButton)
+    assert gate.pin_box.isVisibleTo(gate)
     gate.pin_field.setText("2580")
     gate.repeat_field.setText("2581")
     qtbot.mouseClick(gate.enter_button, Qt.MouseButton.LeftButton)
     assert "not the same" in gate.message.plain_text()
     gate.repeat_field.setText("2580")
+    qtbot.mouseClick(gate.enter_button, Qt.MouseButton.LeftButton)
+    assert "very common PIN" in gate.message.plain_text() and not area.unlocked  # warned once
     qtbot.mouseClick(gate.enter_button, Qt.MouseButton.LeftButton)
     assert area.unlocked and area.stack.currentWidget() is area.workspace
     with qtbot.waitSignal(area.exit_requested):
@@ -44,6 +49,8 @@ def test_first_visit_sets_pin_then_wrong_pins_wait_and_right_pin_enters(qtbot, a
     assert not area.unlocked
     assert not gate.enter_button.isEnabled()
     assert "wait 5 seconds" in gate.wait_label.text()
+    assert "teacher guide" in gate.findChild(QLabel, "teacherPinHelp").text()
+    assert "set-pin" not in gate.findChild(QLabel, "teacherPinHelp").text()  # students see no command
     store.set_setting("teacher_pin_locked_until", None)  # the wait is over
     gate._tick()
     assert gate.enter_button.isEnabled()
@@ -69,7 +76,7 @@ def test_create_class_and_add_learners(qtbot, area, dialogs, store, tmp_path) ->
     dialogs.files.append(names)
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     assert sorted(lr.display_name for lr in store.list_learners(blue.id)) == ["Ayesha", "Bilal", "علی رضا"]
-    assert "Already in the class: Ayesha" in page.message.plain_text()
+    assert "Already in the class: Ayesha" in page.learner_message.plain_text()
     assert page.learner_list.count() == 3
 
 
@@ -147,11 +154,13 @@ def test_grid_and_learner_detail_after_a_journey(qtbot, area, store) -> None:
     area.unlock_without_pin()
     page = area.show_page("results")
     page.class_filter.setCurrentIndex(page.class_filter.findData(blue.id))
-    assert page.grid.rowCount() == 2
+    assert page.proxy.rowCount() == 2
     rows = {page.grid_text(r, 0): page.grid_text(r, 1) for r in range(2)}
-    assert rows["Ali"].startswith("✔ Passed (100%)") and "2 quiz tries" in rows["Ali"]
-    assert rows["Zoya"] == "○ Not started"
-    page.show_learner(ali.id)
+    words = {page.grid_text(r, 0): page.grid_text(r, 1, Qt.ItemDataRole.ToolTipRole) for r in range(2)}
+    assert rows["Ali"] == "✔ 100%" and rows["Zoya"] == "○"
+    assert words["Ali"].startswith("✔ Passed (100%)") and "2 quiz tries" in words["Ali"]
+    assert words["Zoya"] == "○ Not started"
+    page.choose_learner(0)
     lines = page.detail_texts()
     assert any("Ali2012 | ✖ Not quite" in line for line in lines)
     assert any("Score 100% · ✔ Passed" in line for line in lines)
@@ -231,7 +240,7 @@ def test_results_bundle_round_trip_and_look_alike_merge(qtbot, area, dialogs, st
     page = area.show_page("share")
     dialogs.file_lists.append([tmp_path / "other.zip"])
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    assert "1 new learner(s), 7 new answer(s)" in page.message.plain_text()
+    assert "1 new learner(s), 7 new answer(s)" in page.exchange_message.plain_text()
     assert [c.name for c in store.list_classes()] == ["Blue"]
     again = tmp_path / "again.zip"
     with Store.open(tmp_path / "third") as third:
@@ -244,7 +253,7 @@ def test_results_bundle_round_trip_and_look_alike_merge(qtbot, area, dialogs, st
     for _look_alike, choice in page.pending_look_alikes:
         choice.setCurrentIndex(choice.findData("merge"))
     page.apply_look_alikes()
-    assert "merged" in page.message.plain_text()
+    assert "merged" in page.exchange_message.plain_text()
     alis = [lr for lr in store.list_learners() if lr.display_name == "Ali"]
     assert len(alis) == 1 and len(store.attempts_for_learner(alis[0].id)) == 14
     export = tmp_path / "mine.zip"
@@ -361,18 +370,22 @@ def test_render_teacher_screens(qtbot, ctx, tmp_path) -> None:
 
 def test_settings_left_without_saving_are_offered_for_saving(qtbot, area, dialogs, store) -> None:
     """A school name typed but not saved is not lost without a word when the teacher opens another page
-    or locks the area: they are asked, and their answer is followed."""
+    or locks the area: they choose Save, Discard or Stay, and their answer is followed."""
     area.unlock_without_pin()
     page = area.show_page("settings")
     page.school_field.setText("Model School")
-    dialogs.confirms.append(True)
+    dialogs.unsaved.append("stay")
+    qtbot.mouseClick(area.nav_buttons["share"], Qt.MouseButton.LeftButton)
+    assert area.page_stack.currentIndex() == area.PAGE_NAMES.index("settings")
+    assert area.nav_buttons["settings"].isChecked() and page.school_field.text() == "Model School"
+    dialogs.unsaved.append("save")
     qtbot.mouseClick(area.nav_buttons["share"], Qt.MouseButton.LeftButton)
     assert any("did not save" in asked for asked in dialogs.asked)
     assert store.settings.school_name == "Model School"
     page = area.show_page("settings")
     page.school_field.setText("Another School")
     dialogs.asked.clear()
-    dialogs.confirms.append(False)
+    dialogs.unsaved.append("discard")
     with qtbot.waitSignal(area.exit_requested):
         qtbot.mouseClick(area.leave_button, Qt.MouseButton.LeftButton)
     assert any("did not save" in asked for asked in dialogs.asked)

@@ -1,0 +1,237 @@
+"""The class grid as a model and a view: a row per learner, a column per module, compact enough that a class
+of forty fits the screen of a lab PC (1024x600) or is one scroll away, with the learners' names fixed at the
+side while the modules scroll, a search box and sorting by any column.
+
+``ResultsModel`` holds a ``ResultsGrid`` (from ``services.teacher.reports``); the cells show a short mark
+("✔ 85%", "◐ 40%", "○") and say it in words in their tool tip and to screen readers. ``FrozenNameTable``
+is two views of one model sharing one selection and one vertical scroll bar: the names on the left, the
+modules on the right.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QWidget
+
+from quizapp.progress.records import SummaryCell
+from quizapp.services.learner_names import display_labels
+from quizapp.services.teacher.reports import ResultsGrid
+from quizapp.ui.teacher.printing import status_words
+from quizapp.ui.teacher.widgets import tr
+
+ROLE_ID = Qt.ItemDataRole.UserRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+MODULE_COLUMN_WIDTH = 96  # px: "✔ 100%" with air; the module's whole title is in the header's tool tip
+NAME_COLUMN_WIDTH = 240
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def short_mark(cell: SummaryCell) -> str:
+    """A cell in a few characters: ✔ and the best score for passed, ◐ (and the best so far) in progress,
+    ○ not started."""
+    if cell.status == "passed":
+        return f"✔ {cell.best_score:.0f}%" if cell.best_score is not None else "✔"
+    if cell.status == "in_progress":
+        return f"◐ {cell.best_score:.0f}%" if cell.best_score is not None else "◐"
+    return "○"
+
+
+def _sort_value(cell: SummaryCell) -> float:
+    rank = {"passed": 2000.0, "in_progress": 1000.0}.get(cell.status, 0.0)
+    return rank + (cell.best_score or 0.0)
+
+
+class ResultsModel(QAbstractTableModel):
+    """Learners x modules. Column 0 is the learner (their father's name or roll number added where two
+    share a name), then the class when the grid shows several classes, then one column per module."""
+
+    def __init__(self, language: str = "en", parent: Any = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self.grid = ResultsGrid((), ())
+        self.labels: dict[str, str] = {}
+        self.class_names: dict[str, str] = {}
+        self.show_class = False
+
+    def set_grid(self, grid: ResultsGrid, class_names: dict[str, str], *, show_class: bool) -> None:
+        self.beginResetModel()
+        self.grid = grid
+        self.labels = display_labels([row.learner for row in grid.rows])
+        self.class_names = class_names
+        self.show_class = show_class
+        self.endResetModel()
+
+    @property
+    def first_module_column(self) -> int:
+        return 2 if self.show_class else 1
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.grid.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.first_module_column + len(self.grid.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if section == 0:
+            return tr("Learner")
+        if self.show_class and section == 1:
+            return tr("Class")
+        column = self.grid.columns[section - self.first_module_column]
+        return column.title_in(self.language)
+
+    def data(self, index: AnyIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        row = self.grid.rows[index.row()]
+        column = index.column()
+        if role == ROLE_ID:
+            return row.learner.id
+        if column == 0:
+            label = self.labels.get(row.learner.id, row.learner.display_name)
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return label
+            if role == SORT_ROLE:
+                return label.casefold()
+            return None
+        if self.show_class and column == 1:
+            name = self.class_names.get(row.learner.class_id or "", "")
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return name
+            if role == SORT_ROLE:
+                return name.casefold()
+            return None
+        cell = row.cells[column - self.first_module_column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return short_mark(cell)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            words = status_words(cell.status, cell.best_score)
+            if cell.runs:
+                words += " · " + tr("%n quiz try(s)", "", cell.runs)
+            return words
+        if role == SORT_ROLE:
+            return _sort_value(cell)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class LearnerFilter(QSortFilterProxyModel):
+    """Rows whose learner's name (or father's name, roll number) holds the search text; sorting by the
+    numbers behind the marks (passed above in progress above not started, then by score)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterKeyColumn(0)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+
+class FrozenNameTable(QWidget):
+    """The names stay at the side while the module columns scroll sideways: two views of one model with
+    one selection; the right view's vertical scroll bar moves both."""
+
+    learner_chosen = Signal(str)
+
+    def __init__(self, model: QSortFilterProxyModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.names = QTableView()
+        self.names.setObjectName("resultsNames")
+        self.names.setAccessibleName(tr("Learners"))
+        self.modules = QTableView()
+        self.modules.setObjectName("resultsModules")
+        self.modules.setAccessibleName(tr("Learners and modules"))
+        for view in (self.names, self.modules):
+            view.setModel(model)
+            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            view.setWordWrap(False)
+            view.setSortingEnabled(True)
+            view.verticalHeader().hide()
+            view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+            view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+            view.horizontalHeader().setHighlightSections(False)
+            view.horizontalHeader().setDefaultAlignment(
+                Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+            )
+            view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.modules.setSelectionModel(self.names.selectionModel())
+        self.names.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # both views keep a sideways bar (the names' one never moves), so their rows stay level
+        self.names.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.modules.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.names.horizontalHeader().setStretchLastSection(True)
+        self.modules.verticalScrollBar().valueChanged.connect(self.names.verticalScrollBar().setValue)
+        self.names.verticalScrollBar().valueChanged.connect(self.modules.verticalScrollBar().setValue)
+        self.names.horizontalHeader().sortIndicatorChanged.connect(self._sorted_by_names)
+        self.modules.horizontalHeader().sortIndicatorChanged.connect(self._sorted_by_modules)
+        self.names.selectionModel().currentRowChanged.connect(self._current_changed)
+        layout.addWidget(self.names)
+        layout.addWidget(self.modules, 1)
+        model.modelReset.connect(self.arrange)
+        model.layoutChanged.connect(self.arrange)
+
+    def set_row_height(self, height: int) -> None:
+        for view in (self.names, self.modules):
+            view.verticalHeader().setDefaultSectionSize(height)
+            view.verticalHeader().setMinimumSectionSize(height)
+
+    def arrange(self) -> None:
+        """Which columns each view shows: the learner (and the class) on the left, the modules right."""
+        source = self.model.sourceModel()
+        frozen = source.first_module_column if isinstance(source, ResultsModel) else 1
+        columns = self.model.columnCount()
+        for column in range(columns):
+            self.names.setColumnHidden(column, column >= frozen)
+            self.modules.setColumnHidden(column, column < frozen)
+            if column >= frozen:
+                self.modules.setColumnWidth(column, MODULE_COLUMN_WIDTH)
+        self.names.setColumnWidth(0, NAME_COLUMN_WIDTH)
+        if frozen > 1:
+            self.names.setColumnWidth(1, 90)
+        self.names.setFixedWidth(NAME_COLUMN_WIDTH + (90 if frozen > 1 else 0) + 2)
+        header_height = max(self.names.horizontalHeader().sizeHint().height(), 28)
+        for view in (self.names, self.modules):
+            view.horizontalHeader().setFixedHeight(header_height)
+
+    def visible_rows(self) -> int:
+        """How many learners' rows are wholly in view (for tests and the benchmark of the 1024x600 screen)."""
+        viewport = self.modules.viewport().height()
+        height = self.modules.verticalHeader().defaultSectionSize()
+        return min(self.model.rowCount(), viewport // max(height, 1))
+
+    def _sorted_by_names(self, column: int, order: Qt.SortOrder) -> None:
+        self.modules.horizontalHeader().blockSignals(True)
+        self.modules.horizontalHeader().setSortIndicator(-1, order)
+        self.modules.horizontalHeader().blockSignals(False)
+
+    def _sorted_by_modules(self, column: int, order: Qt.SortOrder) -> None:
+        self.names.horizontalHeader().blockSignals(True)
+        self.names.horizontalHeader().setSortIndicator(-1, order)
+        self.names.horizontalHeader().blockSignals(False)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            learner_id = current.data(ROLE_ID)
+            if learner_id:
+                self.learner_chosen.emit(str(learner_id))

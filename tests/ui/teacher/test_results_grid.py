@@ -1,0 +1,125 @@
+"""The class grid fits a class of forty at 1024x600, keeps the names in view, finds and sorts learners."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.services.teacher.journey import example_pack, take_quiz
+
+CLASS_SIZE = 40
+
+
+def _class_of_forty(store):
+    blue = store.create_class("Class 6 Blue")
+    learners = [
+        store.create_learner(f"Learner {n:02d}", class_id=blue.id, roll_number=str(n)) for n in range(1, 39)
+    ]
+    learners.append(store.create_learner("Danish Ali", class_id=blue.id, father_name="Asif Ali"))
+    learners.append(store.create_learner("Danish Ali", class_id=blue.id, father_name="Liaquat Ali"))
+    return blue, learners
+
+
+def _results_page(qtbot, area, store, size=(1024, 600), language=None):
+    blue, learners = _class_of_forty(store)
+    if language:
+        area.ctx.set_language(language)
+    area.resize(*size)
+    area.show()
+    area.unlock_without_pin()
+    page = area.show_page("results")
+    page.class_filter.setCurrentIndex(page.class_filter.findData(blue.id))
+    qtbot.waitExposed(area)
+    return page, blue, learners
+
+
+def test_forty_learners_at_1024x600(qtbot, area, store) -> None:
+    """At 1024x600 at least 14 of 40 rows show at once (the rest a scroll or two away) and the page
+    itself needs no scrolling: the grid, not the page, scrolls."""
+    page, _, _ = _results_page(qtbot, area, store)
+    assert page.proxy.rowCount() == CLASS_SIZE
+    visible = page.grid.visible_rows()
+    assert visible >= 14, visible
+    scroll = area.page_stack.currentWidget()
+    assert scroll.verticalScrollBar().maximum() == 0  # the grid fills the window without the page scrolling
+    assert page.grid.modules.verticalScrollBar().maximum() > 0
+
+
+def test_names_stay_while_modules_scroll(qtbot, area, store) -> None:
+    """The names are a view of their own: scrolling the modules sideways leaves them in place, and the
+    two views scroll up and down together."""
+    page, _, _ = _results_page(qtbot, area, store)
+    names, modules = page.grid.names, page.grid.modules
+    assert not names.isColumnHidden(0) and modules.isColumnHidden(0)
+    modules.verticalScrollBar().setValue(modules.verticalScrollBar().maximum())
+    assert names.verticalScrollBar().value() == modules.verticalScrollBar().value()
+    assert names.rowAt(names.viewport().height() - 2) == modules.rowAt(modules.viewport().height() - 2)
+
+
+def test_same_names_are_told_apart_in_the_grid(qtbot, area, store) -> None:
+    """Two 'Danish Ali' rows carry their fathers' names; other names stay short."""
+    page, _, _ = _results_page(qtbot, area, store)
+    names = [page.grid_text(r, 0) for r in range(page.proxy.rowCount())]
+    assert "Danish Ali (Asif Ali)" in names and "Danish Ali (Liaquat Ali)" in names
+    assert "Learner 01" in names
+
+
+def test_search_and_sort(qtbot, area, store) -> None:
+    """Typing finds learners; sorting a module column puts who passed first."""
+    page, _, learners = _results_page(qtbot, area, store)
+    take_quiz(store, example_pack(), "safe-basics", learners[5].id)
+    page.refresh()
+    qtbot.keyClicks(page.search_field, "danish")
+    assert page.proxy.rowCount() == 2 and "Showing 2 found" in page.summary_label.text()
+    page.search_field.clear()
+    header = page.proxy.headerData
+    column = next(
+        c for c in range(page.proxy.columnCount()) if header(c, Qt.Orientation.Horizontal) == "Safe basics"
+    )
+    page.grid.modules.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    assert page.grid_text(0, 0) == "Learner 06" and page.grid_text(0, column).startswith("✔")
+
+
+def test_choosing_a_learner_opens_their_answers(qtbot, area, store) -> None:
+    """The answers panel is closed for the whole class and opens when a learner is chosen."""
+    page, _, _ = _results_page(qtbot, area, store)
+    assert page.detail_card.isHidden()
+    page.choose_learner(0)
+    assert page.grid_text(0, 0) == "Danish Ali (Asif Ali)"  # sorted by name, told apart
+    assert (
+        page.splitter.sizes()[1] > 0 and page.detail_title.text() == "Every answer of Danish Ali (Asif Ali)"
+    )
+
+
+def test_urdu_grid_scrolls_inside_the_page(qtbot, area, store) -> None:
+    """In Urdu (Nastaliq's tall lines) the grid still fills the window and scrolls itself, with several
+    learners in view."""
+    page, _, _ = _results_page(qtbot, area, store, language="ur")
+    assert page.grid.visible_rows() >= 6
+    assert area.page_stack.currentWidget().verticalScrollBar().maximum() == 0
+
+
+def test_print_page_follows_the_grids_filters_and_saves_the_wide_csv(
+    qtbot, area, dialogs, store, tmp_path
+) -> None:
+    """The class chosen on the results page is the class of the print page; its wide CSV has a row per
+    learner; the report of all classes has a class column."""
+    import csv
+
+    _, blue, learners = _results_page(qtbot, area, store)
+    take_quiz(store, example_pack(), "safe-basics", learners[-1].id)  # a Danish Ali
+    green = store.create_class("Class 7 Green")
+    store.create_learner("Sara", class_id=green.id)
+    share = area.show_page("share")
+    assert share.class_filter.currentData() == blue.id
+    out = tmp_path / "marks.csv"
+    dialogs.files.append(out)
+    qtbot.mouseClick(share.wide_csv_button, Qt.MouseButton.LeftButton)
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    assert len(rows) == 1 + CLASS_SIZE and "40 learners saved" in share.csv_message.plain_text()
+    assert share.class_report_body().count("<th>Class</th>") == 0
+    share.class_filter.setCurrentIndex(share.class_filter.findData("__all__"))
+    body = share.class_report_body()
+    assert "<th>Class</th>" in body and "Class 7 Green" in body
+    assert "Danish Ali (Asif Ali)" in body
+    results = area.show_page("results")
+    assert results.class_filter.currentData() == "__all__"  # and back: the grid follows the print page
