@@ -33,7 +33,7 @@ from quizapp.importers.phrases import phrase
 from quizapp.importers.report import FileSink
 from quizapp.importers.textformat import one_line
 
-TEXT_COLUMNS = ("module", "prompt", "situation", "options", "feedback", "explanation", "hint")
+TEXT_COLUMNS = ("module", "prompt", "situation", "options", "feedback", "explanation", "hint", "source")
 PLAIN_COLUMNS = ("id", "type", "correct", "ratings", "option_ids", "difficulty", "points")
 _COLUMN_RE = re.compile(rf"^({'|'.join(TEXT_COLUMNS)})(?:_({LANG_PATTERN[1:-1]}))?$")
 _SPLIT_RE = re.compile(r"(?<!\\)\|")
@@ -90,6 +90,7 @@ def header(languages: list[str]) -> list[str]:
         "correct",
         *each("explanation"),
         *each("hint"),
+        *each("source"),
         *each("feedback"),
         *each("situation"),
         "ratings",
@@ -554,6 +555,9 @@ def _build(kind: str, row: _Row, prompts: dict[str, str], warn: Callable[[str], 
     hint = row.texts("hint")
     if hint:
         data["hint"] = hint
+    source = row.texts("source")  # where a legal or institutional claim comes from (teachers only)
+    if source:
+        data["source"] = source
     for name in ("difficulty", "points"):
         value = row.get(name)
         if value:

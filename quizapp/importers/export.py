@@ -83,6 +83,7 @@ def _csv_row(
         row[f"prompt_{lang}"] = _in(q.prompt, lang, default)
         row[f"explanation_{lang}"] = _in(q.explanation, lang, default)
         row[f"hint_{lang}"] = _in(q.hint, lang, default)
+        row[f"source_{lang}"] = _in(q.source, lang, default)
     if isinstance(q, SingleChoice | MultipleSelect | Scenario):
         ids = [o.id for o in q.options]
         default_ids = _uses_default_ids(ids)
