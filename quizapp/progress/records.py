@@ -55,6 +55,18 @@ class SchoolClass:
 
 
 @dataclass(frozen=True, slots=True)
+class NewLearner:
+    """A learner to add with others in one transaction (``Store.create_learners``)."""
+
+    display_name: str
+    avatar_id: str = ""
+    class_id: str | None = None
+    """None: the class given to ``create_learners``."""
+    father_name: str = ""
+    roll_number: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Learner:
     """A learner. ``class_id`` is None when in no class; ``text_size`` is a percent (100 = normal).
 

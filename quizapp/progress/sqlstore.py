@@ -71,6 +71,7 @@ from quizapp.progress.records import (
     MergedLearner,
     MergeReport,
     ModuleProgress,
+    NewLearner,
     OpenReport,
     PackRecord,
     QuestionStat,
@@ -879,28 +880,35 @@ class SqlStore(Store):
         return learner
 
     def create_learners(
-        self, people: Sequence[tuple[str, str]], *, class_id: str | None = None, language: str = "en"
+        self,
+        people: Sequence[tuple[str, str] | NewLearner],
+        *,
+        class_id: str | None = None,
+        language: str = "en",
     ) -> list[Learner]:
         now = utc_now()
         language = _check_language(language)
+        wanted = [p if isinstance(p, NewLearner) else NewLearner(p[0], p[1]) for p in people]
         learners = [
             Learner(
                 id=_new_id(),
-                display_name=_clean_name(name, "name", 60),
-                class_id=class_id,
+                display_name=_clean_name(person.display_name, "name", 60),
+                class_id=person.class_id or class_id,
                 language=language,
-                avatar_id=_check_avatar(avatar_id),
+                avatar_id=_check_avatar(person.avatar_id),
                 text_size=DEFAULT_TEXT_SIZE,
                 archived=False,
                 created_at=now,
                 updated_at=now,
+                father_name=_clean_detail(person.father_name, 60),
+                roll_number=_clean_detail(person.roll_number, 20),
             )
-            for name, avatar_id in people
+            for person in wanted
         ]
         if learners:
             with self._write() as conn:
-                if class_id is not None:
-                    self._get_class(conn, class_id)
+                for cid in {learner.class_id for learner in learners} - {None}:
+                    self._get_class(conn, cid)  # type: ignore[arg-type]
                 conn.execute(insert(t.learners), [_learner_values(learner) for learner in learners])
         return learners
 

@@ -27,6 +27,7 @@ from quizapp.progress.records import (
     MergedLearner,
     MergeReport,
     ModuleProgress,
+    NewLearner,
     OpenReport,
     PackRecord,
     QuestionStat,
@@ -195,14 +196,14 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def create_learners(
         self,
-        people: Sequence[tuple[str, str]],
+        people: Sequence[tuple[str, str] | NewLearner],
         *,
         class_id: str | None = None,
         language: str = "en",
     ) -> list[Learner]:
-        """Add many learners, given as (name, avatar id) pairs, in one transaction: all or none (a bad
-        name or picture raises before anything is written). Adding a school's roster one commit per
-        learner takes minutes with ``synchronous=FULL``."""
+        """Add many learners, given as (name, avatar id) pairs or :class:`NewLearner`, in one transaction:
+        all or none (a bad name, picture or class raises before anything is written). Adding a school's
+        roster one commit per learner takes minutes with ``synchronous=FULL``."""
 
     @abc.abstractmethod
     def list_learners(self, class_id: str | None = None, *, include_archived: bool = False) -> list[Learner]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from quizapp.progress.records import Learner
+from quizapp.progress.records import Learner, NewLearner
 from quizapp.progress.store import Settings, Store
 from quizapp.services.learning import AGE_BAND_SETTING
 from quizapp.services.names import clean_name
@@ -32,7 +32,7 @@ class AddedNames:
     needs_detail: list[str] = field(default_factory=list)  # same name, nothing to tell them apart
 
 
-def _same_child(entry: Entry, learner: Learner) -> bool:
+def _same_child(entry: Entry, learner: Learner | NewLearner) -> bool:
     """A row is a learner already there when the names match and its details (father's name, roll number)
     are the same or it gives none; two children of one name with different details are two children."""
     if _key(entry.name) != _key(learner.display_name):
@@ -65,6 +65,7 @@ def add_entries(
             present[cid] = every if cid is not None else [lr for lr in every if lr.class_id is None]
         return present[cid]
 
+    wanted: list[tuple[Entry, NewLearner]] = []
     for typed in entries:
         entry = replace(typed, name=clean_name(typed.name))  # one Bilal: invisible and bidi marks removed
         if not entry.name:
@@ -77,26 +78,22 @@ def add_entries(
                 classes[_key(entry.class_name)] = target
                 result.new_classes.append(entry.class_name)
         there = learners_of(target)
-        if any(_same_child(entry, lr) for lr in there):
-            result.already_there.append(entry.name)
+        pending = [new for _, new in wanted if new.class_id == target]
+        if any(_same_child(entry, lr) for lr in there) or any(_same_child(entry, new) for new in pending):
+            result.already_there.append(typed.name)
             if any(_key(lr.display_name) == _key(entry.name) for lr in there) and not (
                 entry.father_name or entry.roll_number
             ):
-                result.needs_detail.append(entry.name)
+                result.needs_detail.append(typed.name)
             continue
-        avatar = avatars[(len(result.added) + len(there)) % len(avatars)] if avatars else ""
-        learner = store.create_learner(
-            entry.name,
-            class_id=target,
-            language=language,
-            avatar_id=avatar,
-            father_name=entry.father_name,
-            roll_number=entry.roll_number,
-        )
+        avatar = avatars[(len(wanted) + len(there)) % len(avatars)] if avatars else ""
+        wanted.append((entry, NewLearner(entry.name, avatar, target, entry.father_name, entry.roll_number)))
+    # one transaction: a bad name in the list adds nobody
+    added = store.create_learners([new for _, new in wanted], class_id=class_id, language=language)
+    for (entry, _new), learner in zip(wanted, added, strict=True):
         if entry.age_band:
             store.set_setting(Settings.learner_key(AGE_BAND_SETTING, learner.id), entry.age_band)
-        there.append(learner)
-        result.added.append(learner)
+    result.added.extend(added)
     return result
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTabl
 from quizapp.progress.records import SummaryCell
 from quizapp.services.learner_names import display_labels
 from quizapp.services.teacher.reports import ResultsGrid
+from quizapp.ui.plaintext import tooltip_text
 from quizapp.ui.teacher.printing import status_words
 from quizapp.ui.teacher.widgets import tr
 
@@ -82,6 +83,12 @@ class ResultsModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.first_module_column + len(self.grid.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        value = self._header(section, orientation, role)
+        return (
+            tooltip_text(value) if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) else value
+        )
+
+    def _header(self, section: int, orientation: Qt.Orientation, role: int) -> object:
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -94,6 +101,12 @@ class ResultsModel(QAbstractTableModel):
         return column.title_in(self.language)
 
     def data(self, index: AnyIndex, role: int = 0) -> Any:
+        value = self._data(index, role)
+        return (
+            tooltip_text(value) if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) else value
+        )
+
+    def _data(self, index: QModelIndex | QPersistentModelIndex, role: int) -> object:
         if not index.isValid():
             return None
         row = self.grid.rows[index.row()]

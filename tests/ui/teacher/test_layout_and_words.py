@@ -11,12 +11,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
+    QListView,
     QListWidget,
     QPushButton,
     QTabBar,
+    QTableView,
     QTableWidget,
     QTreeWidget,
     QWidget,
@@ -183,6 +186,24 @@ def test_urdu_rows_headers_and_tabs_have_room_for_tall_letters(qtbot, styled_are
                     lines = max(t.count("\n") + 1 for t in texts)
                     assert view.rowHeight(row) >= lines * _needs(view), (name, texts, view.rowHeight(row))
                     checked.append(texts[0])
+            elif isinstance(view, QTableView):  # a model/view table (the results grid)
+                model = view.model()
+                for row in range(model.rowCount()):
+                    if view.isRowHidden(row):
+                        continue
+                    texts = [str(model.index(row, c).data() or "") for c in range(model.columnCount())]
+                    # a compact grid: each row holds the ink of its text (Nastaliq's tallest letters and
+                    # deepest tails included), not the font's whole line
+                    ink = max(QFontMetrics(view.font()).tightBoundingRect(t).height() for t in texts)
+                    assert view.rowHeight(row) >= ink + 4, (name, texts, view.rowHeight(row), ink)
+                    checked.append(texts[0])
+            elif isinstance(view, QListView):  # a model/view list (the learners of a class)
+                model = view.model()
+                for row in range(model.rowCount()):
+                    index = model.index(row, 0)
+                    height = view.visualRect(index).height()
+                    assert height >= _needs(view), (name, index.data(), height)
+                    checked.append(str(index.data()))
             elif isinstance(view, QTreeWidget):
                 for index in range(view.topLevelItemCount()):
                     item = view.topLevelItem(index)

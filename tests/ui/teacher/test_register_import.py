@@ -33,7 +33,8 @@ def test_register_preview_maps_columns_and_adds_only_when_confirmed(qtbot, area,
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     learners = store.list_learners(blue.id)
     assert len(learners) == 5 and {lr.father_name for lr in learners} >= {"Asif Ali", "Liaquat Ali"}
-    labels = [page.learner_list.item(i).text() for i in range(page.learner_list.count())]
+    model = page.learner_list.model()
+    labels = [model.index(i, 0).data() for i in range(model.rowCount())]
     assert "Danish Ali (Asif Ali · #3)" in labels and "Danish Ali (Liaquat Ali · #4)" in labels
 
 
