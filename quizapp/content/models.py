@@ -134,6 +134,17 @@ class Quiz(_Strict):
     questions: Annotated[list[Question], Field(min_length=1)]
 
 
+class Check(_Strict):
+    """Check questions: asked before the lesson (no feedback) and again after the quiz, to measure learning.
+
+    They do not count toward the quiz score. Their ids are distinct from the quiz's question ids.
+    """
+
+    questions: Annotated[list[Question], Field(min_length=5)] = Field(
+        description="At least 5 questions testing the module's key points in new situations."
+    )
+
+
 class Module(_Strict):
     """One module file: a lesson and its quiz."""
 
@@ -147,6 +158,9 @@ class Module(_Strict):
     prerequisites: list[Slug] = Field(default_factory=list, description="Ids of modules in this pack.")
     image: RelPath | None = None
     lesson: Lesson
+    check: Check | None = Field(
+        default=None, description="Questions asked before the lesson and after the quiz (learning gain)."
+    )
     quiz: Quiz
 
 
