@@ -16,10 +16,11 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizapp.content.models import AnyQuestion, MultipleSelect, Scenario, SingleChoice
+from quizapp.content.models import AnyQuestion, Matching, MultipleSelect, Ordering, Scenario, SingleChoice
 from quizapp.progress.records import Attempt, Learner, QuizRun, RunKind
 from quizapp.progress.store import Store
 from quizapp.services.grading import grade, score_percent
+from quizapp.services.learning import derangement_like
 from quizapp.services.library import ModuleEntry
 
 PRE_CHECKS_SETTING = "pre_checks"
@@ -123,6 +124,12 @@ class CheckSession:
         if self.kind == "post":
             random.Random(f"{self.run.id}/{question.id}/options").shuffle(indices)
         return indices
+
+    def ordering_start(self, question: Ordering) -> list[int]:
+        return derangement_like(len(question.items), random.Random(f"{self.run.id}/{question.id}/items"))
+
+    def matching_choices(self, question: Matching) -> list[int]:
+        return derangement_like(len(question.pairs), random.Random(f"{self.run.id}/{question.id}/right"))
 
     def answer(self, index: int, answer: Any) -> None:
         """Grade and store the answer to question ``index`` (the learner is not told the result)."""

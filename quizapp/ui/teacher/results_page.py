@@ -31,6 +31,7 @@ from quizapp.services.teacher.reports import (
     results_grid,
 )
 from quizapp.ui.i18n.formatting import Formatter
+from quizapp.ui.teacher.learning_page import LearningTab
 from quizapp.ui.teacher.page import Page
 from quizapp.ui.teacher.printing import date_text, status_words
 from quizapp.ui.teacher.widgets import MIN_TARGET, Card, heading, line_room, note, tr, wrapping_label
@@ -183,6 +184,8 @@ class ResultsPage(Page):
         self.question_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         questions_layout.addWidget(self.question_table, 1)
         self.tabs.addTab(questions_tab, tr("Questions missed most"))
+        self.learning_tab = LearningTab(self)
+        self.tabs.addTab(self.learning_tab, tr("Learning gain and questions"))
         self.layout_.addWidget(self.tabs, 1)
         self.current_grid: ResultsGrid | None = None
         self.current_questions: list[QuestionLine] = []
@@ -244,6 +247,7 @@ class ResultsPage(Page):
             )
         self.detail_tree.clear()
         self._fill_questions(class_id)
+        self.learning_tab.refresh(self.store, packs, class_id, language)
 
     def _fill_questions(self, class_id: str | None) -> None:
         lines = self.run_safely(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout
 
+from quizapp.services.checks import pre_checks_enabled, set_pre_checks_enabled
 from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.pin import pin_problem
 from quizapp.services.teacher.roster import reset_class, reset_learner, reset_learners
@@ -58,6 +59,12 @@ class SettingsPage(Page):
         self.retake_box.setAccessibleName(tr("Learners may take a quiz again after passing it"))
         self.retake_box.setMinimumHeight(MIN_TARGET)
         choices.addWidget(self.retake_box)
+        self.pre_check_box = WrappingCheckBox(
+            tr("Ask the check questions before each lesson (learning gain)")
+        )
+        self.pre_check_box.setAccessibleName(tr("Ask the check questions before each lesson (learning gain)"))
+        self.pre_check_box.setMinimumHeight(MIN_TARGET)
+        choices.addWidget(self.pre_check_box)
         self.contrast_box = WrappingCheckBox(tr("High-contrast colours (easier to see)"))
         self.contrast_box.setAccessibleName(tr("High-contrast colours"))
         self.contrast_box.setMinimumHeight(MIN_TARGET)
@@ -124,6 +131,7 @@ class SettingsPage(Page):
         self.language_combo.setCurrentIndex(max(0, index))
         self.shuffle_box.setChecked(settings.shuffle_default)
         self.retake_box.setChecked(settings.allow_retake_passed)
+        self.pre_check_box.setChecked(pre_checks_enabled(self.store))
         self.contrast_box.setChecked(self.ctx.high_contrast)
         self._fill_reset_classes()
         self._fill_learners()
@@ -172,6 +180,7 @@ class SettingsPage(Page):
             or self.language_combo.currentData() != settings.default_language
             or self.shuffle_box.isChecked() != settings.shuffle_default
             or self.retake_box.isChecked() != settings.allow_retake_passed
+            or self.pre_check_box.isChecked() != pre_checks_enabled(self.store)
             or self.contrast_box.isChecked() != self.ctx.high_contrast
         )
 
@@ -195,6 +204,7 @@ class SettingsPage(Page):
             settings.default_language = self.language_combo.currentData()
             settings.shuffle_default = self.shuffle_box.isChecked()
             settings.allow_retake_passed = self.retake_box.isChecked()
+            set_pre_checks_enabled(self.store, self.pre_check_box.isChecked())
             self.ctx.set_high_contrast(self.contrast_box.isChecked())
             return True
 
