@@ -10,7 +10,7 @@ Rules (per module unless said otherwise):
 - ``longest``: in at most 40% of single-choice and scenario questions is the longest option the right or best
   one (measured in every language the pack is written in, for modules with at least five such questions; a
   tie for longest counts as the share of tied options that are right);
-- ``length``: the options of one question are of similar length (the longest at most 2.5 times the shortest,
+- ``length``: the options of one question are of similar length (the longest at most 3 times the shortest,
   unless all are short);
 - ``true-false``: between 35% and 65% of true/false answers are "true" (with fewer than four, the counts
   differ by at most one);
@@ -38,7 +38,7 @@ from quizapp.content.models import (
 from quizapp.content.text import LText, language_name
 
 LONGEST_MAX_SHARE = 0.40
-LENGTH_RATIO = 2.5
+LENGTH_RATIO = 3.0
 SHORT_OPTION = 25  # characters: options this short are never "too different" in length
 TRUE_MIN, TRUE_MAX = 0.35, 0.65
 TELL_ADULT_MIN_SCENARIOS = 3
