@@ -35,7 +35,7 @@ def _number(value: float | None) -> str:
 
 
 def gain_cells(row: GainRow, title: str) -> list[str]:
-    gain = f"{row.gain:+.0f}"
+    gain = f"\u2066{row.gain:+.0f}\u2069"  # a left-to-right island: "+40" stays "+40" in an Urdu table
     return [
         title,
         str(row.learners),
@@ -123,7 +123,12 @@ class LearningTab(QWidget):
         table.setWordWrap(True)
         table.setColumnCount(len(headings))
         table.setHorizontalHeaderLabels(headings)
-        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )  # whole headings, in any language
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         return table
 
     def refresh(self, store: Store, packs: Sequence[Pack], class_id: str | None, language: str) -> None:
