@@ -46,26 +46,35 @@ LONGEST_MIN_QUESTIONS = 5  # fewer choice questions say nothing about a habit
 
 Loc = tuple[int | str, ...]
 
-# Words that make an option a "tell a grown-up" option, per language (lower-case, matched as substrings).
-TELL_ADULT_WORDS: dict[str, tuple[str, ...]] = {
+# What makes an option a "tell a grown-up" option, per language: regular expressions matched at the start of
+# a word (Urdu verbs by their stem: "بتا" finds "بتائے" and "بتاؤں"; "امی" only as a whole word, not "امید").
+TELL_ADULT_PATTERNS: dict[str, tuple[str, ...]] = {
     "en": (
-        "tell ",
-        "tells ",
-        "telling ",
-        "show the",
-        "grown-up",
-        "adult",
-        "ammi",
-        "abbu",
-        "parent",
-        "teacher",
-        "mother",
-        "father",
-        "counsellor",
-        "helpline",
+        r"\btell",
+        r"\bshow (the|her|his|them|it to|ammi|abbu)",
+        r"\bgrown-?ups?\b",
+        r"\badults?\b",
+        r"\bammi\b",
+        r"\babbu\b",
+        r"\bparents?\b",
+        r"\bteachers?\b",
+        r"\bmother\b",
+        r"\bfather\b",
+        r"\bcounsellor",
+        r"\bhelpline",
     ),
-    "ur": ("بتا", "امی", "ابو", "ٹیچر", "استاد", "بڑے", "والدین", "ہیلپ لائن"),
+    "ur": (
+        r"(?<!\w)بتا",
+        r"(?<!\w)امی(?!\w)",
+        r"(?<!\w)ابو(?!\w)",
+        r"ٹیچر",
+        r"(?<!\w)استاد",
+        r"(?<!\w)بڑے(?!\w)",
+        r"والدین",
+        r"ہیلپ لائن",
+    ),
 }
+_TELL_ADULT = {lang: re.compile("|".join(pats), re.IGNORECASE) for lang, pats in TELL_ADULT_PATTERNS.items()}
 _ABOVE = re.compile(
     r"\b(all|none|both|neither) of (the|these) (above|answers|options)\b|"
     r"مندرجہ بالا|اوپر (والے|دیے گئے) (سب|تمام)|ان میں سے کوئی (بھی )?نہیں",
@@ -105,9 +114,8 @@ def text_in(text: LText, language: str, default_language: str) -> str | None:
 def is_tell_adult(text: LText, default_language: str) -> bool:
     """True when an option, in any language it is written in, is about telling or showing a grown-up."""
     for language in text.languages(default_language):
-        words = TELL_ADULT_WORDS.get(language.split("-")[0])
-        value = text.get_text(language, default_language).lower()
-        if words and any(w in value for w in words):
+        pattern = _TELL_ADULT.get(language.split("-")[0])
+        if pattern is not None and pattern.search(text.get_text(language, default_language)):
             return True
     return False
 
