@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -114,6 +115,7 @@ class LearningTab(QWidget):
         layout.addWidget(self.analysis_table, 2)
         self.gain_rows: list[GainRow] = []
         self.stats: list[ItemStat] = []
+        self._pending: tuple[Store, Sequence[Pack], str | None, str] | None = None
 
     @staticmethod
     def _table(name: str, headings: list[str], *, stretch: int) -> QTableWidget:
@@ -132,6 +134,21 @@ class LearningTab(QWidget):
         return table
 
     def refresh(self, store: Store, packs: Sequence[Pack], class_id: str | None, language: str) -> None:
+        """Show the figures for this class; computed when the tab is on screen, so a teacher who never opens
+        it does not wait for them on an old computer."""
+        self._pending = (store, packs, class_id, language)
+        if self.isVisible():
+            self._compute()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._compute()
+
+    def _compute(self) -> None:
+        if self._pending is None:
+            return
+        store, packs, class_id, language = self._pending
+        self._pending = None
         index = PackIndex(packs)
         self.gain_rows = self.page.run_safely(lambda: learning_gain(store, class_id)) or []
         self.stats = self.page.run_safely(lambda: item_analysis(store, packs, class_id)) or []

@@ -33,6 +33,8 @@ def test_results_page_shows_gain_per_module_and_report_prints_it(qtbot, area, st
     area.unlock_without_pin()
     page = area.show_page("results")
     page.class_filter.setCurrentIndex(page.class_filter.findData(blue.id))
+    assert page.learning_tab.gain_table.rowCount() == 0  # not computed until the tab is opened
+    page.tabs.setCurrentWidget(page.learning_tab)
     table = page.learning_tab.gain_table
     assert table.rowCount() == 1
     cells = [table.item(0, c).text() for c in range(table.columnCount())]
