@@ -975,6 +975,10 @@
         <translation>کلاس:</translation>
     </message>
     <message>
+        <source>Gain</source>
+        <translation>بہتری</translation>
+    </message>
+    <message>
         <source>Learning gain and questions</source>
         <translation>سیکھنے میں بہتری اور سوالات</translation>
     </message>

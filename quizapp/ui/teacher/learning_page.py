@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -131,6 +133,9 @@ class LearningTab(QWidget):
             QHeaderView.ResizeMode.ResizeToContents
         )  # whole headings, in any language
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        # the page may be narrower than all the columns: scroll inside the table, never widen the window
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         return table
 
     def refresh(self, store: Store, packs: Sequence[Pack], class_id: str | None, language: str) -> None:

@@ -185,7 +185,10 @@ class ResultsPage(Page):
         questions_layout.addWidget(self.question_table, 1)
         self.tabs.addTab(questions_tab, tr("Questions missed most"))
         self.learning_tab = LearningTab(self)
-        self.tabs.addTab(self.learning_tab, tr("Learning gain and questions"))
+        gain_tab = self.tabs.addTab(
+            self.learning_tab, tr("Gain")
+        )  # short: three tabs fit 1024x600 in any language
+        self.tabs.setTabToolTip(gain_tab, tr("Learning gain and questions"))
         self.layout_.addWidget(self.tabs, 1)
         self.current_grid: ResultsGrid | None = None
         self.current_questions: list[QuestionLine] = []
