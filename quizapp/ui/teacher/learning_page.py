@@ -38,7 +38,7 @@ def _number(value: float | None) -> str:
 
 
 def gain_cells(row: GainRow, title: str) -> list[str]:
-    gain = f"\u2066{row.gain:+.0f}\u2069"  # a left-to-right island: "+40" stays "+40" in an Urdu table
+    gain = f"\u200e{row.gain:+.0f}\u200e"  # left-to-right marks: "+40" stays "+40" in an Urdu table
     return [
         title,
         str(row.learners),

@@ -38,7 +38,7 @@ def test_results_page_shows_gain_per_module_and_report_prints_it(qtbot, area, st
     table = page.learning_tab.gain_table
     assert table.rowCount() == 1
     cells = [table.item(0, c).text() for c in range(table.columnCount())]
-    assert cells == ["Safe basics", "1", "0%", "100%", "\u2066+100\u2069", "1.00"]
+    assert cells == ["Safe basics", "1", "0%", "100%", "\u200e+100\u200e", "1.00"]
     share = area.show_page("share")
     share.class_filter.setCurrentIndex(share.class_filter.findData(blue.id))
     html = share.class_report_body()
