@@ -1127,6 +1127,14 @@
         <translation>کلاس:</translation>
     </message>
     <message>
+        <source>Gain</source>
+        <translation>بہتری</translation>
+    </message>
+    <message>
+        <source>Learning gain and questions</source>
+        <translation>سیکھنے میں بہتری اور سوالات</translation>
+    </message>
+    <message>
         <source>Class to show</source>
         <translation>دکھانے والی کلاس</translation>
     </message>
@@ -1171,8 +1179,68 @@
         <translation>سب سے زیادہ غلط ہونے والے سوال</translation>
     </message>
     <message>
+        <source>Learners with both checks</source>
+        <translation>دونوں جانچ والے طلبہ</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>پہلے</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>بعد میں</translation>
+    </message>
+    <message>
+        <source>Gain (points)</source>
+        <translation>بہتری (نمبر)</translation>
+    </message>
+    <message>
+        <source>Normalised gain</source>
+        <translation>معیاری بہتری</translation>
+    </message>
+    <message>
         <source>Question</source>
         <translation>سوال</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>جواب</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>آسانی</translation>
+    </message>
+    <message>
+        <source>Discrimination</source>
+        <translation>فرق کی صلاحیت</translation>
+    </message>
+    <message>
+        <source>Options chosen</source>
+        <translation>چنے گئے جواب</translation>
+    </message>
+    <message>
+        <source>Learning gain (check questions before the lesson and after the quiz)</source>
+        <translation>سیکھنے میں بہتری (سبق سے پہلے اور کوئز کے بعد جانچ کے سوال)</translation>
+    </message>
+    <message>
+        <source>Learning gain: learners who answered the check questions before the lesson and again after the quiz. Normalised gain is the share of what they did not know before that they learned (0 to 1).</source>
+        <translation>سیکھنے میں بہتری: وہ طلبہ جنہوں نے جانچ کے سوال سبق سے پہلے اور پھر کوئز کے بعد حل کیے۔ معیاری بہتری بتاتی ہے کہ جو بات وہ پہلے نہیں جانتے تھے اس کا کتنا حصہ انہوں نے سیکھا (0 سے 1 تک)۔</translation>
+    </message>
+    <message>
+        <source>Learning gain per module</source>
+        <translation>ہر یونٹ میں سیکھنے میں بہتری</translation>
+    </message>
+    <message>
+        <source>Questions: facility is the average score; discrimination compares a question with the rest of the quiz (below 0.2 the question may be unclear or give its answer away).</source>
+        <translation>سوالات: آسانی اوسط نمبر ہے؛ فرق کی صلاحیت ایک سوال کو باقی کوئز سے ملاتی ہے (0.2 سے کم ہو تو سوال شاید واضح نہیں یا اس کا جواب خود ہی ظاہر ہو جاتا ہے)۔</translation>
+    </message>
+    <message>
+        <source>Item analysis of quiz questions</source>
+        <translation>کوئز کے سوالات کا جائزہ</translation>
+    </message>
+    <message>
+        <source>%1 ⚠ check this question</source>
+        <translation>‏%1 ⚠ یہ سوال دیکھیں</translation>
     </message>
     <message>
         <source>Not started by anyone yet: %1</source>
@@ -1301,6 +1369,10 @@
     <message>
         <source>Learners may take a quiz again after passing it</source>
         <translation>کامیاب ہونے کے بعد بھی طلبہ کوئز دوبارہ دے سکتے ہیں</translation>
+    </message>
+    <message>
+        <source>Ask the check questions before each lesson (learning gain)</source>
+        <translation>ہر سبق سے پہلے جانچ کے سوال پوچھیں (سیکھنے میں بہتری)</translation>
     </message>
     <message>
         <source>High-contrast colours (easier to see)</source>
@@ -1926,6 +1998,49 @@
     <message>
         <source>Strong colours: black on white, easier to see</source>
         <translation>گہرے رنگ: سفید پر کالا، دیکھنے میں آسان</translation>
+    </message>
+</context>
+<context>
+    <name>CheckScreen</name>
+    <message>
+        <source>Let&apos;s see what you already know. Choose what you think; you will not be marked, and it is fine not to know yet.</source>
+        <translation>آئیں دیکھیں آپ پہلے سے کیا جانتے ہیں۔ جو آپ کو ٹھیک لگے وہ چنیں؛ اس کے نمبر نہیں لگیں گے، اور ابھی نہ جاننا بالکل ٹھیک ہے۔</translation>
+    </message>
+    <message>
+        <source>Well done! A few more questions to see what you know now. They do not change your score.</source>
+        <translation>شاباش! چند اور سوال، یہ دیکھنے کے لیے کہ اب آپ کیا جانتے ہیں۔ ان سے آپ کے نمبر نہیں بدلیں گے۔</translation>
+    </message>
+    <message>
+        <source>Question {number} of {total}</source>
+        <translation>سوال {number} از {total}</translation>
+    </message>
+    <message>
+        <source>My modules</source>
+        <translation>میرے یونٹ</translation>
+    </message>
+    <message>
+        <source>Back to my modules (your answers are saved)</source>
+        <translation>واپس میرے یونٹ پر (آپ کے جواب محفوظ ہیں)</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>ختم کریں</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>اگلا سوال</translation>
+    </message>
+    <message>
+        <source>Choose a match for every item first.</source>
+        <translation>پہلے ہر ایک کا جوڑ چنیں۔</translation>
+    </message>
+    <message>
+        <source>Type your answer first.</source>
+        <translation>پہلے اپنا جواب لکھیں۔</translation>
+    </message>
+    <message>
+        <source>Choose an answer first.</source>
+        <translation>پہلے ایک جواب چنیں۔</translation>
     </message>
 </context>
 <context>

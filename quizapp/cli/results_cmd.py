@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from quizapp.cli.main import UsageError, data_dir_from
 from quizapp.cli.opened import report_open, require_data
+from quizapp.cli.results_measures import register_measures
 from quizapp.progress.errors import StoreError
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ def register(subparsers: Any) -> None:
     )
     imp.add_argument("files", nargs="+", metavar="FILE")
     imp.set_defaults(handler=run_import)
+    register_measures(actions)
 
 
 def export_format(out: Path, requested: str | None) -> str:

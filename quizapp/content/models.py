@@ -144,9 +144,14 @@ class Quiz(_Strict):
 
 
 class Check(_Strict):
-    """Check questions asked before the lesson (no feedback) and again after the quiz."""
+    """Check questions: asked before the lesson (no feedback) and again after the quiz, to measure learning.
 
-    questions: Annotated[list[Question], Field(min_length=1)]
+    They do not count toward the quiz score. Their ids are distinct from the quiz's question ids.
+    """
+
+    questions: Annotated[list[Question], Field(min_length=5)] = Field(
+        description="At least 5 questions testing the module's key points in new situations."
+    )
 
 
 class Module(_Strict):
@@ -163,7 +168,7 @@ class Module(_Strict):
     image: RelPath | None = None
     lesson: Lesson
     check: Check | None = Field(
-        default=None, description="Questions asked before the lesson and again after the quiz."
+        default=None, description="Questions asked before the lesson and after the quiz (learning gain)."
     )
     quiz: Quiz
 

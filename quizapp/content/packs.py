@@ -15,6 +15,7 @@ from quizapp.content.archive import ArchiveProblem, find_pack_root, safe_extract
 from quizapp.content.diagnostics import DiagnosticList
 from quizapp.content.errors import describe, suggest
 from quizapp.content.images import IMAGE_SUFFIXES, check_image_file
+from quizapp.content.item_rules import check_module_items
 from quizapp.content.models import (
     AnyQuestion,
     FillBlank,
@@ -313,6 +314,21 @@ def check_module(module: Module, ctx: PackContext, doc: YamlDocument, diags: Dia
             )
         question_ids[question.id] = index
         _check_question(question, loc, ctx, doc, diags)
+    check_ids: set[str] = set()
+    for index, question in enumerate(module.check.questions if module.check is not None else ()):
+        loc = ("check", "questions", index)
+        clash = question.id in check_ids or question.id in question_ids
+        if clash:
+            line, column = locate(doc.root, (*loc, "id"))
+            where = "check questions" if question.id in check_ids else "quiz"
+            diags.error(
+                ctx.display, line, column, f"check question id '{question.id}' is also used in the {where}"
+            )
+        check_ids.add(question.id)
+        _check_question(question, loc, ctx, doc, diags)
+    for finding in check_module_items(module, ctx.languages, ctx.default_language):
+        line, column = locate(doc.root, finding.loc)
+        diags.warning(ctx.display, line, column, f"item rule ({finding.rule}): {finding.message}")
     _check_image(module.image, ctx, doc, ("image",), diags)
     for index, section in enumerate(module.lesson.sections):
         _check_image(section.image, ctx, doc, ("lesson", "sections", index, "image"), diags)

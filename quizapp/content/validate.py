@@ -45,7 +45,22 @@ class ValidationReport:
             "questions": sum(len(m.quiz.questions) for m in modules),
             "question_types": dict(sorted(types.items())),
             "languages": sorted(self.languages),
+            "modules_detail": self.modules_detail(),
         }
+
+    def modules_detail(self) -> list[dict[str, Any]]:
+        """One object per module: its pack (None for a loose module file), id and question counts."""
+        pairs: list[tuple[str | None, Module]] = [(p.id, m) for p in self.packs for m in p.modules]
+        pairs += [(None, m) for m in self.loose_modules]
+        return [
+            {
+                "pack": pack_id,
+                "module": m.id,
+                "questions": len(m.quiz.questions),
+                "check_questions": 0 if m.check is None else len(m.check.questions),
+            }
+            for pack_id, m in pairs
+        ]
 
     def lines(self) -> list[Diagnostic]:
         return self.diagnostics.sorted()

@@ -110,6 +110,7 @@ class RunRow(_Row):
     score_percent: Annotated[float, Field(ge=0, le=100)] | None
     passed: bool | None
     updated_at: Stamp
+    kind: Literal["quiz", "pre", "post"] = "quiz"  # v4; older files hold only quiz runs
 
 
 class AttemptRow(_Row):
@@ -130,6 +131,7 @@ class AttemptRow(_Row):
     points_possible: NonNeg
     time_ms: Count
     answered_at: Stamp
+    kind: Literal["quiz", "pre", "post"] = "quiz"  # v4; older files hold only quiz answers
 
 
 class ProgressRow(_Row):

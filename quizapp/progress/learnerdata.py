@@ -107,7 +107,7 @@ def recompute_results(
     run_ids: set[str] = set()
     for run_id, pack, module, score, passed, finished in conn.execute(
         select(r.id, r.pack_id, r.module_id, r.score_percent, r.passed, r.finished_at).where(
-            r.learner_id == learner_id
+            r.learner_id == learner_id, r.kind == "quiz"
         )
     ):
         run_ids.add(run_id)

@@ -192,8 +192,15 @@ def _to_v4(conn: Connection) -> None:
         conn.execute(text(f"ALTER TABLE learners ADD COLUMN {name} {kind} NOT NULL DEFAULT ''"))
 
 
+def _to_v5(conn: Connection) -> None:
+    """Check questions (before the lesson, after the quiz) are stored as runs of their own kind, apart from
+    the quiz score; every run and answer so far is a quiz one."""
+    for table in ("quiz_runs", "attempts"):
+        conn.execute(text(f"ALTER TABLE {table} ADD COLUMN kind VARCHAR(8) DEFAULT 'quiz' NOT NULL"))
+
+
 # STEPS[n] upgrades version n to n + 1.
-STEPS: dict[int, Callable[[Connection], None]] = {0: _to_v1, 1: _to_v2, 2: _to_v3, 3: _to_v4}
+STEPS: dict[int, Callable[[Connection], None]] = {0: _to_v1, 1: _to_v2, 2: _to_v3, 3: _to_v4, 4: _to_v5}
 assert len(STEPS) == SCHEMA_VERSION
 
 

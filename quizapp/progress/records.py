@@ -12,6 +12,8 @@ Rating = Literal["best", "acceptable", "unsafe"]
 Stage = Literal["lesson", "quiz", "results"]
 QuizState = Literal["not_started", "in_progress", "finished"]
 Status = Literal["not_started", "in_progress", "passed"]
+RunKind = Literal["quiz", "pre", "post"]  # a quiz, or the check questions before the lesson / after the quiz
+RUN_KINDS: tuple[RunKind, ...] = ("quiz", "pre", "post")
 Outcome = Literal["correct", "wrong", "partly", "best", "acceptable", "unsafe", "not_marked"]
 
 RATINGS: tuple[Rating, ...] = ("best", "acceptable", "unsafe")
@@ -108,6 +110,7 @@ class Attempt:
     points_possible: float
     time_ms: int
     answered_at: str
+    kind: RunKind = "quiz"
 
     @property
     def answer(self) -> Any:
@@ -148,6 +151,7 @@ class QuizRun:
     score_percent: float | None
     passed: bool | None
     updated_at: str
+    kind: RunKind = "quiz"
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 ID = 36  # uuid4 text
 SLUG = 80
@@ -78,6 +78,8 @@ quiz_runs = Table(
     Column("score_percent", Float, nullable=True),
     Column("passed", Boolean, nullable=True),
     Column("updated_at", String(STAMP), nullable=False),
+    # v5: "quiz", or "pre" / "post" for the check questions asked before the lesson and after the quiz
+    Column("kind", String(8), nullable=False, default="quiz", server_default="quiz"),
     Index("ix_quiz_runs_learner_module", "learner_id", "pack_id", "module_id"),
 )
 
@@ -99,6 +101,8 @@ attempts = Table(
     Column("points_possible", Float, nullable=False),
     Column("time_ms", Integer, nullable=False),
     Column("answered_at", String(STAMP), nullable=False),
+    # v5: the kind of its run (quiz, pre, post), so quiz statistics leave check answers out without a join
+    Column("kind", String(8), nullable=False, default="quiz", server_default="quiz"),
     # v2: covers the class summary (count and last answer per learner x module) without reading the table
     Index("ix_attempts_learner_module", "learner_id", "pack_id", "module_id", "answered_at"),
     Index("ix_attempts_run", "quiz_run_id"),

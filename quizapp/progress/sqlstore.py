@@ -4,6 +4,7 @@ the SQLite-specific parts are the connection pragmas, the lock, the backups and 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import json
 import os
@@ -62,6 +63,7 @@ from quizapp.progress.records import (
     DEFAULT_TEXT_SIZE,
     QUESTION_TYPES,
     RATINGS,
+    RUN_KINDS,
     STAGES,
     Attempt,
     BackupInfo,
@@ -80,6 +82,7 @@ from quizapp.progress.records import (
     Rating,
     RecoveryInfo,
     ResumePoint,
+    RunKind,
     SchoolClass,
     Stage,
     Status,
@@ -200,6 +203,7 @@ def _attempt(row: Row[Any]) -> Attempt:
         float(m["points_possible"]),
         int(m["time_ms"]),
         m["answered_at"],
+        cast(RunKind, m["kind"]),
     )
 
 
@@ -222,6 +226,7 @@ def _run(row: Row[Any]) -> QuizRun:
         None if m["score_percent"] is None else float(m["score_percent"]),
         None if m["passed"] is None else bool(m["passed"]),
         m["updated_at"],
+        cast(RunKind, m["kind"]),
     )
 
 
@@ -360,7 +365,7 @@ class SqlStore(Store):
         self._closed = False
         self._next_backup_check = 0.0  # monotonic time; the first write checks
         self.backup_error: str | None = None  # the last automatic backup's failure, for the UI to show
-        self._runs: dict[str, tuple[str, str, str]] = {}  # run id -> (learner, pack, module)
+        self._runs: dict[str, tuple[str, str, str, RunKind]] = {}  # run id -> (learner, pack, module, kind)
         # statements of the answer path, built once (building them per call costs more than running them)
         mp, rp = t.module_progress.c, t.resume_points.c
         self._insert_attempt = insert(t.attempts)
@@ -1061,7 +1066,11 @@ class SqlStore(Store):
         pack_version: str,
         module_id: str,
         question_order: Sequence[str],
+        *,
+        kind: RunKind = "quiz",
     ) -> QuizRun:
+        if kind not in RUN_KINDS:
+            raise InvalidValueError(f"Unknown run kind {kind!r}; use quiz, pre or post.")
         _check_slug(pack_id, "pack id")
         _check_slug(module_id, "module id")
         _check_version(pack_version)
@@ -1070,7 +1079,18 @@ class SqlStore(Store):
             raise InvalidValueError("A quiz run needs at least one question.")
         now = utc_now()
         run = QuizRun(
-            _new_id(), learner_id, pack_id, pack_version, module_id, tuple(order), now, None, None, None, now
+            _new_id(),
+            learner_id,
+            pack_id,
+            pack_version,
+            module_id,
+            tuple(order),
+            now,
+            None,
+            None,
+            None,
+            now,
+            kind,
         )
         with self._write() as conn:
             self._get_learner(conn, learner_id)
@@ -1087,8 +1107,12 @@ class SqlStore(Store):
                     score_percent=None,
                     passed=None,
                     updated_at=now,
+                    kind=kind,
                 )
             )
+            if kind != "quiz":  # check questions leave the module's quiz progress and resume point alone
+                self._runs[run.id] = (learner_id, pack_id, module_id, kind)
+                return run
             old = self._progress_row(conn, learner_id, pack_id, module_id)
             new = ModuleProgress(
                 learner_id=learner_id,
@@ -1107,20 +1131,19 @@ class SqlStore(Store):
             )
             self._save_progress(conn, new, exists=old.updated_at is not None, now=now)
             self._save_resume(conn, learner_id, pack_id, module_id, "quiz", 0, now)
-        self._runs[run.id] = (learner_id, pack_id, module_id)
+        self._runs[run.id] = (learner_id, pack_id, module_id, kind)
         return run
 
-    def _run_owner(self, conn: Connection, run_id: str) -> tuple[str, str, str]:
+    def _run_owner(self, conn: Connection, run_id: str) -> tuple[str, str, str, RunKind]:
         owner = self._runs.get(run_id)
         if owner is None:
+            r = t.quiz_runs.c
             row = conn.execute(
-                select(t.quiz_runs.c.learner_id, t.quiz_runs.c.pack_id, t.quiz_runs.c.module_id).where(
-                    t.quiz_runs.c.id == run_id
-                )
+                select(r.learner_id, r.pack_id, r.module_id, r.kind).where(r.id == run_id)
             ).first()
             if row is None:
                 raise NotFoundError(f"There is no quiz run with id {run_id}.")
-            owner = (row[0], row[1], row[2])
+            owner = (row[0], row[1], row[2], cast(RunKind, row[3]))
             self._runs[run_id] = owner
         return owner
 
@@ -1181,7 +1204,9 @@ class SqlStore(Store):
             answered_at=utc_now() if answered_at is None else to_utc_iso(answered_at),
         )
         with self._write() as conn:
-            if self._run_owner(conn, quiz_run_id) != (learner_id, pack_id, module_id):
+            owner = self._run_owner(conn, quiz_run_id)
+            kind = owner[3]
+            if owner[:3] != (learner_id, pack_id, module_id):
                 raise InvalidValueError(
                     f"Quiz run {quiz_run_id} is not {learner_id}'s run of {pack_id}/{module_id}."
                 )
@@ -1203,8 +1228,11 @@ class SqlStore(Store):
                     "points_possible": attempt.points_possible,
                     "time_ms": attempt.time_ms,
                     "answered_at": attempt.answered_at,
+                    "kind": kind,
                 },
             )
+            if kind != "quiz":
+                return dataclasses.replace(attempt, kind=kind)
             if next_index is not None:
                 now = utc_now()
                 where = {
@@ -1231,6 +1259,8 @@ class SqlStore(Store):
                 .where(t.quiz_runs.c.id == quiz_run_id)
                 .values(finished_at=now, score_percent=float(score_percent), passed=passed, updated_at=now)
             )
+            if run.kind != "quiz":  # a check's score is for the learning gain, not the module's progress
+                return old
             best = score_percent if old.best_score is None else max(old.best_score, score_percent)
             current = old.quiz_run_id in (None, quiz_run_id)
             new = ModuleProgress(
@@ -1264,10 +1294,15 @@ class SqlStore(Store):
             return self._get_run(conn, quiz_run_id)
 
     def list_quiz_runs(
-        self, learner_id: str, *, pack_id: str | None = None, module_id: str | None = None
+        self,
+        learner_id: str,
+        *,
+        pack_id: str | None = None,
+        module_id: str | None = None,
+        kinds: Sequence[RunKind] = ("quiz",),
     ) -> list[QuizRun]:
         c = t.quiz_runs.c
-        query = select(t.quiz_runs).where(c.learner_id == learner_id)
+        query = select(t.quiz_runs).where(c.learner_id == learner_id, c.kind.in_(list(kinds)))
         if pack_id is not None:
             query = query.where(c.pack_id == pack_id)
         if module_id is not None:
@@ -1283,9 +1318,10 @@ class SqlStore(Store):
         module_id: str | None = None,
         since: Moment | None = None,
         until: Moment | None = None,
+        kinds: Sequence[RunKind] = ("quiz",),
     ) -> list[Attempt]:
         c = t.attempts.c
-        query = select(t.attempts).where(c.learner_id == learner_id)
+        query = select(t.attempts).where(c.learner_id == learner_id, c.kind.in_(list(kinds)))
         if pack_id is not None:
             query = query.where(c.pack_id == pack_id)
         if module_id is not None:
@@ -1465,13 +1501,13 @@ class SqlStore(Store):
                 func.max(r.updated_at),
             )
             .select_from(t.quiz_runs.join(t.learners, t.learners.c.id == r.learner_id))
-            .where(*who, *_range(r.started_at, since, until))
+            .where(*who, r.kind == "quiz", *_range(r.started_at, since, until))
             .group_by(r.learner_id, r.pack_id, r.module_id)
         )
         answers_q = (
             select(a.learner_id, a.pack_id, a.module_id, func.count(), func.max(a.answered_at))
             .select_from(t.attempts.join(t.learners, t.learners.c.id == a.learner_id))
-            .where(*who, *_range(a.answered_at, since, until))
+            .where(*who, a.kind == "quiz", *_range(a.answered_at, since, until))
             .group_by(a.learner_id, a.pack_id, a.module_id)
         )
         progress_q = (
@@ -1540,6 +1576,7 @@ class SqlStore(Store):
         a = t.attempts.c
         where: list[ColumnElement[bool]] = [
             *self._learner_filter(class_id, False),
+            a.kind == "quiz",
             *_range(a.answered_at, since, until),
         ]
         if pack_id is not None:

@@ -34,6 +34,7 @@ from quizapp.progress.records import (
     QuizRun,
     Rating,
     ResumePoint,
+    RunKind,
     SchoolClass,
     Stage,
 )
@@ -274,11 +275,14 @@ class Store(abc.ABC):
         pack_version: str,
         module_id: str,
         question_order: Sequence[str],
+        *,
+        kind: RunKind = "quiz",
     ) -> QuizRun:
         """Start a go at a module's quiz with the question order used (shuffled or not).
 
         Also marks the module's quiz in progress at question 0 and moves the resume point there, in the
-        same transaction.
+        same transaction. A ``kind`` of "pre" or "post" starts a run of the module's check questions
+        instead, which touches neither (its answers never count toward the quiz).
         """
 
     @abc.abstractmethod
@@ -312,16 +316,22 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def finish_quiz_run(self, quiz_run_id: str, *, score_percent: float, passed: bool) -> ModuleProgress:
         """Close a run with its score; updates best score, passed and completed_at (first pass), and moves
-        the resume point to the module's results. Returns the module's progress."""
+        the resume point to the module's results. Returns the module's progress. A check run ("pre" or
+        "post" kind) only records its score: the module's progress and resume point stay as they were."""
 
     @abc.abstractmethod
     def get_quiz_run(self, quiz_run_id: str) -> QuizRun: ...
 
     @abc.abstractmethod
     def list_quiz_runs(
-        self, learner_id: str, *, pack_id: str | None = None, module_id: str | None = None
+        self,
+        learner_id: str,
+        *,
+        pack_id: str | None = None,
+        module_id: str | None = None,
+        kinds: Sequence[RunKind] = ("quiz",),
     ) -> list[QuizRun]:
-        """A learner's quiz runs, oldest first."""
+        """A learner's runs of the given kinds (quiz runs unless asked), oldest first."""
 
     @abc.abstractmethod
     def attempts_for_learner(
@@ -332,8 +342,10 @@ class Store(abc.ABC):
         module_id: str | None = None,
         since: Moment | None = None,
         until: Moment | None = None,
+        kinds: Sequence[RunKind] = ("quiz",),
     ) -> list[Attempt]:
-        """A learner's answers in the order given; ``since`` inclusive, ``until`` exclusive."""
+        """A learner's answers of runs of the given kinds (quiz unless asked) in the order given; ``since``
+        inclusive, ``until`` exclusive."""
 
     @abc.abstractmethod
     def attempts_for_run(self, quiz_run_id: str) -> list[Attempt]: ...

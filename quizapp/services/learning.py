@@ -395,11 +395,11 @@ class QuizSession:
 
     def ordering_start(self, question: Ordering) -> list[int]:
         """The shuffled order ordering items start in (never already right)."""
-        return _derangement_like(len(question.items), _seeded(self.run.id, question.id, "items"))
+        return derangement_like(len(question.items), _seeded(self.run.id, question.id, "items"))
 
     def matching_choices(self, question: Matching) -> list[int]:
         """The order right-hand texts are offered in, as pair indices."""
-        return _derangement_like(len(question.pairs), _seeded(self.run.id, question.id, "right"))
+        return derangement_like(len(question.pairs), _seeded(self.run.id, question.id, "right"))
 
     def check(self, index: int, answer: Any, *, language: str | None = None) -> Grade:
         """Grade the answer to question ``index`` and store it at once; the resume point moves on.
@@ -444,7 +444,7 @@ class QuizSession:
         return build_result(self.entry, self.run, self.attempts, first_pass=passed and not before)
 
 
-def _derangement_like(size: int, rng: random.Random) -> list[int]:
+def derangement_like(size: int, rng: random.Random) -> list[int]:
     """A shuffled ``range(size)`` that is not the identity (for two or more items)."""
     indices = list(range(size))
     if size < 2:

@@ -19,9 +19,11 @@ from quizapp.ui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
     from quizapp.progress.records import Learner
+    from quizapp.services.checks import CheckService
     from quizapp.services.learning import RunResult, Target
     from quizapp.services.library import ModuleEntry
     from quizapp.ui.context import AppContext
+    from quizapp.ui.screens.check import CheckScreen
     from quizapp.ui.screens.help_card import HelpCardScreen
     from quizapp.ui.screens.home import HomeScreen
     from quizapp.ui.screens.lesson import LessonScreen
@@ -54,6 +56,8 @@ class MainWindow(QMainWindow):
         self._quiz: QuizScreen | None = None
         self._help_card: HelpCardScreen | None = None
         self._results: ResultsScreen | None = None
+        self._check: CheckScreen | None = None
+        self._after_check: object = None  # (stage, position) to go to when the check screen is done
 
         self.picker = PickerScreen(ctx)
         self.picker.learner_chosen.connect(self._learner_tapped)
@@ -181,7 +185,7 @@ class MainWindow(QMainWindow):
 
             self._quiz = QuizScreen(self.ctx)
             self._quiz.go_home.connect(self.show_home)
-            self._quiz.finished.connect(self.show_help_card)
+            self._quiz.finished.connect(self.quiz_finished)
         return self._quiz
 
     @property
@@ -192,6 +196,30 @@ class MainWindow(QMainWindow):
             self._help_card = HelpCardScreen(self.ctx)
             self._help_card.done.connect(self.show_results)
         return self._help_card
+
+    @property
+    def check(self) -> CheckScreen:
+        if self._check is None:
+            from quizapp.ui.screens.check import CheckScreen
+
+            self._check = CheckScreen(self.ctx)
+            self._check.go_home.connect(self.show_home)
+            self._check.done.connect(self._check_done)
+        return self._check
+
+    def _checks(self) -> CheckService:  # the check-question service (imported when first needed)
+        from quizapp.services.checks import CheckService
+
+        return CheckService(self.ctx.store)
+
+    def _check_done(self, entry: ModuleEntry) -> None:
+        after, self._after_check = self._after_check, None
+        if isinstance(after, tuple) and after[0] == "lesson":
+            self.open_lesson(entry, after[1])
+        elif isinstance(after, tuple) and after[0] == "help":
+            self.show_help_card(after[1])
+        else:
+            self.show_home()
 
     @property
     def results(self) -> ResultsScreen:
@@ -254,6 +282,12 @@ class MainWindow(QMainWindow):
 
     def open_lesson(self, entry: ModuleEntry, position: int = 0) -> None:
         learner = self._require_learner()
+        checks = self._checks()
+        if position == 0 and checks.pre_check_due(learner, entry):  # before the lesson, once
+            self._after_check = ("lesson", 0)
+            self.check.open(checks.open_check(learner, entry, "pre"))
+            self._show(self.check)
+            return
         self.lesson.open(learner, entry, position)
         self._show(self.lesson)
 
@@ -269,6 +303,18 @@ class MainWindow(QMainWindow):
         session = self.ctx.learning.start_quiz(learner, entry)
         self._show(self.quiz)
         self.quiz.open(session)
+
+    def quiz_finished(self, result: RunResult) -> None:
+        """After the quiz: the check questions again (once, after a pre-check), then the help card."""
+        learner = self._require_learner()
+        checks = self._checks()
+        if checks.post_check_due(learner, result.entry):
+            self.last_result = result
+            self._after_check = ("help", result)
+            self.check.open(checks.open_check(learner, result.entry, "post"))
+            self._show(self.check)
+            return
+        self.show_help_card(result)
 
     def show_help_card(self, result: RunResult) -> None:
         self.last_result = result

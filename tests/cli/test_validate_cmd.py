@@ -46,7 +46,11 @@ def test_json_output_shape(capsys: pytest.CaptureFixture[str]) -> None:
         "questions",
         "question_types",
         "languages",
+        "modules_detail",
     }
+    assert data["modules_detail"] == [
+        {"pack": "example", "module": "safe-basics", "questions": data["questions"], "check_questions": 0}
+    ]
     assert data["valid"] is True and data["packs"] == 1 and data["languages"] == ["en", "ur"]
     assert set(data["question_types"]) == {
         "single", "multiple", "true_false", "ordering", "matching", "fill_blank", "scenario"

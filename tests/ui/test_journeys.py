@@ -197,7 +197,7 @@ def test_a_parent_or_teacher_learns_with_the_modules_written_for_them(
     assert keys and all(pack == "adults" for pack, _ in keys)
     assert {"a-parents", "a-teachers"} <= {module for _, module in keys}
     pilot.open_module("adults", "a-teachers")
-    assert window.current_screen() is window.lesson
+    assert window.current_screen() is window.check  # the module's check questions come before its lesson
     app2 = student_factory.restart(app)
     app2.pilot.create_learner("Ayesha", avatar="cat", age_band="11-13")
     assert all(pack != "adults" for pack, _ in (t.card.entry.key for t in app2.window.home.tiles))

@@ -34,6 +34,7 @@ from quizapp.services.teacher.reports import (
 )
 from quizapp.ui.i18n.formatting import Formatter
 from quizapp.ui.plaintext import fill_args, tooltip_text
+from quizapp.ui.teacher.learning_page import LearningTab
 from quizapp.ui.teacher.page import Page
 from quizapp.ui.teacher.printing import date_text
 from quizapp.ui.teacher.results_table import FrozenNameTable, LearnerFilter, ResultsModel
@@ -210,6 +211,11 @@ class ResultsPage(Page):
         self.question_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         questions_layout.addWidget(self.question_table, 1)
         self.tabs.addTab(questions_tab, tr("Questions missed most"))
+        self.learning_tab = LearningTab(self)
+        gain_tab = self.tabs.addTab(
+            self.learning_tab, tr("Gain")
+        )  # short: three tabs fit 1024x600 in any language
+        self.tabs.setTabToolTip(gain_tab, tr("Learning gain and questions"))
         # The tabs take the room the window has (never asking for more), so the grid scrolls, not the page.
         self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.layout_.addWidget(self.tabs, 1)
@@ -279,6 +285,7 @@ class ResultsPage(Page):
         self._describe()
         self.detail_tree.clear()
         self._fill_questions(class_id)
+        self.learning_tab.refresh(self.store, packs, class_id, self.ctx.language)
 
     def _describe(self) -> None:
         grid = self.current_grid

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout
 
+from quizapp.services.checks import pre_checks_enabled, set_pre_checks_enabled
 from quizapp.services.contacts import (
     national_contacts,
     national_contacts_confirmed,
@@ -68,6 +69,12 @@ class SettingsPage(Page):
         self.retake_box.setAccessibleName(tr("Learners may take a quiz again after passing it"))
         self.retake_box.setMinimumHeight(MIN_TARGET)
         choices.addWidget(self.retake_box)
+        self.pre_check_box = WrappingCheckBox(
+            tr("Ask the check questions before each lesson (learning gain)")
+        )
+        self.pre_check_box.setAccessibleName(tr("Ask the check questions before each lesson (learning gain)"))
+        self.pre_check_box.setMinimumHeight(MIN_TARGET)
+        choices.addWidget(self.pre_check_box)
         self.contrast_box = WrappingCheckBox(tr("High-contrast colours (easier to see)"))
         self.contrast_box.setAccessibleName(tr("High-contrast colours"))
         self.contrast_box.setMinimumHeight(MIN_TARGET)
@@ -175,6 +182,7 @@ class SettingsPage(Page):
         self.language_combo.setCurrentIndex(max(0, index))
         self.shuffle_box.setChecked(settings.shuffle_default)
         self.retake_box.setChecked(settings.allow_retake_passed)
+        self.pre_check_box.setChecked(pre_checks_enabled(self.store))
         self.contrast_box.setChecked(self.ctx.computer_high_contrast)
         self.example_box.setChecked(settings.show_example_pack)
         self.national_field.setPlainText(national_contacts(settings, self.ctx.language))
@@ -233,6 +241,7 @@ class SettingsPage(Page):
             or self.language_combo.currentData() != settings.default_language
             or self.shuffle_box.isChecked() != settings.shuffle_default
             or self.retake_box.isChecked() != settings.allow_retake_passed
+            or self.pre_check_box.isChecked() != pre_checks_enabled(self.store)
             or self.contrast_box.isChecked() != self.ctx.computer_high_contrast
             or self.example_box.isChecked() != settings.show_example_pack
         )
@@ -265,6 +274,7 @@ class SettingsPage(Page):
             settings.shuffle_default = self.shuffle_box.isChecked()
             settings.allow_retake_passed = self.retake_box.isChecked()
             settings.show_example_pack = self.example_box.isChecked()
+            set_pre_checks_enabled(self.store, self.pre_check_box.isChecked())
             self.ctx.set_high_contrast(self.contrast_box.isChecked())
             return True
 

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel
 from quizapp.progress.records import LookAlike
 from quizapp.services.learner_names import display_labels
 from quizapp.services.teacher.exports import save_results_csv
-from quizapp.services.teacher.reports import question_lines, results_grid
+from quizapp.services.teacher.measures import learning_gain
+from quizapp.services.teacher.reports import PackIndex, question_lines, results_grid
 from quizapp.services.teacher.roster import merge_learners
+from quizapp.ui.teacher.learning_page import gain_report_html
 from quizapp.ui.teacher.merge_report import merge_lines
 from quizapp.ui.teacher.page import Page
 from quizapp.ui.teacher.printing import (
@@ -203,14 +205,18 @@ class SharePage(Page):
             until=self.dates.until(),
             limit=10,
         )
-        return class_report_html(
-            school=self._school(),
-            class_name=self._class_label(),
-            period=self.dates.describe(),
-            grid=grid,
-            questions=[q for q in questions if q.stat.wrong],
-            language=self.ctx.language,
-            class_names=self._class_names() if class_id is None else None,
+        gain = gain_report_html(learning_gain(self.store, class_id), PackIndex(packs), self.ctx.language)
+        return (
+            class_report_html(
+                school=self._school(),
+                class_name=self._class_label(),
+                period=self.dates.describe(),
+                grid=grid,
+                questions=[q for q in questions if q.stat.wrong],
+                language=self.ctx.language,
+                class_names=self._class_names() if class_id is None else None,
+            )
+            + gain
         )
 
     def _class_names(self) -> dict[str, str]:
