@@ -2019,8 +2019,12 @@
         <translation>میرے یونٹ</translation>
     </message>
     <message>
-        <source>Back to my modules (your answers are saved)</source>
-        <translation>واپس میرے یونٹ پر (آپ کے جواب محفوظ ہیں)</translation>
+        <source>Back to my modules</source>
+        <translation>واپس میرے یونٹ پر</translation>
+    </message>
+    <message>
+        <source>This answer was not saved. Tell your teacher.</source>
+        <translation>یہ جواب محفوظ نہیں ہوا۔ اپنے ٹیچر کو بتائیں۔</translation>
     </message>
     <message>
         <source>Finish</source>

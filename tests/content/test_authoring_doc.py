@@ -13,7 +13,14 @@ from tests.conftest import ROOT
 from tests.content.helpers import MODULE, make_pack, validate
 
 DOC = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
-BLOCKS = re.findall(r"### [^\n]*\(`(\w+)`\)\n.*?```yaml\n(.*?)```", DOC, flags=re.S)
+# Each "### Title (`type`)" section with a ```yaml example of its own (a section without one, such as the
+# `source:` note, is not a question type).
+BLOCKS = [
+    (m.group(1), y.group(1))
+    for section in DOC.split("\n### ")[1:]
+    if (m := re.match(r"[^\n]*\(`(\w+)`\)\n", section))
+    and (y := re.search(r"```yaml\n(.*?)```", section, re.S))
+]
 
 
 def test_every_question_type_has_a_worked_example() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 
 from quizapp.paths import builtin_packs_dir
+from quizapp.services.checks import set_pre_checks_enabled
 from tests.ui.conftest import StudentAppFactory
 
 
@@ -13,6 +14,7 @@ def test_teachers_lesson_uses_adult_wording_for_empty_contacts(student_factory: 
     """The teachers' lesson fills {{help_contacts}} with the counsellor wording, not the child's."""
     shutil.copytree(builtin_packs_dir() / "adults", student_factory.builtin_dir / "adults")
     app = student_factory.open()
+    set_pre_checks_enabled(app.store, False)  # straight to the lesson (its check questions come first)
     window, pilot = app.window, app.pilot
     pilot.create_learner("Ms Saima", avatar="owl", age_band="adults")
     pilot.open_module("adults", "a-teachers")
