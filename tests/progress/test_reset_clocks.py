@@ -39,11 +39,12 @@ class _Clock:
         return datetime.now(UTC) + self.offset + timedelta(milliseconds=self.steps)
 
 
-def _quiz(store: Store, learner: Learner, module: str) -> None:
-    """A passed quiz of two answers, stamped by the store's clock."""
+def _quiz(store: Store, learner: Learner, module: str, clock: _Clock | None = None) -> None:
+    """A passed quiz of two answers, stamped by the computer's clock."""
     run = start_run(store, learner, module, n=2)
-    answer(store, run, "q1", next_index=1)
-    answer(store, run, "q2", next_index=2)
+    when = (clock or _Clock())()
+    answer(store, run, "q1", next_index=1, answered_at=when)
+    answer(store, run, "q2", next_index=2, answered_at=when + timedelta(milliseconds=1))
     store.finish_quiz_run(run.id, score_percent=100, passed=True)
 
 
@@ -66,17 +67,17 @@ def _reset_on_a(tmp_path: Path, ali: str, a_clock: _Clock, b_clock: _Clock) -> N
     """B answers (passwords), A collects B's results, A's own answers (phishing), A resets Ali and Ali
     answers on A after it (privacy); then, after the reset really happened, Ali answers on B (scams)."""
     with Store.open(tmp_path / "B", clock=b_clock) as b:
-        _quiz(b, b.get_learner(ali), "passwords")
+        _quiz(b, b.get_learner(ali), "passwords", b_clock)
         export_results(b, tmp_path / "b-before.zip")
     with Store.open(tmp_path / "A", clock=a_clock) as a:
         (got,) = import_results(a, [tmp_path / "b-before.zip"])
         assert got.error is None
-        _quiz(a, a.get_learner(ali), "phishing")
+        _quiz(a, a.get_learner(ali), "phishing", a_clock)
         a.reset_progress(ali)
-        _quiz(a, a.get_learner(ali), "privacy")
+        _quiz(a, a.get_learner(ali), "privacy", a_clock)
         export_results(a, tmp_path / "a.zip")
     with Store.open(tmp_path / "B", clock=b_clock) as b:
-        _quiz(b, b.get_learner(ali), "scams")
+        _quiz(b, b.get_learner(ali), "scams", b_clock)
         export_results(b, tmp_path / "b-after.zip")
 
 
