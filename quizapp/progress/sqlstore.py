@@ -551,6 +551,10 @@ class SqlStore(Store):
                     if not database_id:
                         database_id = _new_id()
                         conn.execute(insert(t.meta).values(key="database_id", value=database_id))
+                    elif recovery is not None and recovery.restored_from is not None:
+                        # a restored backup's counter is behind numbers this computer already gave out
+                        # (and other computers may have seen): go on as a new device (see seen.py)
+                        database_id = _new_id()
                     # a database this account cannot write is found now, not at a child's first answer
                     probe = update(t.meta).where(t.meta.c.key == "database_id")
                     conn.execute(probe.values(value=database_id))

@@ -220,3 +220,30 @@ def test_the_upgrade_gives_old_answers_this_computer_and_keeps_old_resets_by_tim
     with Store.open(tmp_path / "B") as b:
         assert [o.error for o in import_results(b, [tmp_path / "a.zip"])] == [None]
         assert _modules(b, ali) == {"scams"}
+
+
+def test_answers_given_after_a_backup_is_restored_are_not_taken_for_ones_a_reset_saw(tmp_path: Path) -> None:
+    """B's database is damaged and an older backup restored: its counter is behind numbers B had already
+    given answers that A's reset saw. B goes on as a new device, so its new answers survive that reset."""
+    ali = _lab(tmp_path)
+    day = _Clock()
+    with Store.open(tmp_path / "B", clock=day) as b:
+        _quiz(b, b.get_learner(ali), "passwords", day)  # the backup taken on closing holds this
+        old_device = b.database_id
+    day.offset += timedelta(days=1)
+    with Store.open(tmp_path / "B", clock=day) as b:
+        _quiz(b, b.get_learner(ali), "phishing", day)
+        export_results(b, tmp_path / "b.zip")
+    newest = max((tmp_path / "B" / "backups").glob("*.gz"), key=lambda p: p.name)
+    newest.unlink()  # as if B failed before its next backup
+    (tmp_path / "B" / DB_FILE_NAME).write_bytes(b"not a database at all, as a failing disk leaves it" * 100)
+    with Store.open(tmp_path / "A") as a:
+        import_results(a, [tmp_path / "b.zip"])
+        a.reset_progress(ali)  # has seen B's answers up to the phishing quiz
+        export_results(a, tmp_path / "a.zip")
+    with Store.open(tmp_path / "B", clock=day) as b:
+        assert b.open_report.recovery is not None and _modules(b, ali) == {"passwords"}
+        _quiz(b, b.get_learner(ali), "scams", day)  # the counters phishing had: only the device differs
+        assert [o.error for o in import_results(b, [tmp_path / "a.zip"])] == [None]
+        assert _modules(b, ali) == {"scams"}
+        assert b.database_id != old_device
