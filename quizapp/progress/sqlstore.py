@@ -404,6 +404,9 @@ class SqlStore(Store):
             )
         )
         self._insert_resume = insert(t.resume_points)
+        self._bump_counter = (
+            update(t.meta).where(t.meta.c.key == COUNTER_KEY).values(value=bindparam("v_value"))
+        )
 
     # ------------------------------------------------------------------------------------------ opening
     @classmethod
@@ -713,8 +716,7 @@ class SqlStore(Store):
         is raised once per transaction, in it (see seen.py)."""
         if self._tx_counter is None:
             value = self._counter + 1
-            bump = update(t.meta).where(t.meta.c.key == COUNTER_KEY).values(value=str(value))
-            if conn.execute(bump).rowcount == 0:
+            if conn.execute(self._bump_counter, {"v_value": str(value)}).rowcount == 0:
                 conn.execute(insert(t.meta).values(key=COUNTER_KEY, value=str(value)))
             self._tx_counter = value
         return {"origin_device": self._database_id, "origin_counter": self._tx_counter}
