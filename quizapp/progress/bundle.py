@@ -34,7 +34,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from quizapp import __version__
 from quizapp.progress import bundleio, module_titles, seen
 from quizapp.progress.errors import BundleError, StoreError
-from quizapp.progress.records import MergeReport, to_utc_iso, utc_now
+from quizapp.progress.records import ClockNote, MergeReport, to_utc_iso, utc_now
 from quizapp.progress.store import Store
 
 RESULTS_FORMAT = "quizapp-results"
@@ -664,7 +664,7 @@ def future_resets(bundle: Bundle, now: datetime) -> tuple[list[tuple[str, str]],
     return with_vector, by_time
 
 
-def refuse_future_resets(bundle: Bundle, now: datetime) -> list[str]:
+def refuse_future_resets(bundle: Bundle, now: datetime) -> list[ClockNote]:
     """A reset dated after ``now`` that clears by its date (a file from before device counters, or a merged
     learner's reset) was made on a computer whose clock was ahead; merging it would erase answers given
     here after the reset really happened: refuse the file. Resets that carry what they had seen clear
@@ -679,13 +679,7 @@ def refuse_future_resets(bundle: Bundle, now: datetime) -> list[str]:
             f"{when} UTC, which is still in the future on this computer. Set the date and time of "
             f"{computer} right, reset that learner's progress there again, then export again.",
         )
-    return [
-        f"{bundle.path.name} comes from {where}, whose clock was ahead: it dates the reset of {name}'s "
-        f"progress {mark[:16].replace('T', ' ')} UTC. The reset was applied to the answers it had seen "
-        f"there, not by its date, so no answer given since is lost. Set the date and time of {computer} "
-        "right."
-        for name, mark in with_vector
-    ]
+    return [ClockNote(computer, name, mark) for name, mark in with_vector]
 
 
 def import_bundle(store: Store, path: Path, kind: Kind, *, now: datetime | None = None) -> MergeReport:
@@ -756,7 +750,12 @@ def describe_report(report: MergeReport) -> list[str]:
         lines.append(f"  merged {m.name} ({m.merged_id}) into learner {m.kept_id}, as the file says.")
     for name in report.reset:
         lines.append(f"  cleared the older progress of {name}: it was reset on the other computer.")
-    lines.extend(f"  note: {note}" for note in report.clock_notes)
+    for note in report.clock_notes:
+        lines.append(
+            f"  note: {note.computer}'s clock was ahead: it dates the reset of {note.learner}'s progress "
+            f"{note.reset_at[:16].replace('T', ' ')} UTC. Only the answers that reset had seen were cleared, "
+            f"so no answer given since is lost. Set the date and time of {note.computer} right."
+        )
     if report.skipped_before_reset:
         lines.append(
             f"  left out {report.skipped_before_reset} answer(s) given before their learner's progress "

@@ -348,6 +348,16 @@ class MergedLearner:
     kept_id: str
 
 
+@dataclass(frozen=True, slots=True)
+class ClockNote:
+    """A reset in an imported file dated in this computer's future (the other computer's clock was ahead):
+    applied by what it had seen, not by its date. ``computer`` names where the file came from."""
+
+    computer: str
+    learner: str
+    reset_at: str
+
+
 @dataclass(slots=True)
 class MergeReport:
     """What merging a results or roster bundle changed. ``added``/``updated`` count by table.
@@ -370,7 +380,7 @@ class MergeReport:
     folded: list[MergedLearner] = field(default_factory=list)
     reset: list[str] = field(default_factory=list)
     skipped_before_reset: int = 0
-    clock_notes: list[str] = field(default_factory=list)
+    clock_notes: list[ClockNote] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
