@@ -324,6 +324,9 @@ def test_import_summary_counts_answers_left_out_after_a_reset(qtbot, area, ctx, 
         take_quiz(lab, example_pack(), "safe-basics", ali.id)
         export_results(lab, tmp_path / "old-term.zip")
     _tick()
+    from quizapp.progress.bundle import import_results
+
+    import_results(store, [tmp_path / "old-term.zip"])  # collected, then reset: the reset saw them
     store.reset_progress(ali.id)
     area.unlock_without_pin()
     page = area.show_page("share")
