@@ -1770,6 +1770,10 @@
         <source>The older progress of %1 was cleared here: it was reset on the other computer.</source>
         <translation>یہاں %1 کی پرانی پیش رفت مٹا دی گئی: دوسرے کمپیوٹر پر اسے نئے سرے سے شروع کیا گیا تھا۔</translation>
     </message>
+    <message>
+        <source>The clock of %1 was ahead: it dates the reset of %2&apos;s progress %3 UTC. Only the answers that reset had seen were cleared, so no answer given since is lost. Set the date and time of %1 right.</source>
+        <translation>‏%1 کی گھڑی آگے تھی: اس پر %2 کی پیش رفت نئے سرے سے شروع کرنے کی تاریخ %3 UTC لکھی ہے۔ صرف وہی جوابات مٹائے گئے جو اس وقت تک وہاں پہنچ چکے تھے، اس لیے بعد میں دیا گیا کوئی جواب ضائع نہیں ہوا۔ %1 کی تاریخ اور وقت درست کریں۔</translation>
+    </message>
     <message numerus="yes">
         <source>%n answer(s) in the file were left out: they were given before their learner&apos;s progress was reset.</source>
         <translation>

@@ -7,7 +7,9 @@ name, a format version and the SHA-256 of the data, so a damaged or edited file 
 Importing merges into the store in one transaction: same id = same record, importing twice changes
 nothing, and learners who merely look alike (same name and class, different ids) are listed, never merged.
 Format 2 (written since learners can be merged and their progress reset) adds ``learner_merges`` and each
-learner's ``progress_reset_at``; files of format 1 are still read.
+learner's ``progress_reset_at``; format 3 adds the device and counter of each quiz run, answer, module
+progress and resume point, and what each reset had seen (``seen.py``). Files of formats 1 and 2 are still
+read (their records are judged against resets by time, as they were).
 """
 
 from __future__ import annotations
@@ -27,17 +29,17 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from quizapp import __version__
-from quizapp.progress import bundleio, module_titles
+from quizapp.progress import bundleio, module_titles, seen
 from quizapp.progress.errors import BundleError, StoreError
-from quizapp.progress.records import MergeReport, to_utc_iso, utc_now
+from quizapp.progress.records import ClockNote, MergeReport, to_utc_iso, utc_now
 from quizapp.progress.store import Store
 
 RESULTS_FORMAT = "quizapp-results"
 ROSTER_FORMAT = "quizapp-roster"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MANIFEST_NAME = "manifest.json"
 DATA_NAME = "data.json"
 MAX_DATA_BYTES = 512 * 1024 * 1024
@@ -55,8 +57,24 @@ NonNeg = Annotated[float, Field(ge=0)]
 Count = Annotated[int, Field(ge=0)]
 
 
+def _vector_text(text: str) -> str:
+    seen.parse(text)  # ValueError: reported as invalid data
+    return text
+
+
+VectorText = Annotated[str, StringConstraints(max_length=200_000), AfterValidator(_vector_text)]
+Device = Annotated[str, StringConstraints(max_length=36)]
+
+
 class _Row(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class _OriginRow(_Row):
+    """Format 3: the device (database id) and counter that wrote the record; None in older files."""
+
+    origin_device: Device | None = None
+    origin_counter: Count | None = None
 
 
 class ClassRow(_Row):
@@ -80,6 +98,7 @@ class LearnerRow(_Row):
     progress_reset_at: Stamp | None = None  # format 2
     father_name: Annotated[str, StringConstraints(max_length=60)] = ""  # schema 4: same-name children
     roll_number: Annotated[str, StringConstraints(max_length=20)] = ""
+    progress_reset_seen: VectorText | None = None  # format 3: what the reset had seen, per device
 
 
 class MergeRow(_Row):
@@ -98,7 +117,7 @@ def _json_list_of_slugs(text: str) -> str:
     return text
 
 
-class RunRow(_Row):
+class RunRow(_OriginRow):
     id: Id
     learner_id: Id
     pack_id: Slug
@@ -113,7 +132,7 @@ class RunRow(_Row):
     kind: Literal["quiz", "pre", "post"] = "quiz"  # v4; older files hold only quiz runs
 
 
-class AttemptRow(_Row):
+class AttemptRow(_OriginRow):
     id: Id
     learner_id: Id
     quiz_run_id: Id
@@ -134,7 +153,7 @@ class AttemptRow(_Row):
     kind: Literal["quiz", "pre", "post"] = "quiz"  # v4; older files hold only quiz answers
 
 
-class ProgressRow(_Row):
+class ProgressRow(_OriginRow):
     learner_id: Id
     pack_id: Slug
     module_id: Slug
@@ -151,7 +170,7 @@ class ProgressRow(_Row):
     updated_at: Stamp
 
 
-class ResumeRow(_Row):
+class ResumeRow(_OriginRow):
     learner_id: Id
     pack_id: Slug
     module_id: Slug
@@ -619,38 +638,66 @@ def export_roster(store: Store, out: Path, *, class_name: str | None = None) -> 
 FUTURE_TOLERANCE = timedelta(hours=1)
 
 
-def refuse_future_resets(bundle: Bundle, now: datetime) -> None:
-    """A reset dated after ``now`` (beyond a small tolerance) was made on a computer whose clock was ahead;
-    merging it would erase answers given here after the reset really happened. Refuse the file."""
+def _computer(bundle: Bundle) -> tuple[str, str]:
+    """The computer a file came from, for messages: its name (with the school), and its name alone."""
+    database = bundle.manifest.get("database_id")
+    computer = bundle.manifest.get("computer") or f"the computer of database {database}"
+    school = bundle.manifest.get("school_name")
+    return f"{computer}" + (f" ({school})" if school else ""), str(computer)
+
+
+def future_resets(bundle: Bundle, now: datetime) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Resets dated after ``now`` (beyond a small tolerance), as (name, moment): those that carry what they
+    had seen (harmless: they clear only that), and those that do not (they would clear by their date)."""
     limit = to_utc_iso(now + FUTURE_TOLERANCE)
-    marks = [(x["display_name"], x.get("progress_reset_at")) for x in bundle.data.get("learners", [])]
-    marks += [(x["merged_id"], x.get("reset_at")) for x in bundle.data.get("learner_merges", [])]
-    for name, mark in marks:
+    with_vector: list[tuple[str, str]] = []
+    by_time: list[tuple[str, str]] = []
+    for x in bundle.data.get("learners", []):
+        mark = x.get("progress_reset_at")
         if mark is not None and mark > limit:
-            database = bundle.manifest.get("database_id")
-            computer = bundle.manifest.get("computer") or f"the computer of database {database}"
-            school = bundle.manifest.get("school_name")
-            where = f"{computer}" + (f" ({school})" if school else "")
-            when = mark[:16].replace("T", " ")
-            raise _refuse(
-                bundle.path,
-                f"it comes from {where}, whose clock was ahead: it says the progress of {name} was reset on "
-                f"{when} UTC, which is still in the future on this computer. Set the date and time of "
-                f"{computer} right, reset that learner's progress there again, then export again.",
-            )
+            found = by_time if x.get("progress_reset_seen") is None else with_vector
+            found.append((x["display_name"], mark))
+    for x in bundle.data.get("learner_merges", []):
+        mark = x.get("reset_at")
+        if mark is not None and mark > limit:
+            by_time.append((x["merged_id"], mark))
+    return with_vector, by_time
+
+
+def refuse_future_resets(bundle: Bundle, now: datetime) -> list[ClockNote]:
+    """A reset dated after ``now`` that clears by its date (a file from before device counters, or a merged
+    learner's reset) was made on a computer whose clock was ahead; merging it would erase answers given
+    here after the reset really happened: refuse the file. Resets that carry what they had seen clear
+    only that, whatever their date: return a note for each (the other computer's clock needs setting)."""
+    with_vector, by_time = future_resets(bundle, now)
+    where, computer = _computer(bundle)
+    for name, mark in by_time:
+        when = mark[:16].replace("T", " ")
+        raise _refuse(
+            bundle.path,
+            f"it comes from {where}, whose clock was ahead: it says the progress of {name} was reset on "
+            f"{when} UTC, which is still in the future on this computer. Set the date and time of "
+            f"{computer} right, reset that learner's progress there again, then export again.",
+        )
+    return [ClockNote(computer, name, mark) for name, mark in with_vector]
 
 
 def import_bundle(store: Store, path: Path, kind: Kind, *, now: datetime | None = None) -> MergeReport:
     """Check and merge one file in one transaction; ``BundleError`` (nothing imported) when it is bad."""
     bundle = read_bundle(path, kind)
-    refuse_future_resets(bundle, now or datetime.now(UTC))
+    notes = refuse_future_resets(bundle, now or datetime.now(UTC))
+    legacy_device = str(bundle.manifest.get("database_id") or "")
     streams = {
         table: (lambda table=table: bundle.chunks(table)) for table in STREAMED if table not in bundle.data
     }
     try:
         report = store.merge_snapshot(
-            bundle.data, source=path.name, streams=streams if kind == "results" else None
+            bundle.data,
+            source=path.name,
+            streams=streams if kind == "results" else None,
+            legacy_device=legacy_device[:36],
         )
+        report.clock_notes.extend(notes)
         module_titles.remember(store, bundle.manifest)
         return report
     except BundleError as exc:
@@ -703,6 +750,12 @@ def describe_report(report: MergeReport) -> list[str]:
         lines.append(f"  merged {m.name} ({m.merged_id}) into learner {m.kept_id}, as the file says.")
     for name in report.reset:
         lines.append(f"  cleared the older progress of {name}: it was reset on the other computer.")
+    for note in report.clock_notes:
+        lines.append(
+            f"  note: {note.computer}'s clock was ahead: it dates the reset of {note.learner}'s progress "
+            f"{note.reset_at[:16].replace('T', ' ')} UTC. Only the answers that reset had seen were cleared, "
+            f"so no answer given since is lost. Set the date and time of {note.computer} right."
+        )
     if report.skipped_before_reset:
         lines.append(
             f"  left out {report.skipped_before_reset} answer(s) given before their learner's progress "

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, or_, select, update
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
 
 from quizapp.progress import schema as t
 from quizapp.progress.records import Learner
+from quizapp.progress.seen import ResetMark
 
 Key = tuple[str, str]  # (pack id, module id)
 
@@ -68,30 +69,54 @@ def record_merge(
 
 
 # -------------------------------------------------------------------------------------- clearing progress
-def delete_before(conn: Connection, learner_id: str, before: str | None) -> None:
+def counters_held(conn: Connection, learner_id: str) -> dict[str, int]:
+    """Per device, the highest counter among the learner's records here: what a reset made now has seen."""
+    out: dict[str, int] = {}
+    for table in (t.attempts, t.quiz_runs, t.module_progress, t.resume_points):
+        c = table.c
+        query = (
+            select(c.origin_device, func.max(c.origin_counter))
+            .where(c.learner_id == learner_id)
+            .group_by(c.origin_device)
+        )
+        for device, counter in conn.execute(query):
+            if device:
+                out[str(device)] = max(out.get(str(device), 0), int(counter))
+    return out
+
+
+def delete_before(conn: Connection, learner_id: str, reset: ResetMark | None) -> None:
     """Delete a learner's quiz runs (with their answers), answers, module progress and resume point; with
-    ``before``, only what started, was answered or was last changed before that moment."""
-    r, a, mp, rp = t.quiz_runs.c, t.attempts.c, t.module_progress.c, t.resume_points.c
-    if before is None:
+    ``reset``, only what it covers (see ``seen.ResetMark``: what it had seen, or for records and resets
+    without counters, what is older than its moment)."""
+    r, a = t.quiz_runs.c, t.attempts.c
+    if reset is None:
         for table in (t.attempts, t.quiz_runs, t.module_progress, t.resume_points):
             conn.execute(delete(table).where(table.c.learner_id == learner_id))
         return
-    old_runs = select(r.id).where(r.learner_id == learner_id, r.started_at < before)
+    if not reset:
+        return
+    old_runs = select(r.id).where(r.learner_id == learner_id, reset.condition(t.quiz_runs, "started_at"))
     conn.execute(
         delete(t.attempts).where(
-            a.learner_id == learner_id, or_(a.answered_at < before, a.quiz_run_id.in_(old_runs))
+            a.learner_id == learner_id,
+            or_(reset.condition(t.attempts, "answered_at"), a.quiz_run_id.in_(old_runs)),
         )
     )
-    conn.execute(delete(t.quiz_runs).where(r.learner_id == learner_id, r.started_at < before))
-    conn.execute(delete(t.module_progress).where(mp.learner_id == learner_id, mp.updated_at < before))
-    conn.execute(delete(t.resume_points).where(rp.learner_id == learner_id, rp.updated_at < before))
+    conn.execute(
+        delete(t.quiz_runs).where(r.learner_id == learner_id, reset.condition(t.quiz_runs, "started_at"))
+    )
+    for table in (t.module_progress, t.resume_points):
+        conn.execute(
+            delete(table).where(table.c.learner_id == learner_id, reset.condition(table, "updated_at"))
+        )
 
 
-def clear_progress(conn: Connection, learner_id: str, before: str | None) -> None:
+def clear_progress(conn: Connection, learner_id: str, reset: ResetMark | None) -> None:
     """``delete_before``, then module results recomputed from the quiz runs that are left (so a module
     passed only before the reset is no longer passed)."""
-    delete_before(conn, learner_id, before)
-    if before is not None:
+    delete_before(conn, learner_id, reset)
+    if reset is not None:
         recompute_results(conn, learner_id, None, only_runs=True)
 
 
@@ -173,8 +198,9 @@ def fold_learner(conn: Connection, merged: Learner, kept: Learner, now: str, *, 
 
     ``record=False`` when the merge is already recorded (it came in a results or roster file).
     """
-    if kept.progress_reset_at is not None:
-        delete_before(conn, merged.id, kept.progress_reset_at)
+    kept_reset = ResetMark.of(kept.progress_reset_at, kept.progress_reset_seen)
+    if kept_reset:
+        delete_before(conn, merged.id, kept_reset)
     a, r, mp, rp = t.attempts.c, t.quiz_runs.c, t.module_progress.c, t.resume_points.c
     moved: set[Key] = {
         (p, m) for p, m in conn.execute(select(r.pack_id, r.module_id).where(r.learner_id == merged.id))

@@ -199,8 +199,34 @@ def _to_v5(conn: Connection) -> None:
         conn.execute(text(f"ALTER TABLE {table} ADD COLUMN kind VARCHAR(8) DEFAULT 'quiz' NOT NULL"))
 
 
+ORIGIN_TABLES = ("attempts", "quiz_runs", "module_progress", "resume_points")
+
+
+def _to_v6(conn: Connection) -> None:
+    """A reset clears what it had seen, not what its clock calls older (see seen.py): quiz runs, answers,
+    module progress and resume points carry the device and counter that wrote them, and a reset a version
+    vector. Rows from before get this database's id and counter 0 ("before counters": a later reset that
+    names this device covers them; otherwise their time decides). Resets made before keep no vector, so
+    they go on clearing by time."""
+    conn.execute(text("ALTER TABLE learners ADD COLUMN progress_reset_seen TEXT"))
+    row = conn.execute(text("SELECT value FROM meta WHERE key = 'database_id'")).first()
+    device = "" if row is None else str(row[0])
+    for table in ORIGIN_TABLES:
+        conn.execute(text(f"ALTER TABLE {table} ADD COLUMN origin_device VARCHAR(36) DEFAULT '' NOT NULL"))
+        conn.execute(text(f"ALTER TABLE {table} ADD COLUMN origin_counter INTEGER DEFAULT '0' NOT NULL"))
+        if device:
+            conn.execute(text(f"UPDATE {table} SET origin_device = :device"), {"device": device})
+
+
 # STEPS[n] upgrades version n to n + 1.
-STEPS: dict[int, Callable[[Connection], None]] = {0: _to_v1, 1: _to_v2, 2: _to_v3, 3: _to_v4, 4: _to_v5}
+STEPS: dict[int, Callable[[Connection], None]] = {
+    0: _to_v1,
+    1: _to_v2,
+    2: _to_v3,
+    3: _to_v4,
+    4: _to_v5,
+    5: _to_v6,
+}
 assert len(STEPS) == SCHEMA_VERSION
 
 

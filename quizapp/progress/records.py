@@ -89,6 +89,8 @@ class Learner:
     progress_reset_at: str | None = None
     father_name: str = ""  # v4: tells apart children of the same name, with ``roll_number``
     roll_number: str = ""
+    progress_reset_seen: str | None = None
+    """v6: what the last reset had seen, per device (JSON, see ``seen.py``); None before counters."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,6 +348,16 @@ class MergedLearner:
     kept_id: str
 
 
+@dataclass(frozen=True, slots=True)
+class ClockNote:
+    """A reset in an imported file dated in this computer's future (the other computer's clock was ahead):
+    applied by what it had seen, not by its date. ``computer`` names where the file came from."""
+
+    computer: str
+    learner: str
+    reset_at: str
+
+
 @dataclass(slots=True)
 class MergeReport:
     """What merging a results or roster bundle changed. ``added``/``updated`` count by table.
@@ -354,7 +366,8 @@ class MergeReport:
     came from); what the file holds of them went to the kept learner. ``folded``: learners of this computer
     merged into another because the file says they are the same child. ``reset``: names of learners whose
     progress here was cleared because the file says it was reset. ``skipped_before_reset``: records in the
-    file from before their learner's progress was reset, left out.
+    file from before their learner's progress was reset, left out. ``clock_notes``: resets in the file
+    dated in this computer's future (its clock was ahead), applied by what they had seen, not their date.
     """
 
     source: str = ""
@@ -367,6 +380,7 @@ class MergeReport:
     folded: list[MergedLearner] = field(default_factory=list)
     reset: list[str] = field(default_factory=list)
     skipped_before_reset: int = 0
+    clock_notes: list[ClockNote] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:

@@ -19,7 +19,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 ID = 36  # uuid4 text
 SLUG = 80
@@ -61,6 +61,9 @@ learners = Table(
     # v4: what tells apart two children of the same name ("" when not known)
     Column("father_name", String(60), nullable=False, server_default=""),
     Column("roll_number", String(20), nullable=False, server_default=""),
+    # v6: per device, the highest counter the last reset had seen (JSON; None: no reset, or one made before
+    # counters existed). See seen.py.
+    Column("progress_reset_seen", Text, nullable=True),
     Index("ix_learners_class", "class_id"),
 )
 
@@ -80,6 +83,9 @@ quiz_runs = Table(
     Column("updated_at", String(STAMP), nullable=False),
     # v5: "quiz", or "pre" / "post" for the check questions asked before the lesson and after the quiz
     Column("kind", String(8), nullable=False, default="quiz", server_default="quiz"),
+    # v6: the device (database id) and counter of the write that made or last changed it (see seen.py)
+    Column("origin_device", String(ID), nullable=False, server_default=""),
+    Column("origin_counter", Integer, nullable=False, server_default="0"),
     Index("ix_quiz_runs_learner_module", "learner_id", "pack_id", "module_id"),
 )
 
@@ -103,6 +109,9 @@ attempts = Table(
     Column("answered_at", String(STAMP), nullable=False),
     # v5: the kind of its run (quiz, pre, post), so quiz statistics leave check answers out without a join
     Column("kind", String(8), nullable=False, default="quiz", server_default="quiz"),
+    # v6: the device (database id) and counter of the write that made or last changed it (see seen.py)
+    Column("origin_device", String(ID), nullable=False, server_default=""),
+    Column("origin_counter", Integer, nullable=False, server_default="0"),
     # v2: covers the class summary (count and last answer per learner x module) without reading the table
     Index("ix_attempts_learner_module", "learner_id", "pack_id", "module_id", "answered_at"),
     Index("ix_attempts_run", "quiz_run_id"),
@@ -125,6 +134,9 @@ module_progress = Table(
     Column("passed", Boolean, nullable=False),
     Column("completed_at", String(STAMP), nullable=True),
     Column("updated_at", String(STAMP), nullable=False),
+    # v6: the device (database id) and counter of the write that made or last changed it (see seen.py)
+    Column("origin_device", String(ID), nullable=False, server_default=""),
+    Column("origin_counter", Integer, nullable=False, server_default="0"),
 )
 
 resume_points = Table(
@@ -136,6 +148,9 @@ resume_points = Table(
     Column("stage", String(12), nullable=False),
     Column("position", Integer, nullable=False),
     Column("updated_at", String(STAMP), nullable=False),
+    # v6: the device (database id) and counter of the write that made or last changed it (see seen.py)
+    Column("origin_device", String(ID), nullable=False, server_default=""),
+    Column("origin_counter", Integer, nullable=False, server_default="0"),
 )
 
 settings = Table(

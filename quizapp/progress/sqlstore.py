@@ -42,7 +42,7 @@ from sqlalchemy.pool import StaticPool
 from sqlalchemy.sql.elements import ColumnElement
 
 from quizapp.progress import backup as backups
-from quizapp.progress import checks, filemodes, learnerdata, migrations
+from quizapp.progress import checks, filemodes, learnerdata, migrations, seen
 from quizapp.progress import schema as t
 from quizapp.progress.errors import (
     AnswerNotSavedError,
@@ -91,6 +91,7 @@ from quizapp.progress.records import (
     to_utc_iso,
     utc_now,
 )
+from quizapp.progress.seen import ResetMark
 from quizapp.progress.store import DB_FILE_NAME, UNSET, Moment, Store, Unset
 
 _LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
@@ -99,6 +100,7 @@ _SPACES = re.compile(r"\s+")
 BACKUP_INTERVAL = timedelta(days=1)
 Clock = Callable[[], datetime]
 BIG_DATABASE = 64 * 1024 * 1024  # above this, one full backup copy a day at most
+COUNTER_KEY = "device_counter"  # meta: this device's counter, raised in each write that matters (seen.py)
 BACKUP_CHECK_SECONDS = 3600.0  # while open, look at most hourly whether the daily backup is due
 MIN_TEXT_SIZE, MAX_TEXT_SIZE = 50, 400
 
@@ -182,6 +184,7 @@ def _learner(row: Row[Any]) -> Learner:
         m["progress_reset_at"],
         m["father_name"] or "",
         m["roll_number"] or "",
+        m["progress_reset_seen"],
     )
 
 
@@ -349,8 +352,11 @@ class SqlStore(Store):
         database_id: str,
         clock: Clock | None = None,
         generation: int = 0,
+        counter: int = 0,
     ) -> None:
         self._data_dir = data_dir
+        self._counter = counter  # this device's counter (see seen.py): the last value committed
+        self._tx_counter: int | None = None  # the value of the write transaction under way, once raised
         self._clock: Clock = clock or (lambda: datetime.now(UTC))
         self._generation = generation  # grows once per session that changes something (see _write)
         self.write_error: str | None = None  # why the last change could not be saved, for the teacher
@@ -377,7 +383,12 @@ class SqlStore(Store):
                 mp.module_id == bindparam("w_module"),
                 mp.quiz_run_id == bindparam("w_run"),
             )
-            .values(question_index=bindparam("v_index"), updated_at=bindparam("v_now"))
+            .values(
+                question_index=bindparam("v_index"),
+                updated_at=bindparam("v_now"),
+                origin_device=bindparam("v_device"),
+                origin_counter=bindparam("v_counter"),
+            )
         )
         self._update_resume = (
             update(t.resume_points)
@@ -388,9 +399,14 @@ class SqlStore(Store):
                 stage=bindparam("v_stage"),
                 position=bindparam("v_position"),
                 updated_at=bindparam("v_now"),
+                origin_device=bindparam("v_device"),
+                origin_counter=bindparam("v_counter"),
             )
         )
         self._insert_resume = insert(t.resume_points)
+        self._bump_counter = (
+            update(t.meta).where(t.meta.c.key == COUNTER_KEY).values(value=bindparam("v_value"))
+        )
 
     # ------------------------------------------------------------------------------------------ opening
     @classmethod
@@ -538,10 +554,15 @@ class SqlStore(Store):
                     if not database_id:
                         database_id = _new_id()
                         conn.execute(insert(t.meta).values(key="database_id", value=database_id))
+                    elif recovery is not None and recovery.restored_from is not None:
+                        # a restored backup's counter is behind numbers this computer already gave out
+                        # (and other computers may have seen): go on as a new device (see seen.py)
+                        database_id = _new_id()
                     # a database this account cannot write is found now, not at a child's first answer
                     probe = update(t.meta).where(t.meta.c.key == "database_id")
                     conn.execute(probe.values(value=database_id))
             generation = int(cls._meta(conn, "generation") or 0)
+            counter = int(cls._meta(conn, COUNTER_KEY) or 0)
             conn.rollback()
         except DBAPIError as exc:
             conn.close()
@@ -576,6 +597,7 @@ class SqlStore(Store):
             database_id=database_id,
             clock=clock,
             generation=generation,
+            counter=counter,
         )
         if migrated_from:
             messages.append(
@@ -645,6 +667,7 @@ class SqlStore(Store):
             if self._read_only:
                 raise StoreReadOnlyError(self._read_only_reason())
             generation = self._generation
+            self._tx_counter = None
             try:
                 with self._conn.begin():
                     if not self._dirty:  # the first change of this session: a new generation of the data
@@ -653,6 +676,10 @@ class SqlStore(Store):
             except DBAPIError as exc:
                 self.write_error = self._write_failed(exc)
                 raise AnswerNotSavedError(self.write_error) from exc
+            finally:
+                committed, self._tx_counter = self._tx_counter, None
+            if committed is not None:
+                self._counter = committed
             self._generation = generation
             self.write_error = None
             self._dirty = True
@@ -679,6 +706,20 @@ class SqlStore(Store):
         if conn.execute(bump).rowcount == 0:
             conn.execute(insert(t.meta).values(key="generation", value=str(value)))
         return value
+
+    def _now(self) -> str:
+        """The store's clock as stamp text (learners' activity; the clock is injectable for tests)."""
+        return to_utc_iso(self._clock())
+
+    def _origin(self, conn: Connection) -> dict[str, Any]:
+        """The (device, counter) of this write transaction, for the records it writes: the device's counter
+        is raised once per transaction, in it (see seen.py)."""
+        if self._tx_counter is None:
+            value = self._counter + 1
+            if conn.execute(self._bump_counter, {"v_value": str(value)}).rowcount == 0:
+                conn.execute(insert(t.meta).values(key=COUNTER_KEY, value=str(value)))
+            self._tx_counter = value
+        return {"origin_device": self._database_id, "origin_counter": self._tx_counter}
 
     def _write_failed(self, exc: DBAPIError) -> str:
         orig = exc.orig
@@ -1018,10 +1059,12 @@ class SqlStore(Store):
         return result
 
     def _reset(self, conn: Connection, learner_ids: list[str]) -> None:
-        """Clear the learners' progress and mark the moment. The mark is never earlier than a record this
-        computer holds of them: with a clock that fell back, the reset still covers every answer it cleared
-        when the results travel to other computers (which refuse a mark far in their future, see bundle)."""
+        """Clear the learners' progress and record what the reset had seen: per device, the highest counter
+        of the learner's records here (this device: the reset's own counter), joined with what earlier
+        resets had seen. Other computers clear by that, not by the clock (see seen.py). The moment is for
+        display, and for files without counters; it is never earlier than a record cleared here."""
         now = to_utc_iso(self._clock())
+        origin = self._origin(conn)
         a, r = t.attempts.c, t.quiz_runs.c
         for learner_id in learner_ids:
             stamps = [
@@ -1030,11 +1073,20 @@ class SqlStore(Store):
             ]
             newest = max((str(v) for v in stamps if v is not None), default="")
             mark = max(now, _after(newest)) if newest else now
+            old = conn.execute(
+                select(t.learners.c.progress_reset_seen).where(t.learners.c.id == learner_id)
+            ).scalar()
+            vector = seen.join(seen.parse(old), learnerdata.counters_held(conn, learner_id)) or {}
+            vector[origin["origin_device"]] = origin["origin_counter"]
             learnerdata.clear_progress(conn, learner_id, None)
             conn.execute(
                 update(t.learners)
                 .where(t.learners.c.id == learner_id)
-                .values(progress_reset_at=mark, updated_at=max(now, mark))
+                .values(
+                    progress_reset_at=mark,
+                    progress_reset_seen=seen.dump(vector),
+                    updated_at=max(now, mark),
+                )
             )
 
     def reset_progress(self, learner_id: str) -> Learner:
@@ -1077,7 +1129,7 @@ class SqlStore(Store):
         order = [_check_slug(q, "question id") for q in question_order]
         if not order:
             raise InvalidValueError("A quiz run needs at least one question.")
-        now = utc_now()
+        now = self._now()
         run = QuizRun(
             _new_id(),
             learner_id,
@@ -1108,6 +1160,7 @@ class SqlStore(Store):
                     passed=None,
                     updated_at=now,
                     kind=kind,
+                    **self._origin(conn),
                 )
             )
             if kind != "quiz":  # check questions leave the module's quiz progress and resume point alone
@@ -1201,7 +1254,7 @@ class SqlStore(Store):
             points_earned=float(points_earned),
             points_possible=float(points_possible),
             time_ms=int(time_ms),
-            answered_at=utc_now() if answered_at is None else to_utc_iso(answered_at),
+            answered_at=self._now() if answered_at is None else to_utc_iso(answered_at),
         )
         with self._write() as conn:
             owner = self._run_owner(conn, quiz_run_id)
@@ -1229,26 +1282,29 @@ class SqlStore(Store):
                     "time_ms": attempt.time_ms,
                     "answered_at": attempt.answered_at,
                     "kind": kind,
+                    **self._origin(conn),
                 },
             )
             if kind != "quiz":
                 return dataclasses.replace(attempt, kind=kind)
             if next_index is not None:
-                now = utc_now()
+                now = self._now()
                 where = {
                     "w_learner": learner_id,
                     "w_pack": pack_id,
                     "w_module": module_id,
                     "w_run": quiz_run_id,
                 }
-                conn.execute(self._update_position, {**where, "v_index": next_index, "v_now": now})
+                origin = self._origin(conn)
+                stamp = {"v_device": origin["origin_device"], "v_counter": origin["origin_counter"]}
+                conn.execute(self._update_position, {**where, **stamp, "v_index": next_index, "v_now": now})
                 self._save_resume(conn, learner_id, pack_id, module_id, "quiz", next_index, now)
         return attempt
 
     def finish_quiz_run(self, quiz_run_id: str, *, score_percent: float, passed: bool) -> ModuleProgress:
         if not 0 <= score_percent <= 100:
             raise InvalidValueError(f"A score must be a percent from 0 to 100, not {score_percent}.")
-        now = utc_now()
+        now = self._now()
         with self._write() as conn:
             run = self._get_run(conn, quiz_run_id)
             old = self._progress_row(conn, run.learner_id, run.pack_id, run.module_id)
@@ -1257,7 +1313,13 @@ class SqlStore(Store):
             conn.execute(
                 update(t.quiz_runs)
                 .where(t.quiz_runs.c.id == quiz_run_id)
-                .values(finished_at=now, score_percent=float(score_percent), passed=passed, updated_at=now)
+                .values(
+                    finished_at=now,
+                    score_percent=float(score_percent),
+                    passed=passed,
+                    updated_at=now,
+                    **self._origin(conn),
+                )
             )
             if run.kind != "quiz":  # a check's score is for the learning gain, not the module's progress
                 return old
@@ -1351,7 +1413,7 @@ class SqlStore(Store):
         return ModuleProgress(learner_id, pack_id, module_id) if row is None else _progress(row)
 
     def _save_progress(self, conn: Connection, p: ModuleProgress, *, exists: bool, now: str) -> None:
-        values = _progress_values(p, now)
+        values = {**_progress_values(p, now), **self._origin(conn)}
         if exists:
             mp = t.module_progress.c
             conn.execute(
@@ -1380,6 +1442,8 @@ class SqlStore(Store):
             "v_position": position,
             "v_now": now,
         }
+        origin = self._origin(conn)
+        params.update(v_device=origin["origin_device"], v_counter=origin["origin_counter"])
         if conn.execute(self._update_resume, params).rowcount == 0:
             conn.execute(
                 self._insert_resume,
@@ -1390,6 +1454,7 @@ class SqlStore(Store):
                     "stage": stage,
                     "position": position,
                     "updated_at": now,
+                    **origin,
                 },
             )
 
@@ -1420,7 +1485,7 @@ class SqlStore(Store):
         _check_slug(pack_id, "pack id")
         _check_slug(module_id, "module id")
         _check_version(pack_version)
-        now = utc_now()
+        now = self._now()
         with self._write() as conn:
             self._get_learner(conn, learner_id)
             old = self._progress_row(conn, learner_id, pack_id, module_id)
@@ -1459,7 +1524,7 @@ class SqlStore(Store):
             raise InvalidValueError("A position cannot be negative.")
         _check_slug(pack_id, "pack id")
         _check_slug(module_id, "module id")
-        now = utc_now()
+        now = self._now()
         with self._write() as conn:
             self._get_learner(conn, learner_id)
             self._save_resume(conn, learner_id, pack_id, module_id, stage, position, now)
@@ -1731,11 +1796,16 @@ class SqlStore(Store):
                 yield table.name, (_jsonable(table, row) for row in result)
 
     def merge_snapshot(
-        self, snapshot: Mapping[str, Any], *, source: str = "", streams: Streams | None = None
+        self,
+        snapshot: Mapping[str, Any],
+        *,
+        source: str = "",
+        streams: Streams | None = None,
+        legacy_device: str = "",
     ) -> MergeReport:
         report = MergeReport(source=source)
         with self._write() as conn:
-            _Merger(conn, report).merge(snapshot, streams)
+            _Merger(conn, report, legacy_device).merge(snapshot, streams)
         self._runs.clear()
         return report
 
@@ -1789,6 +1859,7 @@ def _learner_values(learner: Learner) -> dict[str, Any]:
         "progress_reset_at": learner.progress_reset_at,
         "father_name": learner.father_name,
         "roll_number": learner.roll_number,
+        "progress_reset_seen": learner.progress_reset_seen,
     }
 
 
@@ -1821,13 +1892,14 @@ class _Merger:
     newer reset in the file clears this computer's older records of that learner.
     """
 
-    def __init__(self, conn: Connection, report: MergeReport) -> None:
+    def __init__(self, conn: Connection, report: MergeReport, legacy_device: str = "") -> None:
         self.conn = conn
         self.report = report
+        self.legacy_device = legacy_device  # the device of records from files written before counters
         self.gone: set[str] = set()
         self.merges: dict[str, tuple[str, str | None]] = {}
-        self.file_resets: dict[str, str | None] = {}
-        self.resets: dict[str, str] = {}
+        self.file_resets: dict[str, ResetMark] = {}
+        self.resets: dict[str, ResetMark] = {}
 
     def _count(self, kind: str, table: str) -> None:
         bucket = self.report.added if kind == "added" else self.report.updated
@@ -1846,7 +1918,10 @@ class _Merger:
         self.gone = {i for k, i in deleted if k == "learner"}
         self.merges = learnerdata.merge_map(self.conn)
         incoming_learners = list(snap.get("learners", []))
-        self.file_resets = {x["id"]: x.get("progress_reset_at") for x in incoming_learners}
+        self.file_resets = {
+            x["id"]: ResetMark.of(x.get("progress_reset_at"), x.get("progress_reset_seen"))
+            for x in incoming_learners
+        }
         new_merges = self._merge_merges(snap.get("learner_merges", []))
         incoming_classes = {c["id"]: c for c in snap.get("classes", [])}
         local_classes = {r.id: r for r in (_class(x) for x in self.conn.execute(select(t.classes)))}
@@ -1854,11 +1929,12 @@ class _Merger:
         local_classes = {r.id: r for r in (_class(x) for x in self.conn.execute(select(t.classes)))}
         self._merge_learners(self._map_learners(incoming_learners), local_classes)
         self._fold(new_merges)
+        lc = t.learners.c
         self.resets = {
-            str(i): str(at)
-            for i, at in self.conn.execute(
-                select(t.learners.c.id, t.learners.c.progress_reset_at).where(
-                    t.learners.c.progress_reset_at.is_not(None)
+            str(i): ResetMark.of(at, vector)
+            for i, at, vector in self.conn.execute(
+                select(lc.id, lc.progress_reset_at, lc.progress_reset_seen).where(
+                    or_(lc.progress_reset_at.is_not(None), lc.progress_reset_seen.is_not(None))
                 )
             )
         }
@@ -1904,7 +1980,11 @@ class _Merger:
         in_file = {x["id"] for x in incoming}
         out: list[dict[str, Any]] = []
         for raw in incoming:
-            x = {**raw, "progress_reset_at": raw.get("progress_reset_at")}
+            x = {
+                **raw,
+                "progress_reset_at": raw.get("progress_reset_at"),
+                "progress_reset_seen": raw.get("progress_reset_seen"),
+            }
             target = self.resolve(x["id"])
             if x["id"] in self.gone or target in self.gone:
                 self.report.skipped_deleted.append(f"{x['display_name']} ({x['id']})")
@@ -1953,15 +2033,18 @@ class _Merger:
             marks = [
                 self.file_resets.get(original),
                 self.resets.get(target),
-                self.merges.get(original, ("", None))[1],
+                ResetMark(self.merges.get(original, ("", None))[1]),  # merges keep a moment only
             ]
-            limit = max((m for m in marks if m), default=None)
-            if (limit is not None and x[stamp] < limit) or (skip_runs and x.get("quiz_run_id") in skip_runs):
+            device, counter = x.get("origin_device"), x.get("origin_counter")
+            covered = any(m.covers(x[stamp], device, counter) for m in marks if m)
+            if covered or (skip_runs and x.get("quiz_run_id") in skip_runs):
                 if dropped is not None:
                     dropped.add(x["id"])
                 if stamp == "answered_at":
                     self.report.skipped_before_reset += 1
                 continue
+            if counter is None:  # a file from before counters: its computer's records, before counters
+                x = {**x, "origin_device": device or self.legacy_device, "origin_counter": 0}
             out.append(x if target == original else {**x, "learner_id": target})
         return out
 
@@ -2011,11 +2094,11 @@ class _Merger:
                 self.conn.execute(insert(t.learners).values(x))
                 self._count("added", "learners")
                 continue
-            reset_at = x["progress_reset_at"]
-            newer_reset = reset_at is not None and (
-                old.progress_reset_at is None or reset_at > old.progress_reset_at
-            )
-            values = {**x, "progress_reset_at": reset_at if newer_reset else old.progress_reset_at}
+            mine = ResetMark.of(old.progress_reset_at, old.progress_reset_seen)
+            both = mine.combined(ResetMark.of(x["progress_reset_at"], x.get("progress_reset_seen")))
+            newer_reset = both != mine  # the file's reset had seen (or, without counters, cleared) more
+            reset_values = {"progress_reset_at": both.at, "progress_reset_seen": seen.dump(both.seen)}
+            values = {**x, **reset_values}
             where = t.learners.c.id == x["id"]
             if x["updated_at"] > old.updated_at and _learner_values(old) != {
                 **values,
@@ -2024,12 +2107,12 @@ class _Merger:
                 self.conn.execute(update(t.learners).where(where).values(values))
                 self._count("updated", "learners")
             elif newer_reset:
-                self.conn.execute(update(t.learners).where(where).values(progress_reset_at=reset_at))
+                self.conn.execute(update(t.learners).where(where).values(reset_values))
                 self._count("updated", "learners")
             else:
                 self.report.unchanged += 1
             if newer_reset:
-                learnerdata.clear_progress(self.conn, x["id"], reset_at)
+                learnerdata.clear_progress(self.conn, x["id"], both)
                 self.report.reset.append(x["display_name"])
 
     def _existing(self, table: Table, ids: list[str]) -> dict[str, Row[Any]]:

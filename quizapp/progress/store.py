@@ -473,8 +473,12 @@ class Store(abc.ABC):
         *,
         source: str = "",
         streams: Mapping[str, Callable[[], Iterable[list[dict[str, Any]]]]] | None = None,
+        legacy_device: str = "",
     ) -> MergeReport:
         """Merge records (already validated, see ``quizapp.progress.bundle``) in one transaction.
+
+        ``legacy_device``: the database id of the file's computer, given to its records when the file is
+        older than device counters (they carry none; a reset clears them by time, see ``seen.py``).
 
         ``streams`` gives tables too large to hold (quiz runs, answers) as chunks of rows; a
         ``BundleError`` raised while they are read rolls the whole merge back.

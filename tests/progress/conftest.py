@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from quizapp.progress import bundleio
 from quizapp.progress.records import Attempt, Learner, QuizRun
 from quizapp.progress.store import Store
 
@@ -46,3 +50,20 @@ def answer(store: Store, run: QuizRun, question: str = "q1", **kw: Any) -> Attem
     }
     values.update(kw)
     return store.record_answer(**values)
+
+
+def as_older_quizapp(path: Path, out: Path) -> None:
+    """The same results file as a quizapp from before device counters wrote it (format 2)."""
+    with zipfile.ZipFile(path) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        data = json.loads(zf.read("data.json"))
+    for rows in data.values():
+        for row in rows:
+            for key in ("origin_device", "origin_counter", "progress_reset_seen"):
+                row.pop(key, None)
+    buffer = io.BytesIO()
+    sha, counts = bundleio.write_tables(buffer.write, sorted(data.items()))
+    manifest.update(format_version=2, sha256=sha, counts=counts)
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("data.json", buffer.getvalue())
+        zf.writestr("manifest.json", json.dumps(manifest))

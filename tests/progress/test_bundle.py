@@ -45,7 +45,7 @@ def test_round_trip_into_an_empty_computer(tmp_path: Path, name: str) -> None:
         _fill(a)
         manifest = export_results(a, tmp_path / name)
         expected = _comparable(a)
-    assert manifest["format"] == "quizapp-results" and manifest["format_version"] == 2
+    assert manifest["format"] == "quizapp-results" and manifest["format_version"] == 3
     assert manifest["counts"]["attempts"] == 2 and len(manifest["sha256"]) == 64
     with Store.open(tmp_path / "b") as b:
         (outcome,) = import_results(b, [tmp_path / name])

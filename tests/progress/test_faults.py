@@ -29,10 +29,10 @@ from pathlib import Path
 import pytest
 
 from quizapp.progress import backup
-from quizapp.progress.bundle import export_results, import_results
+from quizapp.progress.bundle import describe_report, export_results, import_results
 from quizapp.progress.errors import AnswerNotSavedError, BundleError, StoreAccessError
 from quizapp.progress.store import DB_FILE_NAME, Store
-from tests.progress.conftest import answer, start_run
+from tests.progress.conftest import answer, as_older_quizapp, start_run
 
 ROOT = Path(__file__).resolve().parents[2]
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -376,18 +376,26 @@ def test_a_reset_made_with_the_clock_behind_still_covers_the_answers_it_cleared(
 
 
 def test_an_imported_reset_in_the_future_is_refused_naming_file_and_computer(tmp_path: Path) -> None:
-    """A results file saying a learner was reset in the future (the clock was ahead) is refused whole."""
+    """A results file from before device counters saying a learner was reset in the future (the clock was
+    ahead) is refused whole: its reset would clear by its date. A file whose reset carries what it had seen
+    is imported with a note naming the computer (see test_reset_clocks.py)."""
     ahead = _Clock(datetime.now(UTC) + timedelta(days=30))
     with Store.open(tmp_path / "lab", clock=ahead) as s:
         ali = s.create_learner("Ali")
         s.reset_progress(ali.id)
-        export_results(s, tmp_path / "lab.zip")
+        export_results(s, tmp_path / "new.zip")
+    as_older_quizapp(tmp_path / "new.zip", tmp_path / "lab.zip")
     with Store.open(tmp_path / "office") as s:
         before = s.counts()
         (outcome,) = import_results(s, [tmp_path / "lab.zip"])
         assert outcome.error is not None and "lab.zip" in outcome.error and "clock was ahead" in outcome.error
         assert os.uname().nodename in outcome.error and "Nothing was imported" in outcome.error
         assert s.counts() == before
+        (outcome,) = import_results(s, [tmp_path / "new.zip"])
+        assert outcome.report is not None and outcome.error is None
+        (note,) = outcome.report.clock_notes
+        assert (note.computer, note.learner) == (os.uname().nodename, "Ali")
+        assert any("clock was ahead" in line for line in describe_report(outcome.report))
 
 
 # ---------------------------------------------------------------------------------- damaged bundles

@@ -115,7 +115,8 @@ def test_reset_of_a_class_is_one_transaction(store: Store, monkeypatch: pytest.M
 
 
 def test_results_file_from_before_a_reset_does_not_bring_answers_back(tmp_path: Path) -> None:
-    """Answers a lab computer recorded before the teacher's reset stay out; answers after it come in."""
+    """Answers a lab computer recorded before the teacher's reset (and the teacher had collected) stay out;
+    answers after it come in."""
     with Store.open(tmp_path / "teacher") as teacher:
         ali = teacher.create_learner("Ali", class_id=teacher.create_class("5A").id)
         export_roster(teacher, tmp_path / "roster.json")
@@ -125,6 +126,7 @@ def test_results_file_from_before_a_reset_does_not_bring_answers_back(tmp_path: 
         export_results(lab, tmp_path / "old-term.zip")
     _tick()
     with Store.open(tmp_path / "teacher") as teacher:
+        import_results(teacher, [tmp_path / "old-term.zip"])  # collected, then reset
         teacher.reset_progress(ali.id)
     _tick()
     with Store.open(tmp_path / "lab") as lab:  # the lab does not know about the reset yet
@@ -147,16 +149,18 @@ def test_results_file_from_before_a_reset_does_not_bring_answers_back(tmp_path: 
 
 
 def test_a_reset_travels_to_other_computers_in_files(tmp_path: Path) -> None:
-    """A roster exported after a reset clears that learner's older progress on a lab computer, keeping
-    what they did there since the reset."""
+    """A roster exported after a reset clears that learner's progress the reset had seen on a lab computer,
+    keeping what they did there since the reset."""
     with Store.open(tmp_path / "teacher") as teacher:
         ali = teacher.create_learner("Ali")
         export_roster(teacher, tmp_path / "roster.json")
     with Store.open(tmp_path / "lab") as lab:
         import_roster(lab, tmp_path / "roster.json")
         _quiz(lab, lab.get_learner(ali.id))
+        export_results(lab, tmp_path / "lab.zip")
     _tick()
     with Store.open(tmp_path / "teacher") as teacher:
+        import_results(teacher, [tmp_path / "lab.zip"])  # the teacher collects the results, then resets
         reset_at = teacher.reset_progress(ali.id).progress_reset_at
         teacher.update_learner(ali.id, display_name="Ali Khan")
         export_roster(teacher, tmp_path / "roster.json")

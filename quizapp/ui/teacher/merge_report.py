@@ -40,6 +40,13 @@ def merge_lines(report: MergeReport, source: str, name_of: NameOf, *, roster: bo
     for name in report.reset:
         text = tr("The older progress of %1 was cleared here: it was reset on the other computer.")
         lines.append(fill_args(text, name))
+    for note in report.clock_notes:
+        text = tr(
+            "The clock of %1 was ahead: it dates the reset of %2's progress %3 UTC. Only the answers "
+            "that reset had seen were cleared, so no answer given since is lost. Set the date and time of "
+            "%1 right."
+        )
+        lines.append(fill_args(text, note.computer, note.learner, note.reset_at[:16].replace("T", " ")))
     if report.skipped_before_reset:
         lines.append(
             tr(

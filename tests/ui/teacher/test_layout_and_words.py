@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.progress.bundle import export_results, export_roster
-from quizapp.progress.records import LookAlike, MergedLearner, MergeReport
+from quizapp.progress.records import ClockNote, LookAlike, MergedLearner, MergeReport
 from quizapp.progress.store import Store
 from quizapp.ui.i18n.fonts import line_height
 from quizapp.ui.i18n.formatting import Formatter
@@ -324,6 +324,9 @@ def test_import_summary_counts_answers_left_out_after_a_reset(qtbot, area, ctx, 
         take_quiz(lab, example_pack(), "safe-basics", ali.id)
         export_results(lab, tmp_path / "old-term.zip")
     _tick()
+    from quizapp.progress.bundle import import_results
+
+    import_results(store, [tmp_path / "old-term.zip"])  # collected, then reset: the reset saw them
     store.reset_progress(ali.id)
     area.unlock_without_pin()
     page = area.show_page("share")
@@ -353,6 +356,7 @@ def test_merge_lines_word_every_part_of_a_report(ctx, roster: bool) -> None:
         folded=[MergedLearner("Sara B", "L7", "L1")],
         reset=["Hina"],
         skipped_before_reset=1,
+        clock_notes=[ClockNote("LAB-PC-03", "Hina", "2027-01-05T09:30:00.000+00:00")],
         look_alikes=[
             LookAlike("class", "6 Blue", None, "C1", "C2"),
             LookAlike("learner", "Umar", "6 Blue", "a", "b"),
@@ -372,6 +376,7 @@ def test_merge_lines_word_every_part_of_a_report(ctx, roster: bool) -> None:
     assert "Zoya was merged into another learner before" in text
     assert "Sara B was merged into Ali here too" in text
     assert "The older progress of Hina was cleared here" in text
+    assert "The clock of LAB-PC-03 was ahead: it dates the reset of Hina's progress 2027-01-05 09:30" in text
     assert "1 answer in the file was left out: it was given before the learner's progress was reset." in text
     assert "Check: there are now two classes called '6 Blue'." in text
 
