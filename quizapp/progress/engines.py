@@ -126,7 +126,15 @@ def make_server_engine(server: ServerUrl) -> Any:
         server.url,
         poolclass=NullPool,  # one connection per store, kept open; nothing pooled across stores
         hide_parameters=True,
-        connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS, "application_name": "quizapp"},
+        connect_args={
+            "connect_timeout": CONNECT_TIMEOUT_SECONDS,
+            "application_name": "quizapp",
+            # a server that goes away while a PC is connected is noticed in about a minute, not hours
+            "keepalives": 1,
+            "keepalives_idle": 30,
+            "keepalives_interval": 10,
+            "keepalives_count": 3,
+        },
     )
 
 

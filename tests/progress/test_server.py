@@ -167,3 +167,23 @@ def test_database_setting_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv(ENV_DATABASE, "postgresql://a@env/x")
     assert resolve_database(search_dir=tmp_path) == "postgresql://a@env/x"
     assert resolve_database("postgresql://a@cli/x", search_dir=tmp_path) == "postgresql://a@cli/x"
+
+
+def test_server_init_then_check_from_the_command_line(
+    pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'server check' on an empty database says to run init (exit 1); 'server init' creates the schema and
+    prints the quizapp.ini lines with the password masked; 'server check' then shows the counts (exit 0)."""
+    from quizapp.cli.main import main
+
+    assert main(["--database", pg_url, "server", "check"]) == 1
+    assert "server init" in capsys.readouterr().out
+    assert main(["--database", pg_url, "--data-dir", str(tmp_path / "d"), "server", "init"]) == 0
+    out = capsys.readouterr().out
+    assert "[database]\nurl = postgresql://quizapp:***@127.0.0.1:" in out and PG_PASSWORD not in out
+    with Store.open(tmp_path / "pc", database=pg_url) as store:
+        store.create_learner("Ali")
+    assert main(["--database", pg_url, "server", "check"]) == 0
+    captured = capsys.readouterr()
+    assert "learners: 1" in captured.out and f"Schema version: {t.SCHEMA_VERSION}" in captured.out
+    assert PG_PASSWORD not in captured.out + captured.err
