@@ -187,3 +187,15 @@ def test_server_init_then_check_from_the_command_line(
     captured = capsys.readouterr()
     assert "learners: 1" in captured.out and f"Schema version: {t.SCHEMA_VERSION}" in captured.out
     assert PG_PASSWORD not in captured.out + captured.err
+
+
+def test_the_picker_waits_for_the_server_store_instead_of_peeking_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a school server set, the quick look at a local SQLite file is skipped (None: open the store
+    first), so the picker never shows an old or empty roster from this PC's folder."""
+    from quizapp.services.roster import RosterPeek, peek_roster
+
+    assert peek_roster(tmp_path) == RosterPeek()
+    monkeypatch.setenv(ENV_DATABASE, "postgresql://quizapp@server/school")
+    assert peek_roster(tmp_path) is None
