@@ -155,8 +155,9 @@ class Store(abc.ABC):
 
     # ----------------------------------------------------------------------------------------- backups
     @abc.abstractmethod
-    def backup_now(self) -> Path:
-        """Back up now with SQLite's online backup API, check the copy, prune old ones; return its path."""
+    def backup_now(self) -> Path | None:
+        """Back up now with SQLite's online backup API, check the copy, prune old ones; return its path.
+        None on a school server: the server's database is backed up on the server (docs/data.md)."""
 
     @abc.abstractmethod
     def backup_if_due(self) -> Path | None:
