@@ -1,5 +1,6 @@
 """A throwaway PostgreSQL server for the tests: Debian's ``postgresql`` package (``initdb`` + ``pg_ctl``) on
-a temporary folder, listening on 127.0.0.1 at a free port with a password (scram), fsync off.
+a temporary folder, listening on 127.0.0.1 at a free port with a password (scram), fsync off (a stopped
+server keeps what it committed; only the machine crashing could lose it).
 
 ``start_server()`` returns a :class:`PgServer` or raises :class:`PgUnavailable` with the reason (no
 PostgreSQL installed, psycopg missing, initdb failed...); the fixtures skip with that reason. initdb refuses
@@ -137,7 +138,7 @@ def start_server() -> PgServer:
     with (data / "postgresql.conf").open("a") as conf:
         conf.write(
             f"\nlisten_addresses = '127.0.0.1'\nport = {port}\nunix_socket_directories = '{root}'\n"
-            "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\nmax_connections = 100\n"
+            "fsync = off\nfull_page_writes = off\nmax_connections = 100\n"
         )
     server = PgServer(bin_dir=bin_dir, data=data, port=port, run_as=run_as)
     try:

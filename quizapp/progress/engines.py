@@ -141,9 +141,15 @@ def make_server_engine(server: ServerUrl) -> Any:
 def server_error(server: ServerUrl, exc: BaseException, doing: str = "reach") -> StoreError:
     """One clear message for a server that cannot be reached or used: the host and database, the reason
     (first line of the driver's message, password masked), and what to check."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
     orig = getattr(exc, "orig", None) or exc
     reason = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
     reason = server.hide(reason)
+    if isinstance(exc, DBAPIError) and not isinstance(exc, OperationalError):  # reached, but refused
+        return StoreError(
+            f"The database server {server.host} (database {server.database!r}) refused it: {reason}."
+        )
     return StoreError(
         f"quizapp could not {doing} the database server {server.host} (database {server.database!r}): "
         f"{reason}. Check that the server is switched on, that this computer is on the school network, "

@@ -198,3 +198,29 @@ def test_the_picker_waits_for_the_server_store_instead_of_peeking_a_file(
     assert peek_roster(tmp_path) == RosterPeek()
     monkeypatch.setenv(ENV_DATABASE, "postgresql://quizapp@server/school")
     assert peek_roster(tmp_path) is None
+
+
+def test_a_server_restarted_mid_session_fails_one_answer_clearly_then_saves_again(tmp_path: Path) -> None:
+    """The server stops while a PC has the store open: that answer raises AnswerNotSavedError naming the
+    host (not the password); once the server is back, the next answer is saved on a new connection."""
+    from quizapp.progress.errors import AnswerNotSavedError
+    from tests.pg import PgUnavailable, remove_server, start_server
+    from tests.progress.conftest import answer, start_run
+
+    try:
+        server = start_server()  # its own server: stopping the session's would disturb other tests
+    except PgUnavailable as exc:
+        pytest.skip(f"no PostgreSQL server for the tests: {exc}")
+    try:
+        with Store.open(tmp_path / "pc", database=server.create_database()) as store:
+            run = start_run(store, store.create_learner("Ali"))
+            answer(store, run, "q1")
+            server.stop()
+            with pytest.raises(AnswerNotSavedError) as failed:
+                answer(store, run, "q2")
+            assert f"127.0.0.1:{server.port}" in str(failed.value) and PG_PASSWORD not in str(failed.value)
+            server.start()
+            answer(store, run, "q3")
+            assert [a.question_id for a in store.attempts_for_run(run.id)] == ["q1", "q3"]
+    finally:
+        remove_server(server)
