@@ -158,9 +158,15 @@ def test_the_url_may_name_a_password_file_and_is_shown_masked(tmp_path: Path) ->
         parse_database_url(f"postgresql://quizapp@server/school?password_file={tmp_path / 'none'}")
 
 
-def test_database_setting_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """--database beats QUIZAPP_DATABASE, which beats [database] url in quizapp.ini."""
+def test_database_setting_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """--database beats QUIZAPP_DATABASE, which beats [database] url in quizapp.ini; an ini with only a
+    [database] section is not warned about for lacking data_dir."""
+    from quizapp.paths import site_settings_data_dir
+
     (tmp_path / "quizapp.ini").write_text("[database]\nurl = postgresql://a@ini/x\n", encoding="utf-8")
+    assert site_settings_data_dir(tmp_path) is None and not caplog.records
     monkeypatch.delenv(ENV_DATABASE, raising=False)
     assert resolve_database(search_dir=tmp_path) == "postgresql://a@ini/x"
     monkeypatch.setenv(ENV_DATABASE, "postgresql://a@env/x")
