@@ -7,6 +7,10 @@ Order for the user data folder (first that applies wins):
 3. a ``quizapp.ini`` file next to the installed program (or the frozen executable) with
    ``[paths] data_dir = ...``: lets a school's IT staff choose one place for every user;
 4. platformdirs' per-user data folder.
+
+The database is the SQLite file in that folder unless a school server is named (first that applies wins):
+``--database URL``, the ``QUIZAPP_DATABASE`` environment variable, or ``[database] url = ...`` in
+``quizapp.ini``; the data folder still holds logs and installed packs (see docs/data.md).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from platformdirs import user_data_dir
 
 APP_NAME = "quizapp"
 ENV_DATA_DIR = "QUIZAPP_DATA_DIR"
+ENV_DATABASE = "QUIZAPP_DATABASE"
 SITE_SETTINGS_FILE = "quizapp.ini"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -86,6 +91,8 @@ def site_settings_data_dir(search_dir: Path | None = None) -> Path | None:
         log.warning("%s could not be read, so it was ignored: %s.", ini, exc.strerror or exc)
         return None
     value = _unquote(parser.get("paths", "data_dir", fallback="").strip())
+    if not value and parser.has_option("database", "url"):
+        return None  # a lab PC on the school server: its own data folder is the default
     if not value:
         log.warning(
             "%s has no 'data_dir = ...' line in a [paths] section, so it was ignored. %s", ini, _INI_EXAMPLE
@@ -117,3 +124,28 @@ def resolve_data_dir(
     if site is not None:
         return site.resolve()
     return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def site_settings_database(search_dir: Path | None = None) -> str | None:
+    """``[database] url = ...`` in ``quizapp.ini`` next to the program, if any (problems with the file
+    itself are reported by :func:`site_settings_data_dir`)."""
+    ini = (search_dir or program_dir()) / SITE_SETTINGS_FILE
+    if not ini.is_file():
+        return None
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(ini, encoding="utf-8-sig")
+    except (UnicodeDecodeError, configparser.Error, OSError):
+        return None
+    value = _unquote(parser.get("database", "url", fallback="").strip())
+    return value or None
+
+
+def resolve_database(cli_value: str | None = None, *, search_dir: Path | None = None) -> str | None:
+    """The database URL following the documented order, or None for the SQLite file in the data folder."""
+    if cli_value and cli_value.strip():
+        return cli_value.strip()
+    env_value = os.environ.get(ENV_DATABASE, "").strip()
+    if env_value:
+        return env_value
+    return site_settings_database(search_dir)

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     data = tmp_path / "quizapp-data"
     monkeypatch.setenv("QUIZAPP_DATA_DIR", str(data))
+    monkeypatch.setenv("QUIZAPP_DATABASE", "")  # empty: the SQLite file; a developer's server stays out
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     yield data
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from quizapp import __version__
-from quizapp.paths import ENV_DATA_DIR, resolve_data_dir
+from quizapp.paths import ENV_DATA_DIR, ENV_DATABASE, resolve_data_dir
 
 # Each module here defines ``register(subparsers)``; its parsers set ``handler(args) -> int``.
 COMMAND_MODULES = [
@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "quizapp.cli.selftest_cmd",
     "quizapp.cli.screenshots_cmd",
     "quizapp.cli.check_cmd",
+    "quizapp.cli.server_cmd",
 ]
 
 
@@ -43,6 +44,13 @@ def _base_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=f"where learners' progress and settings live (also ${ENV_DATA_DIR}; "
         "default: this user's data folder)",
+    )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help=f"a school's PostgreSQL server, e.g. postgresql://quizapp@server/quizapp?password_file=FILE "
+        f"(also ${ENV_DATABASE} or [database] url in quizapp.ini; default: the SQLite file in the data "
+        "folder)",
     )
     return parser
 
@@ -63,9 +71,9 @@ def _opens_app(argv: Sequence[str]) -> bool:
     rest = list(argv)
     while rest:
         token = rest.pop(0)
-        if token == "--data-dir" and rest:
+        if token in ("--data-dir", "--database") and rest:
             rest.pop(0)
-        elif not token.startswith("--data-dir="):
+        elif not token.startswith(("--data-dir=", "--database=")):
             return False
     return True
 
@@ -78,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = _base_parser() if _opens_app(arguments) else build_parser()
     args = parser.parse_args(arguments)
+    if getattr(args, "database", None):
+        os.environ[ENV_DATABASE] = args.database  # every store this command opens (and its children) uses it
     handler = getattr(args, "handler", None)
     try:
         if handler is None:

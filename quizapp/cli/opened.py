@@ -17,17 +17,22 @@ if TYPE_CHECKING:
 
 def report_open(store: Store) -> None:
     """Name the data folder opened (once), then print ``store.open_report.messages``, one paragraph each."""
-    print(f"quizapp: data folder: {store.data_dir}", file=sys.stderr)
+    where = store.location
+    label = "data folder" if where == str(store.data_dir) else "database"
+    print(f"quizapp: {label}: {where}", file=sys.stderr)
     for message in store.open_report.messages:
         print(f"quizapp: note: {message}", file=sys.stderr)
 
 
 def require_data(data_dir: Path) -> None:
     """Refuse a folder that holds no quizapp data (no database and no backups) instead of creating one."""
+    from quizapp.paths import resolve_database
     from quizapp.progress.backup import backup_dir, list_backups
     from quizapp.progress.errors import StoreError
     from quizapp.progress.store import DB_FILE_NAME
 
+    if resolve_database():
+        return  # a school server: the data is there, not in the folder
     folder = Path(data_dir).absolute()
     if not (folder / DB_FILE_NAME).exists() and not list_backups(backup_dir(folder)):
         raise StoreError(

@@ -1,5 +1,6 @@
-"""The store on SQLite through SQLAlchemy Core. Queries use only portable constructs (no SQLite-only SQL);
-the SQLite-specific parts are the connection pragmas, the lock, the backups and the integrity check."""
+"""The store on SQLite (or a school's PostgreSQL server) through SQLAlchemy Core. Queries use only portable
+constructs (no SQLite-only SQL); the SQLite-specific parts are the connection pragmas, the lock, the backups
+and the integrity check, and a store opened on a server (``open_server``, see :mod:`engines`) has none."""
 
 from __future__ import annotations
 
@@ -20,9 +21,11 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import (
+    BigInteger,
     Connection,
     Engine,
     Row,
+    String,
     Table,
     bindparam,
     case,
@@ -37,12 +40,13 @@ from sqlalchemy import (
     true,
     update,
 )
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.sql.elements import ColumnElement
 
 from quizapp.progress import backup as backups
-from quizapp.progress import checks, filemodes, learnerdata, migrations, seen
+from quizapp.progress import checks, engines, filemodes, learnerdata, migrations, seen
 from quizapp.progress import schema as t
 from quizapp.progress.errors import (
     AnswerNotSavedError,
@@ -353,10 +357,12 @@ class SqlStore(Store):
         clock: Clock | None = None,
         generation: int = 0,
         counter: int = 0,
+        server: engines.ServerUrl | None = None,
     ) -> None:
         self._data_dir = data_dir
         self._counter = counter  # this device's counter (see seen.py): the last value committed
         self._tx_counter: int | None = None  # the value of the write transaction under way, once raised
+        self._server = server  # a school server: no file lock, no backups by quizapp, no integrity check
         self._clock: Clock = clock or (lambda: datetime.now(UTC))
         self._generation = generation  # grows once per session that changes something (see _write)
         self.write_error: str | None = None  # why the last change could not be saved, for the teacher
@@ -404,8 +410,12 @@ class SqlStore(Store):
             )
         )
         self._insert_resume = insert(t.resume_points)
+        # raised in the database, not from a value kept here: on a school server many PCs write at once
         self._bump_counter = (
-            update(t.meta).where(t.meta.c.key == COUNTER_KEY).values(value=bindparam("v_value"))
+            update(t.meta)
+            .where(t.meta.c.key == COUNTER_KEY)
+            .values(value=sql_cast(sql_cast(t.meta.c.value, BigInteger) + 1, String))
+            .returning(t.meta.c.value)
         )
 
     # ------------------------------------------------------------------------------------------ opening
@@ -615,6 +625,78 @@ class SqlStore(Store):
         )
         return store
 
+    @classmethod
+    def open_server(
+        cls, server: engines.ServerUrl, data_dir: Path, *, read_only: bool = False, clock: Clock | None = None
+    ) -> SqlStore:
+        """Open the store on a PostgreSQL server. Creating or upgrading the schema runs in one transaction
+        under an advisory lock, so many lab PCs starting at once upgrade it once; ``StoreError`` naming the
+        host (never the password) when the server cannot be reached within the connect timeout."""
+        if not read_only:
+            try:
+                filemodes.make_dir(data_dir)  # this PC's logs and installed packs stay in its data folder
+            except OSError as exc:
+                raise backups.access_error(data_dir, exc) from exc
+        engine = engines.make_server_engine(server)
+        try:
+            conn = engine.connect()
+        except DBAPIError as exc:
+            engine.dispose()
+            raise engines.server_error(server, exc) from None
+        try:
+            migrated_from: int | None = None
+            with conn.begin():
+                if not read_only:
+                    conn.execute(select(func.pg_advisory_xact_lock(engines.MIGRATION_LOCK_KEY)))
+                version = migrations.current_version(conn)
+                migrations.check_supported(version)
+                if read_only and version < t.SCHEMA_VERSION:
+                    raise StoreError(
+                        f"The database on {server.host} must be created or upgraded first: run "
+                        "'quizapp server init' or open quizapp normally (not read-only)."
+                    )
+                if not read_only:
+                    migrated_from = migrations.upgrade(conn)
+                database_id = cls._meta(conn, "database_id") or ""
+                if not database_id and not read_only:
+                    database_id = _new_id()
+                    conn.execute(insert(t.meta).values(key="database_id", value=database_id))
+        except DBAPIError as exc:
+            conn.close()
+            engine.dispose()
+            raise engines.server_error(server, exc, "use") from None
+        except BaseException:
+            conn.close()
+            engine.dispose()
+            raise
+        store = cls(
+            data_dir=data_dir,
+            db_path=Path(server.masked()),
+            engine=engine,
+            conn=conn,
+            lock=None,
+            read_only=read_only,
+            database_id=database_id,
+            clock=clock,
+            server=server,
+        )
+        messages: list[str] = []
+        if migrated_from:
+            messages.append(
+                f"The database on {server.host} was upgraded from version {migrated_from} to "
+                f"{t.SCHEMA_VERSION}."
+            )
+        store.open_report = OpenReport(
+            data_dir=data_dir,
+            db_path=Path(server.masked()),
+            read_only=read_only,
+            created=migrated_from == 0,
+            schema_version=t.SCHEMA_VERSION,
+            migrated_from=migrated_from if migrated_from else None,
+            messages=tuple(messages),
+        )
+        return store
+
     @staticmethod
     def _meta(conn: Connection, key: str) -> str | None:
         value = conn.execute(select(t.meta.c.value).where(t.meta.c.key == key)).scalar_one_or_none()
@@ -633,6 +715,10 @@ class SqlStore(Store):
         return self._read_only
 
     @property
+    def location(self) -> str:
+        return self._server.masked() if self._server else str(self._data_dir)
+
+    @property
     def database_id(self) -> str:
         return self._database_id
 
@@ -641,7 +727,7 @@ class SqlStore(Store):
             if self._closed:
                 return
             try:
-                if not self._read_only and (self._dirty or not self.list_backups()):
+                if self._server is None and not self._read_only and (self._dirty or not self.list_backups()):
                     self._backup_if_due(closing=True)
             except (sqlite3.Error, OSError) as exc:  # a full disk at closing: the answers are in the database
                 self.backup_error = self._backup_failed(exc)
@@ -657,8 +743,13 @@ class SqlStore(Store):
     def _read(self) -> Iterator[Connection]:
         with self._mutex:
             self._check_open()
-            with self._conn.begin():
-                yield self._conn
+            try:
+                with self._conn.begin():
+                    yield self._conn
+            except DBAPIError as exc:
+                if self._server is None:
+                    raise
+                raise engines.server_error(self._server, exc, "read from") from None
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
@@ -669,8 +760,8 @@ class SqlStore(Store):
             generation = self._generation
             self._tx_counter = None
             try:
-                with self._conn.begin():
-                    if not self._dirty:  # the first change of this session: a new generation of the data
+                with self._conn.begin():  # one transaction per change (one answer, one roster...)
+                    if not self._dirty and self._server is None:  # a new generation of the file's data
                         generation = self._bump_generation(self._conn)
                     yield self._conn
             except DBAPIError as exc:
@@ -683,7 +774,7 @@ class SqlStore(Store):
             self._generation = generation
             self.write_error = None
             self._dirty = True
-            if time.monotonic() >= self._next_backup_check:
+            if self._server is None and time.monotonic() >= self._next_backup_check:
                 self._next_backup_check = time.monotonic() + BACKUP_CHECK_SECONDS
                 self._automatic_backup()
 
@@ -715,14 +806,21 @@ class SqlStore(Store):
         """The (device, counter) of this write transaction, for the records it writes: the device's counter
         is raised once per transaction, in it (see seen.py)."""
         if self._tx_counter is None:
-            value = self._counter + 1
-            if conn.execute(self._bump_counter, {"v_value": str(value)}).rowcount == 0:
+            raised = conn.execute(self._bump_counter).first()
+            if raised is None:
+                value = self._counter + 1
                 conn.execute(insert(t.meta).values(key=COUNTER_KEY, value=str(value)))
+            else:
+                value = int(raised[0])
             self._tx_counter = value
         return {"origin_device": self._database_id, "origin_counter": self._tx_counter}
 
     def _write_failed(self, exc: DBAPIError) -> str:
         orig = exc.orig
+        if self._server is not None:
+            return "The last answer or change could not be saved. " + str(
+                engines.server_error(self._server, exc, "write to")
+            )
         if isinstance(orig, sqlite3.Error) and backups.is_damage(orig):
             return (
                 f"The progress database in {self._data_dir} is damaged ({orig}); the last change was not "
@@ -790,9 +888,11 @@ class SqlStore(Store):
                 replace.path.unlink()
         return path
 
-    def backup_now(self) -> Path:
+    def backup_now(self) -> Path | None:
         with self._mutex:
             self._check_open()
+            if self._server is not None:
+                return None  # the server is backed up on the server (pg_dump), not by each lab PC
             if self._read_only:
                 raise StoreReadOnlyError(self._read_only_reason())
             return self._backup()
@@ -808,7 +908,7 @@ class SqlStore(Store):
     def backup_if_due(self) -> Path | None:
         with self._mutex:
             self._check_open()
-            if self._read_only:
+            if self._read_only or self._server is not None:
                 return None
             existing = self.list_backups()
             if existing and not self._dirty:
@@ -822,6 +922,8 @@ class SqlStore(Store):
             return path
 
     def list_backups(self) -> list[BackupInfo]:
+        if self._server is not None:
+            return []  # the server's backups are the server's (pg_dump)
         return backups.list_backups(backups.backup_dir(self._data_dir))
 
     # ---------------------------------------------------------------------------------------- classes

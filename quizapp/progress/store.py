@@ -92,8 +92,14 @@ class Store(abc.ABC):
         fallback_read_only: bool = False,
         check_network: bool = True,
         clock: Callable[[], datetime] | None = None,
+        database: str | None = None,
     ) -> Store:
-        """Open (creating if needed) the store in ``data_dir``.
+        """Open (creating if needed) the store in ``data_dir``, or on the school's database server.
+
+        ``database`` is a PostgreSQL URL; when None it is looked up as documented in :mod:`quizapp.paths`
+        (``QUIZAPP_DATABASE``, then ``[database] url`` in quizapp.ini), and without one the SQLite file in
+        ``data_dir`` is used. On a server none of the file life cycle below applies: see
+        :mod:`quizapp.progress.engines`.
 
         Creates the folder and database, refuses network shares (``NetworkShareError``), takes the
         single-writer lock (``StoreLockedError`` "quizapp is already open", or read-only when
@@ -102,8 +108,13 @@ class Store(abc.ABC):
         newest good backup (the damaged file is renamed, never deleted).
         ``store.open_report`` says what happened; show ``open_report.messages`` to the user.
         """
+        from quizapp.paths import resolve_database
+        from quizapp.progress.engines import parse_database_url
         from quizapp.progress.sqlstore import SqlStore
 
+        server = parse_database_url(database if database is not None else resolve_database())
+        if server is not None:
+            return SqlStore.open_server(server, Path(data_dir), read_only=read_only, clock=clock)
         return SqlStore.open_folder(
             Path(data_dir),
             read_only=read_only,
@@ -119,6 +130,11 @@ class Store(abc.ABC):
     @property
     @abc.abstractmethod
     def read_only(self) -> bool: ...
+
+    @property
+    def location(self) -> str:
+        """Where the data is, to show: the data folder, or the server's URL with its password masked."""
+        return str(self.data_dir)
 
     @property
     @abc.abstractmethod
@@ -139,8 +155,9 @@ class Store(abc.ABC):
 
     # ----------------------------------------------------------------------------------------- backups
     @abc.abstractmethod
-    def backup_now(self) -> Path:
-        """Back up now with SQLite's online backup API, check the copy, prune old ones; return its path."""
+    def backup_now(self) -> Path | None:
+        """Back up now with SQLite's online backup API, check the copy, prune old ones; return its path.
+        None on a school server: the server's database is backed up on the server (docs/data.md)."""
 
     @abc.abstractmethod
     def backup_if_due(self) -> Path | None:

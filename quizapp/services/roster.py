@@ -31,7 +31,12 @@ class RosterPeek:
 
 
 def peek_roster(data_dir: Path) -> RosterPeek | None:
-    """Read the roster without the store; an empty roster when there is no database yet."""
+    """Read the roster without the store; an empty roster when there is no database yet; None when it
+    cannot be read so (then the store is opened first), as on a school server (``QUIZAPP_DATABASE``)."""
+    from quizapp.paths import resolve_database
+
+    if resolve_database():
+        return None
     path = Path(data_dir) / DB_FILE_NAME
     if not path.exists():
         return RosterPeek()

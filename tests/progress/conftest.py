@@ -14,6 +14,40 @@ import pytest
 from quizapp.progress import bundleio
 from quizapp.progress.records import Attempt, Learner, QuizRun
 from quizapp.progress.store import Store
+from tests.pg import PgServer, PgUnavailable, remove_server, start_server
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test module with ``STORE_BACKENDS = BACKENDS`` runs its ``store`` tests on each database."""
+    backends = getattr(metafunc.module, "STORE_BACKENDS", None)
+    if backends and "store" in metafunc.fixturenames:
+        metafunc.parametrize("backend", backends, indirect=True)
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A throwaway PostgreSQL server for the session; skips (with the reason) where none can start."""
+    try:
+        server = start_server()
+    except PgUnavailable as exc:
+        pytest.skip(f"no PostgreSQL server for the tests: {exc}")
+    try:
+        yield server
+    finally:
+        remove_server(server)
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> str:
+    """The URL (with password) of a new empty database on the test server."""
+    return pg_server.create_database()
 
 
 @pytest.fixture
@@ -22,8 +56,9 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    with Store.open(data_dir) as opened:
+def store(data_dir: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[Store]:
+    database = request.getfixturevalue("pg_url") if backend == "postgresql" else ""
+    with Store.open(data_dir, database=database) as opened:
         yield opened
 
 

@@ -10,7 +10,9 @@ import pytest
 from quizapp.progress.errors import InvalidValueError, NotFoundError
 from quizapp.progress.records import ModuleProgress
 from quizapp.progress.store import Store
-from tests.progress.conftest import answer, start_run
+from tests.progress.conftest import BACKENDS, answer, start_run
+
+STORE_BACKENDS = BACKENDS  # every test with the store fixture runs on SQLite and PostgreSQL
 
 
 def test_answer_fields_are_stored_as_given(store: Store) -> None:

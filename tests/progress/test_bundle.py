@@ -20,7 +20,9 @@ from quizapp.progress.bundle import (
 )
 from quizapp.progress.errors import BundleError, StoreError
 from quizapp.progress.store import Store
-from tests.progress.conftest import answer, start_run
+from tests.progress.conftest import BACKENDS, answer, start_run
+
+STORE_BACKENDS = BACKENDS  # every test with the store fixture runs on SQLite and PostgreSQL
 
 
 def _fill(store: Store) -> tuple[str, str]:

@@ -10,6 +10,9 @@ import pytest
 from quizapp.progress.bundle import export_results, import_results
 from quizapp.progress.errors import InvalidValueError
 from quizapp.progress.store import Store
+from tests.progress.conftest import BACKENDS
+
+STORE_BACKENDS = BACKENDS  # every test with the store fixture runs on SQLite and PostgreSQL
 
 
 def _pre_run(store: Store) -> str:

@@ -18,7 +18,9 @@ from quizapp.progress.csvexport import (
 from quizapp.progress.errors import StoreError
 from quizapp.progress.records import Attempt
 from quizapp.progress.store import Store
-from tests.progress.conftest import answer, start_run
+from tests.progress.conftest import BACKENDS, answer, start_run
+
+STORE_BACKENDS = BACKENDS  # every test with the store fixture runs on SQLite and PostgreSQL
 
 
 def _read(path: Path) -> list[dict[str, str]]:

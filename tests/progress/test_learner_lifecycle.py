@@ -24,9 +24,11 @@ from quizapp.progress.bundle import (
 from quizapp.progress.errors import BundleError, InvalidValueError, NotFoundError
 from quizapp.progress.records import Learner, utc_now
 from quizapp.progress.store import Settings, Store
-from tests.progress.conftest import answer, start_run
+from tests.progress.conftest import BACKENDS, answer, start_run
 
 AGE = "learner_age_band"
+
+STORE_BACKENDS = BACKENDS  # every test with the store fixture runs on SQLite and PostgreSQL
 
 
 def _quiz(store: Store, learner: Learner, module: str = "passwords", score: float = 100) -> None:

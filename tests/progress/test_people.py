@@ -9,7 +9,9 @@ import pytest
 
 from quizapp.progress.errors import DuplicateNameError, InvalidValueError, NotFoundError
 from quizapp.progress.store import Store
-from tests.progress.conftest import answer, start_run
+from tests.progress.conftest import BACKENDS, answer, start_run
+
+STORE_BACKENDS = BACKENDS  # every test with the store fixture runs on SQLite and PostgreSQL
 
 
 def test_class_ids_are_uuid4_and_names_unique_among_active(store: Store) -> None:

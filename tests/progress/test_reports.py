@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from quizapp.progress.store import Store
-from tests.progress.conftest import answer, start_run
+from tests.progress.conftest import BACKENDS, answer, start_run
 
 DAY1 = datetime(2024, 5, 1, 9, tzinfo=UTC)
+
+STORE_BACKENDS = BACKENDS  # every test with the store fixture runs on SQLite and PostgreSQL
 
 
 def test_summary_status_best_score_and_counts(store: Store) -> None:

@@ -8,6 +8,9 @@ import pytest
 
 from quizapp.progress.errors import InvalidValueError, NotFoundError
 from quizapp.progress.store import Store
+from tests.progress.conftest import BACKENDS
+
+STORE_BACKENDS = BACKENDS  # every test with the store fixture runs on SQLite and PostgreSQL
 
 
 def test_named_settings_have_defaults_and_persist(data_dir: Path) -> None:

@@ -1,0 +1,105 @@
+"""School server figures: answers per second and answer latency (p50, p99) with 40 learners answering at
+once on one PostgreSQL database, each learner its own process (its own PC), as in a lab.
+
+    .venv/bin/python benchmarks/run.py server
+    QUIZAPP_BENCH_DATABASE=postgresql://... .venv/bin/python benchmarks/run.py server   # a real server
+
+Without QUIZAPP_BENCH_DATABASE a throwaway server is started as the tests do (tests/pg.py: Debian's
+postgresql package, fsync off, so the figures leave out the server's disk); nothing is printed when none can
+start. Every learner opens the store, then answers 25 questions timing each ``record_answer``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+LEARNERS = 40
+ANSWERS = 25
+
+LEARNER = """
+import json, sys, time
+from pathlib import Path
+from quizapp.progress.store import Store
+url, folder, n, start_at = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
+with Store.open(folder, database=url) as store:
+    learner = store.create_learner("Child " + folder.name)
+    run = store.start_quiz_run(learner.id, "safety", "1.0", "passwords", [f"q{i}" for i in range(n)])
+    while time.time() < start_at:
+        time.sleep(0.005)
+    times = []
+    began = time.time()
+    for i in range(n):
+        t0 = time.perf_counter()
+        store.record_answer(learner_id=learner.id, quiz_run_id=run.id, pack_id="safety", pack_version="1.0",
+            module_id="passwords", question_id=f"q{i}", question_type="single", answer="a", correct=True,
+            points_earned=1, points_possible=1, time_ms=900)
+        times.append(time.perf_counter() - t0)
+    done = time.time()
+print(json.dumps({"times": times, "began": began, "done": done}))
+"""
+
+
+def _measure(url: str) -> list[tuple[str, Any, str, str]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        from quizapp.progress.store import Store
+
+        with Store.open(Path(tmp) / "init", database=url):
+            pass  # the schema first, so the figures are answers only
+        start_at = time.time() + 30.0  # every process started and connected before the first answer
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", LEARNER, url, str(Path(tmp) / f"pc{i}"), str(ANSWERS), str(start_at)],
+                stdout=subprocess.PIPE,
+                text=True,
+                cwd=ROOT,
+            )
+            for i in range(LEARNERS)
+        ]
+        results = [json.loads(p.communicate(timeout=600)[0]) for p in procs]
+    end = max(r["done"] for r in results)
+    late = sum(1 for r in results if r["began"] > start_at + 0.5)  # not ready in time: less concurrency
+    times = sorted(t for r in results for t in r["times"])
+    answered = len(times)
+    p = lambda q: times[min(len(times) - 1, int(q * len(times)))] * 1000  # noqa: E731
+    return [
+        ("learners at once", LEARNERS, "processes", ""),
+        ("answers stored", answered, "answers", f"== {LEARNERS * ANSWERS}"),
+        ("learners not ready at the start", late, "processes", "0"),
+        ("answers per second", answered / max(end - start_at, 1e-9), "answers/s", ""),
+        ("answer latency p50", p(0.50), "ms", ""),
+        ("answer latency p99", p(0.99), "ms", "< 50"),
+    ]
+
+
+def run() -> list[tuple[str, Any, str, str]]:
+    url = os.environ.get("QUIZAPP_BENCH_DATABASE", "").strip()
+    if url:
+        return _measure(url)
+    from tests.pg import PgUnavailable, remove_server, start_server
+
+    try:
+        server = start_server()
+    except PgUnavailable as exc:
+        print(f"[server: skipped: {exc}]", file=sys.stderr)
+        return []
+    try:
+        return _measure(server.create_database())
+    finally:
+        remove_server(server)
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(*row)

@@ -1,0 +1,92 @@
+"""``quizapp [--database URL] server check|init``: a school's PostgreSQL server for every lab PC.
+
+The URL comes from ``--database``, ``QUIZAPP_DATABASE`` or ``[database] url`` in quizapp.ini (see
+docs/data.md, "A school server"). Passwords are never printed: they are shown as ``***``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from quizapp.cli.main import data_dir_from
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "server",
+        help="use a school's PostgreSQL server for every lab PC (check, init)",
+        description="Check or set up the school's database server named by --database, QUIZAPP_DATABASE "
+        "or [database] url in quizapp.ini.",
+    )
+    commands = parser.add_subparsers(dest="server_command", metavar="SUBCOMMAND", required=True)
+    check = commands.add_parser(
+        "check",
+        help="connect to the server and show its version, quizapp's schema version and the counts",
+        description="Connect (changing nothing) and show the server's version, the schema version and how "
+        "many learners, answers... it holds. Exit 0 when the server is ready for the lab PCs, 1 otherwise.",
+    )
+    check.set_defaults(handler=run_check)
+    init = commands.add_parser(
+        "init",
+        help="create (or upgrade) quizapp's tables on the server and print the quizapp.ini lines for lab PCs",
+        description="Create or upgrade quizapp's schema on the server (safe to run again), then print the "
+        "lines to put in quizapp.ini next to quizapp on each lab PC.",
+    )
+    init.set_defaults(handler=run_init)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from quizapp.progress.errors import StoreError
+    from quizapp.services.server import check_server, server_url
+
+    try:
+        server = server_url(getattr(args, "database", None))
+        print(f"Connecting to {server.masked()} …", flush=True)
+        status = check_server(server)
+    except StoreError as exc:
+        print(f"quizapp: {exc}", file=sys.stderr)
+        return 1
+    print(f"Server: PostgreSQL {status.server_version}")
+    if status.schema_version == 0:
+        print("quizapp's tables are not there yet: run 'quizapp server init'.")
+        return 1
+    print(f"Schema version: {status.schema_version} (this quizapp: {status.supported_version})")
+    if status.schema_version < status.supported_version:
+        print("The schema is older than this quizapp: run 'quizapp server init' to upgrade it.")
+        return 1
+    if status.schema_version > status.supported_version:
+        print("The schema is newer than this quizapp: install the newer quizapp on this computer.")
+        return 1
+    for table in ("classes", "learners", "quiz_runs", "attempts", "packs"):
+        print(f"  {table}: {status.counts.get(table, 0)}")
+    print("The server is ready for the lab PCs.")
+    return 0
+
+
+def run_init(args: argparse.Namespace) -> int:
+    from quizapp.progress.errors import StoreError
+    from quizapp.services.server import ini_lines, init_server, server_url
+
+    try:
+        server = server_url(getattr(args, "database", None))
+        with init_server(server, data_dir_from(args)) as store:
+            report = store.open_report
+    except StoreError as exc:
+        print(f"quizapp: {exc}", file=sys.stderr)
+        return 1
+    if report.created:
+        print(f"Created quizapp's tables (schema version {report.schema_version}) on {server.masked()}.")
+    elif report.migrated_from:
+        print(f"Upgraded quizapp's tables from version {report.migrated_from} to {report.schema_version}.")
+    else:
+        print(f"quizapp's tables on {server.masked()} are ready (schema version {report.schema_version}).")
+    print("\nPut these lines in quizapp.ini next to quizapp on each lab PC:\n")
+    print(ini_lines(server))
+    if server.password:
+        print(
+            "\nThe password is shown as ***. Rather than writing it in quizapp.ini, put it on the first line "
+            "of a file only the lab PCs' accounts can read and add ?password_file=PATH to the URL."
+        )
+    return 0
