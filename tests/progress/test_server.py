@@ -60,6 +60,21 @@ def _count(url: str, table: str) -> int:
         engine.dispose()
 
 
+def _distinct_answer_counters(url: str) -> int:
+    """How many different (device, counter) stamps the answers carry: every write transaction raises the
+    server's one counter, so PCs writing at once must never share a value (a reset relies on it)."""
+    server = parse_database_url(url)
+    assert server is not None
+    engine = create_engine(server.url)
+    attempts = t.metadata.tables["attempts"]
+    try:
+        with engine.connect() as conn:
+            stamps = select(attempts.c.origin_device, attempts.c.origin_counter).distinct().subquery()
+            return int(conn.execute(select(func.count()).select_from(stamps)).scalar_one())
+    finally:
+        engine.dispose()
+
+
 @pytest.mark.slow
 def test_twenty_pcs_answering_at_once_store_every_answer(pg_url: str, tmp_path: Path) -> None:
     """20 processes open a fresh server database at once (racing its creation) and each saves 10 answers:
@@ -71,6 +86,7 @@ def test_twenty_pcs_answering_at_once_store_every_answer(pg_url: str, tmp_path: 
         assert out.strip() == "ok"
     assert _count(pg_url, "attempts") == 200
     assert _count(pg_url, "learners") == 20
+    assert _distinct_answer_counters(pg_url) == 200  # one counter value per answer, raised in the database
     with Store.open(tmp_path / "head", database=pg_url) as store:
         runs = [r for learner in store.list_learners() for r in store.list_quiz_runs(learner.id)]
         assert len(runs) == 20 and all(r.passed for r in runs)
