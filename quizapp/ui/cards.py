@@ -262,6 +262,26 @@ class CardDelegate(QStyledItemDelegate):
         """The card itself (the grid cell around it adds the spacing)."""
         return self._measure()[2]
 
+    def title_shown(self, title: str, width: int | None = None) -> tuple[QFont, str]:
+        """The font and text of a card's name: a name a little too wide (a two-word name in the larger
+        Urdu-screen font) is drawn up to a quarter smaller rather than cut; only longer names are elided."""
+        font = self._measure()[0]
+        if width is None:
+            width = self.card_size().width() - 20
+        if QFontMetrics(font).horizontalAdvance(title) > width:
+            pixels = font.pixelSize()
+            points = font.pointSizeF()
+            for step in (0.9, 0.8, 0.75):
+                smaller = QFont(font)
+                if pixels > 0:
+                    smaller.setPixelSize(max(9, round(pixels * step)))
+                else:
+                    smaller.setPointSizeF(max(7.0, points * step))
+                if QFontMetrics(smaller).horizontalAdvance(title) <= width:
+                    return smaller, title
+            font = smaller
+        return font, QFontMetrics(font).elidedText(title, Qt.TextElideMode.ElideRight, width)
+
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         cell = self.view.gridSize()  # the whole cell: the card is drawn in its middle
         return cell if cell.isValid() else self.card_size()
@@ -312,7 +332,8 @@ class CardDelegate(QStyledItemDelegate):
         line_top = top + picture_size + 6
         painter.setFont(title_font)
         painter.setPen(QColor(palette.text))
-        shown = title_metrics.elidedText(card.title, Qt.TextElideMode.ElideRight, text_width)
+        fitted_font, shown = self.title_shown(card.title, text_width)
+        painter.setFont(fitted_font)
         title_rect = QRectF(box.x() + 10, line_top, text_width, title_metrics.height())
         painter.drawText(title_rect, int(Qt.AlignmentFlag.AlignCenter), shown)
         if card.detail:
