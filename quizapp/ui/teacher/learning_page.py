@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -91,26 +91,26 @@ class LearningTab(QWidget):
     def __init__(self, page: Page, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page = page
-        layout = QVBoxLayout(self)
-        layout.addWidget(
+        layout = self.box = QVBoxLayout(self)
+        self.notes = [
             note(
                 tr(
                     "Learning gain: learners who answered the check questions before the lesson and again "
                     "after the quiz. Normalised gain is the share of what they did not know before that they "
                     "learned (0 to 1)."
                 )
-            )
-        )
-        self.gain_table = self._table(tr("Learning gain per module"), gain_headings(), stretch=0)
-        layout.addWidget(self.gain_table, 1)
-        layout.addWidget(
+            ),
             note(
                 tr(
                     "Questions: facility is the average score; discrimination compares a question with the "
                     "rest of the quiz (below 0.2 the question may be unclear or give its answer away)."
                 )
-            )
-        )
+            ),
+        ]
+        layout.addWidget(self.notes[0])
+        self.gain_table = self._table(tr("Learning gain per module"), gain_headings(), stretch=0)
+        layout.addWidget(self.gain_table, 1)
+        layout.addWidget(self.notes[1])
         self.analysis_table = self._table(
             tr("Item analysis of quiz questions"), analysis_headings(), stretch=0
         )
@@ -148,6 +148,15 @@ class LearningTab(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._compute()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The explanations keep every wrapped line (the Results tabs ask no height by width, so the
+        tables would otherwise squeeze the tall Urdu lines); the tables scroll in what is left."""
+        super().resizeEvent(event)
+        margins = self.contentsMargins() + self.box.contentsMargins()
+        width = max(1, event.size().width() - margins.left() - margins.right())
+        for label in self.notes:
+            label.setMinimumHeight(label.heightForWidth(width))
 
     def _compute(self) -> None:
         if self._pending is None:
