@@ -12,7 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
+    QScrollArea,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -91,7 +93,18 @@ class LearningTab(QWidget):
     def __init__(self, page: Page, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page = page
-        layout = self.box = QVBoxLayout(self)
+        # the explanations and tables scroll together when the tab is shorter than their least heights
+        # (tall Urdu lines at 1024x600) instead of being drawn over each other
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget()
+        self.scroller.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroller)
+        layout = self.box = QVBoxLayout(inner)
         self.notes = [
             note(
                 tr(
@@ -151,12 +164,19 @@ class LearningTab(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The explanations keep every wrapped line (the Results tabs ask no height by width, so the
-        tables would otherwise squeeze the tall Urdu lines); the tables scroll in what is left."""
+        tables would otherwise squeeze the tall Urdu lines); the tables scroll in what is left, down to
+        their headings and one row."""
         super().resizeEvent(event)
-        margins = self.contentsMargins() + self.box.contentsMargins()
-        width = max(1, event.size().width() - margins.left() - margins.right())
+        margins = self.box.contentsMargins()
+        bar = self.scroller.verticalScrollBar().sizeHint().width()  # room for the bar if it comes
+        width = max(1, event.size().width() - margins.left() - margins.right() - bar)
         for label in self.notes:
             label.setMinimumHeight(label.heightForWidth(width))
+        for table in (self.gain_table, self.analysis_table):  # at least the headings and one row
+            header = table.horizontalHeader().sizeHint().height()
+            table.setMinimumHeight(
+                header + table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth()
+            )
 
     def _compute(self) -> None:
         if self._pending is None:

@@ -66,3 +66,7 @@ def test_gain_tab_explanations_are_whole_in_urdu(qtbot, styled_area, store) -> N
     assert len(notes) == 2
     for label in notes:
         assert label.height() >= label.heightForWidth(label.width()), label.text()
+    tab = page.learning_tab  # and nothing is drawn over them: each table starts below its explanation
+    assert notes[0].geometry().bottom() < tab.gain_table.geometry().top()
+    assert notes[1].geometry().bottom() < tab.analysis_table.geometry().top()
+    assert tab.analysis_table.geometry().bottom() < tab.analysis_table.parentWidget().height()
