@@ -1391,6 +1391,10 @@
         <translation>نمونہ پیک طلبہ کو دکھائیں</translation>
     </message>
     <message>
+        <source>Hidden from learners: tick 'Show the example pack to learners' in Settings.</source>
+        <translation>طلبہ سے چھپا ہے: سیٹنگز میں «نمونہ پیک طلبہ کو دکھائیں» پر نشان لگائیں۔</translation>
+    </message>
+    <message>
         <source>National contacts (suggested)</source>
         <translation>قومی رابطے (تجویز کردہ)</translation>
     </message>
@@ -2019,8 +2023,12 @@
         <translation>میرے یونٹ</translation>
     </message>
     <message>
-        <source>Back to my modules (your answers are saved)</source>
-        <translation>واپس میرے یونٹ پر (آپ کے جواب محفوظ ہیں)</translation>
+        <source>Back to my modules</source>
+        <translation>واپس میرے یونٹ پر</translation>
+    </message>
+    <message>
+        <source>This answer was not saved. Tell your teacher.</source>
+        <translation>یہ جواب محفوظ نہیں ہوا۔ اپنے ٹیچر کو بتائیں۔</translation>
     </message>
     <message>
         <source>Finish</source>
