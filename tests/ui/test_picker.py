@@ -253,3 +253,19 @@ def test_two_word_names_are_whole_on_urdu_cards(student_factory: StudentAppFacto
         assert delegate.title_shown(name)[1] == name
     long_name = "Syeda Ayesha Fatima Bint Muhammad Rizwan"
     assert len(delegate.title_shown(long_name)[1]) < len(long_name)
+
+
+def test_same_name_cards_stay_apart_on_the_urdu_picker(student_factory: StudentAppFactory) -> None:
+    """Two 'Sana Yousaf' whose fathers' names start alike keep different second lines on the Urdu picker
+    (fitted, or cut in the middle), not both 'Muhammad You…'."""
+    with Store.open(student_factory.data_dir) as store:
+        store.create_learner("Sana Yousaf", avatar_id="cat", father_name="Muhammad Yousaf", roll_number="3")
+        store.create_learner("Sana Yousaf", avatar_id="owl", father_name="Muhammad Younis", roll_number="14")
+        store.settings.default_language = "ur"
+    app = student_factory.open()
+    picker = app.window.picker
+    delegate = picker.learner_view.delegate
+    details = [card.detail for card in picker.learner_cards.all_cards()]
+    assert len(details) == 2 and all(details)
+    shown = [delegate.detail_shown(detail)[1] for detail in details]
+    assert shown[0] != shown[1], shown
