@@ -1391,6 +1391,10 @@
         <translation>نمونہ پیک طلبہ کو دکھائیں</translation>
     </message>
     <message>
+        <source>Hidden from learners: tick 'Show the example pack to learners' in Settings.</source>
+        <translation>طلبہ سے چھپا ہے: سیٹنگز میں «نمونہ پیک طلبہ کو دکھائیں» پر نشان لگائیں۔</translation>
+    </message>
+    <message>
         <source>National contacts (suggested)</source>
         <translation>قومی رابطے (تجویز کردہ)</translation>
     </message>

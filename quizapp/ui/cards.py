@@ -227,6 +227,23 @@ class CardModel(QAbstractListModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
+def _fitted(font: QFont, text: str, width: int, elide: Qt.TextElideMode) -> tuple[QFont, str]:
+    """``font`` up to a quarter smaller until ``text`` fits ``width``; elided only if it still does not."""
+    if QFontMetrics(font).horizontalAdvance(text) <= width:
+        return font, text
+    pixels, points = font.pixelSize(), font.pointSizeF()
+    smaller = font
+    for step in (0.9, 0.8, 0.75):
+        smaller = QFont(font)
+        if pixels > 0:
+            smaller.setPixelSize(max(9, round(pixels * step)))
+        else:
+            smaller.setPointSizeF(max(7.0, points * step))
+        if QFontMetrics(smaller).horizontalAdvance(text) <= width:
+            return smaller, text
+    return smaller, QFontMetrics(smaller).elidedText(text, elide, width)
+
+
 class CardDelegate(QStyledItemDelegate):
     """Draws a card as the learner tiles looked: a white rounded card, the picture, the name in bold
     and, when there is one, a second line in a smaller, quieter font."""
@@ -261,6 +278,20 @@ class CardDelegate(QStyledItemDelegate):
     def card_size(self) -> QSize:
         """The card itself (the grid cell around it adds the spacing)."""
         return self._measure()[2]
+
+    def title_shown(self, title: str, width: int | None = None) -> tuple[QFont, str]:
+        """The font and text of a card's name: a name a little too wide (a two-word name in the larger
+        Urdu-screen font) is drawn up to a quarter smaller rather than cut; only longer names are elided."""
+        if width is None:
+            width = self.card_size().width() - 20
+        return _fitted(self._measure()[0], title, width, Qt.TextElideMode.ElideRight)
+
+    def detail_shown(self, detail: str, width: int | None = None) -> tuple[QFont, str]:
+        """The second line (father's name, roll number), fitted like the name but cut in the middle when
+        it must be: 'Muhammad Yousaf · 3' and 'Muhammad Younis · 4' must not both become 'Muhammad You…'."""
+        if width is None:
+            width = self.card_size().width() - 20
+        return _fitted(self._measure()[1], detail, width, Qt.TextElideMode.ElideMiddle)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         cell = self.view.gridSize()  # the whole cell: the card is drawn in its middle
@@ -312,14 +343,15 @@ class CardDelegate(QStyledItemDelegate):
         line_top = top + picture_size + 6
         painter.setFont(title_font)
         painter.setPen(QColor(palette.text))
-        shown = title_metrics.elidedText(card.title, Qt.TextElideMode.ElideRight, text_width)
+        fitted_font, shown = self.title_shown(card.title, text_width)
+        painter.setFont(fitted_font)
         title_rect = QRectF(box.x() + 10, line_top, text_width, title_metrics.height())
         painter.drawText(title_rect, int(Qt.AlignmentFlag.AlignCenter), shown)
         if card.detail:
             detail_metrics = QFontMetrics(detail_font)
-            painter.setFont(detail_font)
             painter.setPen(QColor(palette.text_muted))
-            shown = detail_metrics.elidedText(card.detail, Qt.TextElideMode.ElideRight, text_width)
+            fitted_detail, shown = self.detail_shown(card.detail, text_width)
+            painter.setFont(fitted_detail)
             detail_rect = QRectF(box.x() + 10, title_rect.bottom(), text_width, detail_metrics.height())
             painter.drawText(detail_rect, int(Qt.AlignmentFlag.AlignCenter), shown)
         painter.restore()

@@ -6,8 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from quizapp.services.checks import set_pre_checks_enabled
+from quizapp.ui.autopilot import settle
 from tests.services.checkpack import copy_pack_with_checks
 from tests.ui.conftest import StudentApp, StudentAppFactory
 
@@ -67,3 +71,22 @@ def test_teacher_switched_pre_checks_off(checked_student: StudentApp) -> None:
     pilot.create_learner("Bilal", avatar="cat", age_band="11-13")
     pilot.open_module(PACK, MODULE)
     assert checked_student.window.current_screen() is checked_student.window.lesson
+
+
+def test_number_keys_answer_check_questions(checked_student: StudentApp) -> None:
+    """Number keys pick an option on a check question as they do in the quiz (the cards show 1, 2)."""
+    window, pilot = checked_student.window, checked_student.pilot
+    pilot.create_learner("Hira", avatar="cat", age_band="11-13")
+    pilot.open_module(PACK, MODULE)
+    screen = window.check
+    assert window.current_screen() is screen
+    window.activateWindow()
+    settle()
+    for number in range(1, 6):
+        assert screen.where.text() == f"Question {number} of 5"
+        QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_1)
+        settle()
+        assert screen.view is not None and screen.view.answer() is True  # 1 = the first card, True
+        QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Return)
+        settle()
+    assert window.current_screen() is window.lesson

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -19,7 +20,13 @@ from quizapp.services.opening import OpeningStore
 from quizapp.services.roster import peek_roster
 from quizapp.ui.autopilot import Autopilot, settle
 from quizapp.ui.cards import search_key
-from quizapp.ui.screens.picker import CLASS_STEP_ABOVE, DETAIL_FIELDS, detail_fields, learner_detail
+from quizapp.ui.screens.picker import (
+    CLASS_STEP_ABOVE,
+    DETAIL_FIELDS,
+    TILE_WIDTH,
+    detail_fields,
+    learner_detail,
+)
 from tests.ui.conftest import StudentApp, StudentAppFactory
 
 
@@ -228,3 +235,37 @@ def test_coming_back_to_an_unchanged_picker_keeps_the_place_in_the_list(student:
     student.store.create_learner("Zoya", avatar_id="owl")
     picker.refresh()  # a new learner: the list is rebuilt and shows her
     assert "Zoya" in [x.display_name for x in picker.shown_learners()]
+
+
+def test_two_word_names_are_whole_on_urdu_cards(student_factory: StudentAppFactory) -> None:
+    """On the Urdu picker (a larger font) 'Sana Yousaf' is drawn whole, a little smaller, not cut to
+    'Sana You…'; a name far too long for a card is still elided."""
+    with Store.open(student_factory.data_dir) as store:
+        for name in ("Sana Yousaf", "Danish Ali"):
+            store.create_learner(name, avatar_id="cat")
+        store.settings.default_language = "ur"
+    app = student_factory.open()
+    delegate = app.window.picker.learner_view.delegate
+    assert app.ctx.language == "ur"
+    title_font = delegate.fonts()[0]
+    assert QFontMetrics(title_font).horizontalAdvance("Sana Yousaf") > TILE_WIDTH - 20  # too wide as it is
+    for name in ("Sana Yousaf", "Danish Ali"):
+        assert delegate.title_shown(name)[1] == name
+    long_name = "Syeda Ayesha Fatima Bint Muhammad Rizwan"
+    assert len(delegate.title_shown(long_name)[1]) < len(long_name)
+
+
+def test_same_name_cards_stay_apart_on_the_urdu_picker(student_factory: StudentAppFactory) -> None:
+    """Two 'Sana Yousaf' whose fathers' names start alike keep different second lines on the Urdu picker
+    (fitted, or cut in the middle), not both 'Muhammad You…'."""
+    with Store.open(student_factory.data_dir) as store:
+        store.create_learner("Sana Yousaf", avatar_id="cat", father_name="Muhammad Yousaf", roll_number="3")
+        store.create_learner("Sana Yousaf", avatar_id="owl", father_name="Muhammad Younis", roll_number="14")
+        store.settings.default_language = "ur"
+    app = student_factory.open()
+    picker = app.window.picker
+    delegate = picker.learner_view.delegate
+    details = [card.detail for card in picker.learner_cards.all_cards()]
+    assert len(details) == 2 and all(details)
+    shown = [delegate.detail_shown(detail)[1] for detail in details]
+    assert shown[0] != shown[1], shown

@@ -28,6 +28,7 @@ from quizapp.content.packs import MANIFEST_NAME, Pack, load_pack_folder
 from quizapp.content.text import LText
 from quizapp.progress.records import PackRecord
 from quizapp.progress.store import Settings, Store
+from quizapp.services.learning import EXAMPLE_PACK_ID
 from quizapp.services.library import BrokenPack, CataloguePack, PackLibrary
 
 __all__ = ["BrokenPack", "PackManager"]  # BrokenPack is the catalogue's, re-exported for the pages
@@ -477,3 +478,11 @@ class PackManager:
             return on
         chosen = self.class_pack_ids(class_id)
         return on if chosen is None else on & chosen
+
+    def learners_see(self, class_id: str | None) -> set[str]:
+        """``enabled_for_class`` without the built-in example pack while the settings hide it from learners
+        (the rule of ``LearningService.enabled_pack_ids``): what the class grid and reports list."""
+        seen = self.enabled_for_class(class_id)
+        if not self._settings.show_example_pack and self.library.is_builtin(EXAMPLE_PACK_ID):
+            seen.discard(EXAMPLE_PACK_ID)
+        return seen

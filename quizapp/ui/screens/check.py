@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
 from quizapp.progress.errors import StoreError
@@ -88,6 +89,10 @@ class CheckScreen(Screen):
         row.addWidget(self.next_button)
         self.outer.addWidget(footer)
         self.on_enter(self.next)
+        for number in range(1, 10):  # number keys pick options, as in the quiz
+            shortcut = QShortcut(QKeySequence(str(number)), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda n=number: self.pick_number(n))
 
     def open(self, session: CheckSession) -> None:
         self.session = session

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
+    QScrollArea,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -91,26 +93,38 @@ class LearningTab(QWidget):
     def __init__(self, page: Page, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page = page
-        layout = QVBoxLayout(self)
-        layout.addWidget(
+        # the explanations and tables scroll together when the tab is shorter than their least heights
+        # (tall Urdu lines at 1024x600) instead of being drawn over each other
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget()
+        inner.setObjectName("page")  # the page's own background (theme.py), not the scroll area's grey
+        self.scroller.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroller)
+        layout = self.box = QVBoxLayout(inner)
+        self.notes = [
             note(
                 tr(
                     "Learning gain: learners who answered the check questions before the lesson and again "
                     "after the quiz. Normalised gain is the share of what they did not know before that they "
                     "learned (0 to 1)."
                 )
-            )
-        )
-        self.gain_table = self._table(tr("Learning gain per module"), gain_headings(), stretch=0)
-        layout.addWidget(self.gain_table, 1)
-        layout.addWidget(
+            ),
             note(
                 tr(
                     "Questions: facility is the average score; discrimination compares a question with the "
                     "rest of the quiz (below 0.2 the question may be unclear or give its answer away)."
                 )
-            )
-        )
+            ),
+        ]
+        layout.addWidget(self.notes[0])
+        self.gain_table = self._table(tr("Learning gain per module"), gain_headings(), stretch=0)
+        layout.addWidget(self.gain_table, 1)
+        layout.addWidget(self.notes[1])
         self.analysis_table = self._table(
             tr("Item analysis of quiz questions"), analysis_headings(), stretch=0
         )
@@ -148,6 +162,22 @@ class LearningTab(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._compute()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The explanations keep every wrapped line (the Results tabs ask no height by width, so the
+        tables would otherwise squeeze the tall Urdu lines); the tables scroll in what is left, down to
+        their headings and one row."""
+        super().resizeEvent(event)
+        margins = self.box.contentsMargins()
+        bar = self.scroller.verticalScrollBar().sizeHint().width()  # room for the bar if it comes
+        width = max(1, event.size().width() - margins.left() - margins.right() - bar)
+        for label in self.notes:
+            label.setMinimumHeight(label.heightForWidth(width))
+        for table in (self.gain_table, self.analysis_table):  # at least the headings and one row
+            header = table.horizontalHeader().sizeHint().height()
+            table.setMinimumHeight(
+                header + table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth()
+            )
 
     def _compute(self) -> None:
         if self._pending is None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from quizapp.content.text import language_name
+from quizapp.services.learning import EXAMPLE_PACK_ID
 from quizapp.services.teacher.packs import InstallOutcome, PackError, PackErrorKind, PackInfo
 from quizapp.ui.plaintext import fill_args, plain_label
 from quizapp.ui.teacher.page import ALL, Page
@@ -147,6 +148,10 @@ class PacksPage(Page):
             for m in info.modules
         )
         card.body.addWidget(note(modules))
+        if info.builtin and info.id == EXAMPLE_PACK_ID and not self.store.settings.show_example_pack:
+            card.body.addWidget(
+                note(tr("Hidden from learners: tick 'Show the example pack to learners' in Settings."))
+            )
         toggle = WrappingCheckBox(tr("Learners see this pack"))
         toggle.setMinimumHeight(MIN_TARGET)
         toggle.setChecked(enabled)

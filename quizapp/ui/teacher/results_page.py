@@ -266,7 +266,7 @@ class ResultsPage(Page):
         self.apply_filters(self.class_filter, self.dates)  # as last chosen here or on the print page
         class_id = self.selected_class()
         packs = self.packs()
-        enabled = self.area.pack_manager.enabled_for_class(class_id)
+        enabled = self.area.pack_manager.learners_see(class_id)
         grid = self.run_safely(
             lambda: results_grid(
                 self.store,

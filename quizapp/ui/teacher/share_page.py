@@ -191,7 +191,7 @@ class SharePage(Page):
             self.store,
             packs,
             class_id=class_id,
-            pack_ids=self.area.pack_manager.enabled_for_class(class_id),
+            pack_ids=self.area.pack_manager.learners_see(class_id),
             since=self.dates.since(),
             until=self.dates.until(),
         )
@@ -380,7 +380,7 @@ class SharePage(Page):
                 self.store,
                 self.packs(),
                 class_id=class_id,
-                pack_ids=self.area.pack_manager.enabled_for_class(class_id),
+                pack_ids=self.area.pack_manager.learners_see(class_id),
                 since=self.dates.since(),
                 until=self.dates.until(),
             )

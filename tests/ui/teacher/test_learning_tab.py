@@ -43,3 +43,30 @@ def test_results_page_shows_gain_per_module_and_report_prints_it(qtbot, area, st
     share.class_filter.setCurrentIndex(share.class_filter.findData(blue.id))
     html = share.class_report_body()
     assert "Learning gain" in html and "+100" in html
+
+
+def test_gain_tab_explanations_are_whole_in_urdu(qtbot, styled_area, store) -> None:  # type: ignore[no-untyped-def]
+    """The two explanations on the Gain tab get the height their wrapped lines need (Urdu lines are tall),
+    instead of being cut off half-way through a line when the window is short (seen at 1024x600 in the
+    real window, where the Urdu text wraps to three lines)."""
+    from PySide6.QtWidgets import QLabel
+
+    from quizapp.ui.autopilot import settle
+
+    area = styled_area
+    area.ctx.set_language("ur")
+    area.resize(1024, 480)
+    area.show()
+    area.unlock_without_pin()
+    page = area.show_page("results")
+    qtbot.waitExposed(area)
+    page.tabs.setCurrentWidget(page.learning_tab)
+    settle()
+    notes = [label for label in page.learning_tab.findChildren(QLabel) if label.property("role") == "note"]
+    assert len(notes) == 2
+    for label in notes:
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
+    tab = page.learning_tab  # and nothing is drawn over them: each table starts below its explanation
+    assert notes[0].geometry().bottom() < tab.gain_table.geometry().top()
+    assert notes[1].geometry().bottom() < tab.analysis_table.geometry().top()
+    assert tab.analysis_table.geometry().bottom() < tab.analysis_table.parentWidget().height()

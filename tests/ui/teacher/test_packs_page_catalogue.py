@@ -45,3 +45,24 @@ def test_a_pack_with_a_built_in_id_is_installed_only_after_the_teacher_agrees(
     dialogs.confirms.append(True)
     assert page.install(source)
     assert ctx.library.get("safety-11-13").overrides_builtin  # type: ignore[union-attr]
+
+
+def test_example_pack_card_says_it_is_hidden_until_the_settings_show_it(qtbot, area, ctx) -> None:
+    """'Learners see this pack' is ticked on the example pack, but learners see it only when the Settings
+    switch is on: the card says so while it is off, and not once it is on."""
+    from PySide6.QtWidgets import QLabel
+
+    hint = "Settings"
+
+    def card_text() -> str:
+        card = page.cards["example"]
+        return "\n".join(label.text() for label in card.findChildren(QLabel))
+
+    area.unlock_without_pin()
+    page = area.show_page("packs")
+    assert ctx.store.settings.show_example_pack is False
+    assert page.toggles["example"].isChecked()
+    assert "Hidden from learners" in card_text() and hint in card_text()
+    ctx.store.settings.show_example_pack = True
+    page.refresh()
+    assert "Hidden from learners" not in card_text()

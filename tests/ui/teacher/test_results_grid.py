@@ -123,3 +123,15 @@ def test_print_page_follows_the_grids_filters_and_saves_the_wide_csv(
     assert "Danish Ali (Asif Ali)" in body
     results = area.show_page("results")
     assert results.class_filter.currentData() == "__all__"  # and back: the grid follows the print page
+
+
+def test_grid_lists_only_modules_learners_can_open(qtbot, area, store) -> None:
+    """While the example pack is hidden from learners (the default) the grid has no 'Safe basics' column,
+    where every child could only ever show 'not yet'; turned on in the settings, the column is back."""
+    assert store.settings.show_example_pack is False
+    page, _, _ = _results_page(qtbot, area, store)
+    assert "example" not in {column.pack_id for column in page.current_grid.columns}
+    assert page.current_grid.columns  # the real modules are still there
+    store.settings.show_example_pack = True
+    page.refresh()
+    assert "example" in {column.pack_id for column in page.current_grid.columns}

@@ -146,6 +146,7 @@ def test_a_broken_pack_lists_its_problems_and_counts_the_rest(qtbot, area, tmp_p
 
 def test_grid_and_learner_detail_after_a_journey(qtbot, area, store) -> None:
     """The grid says who passed in words; choosing a learner lists every answer."""
+    store.settings.show_example_pack = True  # the learners took the example module, shown to them
     blue = store.create_class("Blue")
     ali = store.create_learner("Ali", class_id=blue.id)
     store.create_learner("Zoya", class_id=blue.id)
