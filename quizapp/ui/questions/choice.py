@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from quizapp.content.models import MultipleSelect, Scenario, SingleChoice, TrueFalse
 from quizapp.services.grading import Grade
@@ -23,6 +23,9 @@ def rating_words(rating: str) -> str:
         "unsafe": tr("Unsafe choice"),
     }[rating]
 
+
+OPTION_SPACING = 8
+SITUATION_PICTURE = 48
 
 RATING_ICONS = {"best": "best", "acceptable": "acceptable", "unsafe": "unsafe"}
 
@@ -53,9 +56,33 @@ class _CardsView(QuestionView):
             card.setProperty("option_id", option.id)
             if self.group is not None:
                 self.group.addButton(card)
-            self.box.addWidget(card)
             card.toggled.connect(lambda _on=False: self.answer_changed.emit())
             self.cards.append((option, card))
+        # Short options side by side, two to a row (reading order: the first on the leading side), so that
+        # on a small screen every option is in sight at once; long ones one under the other.
+        self.grid = QGridLayout()
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(OPTION_SPACING)
+        self.box.addLayout(self.grid)
+        self.two_columns = False
+        self._place_cards(two_columns=False)
+
+    def _place_cards(self, *, two_columns: bool) -> None:
+        for _option, card in self.cards:
+            self.grid.removeWidget(card)
+        columns = 2 if two_columns else 1
+        for position, (_option, card) in enumerate(self.cards):
+            self.grid.addWidget(card, position // columns, position % columns)
+        for column in range(2):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        self.two_columns = two_columns
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        half = (self.width() - OPTION_SPACING) // 2
+        wanted = len(self.cards) > 2 and all(card.fits_one_line(half) for _option, card in self.cards)
+        if wanted != self.two_columns:
+            self._place_cards(two_columns=wanted)
 
     def chosen_ids(self) -> list[str]:
         return [option.id for option, card in self.cards if card.isChecked()]
@@ -183,16 +210,24 @@ class ScenarioView(_CardsView):
         card.setProperty("role", "situation")
         card.setObjectName("situation")
         row = QHBoxLayout(card)
-        row.setContentsMargins(16, 14, 16, 14)
-        row.setSpacing(14)
-        row.addWidget(picture(images.illustration("scenario", 72)), 0, Qt.AlignmentFlag.AlignTop)
-        column = QVBoxLayout()
-        column.setSpacing(4)
-        column.addWidget(label(tr("Imagine this"), "subtle"))
+        row.setContentsMargins(12, 6, 12, 6)
+        row.setSpacing(12)
+        # A small picture with "Imagine this" under it, beside the situation: on a 1024x600 screen in
+        # Urdu (tall Nastaliq lines) the situation, the question and every option fit without scrolling.
+        side = QVBoxLayout()
+        side.setSpacing(0)
+        side.addWidget(
+            picture(images.illustration("scenario", SITUATION_PICTURE)), 0, Qt.AlignmentFlag.AlignHCenter
+        )
+        imagine = label(tr("Imagine this"), "subtle", wrap=False)
+        imagine.setProperty("tight", True)
+        side.addWidget(imagine, 0, Qt.AlignmentFlag.AlignHCenter)
+        side.addStretch(1)
+        row.addLayout(side)
         self.situation = label(self.t(question.situation))
         self.situation.setObjectName("situation-text")
-        column.addWidget(self.situation)
-        row.addLayout(column, 1)
+        self.situation.setProperty("tight", True)
+        row.addWidget(self.situation, 1, Qt.AlignmentFlag.AlignVCenter)
         card.setAccessibleName(tr("Imagine this: {situation}").format(situation=self.t(question.situation)))
         self.box.addWidget(card)
 

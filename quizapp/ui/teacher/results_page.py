@@ -147,7 +147,10 @@ class ResultsPage(Page):
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setMinimumHeight(MIN_TARGET)
         self.search_field.setMinimumWidth(160)
-        self.layout_.addLayout(self.filter_bar(self.labelled(tr("Class:"), self.class_filter), self.dates))
+        # Class, dates and the search on one line: at 1024x600 the grid gets the rest of the page.
+        self.layout_.addLayout(
+            self.filter_bar(self.labelled(tr("Class:"), self.class_filter), self.dates, self.search_field)
+        )
         self.class_filter.currentIndexChanged.connect(lambda _: self._filters_changed())
         for widget in (self.dates.use_from, self.dates.use_until):
             widget.toggled.connect(lambda _: self._filters_changed())
@@ -161,10 +164,7 @@ class ResultsPage(Page):
         grid_layout.setContentsMargins(4, 4, 4, 4)
         grid_layout.setSpacing(4)
         self.summary_label = wrapping_label()
-        top = QHBoxLayout()
-        top.addWidget(self.search_field, 2)
-        top.addWidget(self.summary_label, 5)
-        grid_layout.addLayout(top)
+        grid_layout.addWidget(self.summary_label)
         self.model = ResultsModel(self.ctx.language, self)
         self.proxy = LearnerFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -236,9 +236,11 @@ class ResultsPage(Page):
         metrics = QFontMetrics(font)
         if not self.ctx.is_rtl:
             return metrics.height() + 4
-        # Nastaliq's metrics leave room for its rarest, deepest letters; names need the room of their ink
+        # Nastaliq's metrics leave room for its rarest, deepest letters; a name (one line, drawn in the
+        # middle of its row) needs the room of its ink: the tallest and deepest letters names have, and
+        # 2 px of air above and below.
         ink = metrics.tightBoundingRect(tr("Learner") + " بلال احمد یوسف گل نیچے ژ").height()
-        return min(metrics.height(), ink + 12)
+        return min(metrics.height(), ink + 4)
 
     def _style_grid(self) -> None:
         pixels = self._grid_pixels()
