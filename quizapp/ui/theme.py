@@ -311,7 +311,7 @@ QFrame[role="header"] QLabel[role="heading"] {{ font-size: {fixed["heading"]}px;
 _TALL_SCRIPT_RULES = """
 QLabel { padding-top: 0.15em; padding-bottom: 0.15em; }
 QLabel[script="latin"] { padding-top: 0; padding-bottom: 0; }
-QLabel[tight="true"], QPushButton[tight="true"] { padding-top: 0; padding-bottom: 0; }
+QLabel[tight="true"] { padding-top: 0; padding-bottom: 0; }
 QLabel#prompt { font-size: %(prompt)spx; }
 QLabel[role="chip"], QLabel[role="chip-passed"], QLabel[role="chip-progress"] {
     padding-top: 0.12em; padding-bottom: 0.12em;

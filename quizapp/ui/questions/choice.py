@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from quizapp.content.models import MultipleSelect, Scenario, SingleChoice, TrueFalse
@@ -25,7 +26,7 @@ def rating_words(rating: str) -> str:
 
 
 OPTION_SPACING = 8
-SITUATION_PICTURE = 48
+SITUATION_PICTURE = 36
 
 RATING_ICONS = {"best": "best", "acceptable": "acceptable", "unsafe": "unsafe"}
 
@@ -57,6 +58,7 @@ class _CardsView(QuestionView):
             if self.group is not None:
                 self.group.addButton(card)
             card.toggled.connect(lambda _on=False: self.answer_changed.emit())
+            card.installEventFilter(self)
             self.cards.append((option, card))
         # Short options side by side, two to a row (reading order: the first on the leading side), so that
         # on a small screen every option is in sight at once; long ones one under the other.
@@ -76,6 +78,23 @@ class _CardsView(QuestionView):
         for column in range(2):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
         self.two_columns = two_columns
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The arrow keys go from card to card in reading order, in one column or two (Down and the
+        reading direction's arrow to the next, Up and the other to the one before)."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            cards = [card for _option, card in self.cards]
+            if watched in cards and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+                forward = {Qt.Key.Key_Down, Qt.Key.Key_Left if rtl else Qt.Key.Key_Right}
+                back = {Qt.Key.Key_Up, Qt.Key.Key_Right if rtl else Qt.Key.Key_Left}
+                key = Qt.Key(event.key())
+                if key in forward or key in back:
+                    index = cards.index(watched) + (1 if key in forward else -1)
+                    if 0 <= index < len(cards):
+                        cards[index].setFocus(Qt.FocusReason.TabFocusReason)
+                    return True
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
@@ -220,7 +239,6 @@ class ScenarioView(_CardsView):
             picture(images.illustration("scenario", SITUATION_PICTURE)), 0, Qt.AlignmentFlag.AlignHCenter
         )
         imagine = label(tr("Imagine this"), "subtle", wrap=False)
-        imagine.setProperty("tight", True)
         side.addWidget(imagine, 0, Qt.AlignmentFlag.AlignHCenter)
         side.addStretch(1)
         row.addLayout(side)

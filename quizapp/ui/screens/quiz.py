@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
@@ -170,14 +170,11 @@ class QuizScreen(Screen):
         row.addWidget(self.message, 1)
         row.addWidget(self.action_button)
         self.outer.addWidget(footer)
-        # Thin bars: the question gets the height of a small screen. The font's own line box holds the
-        # ink of a Nastaliq button label, so these buttons need no extra room above and below it.
+        # Thin bars: the question gets the height of a small screen.
         for bar in (header, footer):
             bar_layout = bar.layout()
             assert bar_layout is not None
             bar_layout.setContentsMargins(theme.PAGE_MARGIN, 4, theme.PAGE_MARGIN, 4)
-        for widget in (self.home_button, self.hint_button, self.more_below, self.action_button):
-            widget.setProperty("tight", True)
 
         self.on_enter(self.act)
         for number in range(1, 10):
@@ -220,6 +217,7 @@ class QuizScreen(Screen):
         self.view = make_view(self.ctx, question, session.entry.pack, session)
         self.view.setObjectName(f"question-{question.type}")
         self.view.answer_changed.connect(lambda: self.message.setText(""))
+        self.view.installEventFilter(self)  # options placed again (one column or two): is any out of sight?
         self.view_holder.addWidget(self.view)
         self.hint.setVisible(False)
         self.feedback.setVisible(False)
@@ -317,6 +315,11 @@ class QuizScreen(Screen):
         if below:
             below[0].setFocus()
             self.page.ensureWidgetVisible(below[0], 0, ScrollPage.REVEAL_MARGIN)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            QTimer.singleShot(0, self.update_more_below)
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
