@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ from quizapp.services.teacher.reports import (
     question_lines,
     results_grid,
 )
+from quizapp.ui.i18n.fonts import has_arabic_script
 from quizapp.ui.i18n.formatting import Formatter
 from quizapp.ui.plaintext import fill_args, tooltip_text
 from quizapp.ui.teacher.learning_page import LearningTab
@@ -228,19 +230,33 @@ class ResultsPage(Page):
 
         return round(BASE_FONT_PX * 0.8)
 
-    def _row_height(self) -> int:
-        """A compact row: one line of the grid's font (its ascent and descent hold Nastaliq's names) and a
-        little air."""
+    def _row_height(self, texts: Iterable[str] = ()) -> int:
+        """A compact row: as tall as the ink of the texts it shows (names are one line) and 2 px of air
+        above and below, never taller than a line of the grid's font.
+
+        Nastaliq's metrics leave room for its rarest, deepest letters: a class of Urdu names gets the room
+        of the tallest and deepest letters names have; a class whose names are in Latin letters (drawn in
+        the fallback font) gets the room of those, so more learners are in sight at 1024x600."""
         font = QFont(self.font())
         font.setPixelSize(self._grid_pixels())
         metrics = QFontMetrics(font)
         if not self.ctx.is_rtl:
             return metrics.height() + 4
-        # Nastaliq's metrics leave room for its rarest, deepest letters; a name (one line, drawn in the
-        # middle of its row) needs the room of its ink: the tallest and deepest letters names have, and
-        # 2 px of air above and below.
-        ink = metrics.tightBoundingRect(tr("Learner") + " بلال احمد یوسف گل نیچے ژ").height()
+        sample = ["Ag"]
+        shown = [text for text in texts if text]
+        if not shown or any(has_arabic_script(text) for text in shown):
+            sample.append("بلال احمد یوسف گل نیچے ژ")
+        ink = max(metrics.tightBoundingRect(text).height() for text in [*sample, *shown])
         return min(metrics.height(), ink + 4)
+
+    def _shown_texts(self) -> set[str]:
+        """Every text the grid's rows show (names, classes, marks), each once."""
+        model = self.model
+        return {
+            str(model.index(row, column).data() or "")
+            for row in range(model.rowCount())
+            for column in range(model.columnCount())
+        }
 
     def _style_grid(self) -> None:
         pixels = self._grid_pixels()
@@ -284,6 +300,7 @@ class ResultsPage(Page):
         self.current_grid = grid
         classes = {c.id: c.name for c in self.store.list_classes(include_archived=True)}
         self.model.set_grid(grid, classes, show_class=class_id is None)
+        self.grid.set_row_height(self._row_height(self._shown_texts()))
         self._describe()
         self.detail_tree.clear()
         self._fill_questions(class_id)
