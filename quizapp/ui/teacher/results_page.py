@@ -149,10 +149,7 @@ class ResultsPage(Page):
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setMinimumHeight(MIN_TARGET)
         self.search_field.setMinimumWidth(160)
-        # Class, dates and the search on one line: at 1024x600 the grid gets the rest of the page.
-        self.layout_.addLayout(
-            self.filter_bar(self.labelled(tr("Class:"), self.class_filter), self.dates, self.search_field)
-        )
+        self.layout_.addLayout(self.filter_bar(self.labelled(tr("Class:"), self.class_filter), self.dates))
         self.class_filter.currentIndexChanged.connect(lambda _: self._filters_changed())
         for widget in (self.dates.use_from, self.dates.use_until):
             widget.toggled.connect(lambda _: self._filters_changed())
@@ -220,6 +217,10 @@ class ResultsPage(Page):
         self.tabs.setTabToolTip(gain_tab, tr("Learning gain and questions"))
         # The tabs take the room the window has (never asking for more), so the grid scrolls, not the page.
         self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        # The search sits beside the tabs (room they leave on a 1024x600 screen), not on a line of its
+        # own: the grid gets that line. It is there while the class grid is shown.
+        self.tabs.setCornerWidget(self.search_field, Qt.Corner.TopRightCorner)
+        self.tabs.currentChanged.connect(lambda index: self.search_field.setVisible(index == 0))
         self.layout_.addWidget(self.tabs, 1)
         self.current_grid: ResultsGrid | None = None
         self.current_questions: list[QuestionLine] = []

@@ -143,3 +143,13 @@ def test_urdu_names_keep_their_ink_and_a_class_in_view(qtbot, area, store) -> No
     ink = QFontMetrics(page.grid.names.font()).tightBoundingRect("بلال احمد یوسف گل نیچے ژ").height()
     assert page.grid.names.rowHeight(0) >= ink + 4
     assert page.grid.visible_rows() >= 10
+
+
+def test_urdu_grid_in_the_app_style_shows_a_third_of_the_class(qtbot, styled_area, store) -> None:
+    """With the app's style sheet (its Nastaliq sizes), in Urdu at 1024x600, at least 12 of 40 learners
+    are in view (14 offscreen; 8 before): the search sits beside the tabs, rows are as tall as their ink."""
+    page, _, _ = _results_page(qtbot, styled_area, store, language="ur")
+    assert page.grid.visible_rows() >= 12
+    assert styled_area.page_stack.currentWidget().verticalScrollBar().maximum() == 0
+    page.tabs.setCurrentIndex(1)
+    assert not page.search_field.isVisible()  # the search is for the class grid only
