@@ -529,6 +529,15 @@ class ChoiceCard(QAbstractButton):
         hint = super().sizeHint()
         return QSize(max(hint.width(), 200), max(hint.height(), self.MIN_HEIGHT))
 
+    def text_height(self, width: int) -> int:
+        """The height of the card's text (wrapped) in a card ``width`` pixels wide."""
+        return self.text_label.heightForWidth(max(width - self._chrome_width(), 40))
+
+    def _chrome_width(self) -> int:
+        left, _top, right, _bottom = self.MARGINS
+        number = self.number_label.sizeHint().width() if self.number_label.isVisibleTo(self) else 0
+        return left + right + 2 * 12 + 28 + number
+
     def fits_one_line(self, width: int) -> bool:
         """The text would stay on one line in a card ``width`` pixels wide."""
         left, _top, right, _bottom = self.MARGINS

@@ -98,10 +98,21 @@ class _CardsView(QuestionView):
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
-        half = (self.width() - OPTION_SPACING) // 2
-        wanted = len(self.cards) > 2 and all(card.fits_one_line(half) for _option, card in self.cards)
+        wanted = len(self.cards) > 2 and self._two_columns_are_lower(self.width())
         if wanted != self.two_columns:
             self._place_cards(two_columns=wanted)
+
+    def _two_columns_are_lower(self, width: int) -> bool:
+        """Two cards to a row take less height than one under the other (short texts, or four options
+        whose texts wrap no more in half the width)."""
+        cards = [card for _option, card in self.cards]
+        half = (width - OPTION_SPACING) // 2
+        one = sum(card.text_height(width) for card in cards) + OPTION_SPACING * (len(cards) - 1)
+        rows = [cards[i : i + 2] for i in range(0, len(cards), 2)]
+        two = sum(max(card.text_height(half) for card in row) for row in rows)
+        two += OPTION_SPACING * (len(rows) - 1)
+        margins = ChoiceCard.MARGINS[1] + ChoiceCard.MARGINS[3]
+        return two + margins * len(rows) < one + margins * len(cards)
 
     def chosen_ids(self) -> list[str]:
         return [option.id for option, card in self.cards if card.isChecked()]

@@ -415,3 +415,17 @@ class QuizScreen(Screen):
             return
         focus = self.view.first_focus()
         (focus or self.action_button).setFocus()
+        if focus is not None:  # after the focus has scrolled it into view (queued the same way)
+            QTimer.singleShot(0, lambda: self._back_to_top_if_in_sight(focus))
+
+    def _back_to_top_if_in_sight(self, widget: QWidget) -> None:
+        """The question's start (the situation) stays in sight when the first option is in sight from the
+        top of the page too: the focus scrolls no further than it must."""
+        try:
+            page = self.page.widget()
+            if page is not None and widget.isVisible() and page.isAncestorOf(widget):
+                bottom = widget.mapTo(page, widget.rect().bottomLeft()).y()
+                if bottom < self.page.viewport().height():
+                    self.page.verticalScrollBar().setValue(0)
+        except RuntimeError:  # the question was replaced meanwhile
+            pass
