@@ -2708,6 +2708,14 @@
 <context>
     <name>QuizScreen</name>
     <message>
+        <source>More answers below</source>
+        <translation>نیچے اور جوابات ہیں</translation>
+    </message>
+    <message>
+        <source>Show the answers below</source>
+        <translation>نیچے کے جوابات دکھائیں</translation>
+    </message>
+    <message>
         <source>Question {number} of {total}</source>
         <translation>سوال {number} از {total}</translation>
     </message>

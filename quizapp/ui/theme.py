@@ -294,7 +294,7 @@ QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
 QMessageBox {{ background: {p.background}; }}
 QToolTip {{ background: {p.surface}; color: {p.text}; border: 1px solid {p.border_strong}; }}
 """
-        + (_TALL_SCRIPT_RULES if tall_script else "")
+        + (_TALL_SCRIPT_RULES % {"prompt": f["button"]} if tall_script else "")
         + (
             f"""
 QToolButton[role="tile"] {{ font-size: {fixed["button"]}px; }}
@@ -311,6 +311,8 @@ QFrame[role="header"] QLabel[role="heading"] {{ font-size: {fixed["heading"]}px;
 _TALL_SCRIPT_RULES = """
 QLabel { padding-top: 0.15em; padding-bottom: 0.15em; }
 QLabel[script="latin"] { padding-top: 0; padding-bottom: 0; }
+QLabel[tight="true"] { padding-top: 0; padding-bottom: 0; }
+QLabel#prompt { font-size: %(prompt)spx; }
 QLabel[role="chip"], QLabel[role="chip-passed"], QLabel[role="chip-progress"] {
     padding-top: 0.12em; padding-bottom: 0.12em;
 }
@@ -318,7 +320,8 @@ QPushButton, QToolButton { padding-top: 0.1em; padding-bottom: 0.1em; }
 QCheckBox, QRadioButton { padding-top: 0.1em; padding-bottom: 0.1em; }
 QLineEdit, QComboBox, QSpinBox { padding-top: 0.1em; padding-bottom: 0.1em; }
 """
-"""Qt's ``em`` is the font's line height: Nastaliq's letters reach up to about 0.15 of it beyond."""
+"""Qt's ``em`` is the font's line height: Nastaliq's letters reach up to about 0.15 of it beyond. A question's
+prompt in Nastaliq is bold at the size of a button's text (not a heading's): its line is already tall."""
 
 _HIGH_CONTRAST_RULES = """
 QPushButton, QToolButton, QLineEdit, QComboBox, QPlainTextEdit, QTextEdit, QSpinBox {{

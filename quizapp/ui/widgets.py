@@ -429,6 +429,8 @@ class ChoiceCard(QAbstractButton):
     """
 
     STATES = ("correct", "wrong", "missed", "best", "acceptable", "unsafe")
+    MIN_HEIGHT = 52  # a touch target above 44 px, and compact enough for 1024x600 in Urdu
+    MARGINS = (14, 5, 14, 5)
 
     def __init__(
         self, text: str, *, number: int | None = None, kind: str = "radio", parent: QWidget | None = None
@@ -441,10 +443,10 @@ class ChoiceCard(QAbstractButton):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        self.setMinimumHeight(60)
+        self.setMinimumHeight(self.MIN_HEIGHT)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         row = QHBoxLayout(self)
-        row.setContentsMargins(16, 12, 16, 12)
+        row.setContentsMargins(*self.MARGINS)
         row.setSpacing(12)
         # Children are put in the layout (and so given a parent) before any is shown or hidden: showing a
         # widget without a parent would open it as a window of its own and take the focus away.
@@ -459,6 +461,8 @@ class ChoiceCard(QAbstractButton):
         column.setSpacing(4)
         row.addLayout(column, 1)
         self.text_label = label(text)
+        # The card's own margins hold Nastaliq's ink: no extra room above and below the text's lines.
+        self.text_label.setProperty("tight", True)
         self.text_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         if kind == "plain":
             self.text_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -523,7 +527,29 @@ class ChoiceCard(QAbstractButton):
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
-        return QSize(max(hint.width(), 200), max(hint.height(), 60))
+        return QSize(max(hint.width(), 200), max(hint.height(), self.MIN_HEIGHT))
+
+    def text_height(self, width: int) -> int:
+        """The height of the card's text (wrapped) in a card ``width`` pixels wide."""
+        return self.text_label.heightForWidth(max(width - self._chrome_width(), 40))
+
+    def _chrome_width(self) -> int:
+        left, _top, right, _bottom = self.MARGINS
+        number = self.number_label.sizeHint().width() if self.number_label.isVisibleTo(self) else 0
+        return left + right + 2 * 12 + 28 + number
+
+    def fits_one_line(self, width: int) -> bool:
+        """The text would stay on one line in a card ``width`` pixels wide."""
+        left, _top, right, _bottom = self.MARGINS
+        chrome = (
+            left
+            + right
+            + 2 * 12
+            + 28
+            + (self.number_label.sizeHint().width() if self.number_label.isVisibleTo(self) else 0)
+        )
+        text = self.text_label.fontMetrics().horizontalAdvance(self.text_label.text())
+        return text + chrome + 8 <= width
 
     def _colours(self) -> tuple[QColor, QColor, float]:
         p = theme.widget_palette(self)

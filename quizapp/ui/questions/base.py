@@ -52,10 +52,11 @@ class QuestionView(QWidget):
         self.grade: Grade | None = None
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)
-        self.box.setSpacing(14)
+        self.box.setSpacing(8)
         self.build_intro()
         self.prompt = label(self.t(question.prompt), "heading")
         self.prompt.setObjectName("prompt")
+        self.prompt.setProperty("tight", True)
         self.box.addWidget(self.prompt)
         if question.image:
             pixmap = images.load_image(pack.asset_path(question.image), 360, 180)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from quizapp.content.models import MultipleSelect, Scenario, SingleChoice, TrueFalse
 from quizapp.services.grading import Grade
@@ -23,6 +24,9 @@ def rating_words(rating: str) -> str:
         "unsafe": tr("Unsafe choice"),
     }[rating]
 
+
+OPTION_SPACING = 8
+SITUATION_PICTURE = 36
 
 RATING_ICONS = {"best": "best", "acceptable": "acceptable", "unsafe": "unsafe"}
 
@@ -53,9 +57,62 @@ class _CardsView(QuestionView):
             card.setProperty("option_id", option.id)
             if self.group is not None:
                 self.group.addButton(card)
-            self.box.addWidget(card)
             card.toggled.connect(lambda _on=False: self.answer_changed.emit())
+            card.installEventFilter(self)
             self.cards.append((option, card))
+        # Short options side by side, two to a row (reading order: the first on the leading side), so that
+        # on a small screen every option is in sight at once; long ones one under the other.
+        self.grid = QGridLayout()
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(OPTION_SPACING)
+        self.box.addLayout(self.grid)
+        self.two_columns = False
+        self._place_cards(two_columns=False)
+
+    def _place_cards(self, *, two_columns: bool) -> None:
+        for _option, card in self.cards:
+            self.grid.removeWidget(card)
+        columns = 2 if two_columns else 1
+        for position, (_option, card) in enumerate(self.cards):
+            self.grid.addWidget(card, position // columns, position % columns)
+        for column in range(2):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        self.two_columns = two_columns
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The arrow keys go from card to card in reading order, in one column or two (Down and the
+        reading direction's arrow to the next, Up and the other to the one before)."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            cards = [card for _option, card in self.cards]
+            if watched in cards and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+                forward = {Qt.Key.Key_Down, Qt.Key.Key_Left if rtl else Qt.Key.Key_Right}
+                back = {Qt.Key.Key_Up, Qt.Key.Key_Right if rtl else Qt.Key.Key_Left}
+                key = Qt.Key(event.key())
+                if key in forward or key in back:
+                    index = cards.index(watched) + (1 if key in forward else -1)
+                    if 0 <= index < len(cards):
+                        cards[index].setFocus(Qt.FocusReason.TabFocusReason)
+                    return True
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        wanted = len(self.cards) > 2 and self._two_columns_are_lower(self.width())
+        if wanted != self.two_columns:
+            self._place_cards(two_columns=wanted)
+
+    def _two_columns_are_lower(self, width: int) -> bool:
+        """Two cards to a row take less height than one under the other (short texts, or four options
+        whose texts wrap no more in half the width)."""
+        cards = [card for _option, card in self.cards]
+        half = (width - OPTION_SPACING) // 2
+        one = sum(card.text_height(width) for card in cards) + OPTION_SPACING * (len(cards) - 1)
+        rows = [cards[i : i + 2] for i in range(0, len(cards), 2)]
+        two = sum(max(card.text_height(half) for card in row) for row in rows)
+        two += OPTION_SPACING * (len(rows) - 1)
+        margins = ChoiceCard.MARGINS[1] + ChoiceCard.MARGINS[3]
+        return two + margins * len(rows) < one + margins * len(cards)
 
     def chosen_ids(self) -> list[str]:
         return [option.id for option, card in self.cards if card.isChecked()]
@@ -183,16 +240,23 @@ class ScenarioView(_CardsView):
         card.setProperty("role", "situation")
         card.setObjectName("situation")
         row = QHBoxLayout(card)
-        row.setContentsMargins(16, 14, 16, 14)
-        row.setSpacing(14)
-        row.addWidget(picture(images.illustration("scenario", 72)), 0, Qt.AlignmentFlag.AlignTop)
-        column = QVBoxLayout()
-        column.setSpacing(4)
-        column.addWidget(label(tr("Imagine this"), "subtle"))
+        row.setContentsMargins(12, 6, 12, 6)
+        row.setSpacing(12)
+        # A small picture with "Imagine this" under it, beside the situation: on a 1024x600 screen in
+        # Urdu (tall Nastaliq lines) the situation, the question and every option fit without scrolling.
+        side = QVBoxLayout()
+        side.setSpacing(0)
+        side.addWidget(
+            picture(images.illustration("scenario", SITUATION_PICTURE)), 0, Qt.AlignmentFlag.AlignHCenter
+        )
+        imagine = label(tr("Imagine this"), "subtle", wrap=False)
+        side.addWidget(imagine, 0, Qt.AlignmentFlag.AlignHCenter)
+        side.addStretch(1)
+        row.addLayout(side)
         self.situation = label(self.t(question.situation))
         self.situation.setObjectName("situation-text")
-        column.addWidget(self.situation)
-        row.addLayout(column, 1)
+        self.situation.setProperty("tight", True)
+        row.addWidget(self.situation, 1, Qt.AlignmentFlag.AlignVCenter)
         card.setAccessibleName(tr("Imagine this: {situation}").format(situation=self.t(question.situation)))
         self.box.addWidget(card)
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from quizapp.progress.errors import StoreError
@@ -114,17 +114,19 @@ class QuizScreen(Screen):
         self.text_size.size_chosen.connect(
             lambda scale: choose_text_size(self.ctx, self.session.learner.id if self.session else None, scale)
         )
-        self.outer.addWidget(
-            header_bar(
-                self.home_button,
-                self.module_title,
-                self.where,
-                self.progress,
-                self.text_size,
-                stretch_after=2,
-            )
+        header = header_bar(
+            self.home_button,
+            self.module_title,
+            self.where,
+            self.progress,
+            self.text_size,
+            stretch_after=2,
         )
+        self.outer.addWidget(header)
         self.page = ScrollPage(max_width=theme.READING_WIDTH)
+        # Little room above and between the parts: at 1024x600 in Urdu every option must be in sight.
+        self.page.box.setContentsMargins(theme.PAGE_MARGIN, 8, theme.PAGE_MARGIN, 8)
+        self.page.box.setSpacing(10)
         self.outer.addWidget(self.page, 1)
         self.view_holder = QVBoxLayout()
         self.view_holder.setContentsMargins(0, 0, 0, 0)
@@ -148,6 +150,15 @@ class QuizScreen(Screen):
         self.hint_button = button("", icon_name="hint")
         self.hint_button.setObjectName("hint-button")
         self.hint_button.clicked.connect(self.show_hint)
+        # On a small screen in Urdu or large text a question's last options can be below the fold: this
+        # says so in words beside the Check button, and takes the learner to them.
+        self.more_below = button("", icon_name="down")
+        self.more_below.setObjectName("more-options-below")
+        self.more_below.setProperty("role", "quiet")
+        self.more_below.clicked.connect(self.show_more_options)
+        self.more_below.setVisible(False)
+        self.page.verticalScrollBar().valueChanged.connect(lambda _value: self.update_more_below())
+        self.page.verticalScrollBar().rangeChanged.connect(lambda _low, _high: self.update_more_below())
         self.message = label("", "subtle")
         self.message.setObjectName("quiz-message")
         self.action_button = button("", role="primary")
@@ -155,9 +166,15 @@ class QuizScreen(Screen):
         self.action_button.setMinimumWidth(180)
         self.action_button.clicked.connect(self.act)
         row.addWidget(self.hint_button)
+        row.addWidget(self.more_below)
         row.addWidget(self.message, 1)
         row.addWidget(self.action_button)
         self.outer.addWidget(footer)
+        # Thin bars: the question gets the height of a small screen.
+        for bar in (header, footer):
+            bar_layout = bar.layout()
+            assert bar_layout is not None
+            bar_layout.setContentsMargins(theme.PAGE_MARGIN, 4, theme.PAGE_MARGIN, 4)
 
         self.on_enter(self.act)
         for number in range(1, 10):
@@ -187,6 +204,7 @@ class QuizScreen(Screen):
         session.shown()
         self.page.verticalScrollBar().setValue(0)
         QTimer.singleShot(0, self.focus_start)
+        QTimer.singleShot(0, self.update_more_below)
 
     def _build_view(self, keep_answer: object | None) -> None:
         session = self.session
@@ -199,6 +217,7 @@ class QuizScreen(Screen):
         self.view = make_view(self.ctx, question, session.entry.pack, session)
         self.view.setObjectName(f"question-{question.type}")
         self.view.answer_changed.connect(lambda: self.message.setText(""))
+        self.view.installEventFilter(self)  # options placed again (one column or two): is any out of sight?
         self.view_holder.addWidget(self.view)
         self.hint.setVisible(False)
         self.feedback.setVisible(False)
@@ -243,6 +262,8 @@ class QuizScreen(Screen):
         self.home_button.setIcon(images.icon("back", 28, rtl=rtl))
         self.text_size.retranslate()
         self.text_size.set_scale(self.ctx.text_scale)
+        self.more_below.setText(self.tr("More answers below"))
+        self.more_below.setAccessibleName(self.tr("Show the answers below"))
         self.hint_button.setText(self.tr("Hint"))
         self.hint_button.setAccessibleName(self.tr("Show a hint"))
         question = session.question(self.index)
@@ -271,6 +292,38 @@ class QuizScreen(Screen):
             self.go_on()
         else:
             self.check()
+
+    def options_below(self) -> list[QWidget]:
+        """The answer cards whose lower edge is below the part of the page shown."""
+        viewport = self.page.viewport()
+        cards = [card for _option, card in getattr(self.view, "cards", [])]
+        return [
+            card
+            for card in cards
+            if card.isVisible() and card.mapTo(viewport, card.rect().bottomLeft()).y() >= viewport.height()
+        ]
+
+    def update_more_below(self) -> None:
+        """Show "More answers below" while an answer card of the question is below the fold."""
+        wanted = self.view is not None and not self.checked and bool(self.options_below())
+        if wanted != self.more_below.isVisible():
+            self.more_below.setVisible(wanted)
+
+    def show_more_options(self) -> None:
+        """Bring the next option below the fold into view and give it the focus (press again for more)."""
+        below = self.options_below()
+        if below:
+            below[0].setFocus()
+            self.page.ensureWidgetVisible(below[0], 0, ScrollPage.REVEAL_MARGIN)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            QTimer.singleShot(0, self.update_more_below)
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.update_more_below)
 
     def pick_number(self, number: int) -> None:
         if self.view is not None:
@@ -334,6 +387,7 @@ class QuizScreen(Screen):
             verdict_text, verdict, view.option_feedback(), right, view.t(question.explanation)
         )
         self.hint_button.setVisible(False)
+        self.more_below.setVisible(False)
         self.message.setText("")
         self._update_action()
 
@@ -361,3 +415,17 @@ class QuizScreen(Screen):
             return
         focus = self.view.first_focus()
         (focus or self.action_button).setFocus()
+        if focus is not None:  # after the focus has scrolled it into view (queued the same way)
+            QTimer.singleShot(0, lambda: self._back_to_top_if_in_sight(focus))
+
+    def _back_to_top_if_in_sight(self, widget: QWidget) -> None:
+        """The question's start (the situation) stays in sight when the first option is in sight from the
+        top of the page too: the focus scrolls no further than it must."""
+        try:
+            page = self.page.widget()
+            if page is not None and widget.isVisible() and page.isAncestorOf(widget):
+                bottom = widget.mapTo(page, widget.rect().bottomLeft()).y()
+                if bottom < self.page.viewport().height():
+                    self.page.verticalScrollBar().setValue(0)
+        except RuntimeError:  # the question was replaced meanwhile
+            pass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ from quizapp.services.teacher.reports import (
     question_lines,
     results_grid,
 )
+from quizapp.ui.i18n.fonts import has_arabic_script
 from quizapp.ui.i18n.formatting import Formatter
 from quizapp.ui.plaintext import fill_args, tooltip_text
 from quizapp.ui.teacher.learning_page import LearningTab
@@ -161,10 +163,7 @@ class ResultsPage(Page):
         grid_layout.setContentsMargins(4, 4, 4, 4)
         grid_layout.setSpacing(4)
         self.summary_label = wrapping_label()
-        top = QHBoxLayout()
-        top.addWidget(self.search_field, 2)
-        top.addWidget(self.summary_label, 5)
-        grid_layout.addLayout(top)
+        grid_layout.addWidget(self.summary_label)
         self.model = ResultsModel(self.ctx.language, self)
         self.proxy = LearnerFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -218,6 +217,10 @@ class ResultsPage(Page):
         self.tabs.setTabToolTip(gain_tab, tr("Learning gain and questions"))
         # The tabs take the room the window has (never asking for more), so the grid scrolls, not the page.
         self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        # The search sits beside the tabs (room they leave on a 1024x600 screen), not on a line of its
+        # own: the grid gets that line. It is there while the class grid is shown.
+        self.tabs.setCornerWidget(self.search_field, Qt.Corner.TopRightCorner)
+        self.tabs.currentChanged.connect(lambda index: self.search_field.setVisible(index == 0))
         self.layout_.addWidget(self.tabs, 1)
         self.current_grid: ResultsGrid | None = None
         self.current_questions: list[QuestionLine] = []
@@ -228,17 +231,33 @@ class ResultsPage(Page):
 
         return round(BASE_FONT_PX * 0.8)
 
-    def _row_height(self) -> int:
-        """A compact row: one line of the grid's font (its ascent and descent hold Nastaliq's names) and a
-        little air."""
+    def _row_height(self, texts: Iterable[str] = ()) -> int:
+        """A compact row: as tall as the ink of the texts it shows (names are one line) and 2 px of air
+        above and below, never taller than a line of the grid's font.
+
+        Nastaliq's metrics leave room for its rarest, deepest letters: a class of Urdu names gets the room
+        of the tallest and deepest letters names have; a class whose names are in Latin letters (drawn in
+        the fallback font) gets the room of those, so more learners are in sight at 1024x600."""
         font = QFont(self.font())
         font.setPixelSize(self._grid_pixels())
         metrics = QFontMetrics(font)
         if not self.ctx.is_rtl:
             return metrics.height() + 4
-        # Nastaliq's metrics leave room for its rarest, deepest letters; names need the room of their ink
-        ink = metrics.tightBoundingRect(tr("Learner") + " بلال احمد یوسف گل نیچے ژ").height()
-        return min(metrics.height(), ink + 12)
+        sample = ["Ag"]
+        shown = [text for text in texts if text]
+        if not shown or any(has_arabic_script(text) for text in shown):
+            sample.append("بلال احمد یوسف گل نیچے ژ")
+        ink = max(metrics.tightBoundingRect(text).height() for text in [*sample, *shown])
+        return min(metrics.height(), ink + 4)
+
+    def _shown_texts(self) -> set[str]:
+        """Every text the grid's rows show (names, classes, marks), each once."""
+        model = self.model
+        return {
+            str(model.index(row, column).data() or "")
+            for row in range(model.rowCount())
+            for column in range(model.columnCount())
+        }
 
     def _style_grid(self) -> None:
         pixels = self._grid_pixels()
@@ -282,6 +301,7 @@ class ResultsPage(Page):
         self.current_grid = grid
         classes = {c.id: c.name for c in self.store.list_classes(include_archived=True)}
         self.model.set_grid(grid, classes, show_class=class_id is None)
+        self.grid.set_row_height(self._row_height(self._shown_texts()))
         self._describe()
         self.detail_tree.clear()
         self._fill_questions(class_id)

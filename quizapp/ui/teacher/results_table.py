@@ -16,11 +16,23 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from quizapp.progress.records import SummaryCell
 from quizapp.services.learner_names import display_labels
@@ -154,6 +166,44 @@ class LearnerFilter(QSortFilterProxyModel):
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
 
+class InkCentredDelegate(QStyledItemDelegate):
+    """Draws a cell's one line of text with its ink in the middle of the row.
+
+    Rows are only as tall as the ink of what they show (see ``ResultsPage._row_height``); Qt would place
+    the line by the font's line box, which with Nastaliq as the application font is far taller than a
+    Latin name's ink, and cut the name's descenders off at the bottom of a compact row."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        if not text:
+            return
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget).adjusted(4, 0, -4, 0)
+        metrics = QFontMetrics(opt.font)
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        ink = metrics.tightBoundingRect(shown)
+        advance = metrics.horizontalAdvance(shown)
+        rtl = opt.direction == Qt.LayoutDirection.RightToLeft
+        if opt.displayAlignment & Qt.AlignmentFlag.AlignHCenter:
+            x = rect.left() + (rect.width() - advance) / 2
+        else:
+            x = rect.right() - advance if rtl else rect.left()
+        baseline = rect.top() + (rect.height() - ink.height()) / 2 - ink.top()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(role))
+        painter.setLayoutDirection(opt.direction)
+        painter.drawText(QPointF(x, baseline), shown)
+        painter.restore()
+
+
 class FrozenNameTable(QWidget):
     """The names stay at the side while the module columns scroll sideways: two views of one model with
     one selection; the right view's vertical scroll bar moves both."""
@@ -174,6 +224,7 @@ class FrozenNameTable(QWidget):
         self.modules.setAccessibleName(tr("Learners and modules"))
         for view in (self.names, self.modules):
             view.setModel(model)
+            view.setItemDelegate(InkCentredDelegate(view))
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -91,10 +91,10 @@ def test_choosing_a_learner_opens_their_answers(qtbot, area, store) -> None:
 
 
 def test_urdu_grid_scrolls_inside_the_page(qtbot, area, store) -> None:
-    """In Urdu (Nastaliq's tall lines) the grid still fills the window and scrolls itself, with several
-    learners in view."""
+    """In Urdu (Nastaliq's tall lines) the grid still fills the window and scrolls itself; rows as tall as
+    their names' ink (not Nastaliq's line) put at least 14 of 40 learners in view at 1024x600."""
     page, _, _ = _results_page(qtbot, area, store, language="ur")
-    assert page.grid.visible_rows() >= 6
+    assert page.grid.visible_rows() >= 14
     assert area.page_stack.currentWidget().verticalScrollBar().maximum() == 0
 
 
@@ -135,3 +135,33 @@ def test_grid_lists_only_modules_learners_can_open(qtbot, area, store) -> None:
     store.settings.show_example_pack = True
     page.refresh()
     assert "example" in {column.pack_id for column in page.current_grid.columns}
+
+
+def test_urdu_names_keep_their_ink_and_a_class_in_view(qtbot, area, store) -> None:
+    """A class with Urdu names gets rows tall enough for Nastaliq's ink (drawn in the middle of the row),
+    and still at least 9 of 40 learners in view at 1024x600."""
+    from PySide6.QtGui import QFontMetrics
+
+    blue = store.create_class("Class 6 Blue")
+    for n in range(40):
+        store.create_learner(f"بلال احمد {n}", class_id=blue.id, roll_number=str(n + 1))
+    area.ctx.set_language("ur")
+    area.resize(1024, 600)
+    area.show()
+    area.unlock_without_pin()
+    page = area.show_page("results")
+    page.class_filter.setCurrentIndex(page.class_filter.findData(blue.id))
+    qtbot.waitExposed(area)
+    ink = QFontMetrics(page.grid.names.font()).tightBoundingRect("بلال احمد یوسف گل نیچے ژ").height()
+    assert page.grid.names.rowHeight(0) >= ink + 4
+    assert page.grid.visible_rows() >= 10
+
+
+def test_urdu_grid_in_the_app_style_shows_a_third_of_the_class(qtbot, styled_area, store) -> None:
+    """With the app's style sheet (its Nastaliq sizes), in Urdu at 1024x600, at least 12 of 40 learners
+    are in view (14 offscreen; 8 before): the search sits beside the tabs, rows are as tall as their ink."""
+    page, _, _ = _results_page(qtbot, styled_area, store, language="ur")
+    assert page.grid.visible_rows() >= 12
+    assert styled_area.page_stack.currentWidget().verticalScrollBar().maximum() == 0
+    page.tabs.setCurrentIndex(1)
+    assert not page.search_field.isVisible()  # the search is for the class grid only
