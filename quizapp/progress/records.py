@@ -58,7 +58,7 @@ class SchoolClass:
 
 @dataclass(frozen=True, slots=True)
 class NewLearner:
-    """A learner to add with others in one transaction (``Store.create_learners``)."""
+    """A learner to add with others in one transaction (``store.people.create_learners``)."""
 
     display_name: str
     avatar_id: str = ""
