@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from sqlalchemy import BigInteger, Connection, Engine, String, insert, select, update
 from sqlalchemy import cast as sql_cast
@@ -26,7 +26,7 @@ from quizapp.progress import backup as backups
 from quizapp.progress import engines
 from quizapp.progress import schema as t
 from quizapp.progress.errors import AnswerNotSavedError, StoreError, StoreReadOnlyError
-from quizapp.progress.records import RunKind, to_utc_iso
+from quizapp.progress.records import BackupInfo, OpenReport, RunKind, to_utc_iso
 
 Clock = Callable[[], datetime]
 COUNTER_KEY = "device_counter"  # meta: this device's counter, raised in each write that matters (seen.py)
@@ -39,6 +39,10 @@ _BUMP_COUNTER = (
     .values(value=sql_cast(sql_cast(t.meta.c.value, BigInteger) + 1, String))
     .returning(t.meta.c.value)
 )
+
+
+Opened = tuple["Database", "LifeCycle", OpenReport]
+"""What opening gives ``Store``: the database, its life cycle and the report of what opening did."""
 
 
 def read_meta(conn: Connection, key: str) -> str | None:
@@ -55,6 +59,20 @@ def read_only_reason(messages: tuple[str, ...]) -> str:
                 " Nothing was changed."
             )
     return READ_ONLY_REASON
+
+
+class LifeCycle(Protocol):
+    """What happens around the open database: ``SqliteFile`` (lock, backups) or ``ServerLife`` (none)."""
+
+    backup_error: str | None
+
+    def backup_now(self) -> Path | None: ...
+
+    def backup_if_due(self) -> Path | None: ...
+
+    def list_backups(self) -> list[BackupInfo]: ...
+
+    def close(self) -> None: ...
 
 
 class Database:

@@ -16,16 +16,15 @@ from sqlalchemy.exc import DBAPIError
 from quizapp.progress import backup as backups
 from quizapp.progress import engines, filemodes, migrations
 from quizapp.progress import schema as t
-from quizapp.progress.database import Clock, Database, read_meta, read_only_reason
+from quizapp.progress.database import Clock, Database, Opened, read_meta, read_only_reason
 from quizapp.progress.errors import StoreError
 from quizapp.progress.records import BackupInfo, OpenReport
-from quizapp.progress.store import Store
 from quizapp.progress.values import new_id
 
 
 def open_server(
     server: engines.ServerUrl, data_dir: Path, *, read_only: bool = False, clock: Clock | None = None
-) -> Store:
+) -> Opened:
     """Open the store on a PostgreSQL server. Creating or upgrading the schema runs in one transaction
     under an advisory lock, so many lab PCs starting at once upgrade it once; ``StoreError`` naming the
     host (never the password) when the server cannot be reached within the connect timeout."""
@@ -90,7 +89,7 @@ def open_server(
         migrated_from=migrated_from if migrated_from else None,
         messages=tuple(messages),
     )
-    return Store(db, ServerLife(db), report)
+    return db, ServerLife(db), report
 
 
 class ServerLife:

@@ -15,9 +15,17 @@ from quizapp.progress import learnerdata, seen
 from quizapp.progress import schema as t
 from quizapp.progress.database import Database
 from quizapp.progress.errors import DuplicateNameError, InvalidValueError, NotFoundError
-from quizapp.progress.records import DEFAULT_TEXT_SIZE, Learner, NewLearner, SchoolClass, to_utc_iso, utc_now
+from quizapp.progress.records import (
+    DEFAULT_TEXT_SIZE,
+    UNSET,
+    Learner,
+    NewLearner,
+    SchoolClass,
+    Unset,
+    to_utc_iso,
+    utc_now,
+)
 from quizapp.progress.rows import learner_values, to_class, to_learner
-from quizapp.progress.store import UNSET, Unset
 from quizapp.progress.values import (
     check_avatar,
     check_language,

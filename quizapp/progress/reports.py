@@ -12,9 +12,8 @@ from sqlalchemy.sql.elements import ColumnElement
 from quizapp.progress import schema as t
 from quizapp.progress.database import Database
 from quizapp.progress.people import People
-from quizapp.progress.records import ClassSummary, QuestionStat, Status, SummaryCell, WrongAnswer
+from quizapp.progress.records import ClassSummary, Moment, QuestionStat, Status, SummaryCell, WrongAnswer
 from quizapp.progress.rows import time_range
-from quizapp.progress.store import Moment
 
 
 def _learner_filter(class_id: str | None, include_archived: bool) -> list[ColumnElement[bool]]:

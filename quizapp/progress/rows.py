@@ -9,6 +9,7 @@ from quizapp.progress.records import (
     Attempt,
     Learner,
     ModuleProgress,
+    Moment,
     PackRecord,
     QuizRun,
     QuizState,
@@ -23,8 +24,6 @@ from quizapp.progress.records import (
 if TYPE_CHECKING:
     from sqlalchemy import Row
     from sqlalchemy.sql.elements import ColumnElement
-
-    from quizapp.progress.store import Moment
 
 
 def to_class(row: Row[Any]) -> SchoolClass:

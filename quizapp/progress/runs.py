@@ -22,13 +22,13 @@ from quizapp.progress.records import (
     RUN_KINDS,
     Attempt,
     ModuleProgress,
+    Moment,
     QuizRun,
     Rating,
     RunKind,
     to_utc_iso,
 )
 from quizapp.progress.rows import time_range, to_attempt, to_run
-from quizapp.progress.store import Moment
 from quizapp.progress.values import check_slug, check_version, new_id
 
 # statements of the answer path, built once (building them per call costs more than running them)

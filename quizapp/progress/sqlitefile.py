@@ -25,7 +25,7 @@ from sqlalchemy.pool import StaticPool
 from quizapp.progress import backup as backups
 from quizapp.progress import checks, filemodes, migrations
 from quizapp.progress import schema as t
-from quizapp.progress.database import COUNTER_KEY, Clock, Database, read_meta, read_only_reason
+from quizapp.progress.database import COUNTER_KEY, Clock, Database, Opened, read_meta, read_only_reason
 from quizapp.progress.errors import (
     DatabaseDamagedError,
     NetworkShareError,
@@ -36,7 +36,7 @@ from quizapp.progress.errors import (
 from quizapp.progress.lock import LOCK_FILE_NAME, WriterLock
 from quizapp.progress.netfs import network_share_message, network_share_reason
 from quizapp.progress.records import BackupInfo, OpenReport, RecoveryInfo
-from quizapp.progress.store import DB_FILE_NAME, Store
+from quizapp.progress.store import DB_FILE_NAME
 from quizapp.progress.values import new_id
 
 BIG_DATABASE = 64 * 1024 * 1024  # above this, one full backup copy a day at most
@@ -84,7 +84,7 @@ def open_folder(
     fallback_read_only: bool,
     check_network: bool,
     clock: Clock | None = None,
-) -> Store:
+) -> Opened:
     data_dir = Path(os.path.abspath(data_dir))
     try:
         return _open_folder(data_dir, read_only, fallback_read_only, check_network, clock)
@@ -98,7 +98,7 @@ def _open_folder(
     fallback_read_only: bool,
     check_network: bool,
     clock: Clock | None,
-) -> Store:
+) -> Opened:
     if check_network:
         reason = network_share_reason(data_dir)
         if reason:
@@ -152,7 +152,7 @@ def _open_db(
     read_only: bool,
     messages: list[str],
     clock: Clock | None = None,
-) -> Store:
+) -> Opened:
     folder = backups.backup_dir(data_dir)
     recovery: RecoveryInfo | None = None
     try:
@@ -273,7 +273,7 @@ def _open_db(
         recovery=recovery,
         messages=tuple(messages),
     )
-    return Store(db, SqliteFile(db, db_path, lock), report)
+    return db, SqliteFile(db, db_path, lock), report
 
 
 class SqliteFile:

@@ -24,18 +24,17 @@ did survives the app being killed or the power going off. Ids are uuid4 text, un
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Final, Protocol
+from typing import TYPE_CHECKING, Final
 
-from quizapp.progress.records import BackupInfo, OpenReport
+from quizapp.progress.records import UNSET, BackupInfo, Moment, OpenReport, Unset
 
 if TYPE_CHECKING:
-    from quizapp.progress.database import Database
+    from quizapp.progress.database import Database, LifeCycle
     from quizapp.progress.moduleprogress import ModuleProgressPart
     from quizapp.progress.packs import Packs
     from quizapp.progress.people import People
@@ -44,33 +43,9 @@ if TYPE_CHECKING:
     from quizapp.progress.settings import Settings
     from quizapp.progress.snapshots import Snapshots
 
-__all__ = ["DB_FILE_NAME", "UNSET", "LifeCycle", "Moment", "Store", "Unset"]
+__all__ = ["DB_FILE_NAME", "UNSET", "Moment", "Store", "Unset"]
 
 DB_FILE_NAME: Final = "quizapp.sqlite3"
-Moment = datetime | date | str
-
-
-class Unset(enum.Enum):
-    """Marks an argument that was not given (so ``None`` can mean "no class")."""
-
-    UNSET = 0
-
-
-UNSET: Final = Unset.UNSET
-
-
-class LifeCycle(Protocol):
-    """What happens around the open database: ``SqliteFile`` (lock, backups) or ``ServerLife`` (none)."""
-
-    backup_error: str | None
-
-    def backup_now(self) -> Path | None: ...
-
-    def backup_if_due(self) -> Path | None: ...
-
-    def list_backups(self) -> list[BackupInfo]: ...
-
-    def close(self) -> None: ...
 
 
 class Store:
@@ -138,16 +113,17 @@ class Store:
         if server is not None:
             from quizapp.progress.onserver import open_server
 
-            return open_server(server, Path(data_dir), read_only=read_only, clock=clock)
+            return cls(*open_server(server, Path(data_dir), read_only=read_only, clock=clock))
         from quizapp.progress.sqlitefile import open_folder
 
-        return open_folder(
+        opened = open_folder(
             Path(data_dir),
             read_only=read_only,
             fallback_read_only=fallback_read_only,
             check_network=check_network,
             clock=clock,
         )
+        return cls(*opened)
 
     @property
     def data_dir(self) -> Path:
