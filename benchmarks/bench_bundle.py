@@ -39,8 +39,8 @@ def _stamp(n: int) -> str:
 
 def generate(data: Path, learners: int, answers: int) -> None:
     with Store.open(data) as store:
-        klass = store.create_class("Class 7")
-        ids = [store.create_learner(f"Learner {i}", class_id=klass.id).id for i in range(learners)]
+        klass = store.people.create_class("Class 7")
+        ids = [store.people.create_learner(f"Learner {i}", class_id=klass.id).id for i in range(learners)]
     conn = sqlite3.connect(data / DB_FILE_NAME)
     order = json.dumps([f"q{i}" for i in range(10)])
     runs, attempts, progress = [], [], []

@@ -54,7 +54,7 @@ HOME = textwrap.dedent(
     window = MainWindow(ctx)
     window.resize(1024, 600)
     window.show()
-    learner = next(x for x in store.list_learners() if x.display_name == sys.argv[3])
+    learner = next(x for x in store.people.list_learners() if x.display_name == sys.argv[3])
     t0 = time.perf_counter()
     window.choose_learner(learner.id)
     def ready():
@@ -137,9 +137,9 @@ def run() -> list[tuple[str, float | int, str, str]]:
         for count in COUNTS:
             data = root / f"data-{count}"
             with Store.open(data) as store:
-                learner = store.create_learner("Bench", avatar_id="cat")
-                one_class = store.create_class("One pack")
-                chooser = store.create_learner("Chooser", avatar_id="owl", class_id=one_class.id)
+                learner = store.people.create_learner("Bench", avatar_id="cat")
+                one_class = store.people.create_class("One pack")
+                chooser = store.people.create_learner("Chooser", avatar_id="owl", class_id=one_class.id)
                 store.settings.set_enabled_packs(one_class.id, {"bench-0"})
                 manager = PackManager(store, data, builtin)
                 learning = LearningService(store, PackLibrary(builtin, data / "packs"))

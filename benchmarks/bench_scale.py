@@ -175,8 +175,8 @@ def _timed_ms(action: Any, repeat: int = 5) -> float:
 
 def _class_summary_ms(data: Path) -> float:
     with Store.open(data) as store:
-        class_id = store.list_classes()[0].id
-        return _timed_ms(lambda: store.class_summary(class_id))
+        class_id = store.people.list_classes()[0].id
+        return _timed_ms(lambda: store.reports.class_summary(class_id))
 
 
 def _store_open_s(data: Path) -> float:
@@ -209,13 +209,13 @@ def _answer_write_ms(data: Path, rounds: int = 60) -> tuple[float, float]:
     bare = sqlite3.connect(data / DB_FILE_NAME, isolation_level=None)
     bare.execute("PRAGMA synchronous=FULL")
     try:
-        learner = store.list_learners()[0]
-        run = store.start_quiz_run(learner.id, "bench", "1.0", "m1", [f"q{i}" for i in range(rounds)])
+        learner = store.people.list_learners()[0]
+        run = store.runs.start_quiz_run(learner.id, "bench", "1.0", "m1", [f"q{i}" for i in range(rounds)])
         sql = "INSERT INTO attempts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         app_times, bare_times = [], []
         for n in range(rounds):
             started = time.perf_counter()
-            store.record_answer(
+            store.runs.record_answer(
                 learner_id=learner.id,
                 quiz_run_id=run.id,
                 pack_id="bench",

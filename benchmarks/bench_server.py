@@ -34,16 +34,17 @@ from pathlib import Path
 from quizapp.progress.store import Store
 url, folder, n, start_at = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
 with Store.open(folder, database=url) as store:
-    learner = store.create_learner("Child " + folder.name)
-    run = store.start_quiz_run(learner.id, "safety", "1.0", "passwords", [f"q{i}" for i in range(n)])
+    learner = store.people.create_learner("Child " + folder.name)
+    run = store.runs.start_quiz_run(learner.id, "safety", "1.0", "passwords", [f"q{i}" for i in range(n)])
     while time.time() < start_at:
         time.sleep(0.005)
     times = []
     began = time.time()
     for i in range(n):
         t0 = time.perf_counter()
-        store.record_answer(learner_id=learner.id, quiz_run_id=run.id, pack_id="safety", pack_version="1.0",
-            module_id="passwords", question_id=f"q{i}", question_type="single", answer="a", correct=True,
+        store.runs.record_answer(learner_id=learner.id, quiz_run_id=run.id, pack_id="safety",
+            pack_version="1.0", module_id="passwords", question_id=f"q{i}", question_type="single",
+            answer="a", correct=True,
             points_earned=1, points_possible=1, time_ms=900)
         times.append(time.perf_counter() - t0)
     done = time.time()

@@ -55,7 +55,7 @@ SEED_LEARNERS = textwrap.dedent(
     avatars = ["cat", "dog", "owl", "panda", "lion", "rabbit", "bear", "fox", "frog", "penguin"]
     with Store.open(Path(sys.argv[1])) as store:
         for n in range(int(sys.argv[2])):
-            store.create_learner(f"Learner {n:02d}", avatar_id=avatars[n % len(avatars)])
+            store.people.create_learner(f"Learner {n:02d}", avatar_id=avatars[n % len(avatars)])
     """
 )
 

@@ -44,8 +44,8 @@ def _bare_connection(path: Path) -> sqlite3.Connection:
 
 def _record_figures(folder: Path) -> list[Figure]:
     with Store.open(folder / "store") as store:
-        learner = store.create_learner("Bench")
-        run = store.start_quiz_run(learner.id, "bench", "1.0", "m1", [f"q{i}" for i in range(10)])
+        learner = store.people.create_learner("Bench")
+        run = store.runs.start_quiz_run(learner.id, "bench", "1.0", "m1", [f"q{i}" for i in range(10)])
     # the baseline writes into a copy of the same database: same table, indexes and foreign keys
     shutil.copyfile(folder / "store" / DB_FILE_NAME, folder / "bare.sqlite3")
     bare = _bare_connection(folder / "bare.sqlite3")
@@ -56,7 +56,7 @@ def _record_figures(folder: Path) -> list[Figure]:
     store_next_times: list[float] = []
 
     def via_store(n: int, next_index: int | None) -> None:
-        store.record_answer(
+        store.runs.record_answer(
             learner_id=learner.id,
             quiz_run_id=run.id,
             pack_id="bench",
@@ -245,17 +245,17 @@ def _summary_figures(folder: Path) -> list[Figure]:
     snap = class_snapshot(datetime.now(UTC))
     with Store.open(full_dir) as store:
         t0 = time.perf_counter()
-        store.merge_snapshot(snap, source="bench")
+        store.snapshots.merge_snapshot(snap, source="bench")
         merge_s = time.perf_counter() - t0
     # reopen: a teacher reads reports in a later session, not through the WAL of a 21,600-answer import
     with Store.open(full_dir) as store:
         class_id = snap["classes"][0]["id"]
-        attempts = store.counts()["attempts"]
-        summary_ms = _timed(lambda: store.class_summary(class_id))
+        attempts = store.reports.counts()["attempts"]
+        summary_ms = _timed(lambda: store.reports.class_summary(class_id))
         since = datetime.now(UTC) - timedelta(days=14)
-        ranged_ms = _timed(lambda: store.class_summary(class_id, since=since))
-        stats_ms = _timed(lambda: store.question_stats(class_id))
-        cells = len(store.class_summary(class_id).cells)
+        ranged_ms = _timed(lambda: store.reports.class_summary(class_id, since=since))
+        stats_ms = _timed(lambda: store.reports.question_stats(class_id))
+        cells = len(store.reports.class_summary(class_id).cells)
     size = _db_bytes(full_dir)
     per_10k = (size - empty) / attempts * 10_000
     return [
@@ -276,24 +276,24 @@ def _teacher_figures(folder: Path) -> list[Figure]:
     data = folder / "teacher"
     snap = class_snapshot(datetime.now(UTC))
     with Store.open(data) as store:
-        store.merge_snapshot(snap, source="bench")
+        store.snapshots.merge_snapshot(snap, source="bench")
     with Store.open(data) as store:
         t0 = time.perf_counter()
         saved = export_results_csv(store, folder / "results.csv")
         csv_s = time.perf_counter() - t0
         keep, twin = (x["id"] for x in snap["learners"][:2])
         t0 = time.perf_counter()
-        store.merge_learners(keep, twin)
+        store.people.merge_learners(keep, twin)
         merge_ms = (time.perf_counter() - t0) * 1000
         t0 = time.perf_counter()
-        reset = store.reset_class_progress(snap["classes"][0]["id"])
+        reset = store.people.reset_class_progress(snap["classes"][0]["id"])
         reset_s = time.perf_counter() - t0
-        left = store.counts()["attempts"]
+        left = store.reports.counts()["attempts"]
     with Store.open(folder / "again") as store:  # importing the old file after a reset: nothing comes back
-        store.merge_snapshot(snap, source="bench")
-        store.reset_class_progress(snap["classes"][0]["id"])
+        store.snapshots.merge_snapshot(snap, source="bench")
+        store.people.reset_class_progress(snap["classes"][0]["id"])
         t0 = time.perf_counter()
-        report = store.merge_snapshot(snap, source="bench")
+        report = store.snapshots.merge_snapshot(snap, source="bench")
         reimport_s = time.perf_counter() - t0
     return [
         (f"CSV export of {saved.answer_rows} answers + {saved.summary_rows} summary rows", csv_s, "s", ""),

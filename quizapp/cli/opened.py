@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from quizapp.progress.store import Store
+    from quizapp.services.records import Store
 
 
 def report_open(store: Store) -> None:
@@ -27,14 +27,13 @@ def report_open(store: Store) -> None:
 def require_data(data_dir: Path) -> None:
     """Refuse a folder that holds no quizapp data (no database and no backups) instead of creating one."""
     from quizapp.paths import resolve_database
-    from quizapp.progress.backup import backup_dir, list_backups
-    from quizapp.progress.errors import StoreError
-    from quizapp.progress.store import DB_FILE_NAME
+    from quizapp.services.datafolder import holds_data
+    from quizapp.services.records import StoreError
 
     if resolve_database():
         return  # a school server: the data is there, not in the folder
     folder = Path(data_dir).absolute()
-    if not (folder / DB_FILE_NAME).exists() and not list_backups(backup_dir(folder)):
+    if not holds_data(folder):
         raise StoreError(
             f"no quizapp data in {folder}. Give the folder quizapp uses with --data-dir "
             "(quizapp's settings page in the teacher area shows it)."

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from quizapp.cli.main import data_dir_from
 from quizapp.cli.opened import report_open
 from quizapp.paths import builtin_packs_dir
-from quizapp.progress.errors import StoreError
+from quizapp.services.records import StoreError
 
 if TYPE_CHECKING:  # the pack model loads pydantic: import it when a packs command runs, not at start-up
     from quizapp.services.teacher.packs import PackInfo, PackListing, PackManager
@@ -79,7 +79,7 @@ def register(subparsers: Any) -> None:
 def _manager(args: argparse.Namespace, *, fallback_read_only: bool = False) -> Iterator[PackManager]:
     """The pack manager on this data folder; ``fallback_read_only`` lets a command that only reads work while
     the app is open."""
-    from quizapp.progress.store import Store
+    from quizapp.services.records import Store
     from quizapp.services.teacher.packs import PackManager
 
     data_dir = data_dir_from(args)

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 from quizapp.cli.main import UsageError, data_dir_from
 from quizapp.cli.opened import report_open, require_data
 from quizapp.cli.results_measures import register_measures
-from quizapp.progress.errors import StoreError
+from quizapp.services.records import StoreError
 
 if TYPE_CHECKING:
-    from quizapp.progress.csvexport import CsvExport
-    from quizapp.progress.store import Store
+    from quizapp.services.records import Store
+    from quizapp.services.transfer import CsvExport
 
 
 def register(subparsers: Any) -> None:
@@ -69,8 +69,8 @@ def export_format(out: Path, requested: str | None) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from quizapp.progress.bundle import export_results
-    from quizapp.progress.store import Store
+    from quizapp.services.records import Store
+    from quizapp.services.transfer import export_results
 
     out = Path(args.out)
     if out.is_dir():
@@ -107,8 +107,8 @@ def _export_csv(store: Store, out: Path) -> CsvExport:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from quizapp.progress.bundle import describe_report, import_results
-    from quizapp.progress.store import Store
+    from quizapp.services.records import Store
+    from quizapp.services.transfer import describe_report, import_results
 
     paths = [Path(f) for f in args.files]
     missing = [p for p in paths if not p.is_file()]
@@ -142,8 +142,8 @@ def run_import(args: argparse.Namespace) -> int:
 def _missing_packs(store: Any, data_dir: Path) -> dict[str, str]:
     """Packs with results here (by the words results files brought) that this computer does not have."""
     from quizapp.paths import builtin_packs_dir
-    from quizapp.progress.module_titles import missing_packs
     from quizapp.services.library import PackLibrary
+    from quizapp.services.transfer import missing_packs
 
     library = PackLibrary(builtin_packs_dir(), data_dir / "packs")
     return missing_packs(store, [pack.id for pack in library.packs])

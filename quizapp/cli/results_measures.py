@@ -15,7 +15,7 @@ from typing import Any
 
 from quizapp.cli.main import UsageError, data_dir_from
 from quizapp.cli.opened import report_open
-from quizapp.progress.errors import StoreError
+from quizapp.services.records import StoreError
 
 
 def register_measures(actions: Any) -> None:
@@ -62,15 +62,15 @@ def _out(args: argparse.Namespace) -> Path:
 def _class_id(store: Any, name: str | None) -> str | None:
     if name is None:
         return None
-    found = store.find_class(name)
+    found = store.people.find_class(name)
     if found is None:
-        names = ", ".join(c.name for c in store.list_classes()) or "none yet"
+        names = ", ".join(c.name for c in store.people.list_classes()) or "none yet"
         raise UsageError(f"there is no class called {name!r} (classes: {names})")
     return str(found.id)
 
 
 def run_gain(args: argparse.Namespace) -> int:
-    from quizapp.progress.store import Store
+    from quizapp.services.records import Store
     from quizapp.services.teacher.measures import learning_gain, write_gain_csv
 
     out = _out(args)
@@ -87,8 +87,8 @@ def run_gain(args: argparse.Namespace) -> int:
 
 def run_analysis(args: argparse.Namespace) -> int:
     from quizapp.paths import builtin_packs_dir
-    from quizapp.progress.store import Store
     from quizapp.services.library import PackLibrary
+    from quizapp.services.records import Store
     from quizapp.services.teacher.measures import item_analysis, write_analysis_csv
 
     out = _out(args)
@@ -112,7 +112,7 @@ def run_analysis(args: argparse.Namespace) -> int:
 
 
 def run_summary(args: argparse.Namespace) -> int:
-    from quizapp.progress.store import Store
+    from quizapp.services.records import Store
     from quizapp.services.teacher.measures import programme_summary, write_summary_csv
 
     out = _out(args)

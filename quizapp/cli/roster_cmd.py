@@ -13,7 +13,7 @@ from typing import Any
 
 from quizapp.cli.main import UsageError, data_dir_from
 from quizapp.cli.opened import report_open, require_data
-from quizapp.progress.errors import StoreError
+from quizapp.services.records import StoreError
 
 
 def register(subparsers: Any) -> None:
@@ -75,8 +75,8 @@ def register(subparsers: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from quizapp.progress.bundle import export_roster
-    from quizapp.progress.store import Store
+    from quizapp.services.records import Store
+    from quizapp.services.transfer import export_roster
 
     out = Path(args.out)
     if out.is_dir():
@@ -97,7 +97,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _export_csv(args: argparse.Namespace, out: Path) -> int:
-    from quizapp.progress.store import Store
+    from quizapp.services.records import Store
     from quizapp.services.teacher.class_list import RegisterError, write_register_csv
     from quizapp.services.teacher.roster import register_rows
 
@@ -134,7 +134,7 @@ _FIELD_WORDS = {
 
 def _import_register(args: argparse.Namespace, path: Path) -> int:
     """A school's register: show the columns found and the learners, then (without --preview) add them."""
-    from quizapp.progress.store import Store
+    from quizapp.services.records import Store
     from quizapp.services.teacher.class_list import (
         RegisterError,
         parse_mapping,
@@ -185,7 +185,9 @@ def _import_register(args: argparse.Namespace, path: Path) -> int:
             report_open(store)
             class_id = None
             if args.class_name:
-                found_class = store.find_class(args.class_name) or store.create_class(args.class_name)
+                found_class = store.people.find_class(args.class_name) or store.people.create_class(
+                    args.class_name
+                )
                 class_id = found_class.id
             result = add_entries(
                 store, entries.entries, class_id=class_id, language=store.settings.default_language
@@ -203,8 +205,8 @@ def _import_register(args: argparse.Namespace, path: Path) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from quizapp.progress.bundle import describe_report, import_roster
-    from quizapp.progress.store import Store
+    from quizapp.services.records import Store
+    from quizapp.services.transfer import describe_report, import_roster
 
     path = Path(args.file)
     if not path.is_file():
@@ -226,8 +228,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_merge(args: argparse.Namespace) -> int:
-    from quizapp.progress.errors import NotFoundError
-    from quizapp.progress.store import Store
+    from quizapp.services.records import NotFoundError, Store
     from quizapp.services.teacher.roster import merge_learners
 
     if args.keep_id == args.other_id:
@@ -236,12 +237,12 @@ def run_merge(args: argparse.Namespace) -> int:
         with Store.open(data_dir_from(args)) as store:
             report_open(store)
             try:
-                other = store.get_learner(args.other_id)
+                other = store.people.get_learner(args.other_id)
                 kept = merge_learners(store, args.keep_id, args.other_id)
             except NotFoundError as exc:
                 print(f"quizapp: error: {exc} Nothing was changed.", file=sys.stderr)
                 return 1
-            runs = len(store.list_quiz_runs(kept.id))
+            runs = len(store.runs.list_quiz_runs(kept.id))
     except StoreError as exc:
         print(f"quizapp: error: {exc}", file=sys.stderr)
         return 1

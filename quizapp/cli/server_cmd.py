@@ -38,7 +38,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from quizapp.progress.errors import StoreError
+    from quizapp.services.records import StoreError
     from quizapp.services.server import check_server, server_url
 
     try:
@@ -66,7 +66,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_init(args: argparse.Namespace) -> int:
-    from quizapp.progress.errors import StoreError
+    from quizapp.services.records import StoreError
     from quizapp.services.server import ini_lines, init_server, server_url
 
     try:

@@ -13,7 +13,7 @@ from typing import Any
 
 from quizapp.cli.main import data_dir_from
 from quizapp.cli.opened import report_open
-from quizapp.progress.errors import StoreError
+from quizapp.services.records import StoreError
 
 
 def register(subparsers: Any) -> None:
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     if args.print_hash:
         print(hash_pin(pin))
         return 0
-    from quizapp.progress.store import Store
+    from quizapp.services.records import Store
 
     data_dir = data_dir_from(args)
     try:
@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _set_hash(args: argparse.Namespace, stored: str) -> int:
-    from quizapp.progress.store import Store
+    from quizapp.services.records import Store
     from quizapp.services.teacher.pin import TeacherPin
 
     data_dir = data_dir_from(args)

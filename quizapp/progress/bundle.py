@@ -619,19 +619,19 @@ def export_results(store: Store, out: Path, *, fmt: Literal["zip", "json"] | Non
     """Write every class, learner, quiz run, answer and module progress to ``out``, streaming; return the
     manifest. ``fmt`` None: plain JSON when ``out`` ends in .json, else a zip."""
     store.settings.school_name  # noqa: B018  (read before the long read transaction of the export)
-    return write_bundle(store, "results", store.iter_snapshot(), out, as_zip=_as_zip(out, fmt))
+    return write_bundle(store, "results", store.snapshots.iter_snapshot(), out, as_zip=_as_zip(out, fmt))
 
 
 def export_roster(store: Store, out: Path, *, class_name: str | None = None) -> dict[str, Any]:
     """Write classes and learners (with their ids) to ``out``, optionally only one class."""
     class_ids = None
     if class_name is not None:
-        found = store.find_class(class_name)
+        found = store.people.find_class(class_name)
         if found is None:
-            names = ", ".join(c.name for c in store.list_classes()) or "none yet"
+            names = ", ".join(c.name for c in store.people.list_classes()) or "none yet"
             raise StoreError(f"There is no class called {class_name!r} (classes: {names}).")
         class_ids = [found.id]
-    data = store.export_snapshot(roster_only=True, class_ids=class_ids)
+    data = store.snapshots.export_snapshot(roster_only=True, class_ids=class_ids)
     return write_bundle(store, "roster", data, out, as_zip=out.suffix.lower() == ".zip")
 
 
@@ -691,7 +691,7 @@ def import_bundle(store: Store, path: Path, kind: Kind, *, now: datetime | None 
         table: (lambda table=table: bundle.chunks(table)) for table in STREAMED if table not in bundle.data
     }
     try:
-        report = store.merge_snapshot(
+        report = store.snapshots.merge_snapshot(
             bundle.data,
             source=path.name,
             streams=streams if kind == "results" else None,

@@ -139,7 +139,7 @@ def _number(value: float | int | None) -> float | int | str:
 
 
 def _learners(store: Store, learner_ids: Collection[str] | None) -> list[Learner]:
-    everyone = store.list_learners(include_archived=True)
+    everyone = store.people.list_learners(include_archived=True)
     if learner_ids is None:
         return everyone
     wanted = set(learner_ids)
@@ -159,7 +159,7 @@ def answer_rows(
     produced one learner at a time, so a whole school's answers are never held at once."""
     for learner in learners:
         class_name = class_names.get(learner.class_id or "", "")
-        for a in store.attempts_for_learner(learner.id, since=since, until=until):
+        for a in store.runs.attempts_for_learner(learner.id, since=since, until=until):
             yield (
                 [
                     local_time(a.answered_at),
@@ -198,7 +198,7 @@ def summary_rows(
 ) -> list[list[Any]]:
     """One row per learner and module, as SUMMARY_COLUMNS: the labels' modules for everyone, plus any other
     module a learner has activity in."""
-    summary = store.class_summary(None, since=since, until=until, include_archived=True)
+    summary = store.reports.class_summary(None, since=since, until=until, include_archived=True)
     listed = list(labels.modules())
     rows: list[list[Any]] = []
     for learner in learners:
@@ -255,7 +255,7 @@ def export_results_csv(
     ``StoreError`` with the file name when a file cannot be written (then neither file is changed).
     """
     labels = labels or PlainLabels()
-    class_names = {c.id: c.name for c in store.list_classes(include_archived=True)}
+    class_names = {c.id: c.name for c in store.people.list_classes(include_archived=True)}
     learners = sorted(
         _learners(store, learner_ids),
         key=lambda x: (class_names.get(x.class_id or "", "").casefold(), x.display_name.casefold(), x.id),

@@ -3,7 +3,7 @@ server named by a URL (``--database``, ``QUIZAPP_DATABASE`` or ``[database] url`
 
 This module parses and masks server URLs, makes the server engine (psycopg 3, short connect timeouts) and
 turns a failure to reach the server into one message naming the host and never the password. The SQLite
-life cycle (lock, backups, integrity check, recovery) stays in :mod:`quizapp.progress.sqlstore`; a server
+life cycle (lock, backups, integrity check, recovery) is in :mod:`quizapp.progress.sqlitefile`; a server
 store has none of it: the server keeps its own data safe, and ``pg_dump`` backs it up.
 """
 

@@ -194,7 +194,7 @@ def merge_progress(local: dict[str, Any], incoming: dict[str, Any]) -> dict[str,
 
 
 def fold_learner(conn: Connection, merged: Learner, kept: Learner, now: str, *, record: bool = True) -> None:
-    """Move everything of ``merged`` to ``kept`` and remove ``merged`` (see ``Store.merge_learners``).
+    """Move everything of ``merged`` to ``kept`` and remove ``merged`` (see ``store.people.merge_learners``).
 
     ``record=False`` when the merge is already recorded (it came in a results or roster file).
     """

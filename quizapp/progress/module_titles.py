@@ -82,7 +82,7 @@ def _pack_folders(store: Store) -> list[Path]:
     builtin = builtin_packs_dir()
     if builtin.is_dir():
         folders += sorted(p for p in builtin.iterdir() if (p / "pack.yaml").is_file())
-    for record in store.list_packs():
+    for record in store.packs.list_packs():
         folder = Path(record.folder)
         if folder.is_dir():
             folders.append(folder)
@@ -194,7 +194,7 @@ def _clean(raw: Any) -> Catalogue:
 
 def catalogue(store: Store) -> Catalogue:
     """The words earlier results files brought to this computer (empty when none or unreadable)."""
-    text = store.get_setting(SETTING_KEY)
+    text = store.settings.read(SETTING_KEY)
     if not text:
         return {}
     try:
@@ -216,7 +216,7 @@ def remember(store: Store, manifest: Mapping[str, Any]) -> list[str]:
         merged.setdefault("modules", {}).update(pack["modules"])
     text = json.dumps(known, ensure_ascii=False, sort_keys=True)
     if len(text.encode("utf-8")) <= MAX_SETTING_BYTES:
-        store.set_setting(SETTING_KEY, text)
+        store.settings.write(SETTING_KEY, text)
     else:
         log.warning("the module words of %s are too many to keep; kept the earlier ones", list(incoming))
     return sorted(incoming)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import enum
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 Rating = Literal["best", "acceptable", "unsafe"]
 Stage = Literal["lesson", "quiz", "results"]
@@ -23,6 +24,16 @@ STATUSES: tuple[Status, ...] = ("not_started", "in_progress", "passed")
 QUESTION_TYPES = ("single", "multiple", "true_false", "ordering", "matching", "fill_blank", "scenario")
 
 DEFAULT_TEXT_SIZE = 100  # percent of the normal text size
+Moment = datetime | date | str
+
+
+class Unset(enum.Enum):
+    """Marks an argument that was not given (so ``None`` can mean "no class")."""
+
+    UNSET = 0
+
+
+UNSET: Final = Unset.UNSET
 
 
 def utc_now() -> str:
@@ -58,7 +69,7 @@ class SchoolClass:
 
 @dataclass(frozen=True, slots=True)
 class NewLearner:
-    """A learner to add with others in one transaction (``Store.create_learners``)."""
+    """A learner to add with others in one transaction (``store.people.create_learners``)."""
 
     display_name: str
     avatar_id: str = ""

@@ -41,7 +41,7 @@ class CheckService:
         self.store = store
 
     def _runs(self, learner: Learner, entry: ModuleEntry, kind: RunKind) -> list[QuizRun]:
-        return self.store.list_quiz_runs(
+        return self.store.runs.list_quiz_runs(
             learner.id, pack_id=entry.pack_id, module_id=entry.module_id, kinds=(kind,)
         )
 
@@ -72,13 +72,13 @@ class CheckService:
             raise ValueError(f"module '{entry.module_id}' has no check questions")
         for run in reversed(self._runs(learner, entry, kind)):
             if run.finished_at is None and self._usable(run, entry):
-                attempts = {a.question_id: a for a in self.store.attempts_for_run(run.id)}
+                attempts = {a.question_id: a for a in self.store.runs.attempts_for_run(run.id)}
                 return CheckSession(self.store, learner, entry, run, attempts)
             break
         ids = [q.id for q in check.questions]
         if kind == "post":
             random.shuffle(ids)
-        run = self.store.start_quiz_run(
+        run = self.store.runs.start_quiz_run(
             learner.id, entry.pack_id, entry.pack.version, entry.module_id, ids, kind=kind
         )
         return CheckSession(self.store, learner, entry, run, {})
@@ -140,7 +140,7 @@ class CheckSession:
             language=self.learner.language,
             default_language=self.entry.pack.default_language,
         )
-        attempt = self.store.record_answer(
+        attempt = self.store.runs.record_answer(
             learner_id=self.learner.id,
             quiz_run_id=self.run.id,
             pack_id=self.entry.pack_id,
@@ -162,6 +162,6 @@ class CheckSession:
         earned = [a.points_earned for a in self.attempts.values() if a.question_id in self.run.question_order]
         possible = [float(self.question(i).points) for i in range(self.count)]
         score = score_percent(earned, possible)
-        self.store.finish_quiz_run(self.run.id, score_percent=score, passed=False)
-        self.run = self.store.get_quiz_run(self.run.id)
+        self.store.runs.finish_quiz_run(self.run.id, score_percent=score, passed=False)
+        self.run = self.store.runs.get_quiz_run(self.run.id)
         return score

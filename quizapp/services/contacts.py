@@ -9,7 +9,7 @@ again.
 
 from __future__ import annotations
 
-from quizapp.progress.store import Settings
+from quizapp.progress.settings import Settings
 
 NATIONAL_CONTACTS = "national_contacts"
 NATIONAL_CONFIRMED = "national_contacts_confirmed"

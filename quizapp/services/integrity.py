@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from quizapp.progress import checks
-from quizapp.progress.checks import CheckResult
+from quizapp.progress.checks import CheckResult as CheckResult  # named by the UI
 from quizapp.progress.store import DB_FILE_NAME
 
 

@@ -27,7 +27,8 @@ from quizapp.content.models import (
     SingleChoice,
 )
 from quizapp.progress.records import Attempt, Learner, ModuleProgress, QuizRun
-from quizapp.progress.store import Settings, Store
+from quizapp.progress.settings import Settings
+from quizapp.progress.store import Store
 from quizapp.services.grading import Grade, grade, has_passed, score_percent
 from quizapp.services.library import ADULTS, ModuleEntry, PackLibrary
 from quizapp.services.names import clean_name
@@ -132,45 +133,45 @@ class LearningService:
         display_name = normalise_name(name)
         if age_band is not None and age_band not in AGE_BANDS:
             raise LearningError(f"Unknown age group '{age_band}'.")
-        learner = self.store.create_learner(
+        learner = self.store.people.create_learner(
             display_name, class_id=class_id, language=language, avatar_id=avatar_id
         )
         if age_band is not None:
-            self.store.set_setting(Settings.learner_key(AGE_BAND_SETTING, learner.id), age_band)
+            self.store.settings.write(Settings.learner_key(AGE_BAND_SETTING, learner.id), age_band)
         return learner
 
     def learners(self) -> list[Learner]:
-        return self.store.list_learners()
+        return self.store.people.list_learners()
 
     def age_band(self, learner: Learner) -> str | None:
         """The learner's age band, or None (then every band's modules are shown)."""
         own = getattr(learner, "age_band", None)
         if isinstance(own, str) and own in AGE_BANDS:
             return own
-        value = self.store.get_setting(Settings.learner_key(AGE_BAND_SETTING, learner.id))
+        value = self.store.settings.read(Settings.learner_key(AGE_BAND_SETTING, learner.id))
         return value if value in AGE_BANDS else None
 
     def set_age_band(self, learner_id: str, age_band: str | None) -> None:
         if age_band is not None and age_band not in AGE_BANDS:
             raise LearningError(f"Unknown age group '{age_band}'.")
-        self.store.set_setting(Settings.learner_key(AGE_BAND_SETTING, learner_id), age_band)
+        self.store.settings.write(Settings.learner_key(AGE_BAND_SETTING, learner_id), age_band)
 
     def set_text_size(self, learner_id: str, percent: int) -> Learner:
         size = min(TEXT_SIZES, key=lambda s: abs(s - percent))
-        return self.store.update_learner(learner_id, text_size=size)
+        return self.store.people.update_learner(learner_id, text_size=size)
 
     def high_contrast(self, learner_id: str) -> bool | None:
         """The learner's own choice of high-contrast colours; None when they never chose (then the
         computer's setting, made by the teacher, applies)."""
-        value = self.store.get_setting(Settings.learner_key(HIGH_CONTRAST_SETTING, learner_id))
+        value = self.store.settings.read(Settings.learner_key(HIGH_CONTRAST_SETTING, learner_id))
         return None if value is None else value == "1"
 
     def set_high_contrast(self, learner_id: str, on: bool) -> None:
         """Remember the learner's choice of high-contrast colours (chosen on their home screen)."""
-        self.store.set_setting(Settings.learner_key(HIGH_CONTRAST_SETTING, learner_id), "1" if on else "0")
+        self.store.settings.write(Settings.learner_key(HIGH_CONTRAST_SETTING, learner_id), "1" if on else "0")
 
     def set_language(self, learner_id: str, language: str) -> Learner:
-        return self.store.update_learner(learner_id, language=language)
+        return self.store.people.update_learner(learner_id, language=language)
 
     # ------------------------------------------------------------------------------------- modules
     def enabled_pack_ids(self, learner: Learner) -> set[str]:
@@ -182,14 +183,14 @@ class LearningService:
         chosen = self.store.settings.enabled_packs(learner.class_id) if learner.class_id else None
         if chosen is not None:
             return available & chosen
-        records = {r.id: r for r in self.store.list_packs()}
+        records = {r.id: r for r in self.store.packs.list_packs()}
         return {pid for pid in available if pid not in records or records[pid].enabled}
 
     def modules_for(self, learner: Learner) -> list[ModuleEntry]:
         return self.library.modules_for(self.age_band(learner), self.enabled_pack_ids(learner))
 
     def module_cards(self, learner: Learner) -> list[ModuleCard]:
-        progress = {(p.pack_id, p.module_id): p for p in self.store.list_module_progress(learner.id)}
+        progress = {(p.pack_id, p.module_id): p for p in self.store.progress.list_module_progress(learner.id)}
         cards = []
         for entry in self.modules_for(learner):
             found = progress.get(entry.key) or ModuleProgress(learner.id, entry.pack_id, entry.module_id)
@@ -197,7 +198,7 @@ class LearningService:
         return cards
 
     def progress(self, learner_id: str, entry: ModuleEntry) -> ModuleProgress:
-        return self.store.get_module_progress(learner_id, entry.pack_id, entry.module_id)
+        return self.store.progress.get_module_progress(learner_id, entry.pack_id, entry.module_id)
 
     def target_for(self, learner: Learner, entry: ModuleEntry) -> Target:
         """Where opening a module takes the learner: an unfinished quiz, the lesson section reached, or the
@@ -213,7 +214,7 @@ class LearningService:
     def continue_target(self, learner: Learner) -> Target | None:
         """Where "Continue" goes: exactly where the learner stopped, or the next module not yet passed."""
         modules = self.modules_for(learner)
-        point = self.store.get_resume_point(learner.id)
+        point = self.store.progress.get_resume_point(learner.id)
         if point is not None:
             entry = next((e for e in modules if e.key == (point.pack_id, point.module_id)), None)
             if entry is not None:
@@ -249,13 +250,13 @@ class LearningService:
     def save_lesson_position(self, learner_id: str, entry: ModuleEntry, position: int) -> ModuleProgress:
         sections = entry.facts.sections
         position = max(0, min(position, sections - 1))
-        return self.store.save_lesson_position(
+        return self.store.progress.save_lesson_position(
             learner_id, entry.pack_id, entry.pack.version, entry.module_id, position
         )
 
     def mark_lesson_read(self, learner_id: str, entry: ModuleEntry) -> ModuleProgress:
         last = entry.facts.sections - 1
-        return self.store.save_lesson_position(
+        return self.store.progress.save_lesson_position(
             learner_id, entry.pack_id, entry.pack.version, entry.module_id, last, read=True
         )
 
@@ -265,7 +266,7 @@ class LearningService:
         if progress.quiz_state != "in_progress" or not progress.quiz_run_id:
             return None
         try:
-            run = self.store.get_quiz_run(progress.quiz_run_id)
+            run = self.store.runs.get_quiz_run(progress.quiz_run_id)
         except LookupError:
             return None
         ids = {q.id for q in entry.module.quiz.questions}
@@ -281,7 +282,9 @@ class LearningService:
         ids = [q.id for q in entry.module.quiz.questions]
         if self.shuffles(entry.module):
             random.shuffle(ids)
-        run = self.store.start_quiz_run(learner.id, entry.pack_id, entry.pack.version, entry.module_id, ids)
+        run = self.store.runs.start_quiz_run(
+            learner.id, entry.pack_id, entry.pack.version, entry.module_id, ids
+        )
         return QuizSession(self, learner, entry, run, {})
 
     def open_quiz(self, learner: Learner, entry: ModuleEntry) -> QuizSession:
@@ -290,7 +293,7 @@ class LearningService:
         if run is None:
             return self.start_quiz(learner, entry)
         attempts: dict[str, Attempt] = {}
-        for attempt in self.store.attempts_for_run(run.id):
+        for attempt in self.store.runs.attempts_for_run(run.id):
             attempts[attempt.question_id] = attempt
         return QuizSession(self, learner, entry, run, attempts)
 
@@ -298,13 +301,15 @@ class LearningService:
         """The latest finished run of a module."""
         runs = [
             r
-            for r in self.store.list_quiz_runs(learner.id, pack_id=entry.pack_id, module_id=entry.module_id)
+            for r in self.store.runs.list_quiz_runs(
+                learner.id, pack_id=entry.pack_id, module_id=entry.module_id
+            )
             if r.finished_at is not None
         ]
         if not runs:
             return None
         run = runs[-1]
-        attempts = {a.question_id: a for a in self.store.attempts_for_run(run.id)}
+        attempts = {a.question_id: a for a in self.store.runs.attempts_for_run(run.id)}
         return build_result(entry, run, attempts)
 
 
@@ -409,10 +414,10 @@ class QuizSession:
         stored now is used."""
         question = self.question(index)
         default_language = self.entry.pack.default_language
-        shown = language or self.service.store.get_learner(self.learner.id).language
+        shown = language or self.service.store.people.get_learner(self.learner.id).language
         result = grade(question, answer, language=shown, default_language=default_language)
         elapsed = int((time.monotonic() - self._shown_at) * 1000)
-        attempt = self.service.store.record_answer(
+        attempt = self.service.store.runs.record_answer(
             learner_id=self.learner.id,
             quiz_run_id=self.run.id,
             pack_id=self.entry.pack_id,
@@ -439,8 +444,8 @@ class QuizSession:
         score = score_percent(earned, possible)
         passed = has_passed(score, self.module.quiz.pass_mark)
         before = self.service.progress(self.learner.id, self.entry).passed
-        self.service.store.finish_quiz_run(self.run.id, score_percent=score, passed=passed)
-        self.run = self.service.store.get_quiz_run(self.run.id)
+        self.service.store.runs.finish_quiz_run(self.run.id, score_percent=score, passed=passed)
+        self.run = self.service.store.runs.get_quiz_run(self.run.id)
         return build_result(self.entry, self.run, self.attempts, first_pass=passed and not before)
 
 

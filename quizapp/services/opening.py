@@ -28,7 +28,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from quizapp.progress.store import Settings, Store
+from quizapp.progress.records import Learner, SchoolClass
+from quizapp.progress.settings import Settings
+from quizapp.progress.store import Store
 from quizapp.services.roster import PEEKED_SETTINGS, RosterPeek
 
 log = logging.getLogger(__name__)
@@ -39,7 +41,7 @@ class OpeningStore:
 
     def __init__(self, data_dir: Path, peek: RosterPeek) -> None:
         self.data_dir = Path(data_dir)
-        self._peek = peek
+        self.peek = peek
         self._store: Store | None = None
         self.error: BaseException | None = None
         self._done = threading.Event()
@@ -105,27 +107,15 @@ class OpeningStore:
         return self._store
 
     # ---------------------------------------------------------- answered from the quick look until open
-    def list_learners(self, class_id: str | None = None, *, include_archived: bool = False) -> list[Any]:
-        if not self.ready and class_id is None and not include_archived:
-            return list(self._peek.learners)
-        return self.wait().list_learners(class_id, include_archived=include_archived)
-
-    def list_classes(self, *, include_archived: bool = False) -> list[Any]:
-        if not self.ready and not include_archived:
-            return list(self._peek.classes)
-        return self.wait().list_classes(include_archived=include_archived)
-
-    def get_setting(self, key: str) -> str | None:
-        if not self.ready and key in PEEKED_SETTINGS:
-            return self._peek.settings.get(key)
-        return self.wait().get_setting(key)
-
-    def set_setting(self, key: str, value: str | None) -> None:
-        self.wait().set_setting(key, value)
+    @property
+    def people(self) -> _OpeningPeople:
+        """``store.people``; the learners and classes the picker lists come from the quick look until open."""
+        return _OpeningPeople(self)
 
     @property
     def settings(self) -> Settings:
-        return Settings(self)
+        """``store.settings``; the settings in ``PEEKED_SETTINGS`` come from the quick look until open."""
+        return _OpeningSettings(self)
 
     def close(self) -> None:
         """Close the store (after waiting for it to open); nothing when opening never started or failed."""
@@ -138,3 +128,38 @@ class OpeningStore:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.wait(), name)
+
+
+class _OpeningPeople:
+    """``people`` of a store still opening: the picker's lists from the quick look, the rest waits."""
+
+    def __init__(self, opening: OpeningStore) -> None:
+        self._opening = opening
+
+    def list_learners(self, class_id: str | None = None, *, include_archived: bool = False) -> list[Learner]:
+        if not self._opening.ready and class_id is None and not include_archived:
+            return list(self._opening.peek.learners)
+        return self._opening.wait().people.list_learners(class_id, include_archived=include_archived)
+
+    def list_classes(self, *, include_archived: bool = False) -> list[SchoolClass]:
+        if not self._opening.ready and not include_archived:
+            return list(self._opening.peek.classes)
+        return self._opening.wait().people.list_classes(include_archived=include_archived)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._opening.wait().people, name)
+
+
+class _OpeningSettings(Settings):
+    """``settings`` of a store still opening: the peeked ones from the quick look, the rest waits."""
+
+    def __init__(self, opening: OpeningStore) -> None:
+        self._opening = opening
+
+    def read(self, key: str) -> str | None:
+        if not self._opening.ready and key in PEEKED_SETTINGS:
+            return self._opening.peek.settings.get(key)
+        return self._opening.wait().settings.read(key)
+
+    def write(self, key: str, value: str | None) -> None:
+        self._opening.wait().settings.write(key, value)

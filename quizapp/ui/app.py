@@ -171,8 +171,7 @@ def _store_problem_box(message: str, parent=None) -> QMessageBox:  # type: ignor
 
 
 def _open_store_now(data_dir: Path, exit_when_idle: bool):  # type: ignore[no-untyped-def]
-    from quizapp.progress.errors import StoreError
-    from quizapp.progress.store import Store
+    from quizapp.services.records import Store, StoreError
 
     try:
         # Not read-only when another copy has the folder: learners' answers could not be saved.

@@ -20,9 +20,9 @@ from quizapp.ui.i18n.bidi import rtl_paragraph
 
 if TYPE_CHECKING:
     from quizapp.content.text import LText
-    from quizapp.progress.store import Store
     from quizapp.services.learning import LearningService
     from quizapp.services.library import PackLibrary
+    from quizapp.services.records import Store
 
 RTL_LANGUAGES = frozenset({"ur", "ar", "fa", "ps", "sd"})
 UI_LANGUAGES = ("en", "ur")

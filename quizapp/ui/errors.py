@@ -17,7 +17,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from quizapp.progress import filemodes
+from quizapp.services import datafolder
 
 LOGGER_NAME = "quizapp"
 LOG_FILE = "quizapp.log"
@@ -35,7 +35,7 @@ class _QuietFileHandler(RotatingFileHandler):
 
     def doRollover(self) -> None:
         super().doRollover()
-        filemodes.set_mode(Path(self.baseFilename))
+        datafolder.set_mode(Path(self.baseFilename))
 
 
 def log_path(data_dir: Path) -> Path:
@@ -50,8 +50,8 @@ def setup_logging(data_dir: Path) -> Path | None:
         if getattr(handler, "quizapp_file", None) == str(path):
             return path
     try:
-        filemodes.make_dir(path.parent)  # private (0700/0600) or shared like the data folder
-        filemodes.touch_private(path)
+        datafolder.make_dir(path.parent)  # private (0700/0600) or shared like the data folder
+        datafolder.touch_private(path)
         handler = _QuietFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     except OSError:
         return None

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from quizapp.progress.checks import CheckResult
-from quizapp.services.integrity import BackgroundCheck, full_check_due
+from quizapp.services.integrity import BackgroundCheck, CheckResult, full_check_due
 
 log = logging.getLogger("quizapp")
 
@@ -21,7 +20,7 @@ class FullCheckRunner(QObject):
     """Runs the full check of ``data_dir`` off the GUI thread; ``finished`` gives its result."""
 
     finished = Signal(object)
-    """A :class:`~quizapp.progress.checks.CheckResult` (or None when the check itself could not run)."""
+    """A :class:`~quizapp.services.integrity.CheckResult` (or None when the check itself could not run)."""
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -18,10 +18,10 @@ from quizapp.ui.screens.picker import PickerScreen
 from quizapp.ui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
-    from quizapp.progress.records import Learner
     from quizapp.services.checks import CheckService
     from quizapp.services.learning import RunResult, Target
     from quizapp.services.library import ModuleEntry
+    from quizapp.services.records import Learner
     from quizapp.ui.context import AppContext
     from quizapp.ui.screens.check import CheckScreen
     from quizapp.ui.screens.help_card import HelpCardScreen
@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         self._show(screen)
 
     def choose_learner(self, learner_id: str) -> None:
-        learner = self.ctx.store.get_learner(learner_id)
+        learner = self.ctx.store.people.get_learner(learner_id)
         self.learner = learner
         self.ctx.set_language(learner.language)
         self.ctx.set_text_scale(learner.text_size)
@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
         """The chosen learner as stored now (home changes their language and text size)."""
         if self.learner is None:
             raise RuntimeError("no learner is chosen")
-        self.learner = self.ctx.store.get_learner(self.learner.id)
+        self.learner = self.ctx.store.people.get_learner(self.learner.id)
         return self.learner
 
     def recover(self) -> None:

@@ -44,16 +44,17 @@ ANSWER_RIGHT = {
 
 def seed_example_data(store) -> None:  # type: ignore[no-untyped-def]
     """Learners, a school name and help contacts, so the screens look as they do in a school."""
-    if store.list_learners():
+    if store.people.list_learners():
         return
-    for name, avatar in EXAMPLE_LEARNERS:
-        store.create_learner(name, avatar_id=avatar)
-    settings = store.settings
-    settings.show_example_pack = True  # the screens are shown with the example module
-    if not settings.school_name:
-        settings.school_name = EXAMPLE_SCHOOL
-    if not settings.help_contacts:
-        settings.help_contacts = EXAMPLE_CONTACTS
+    with store.batch():  # one transaction
+        for name, avatar in EXAMPLE_LEARNERS:
+            store.people.create_learner(name, avatar_id=avatar)
+        settings = store.settings
+        settings.show_example_pack = True  # the screens are shown with the example module
+        if not settings.school_name:
+            settings.school_name = EXAMPLE_SCHOOL
+        if not settings.help_contacts:
+            settings.help_contacts = EXAMPLE_CONTACTS
 
 
 def render_screens(
@@ -70,7 +71,7 @@ def render_screens(
     ``from_screen`` each screen is shown in that top-level window on the current platform (X11, Windows,
     macOS) and the picture is taken from the screen, as a child sees it; otherwise the window draws itself
     into a picture (any platform, also ``offscreen``)."""
-    from quizapp.progress.store import Store
+    from quizapp.services.records import Store
     from quizapp.ui.app import open_main_window
 
     out_dir.mkdir(parents=True, exist_ok=True)

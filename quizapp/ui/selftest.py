@@ -80,7 +80,7 @@ class _Journey:
 
     # --------------------------------------------------------------------------------- app life
     def open_app(self) -> Autopilot:
-        from quizapp.progress.store import Store
+        from quizapp.services.records import Store
         from quizapp.ui.app import open_main_window
 
         self.store = Store.open(self.data_dir)
@@ -222,10 +222,10 @@ class _Journey:
         return types
 
     def verify_store(self, learner_id: str, shown_score: float) -> None:
-        from quizapp.progress.store import Store
+        from quizapp.services.records import Store
 
         with Store.open(self.data_dir) as store:
-            runs = store.list_quiz_runs(learner_id, pack_id=EXAMPLE_PACK, module_id=EXAMPLE_MODULE)
+            runs = store.runs.list_quiz_runs(learner_id, pack_id=EXAMPLE_PACK, module_id=EXAMPLE_MODULE)
             self.check("one quiz run was stored (resumed, not restarted)", len(runs) == 1, len(runs))
             run = runs[0]
             self.check("the run is finished", run.finished_at is not None)
@@ -233,16 +233,16 @@ class _Journey:
                 "the stored score matches the screen", run.score_percent == shown_score, run.score_percent
             )
             self.check("the run is passed", run.passed is True)
-            attempts = store.attempts_for_run(run.id)
+            attempts = store.runs.attempts_for_run(run.id)
             self.check("every answer was stored", len(attempts) == len(run.question_order), len(attempts))
             stored_types = {a.question_type for a in attempts}
             self.check("answers of every type were stored", stored_types == ALL_TYPES, sorted(stored_types))
             wrong = [a for a in attempts if a.wrong]
             self.check("the wrong answer was stored as wrong", len(wrong) == 1, len(wrong))
-            progress = store.get_module_progress(learner_id, EXAMPLE_PACK, EXAMPLE_MODULE)
+            progress = store.progress.get_module_progress(learner_id, EXAMPLE_PACK, EXAMPLE_MODULE)
             self.check("the module is stored as passed", progress.passed)
             self.check("the best score is stored", progress.best_score == shown_score, progress.best_score)
-            point = store.get_resume_point(learner_id)
+            point = store.progress.get_resume_point(learner_id)
             self.check(
                 "the resume point is at the results", point is not None and point.stage == "results", point
             )

@@ -14,7 +14,7 @@ from quizapp.progress.store import DB_FILE_NAME, Store
 def test_sound_data_exits_0_and_is_recorded(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Sound data: exit 0, a plain sentence, and the result recorded for the weekly schedule."""
     with Store.open(tmp_path) as store:
-        store.create_learner("Ali", avatar_id="cat")
+        store.people.create_learner("Ali", avatar_id="cat")
     assert main(["--data-dir", str(tmp_path), "check"]) == 0
     assert "The progress data is sound" in capsys.readouterr().out
     record = last_full_check(tmp_path)

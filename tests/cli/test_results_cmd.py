@@ -13,9 +13,9 @@ from quizapp.progress.store import Store
 
 def _seed(data: Path) -> str:
     with Store.open(data) as s:
-        learner = s.create_learner("Ali", class_id=s.create_class("5A").id)
-        run = s.start_quiz_run(learner.id, "safety", "1.0", "passwords", ["q1"])
-        s.record_answer(
+        learner = s.people.create_learner("Ali", class_id=s.people.create_class("5A").id)
+        run = s.runs.start_quiz_run(learner.id, "safety", "1.0", "passwords", ["q1"])
+        s.runs.record_answer(
             learner_id=learner.id,
             quiz_run_id=run.id,
             pack_id="safety",
@@ -43,7 +43,7 @@ def test_export_then_import_on_another_computer(tmp_path: Path, capsys: pytest.C
     assert main(["--data-dir", str(tmp_path / "b"), "results", "import", str(out)]) == 0
     assert "nothing new" in capsys.readouterr().out
     with Store.open(tmp_path / "b") as s:
-        assert s.counts()["attempts"] == 1
+        assert s.reports.counts()["attempts"] == 1
         assert s.list_backups()  # a backup was made before importing
 
 
@@ -84,7 +84,7 @@ def test_import_refuses_bad_files_with_exit_1(tmp_path: Path, capsys: pytest.Cap
     err = capsys.readouterr().err
     assert "r.json" in err and "checksum does not match" in err and "Traceback" not in err
     with Store.open(tmp_path / "b") as s:
-        assert s.list_learners() == []
+        assert s.people.list_learners() == []
 
 
 def test_import_while_the_app_is_open_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -115,7 +115,7 @@ def test_csv_from_the_command_line_is_the_teacher_areas_csv(tmp_path: Path) -> N
 
     data = tmp_path / "a"
     with Store.open(data) as s:
-        learner = s.create_learner("Ali", class_id=s.create_class("5A").id)
+        learner = s.people.create_learner("Ali", class_id=s.people.create_class("5A").id)
         take_quiz(s, example_pack(), "safe-basics", learner.id, {"best-passphrase": "a"})
     assert main(["--data-dir", str(data), "results", "export", "--out", str(tmp_path / "cli.csv")]) == 0
     with Store.open(data) as s:
@@ -199,7 +199,7 @@ def test_import_names_the_packs_not_installed_here(
     from quizapp.progress.bundle import export_results
 
     with Store.open(tmp_path / "lab") as lab:
-        lab.create_learner("Sara")
+        lab.people.create_learner("Sara")
         export_results(lab, tmp_path / "lab.zip")
     data = tmp_path / "teacher"
     with Store.open(data) as store:

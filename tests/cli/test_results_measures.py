@@ -36,10 +36,10 @@ def test_gain_for_a_class_with_checks(tmp_path: Path, capsys: pytest.CaptureFixt
     """--class NAME writes that class's gain; an unknown class is a usage error naming the classes."""
     data = tmp_path / "data"
     with Store.open(data) as s:
-        learner = s.create_learner("Ali", class_id=s.create_class("5A").id)
+        learner = s.people.create_learner("Ali", class_id=s.people.create_class("5A").id)
         for kind, right in (("pre", False), ("post", True)):
-            run = s.start_quiz_run(learner.id, "safety", "1.0", "passwords", ["ck-1"], kind=kind)  # type: ignore[arg-type]
-            s.record_answer(
+            run = s.runs.start_quiz_run(learner.id, "safety", "1.0", "passwords", ["ck-1"], kind=kind)  # type: ignore[arg-type]
+            s.runs.record_answer(
                 learner_id=learner.id,
                 quiz_run_id=run.id,
                 pack_id="safety",
@@ -53,7 +53,7 @@ def test_gain_for_a_class_with_checks(tmp_path: Path, capsys: pytest.CaptureFixt
                 points_possible=1,
                 time_ms=900,
             )
-            s.finish_quiz_run(run.id, score_percent=100 if right else 0, passed=False)
+            s.runs.finish_quiz_run(run.id, score_percent=100 if right else 0, passed=False)
     out = tmp_path / "gain.csv"
     assert main(["--data-dir", str(data), "results", "gain", "--class", "5a", "--out", str(out)]) == 0
     rows = _header_and_rows(out)

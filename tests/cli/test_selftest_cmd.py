@@ -36,7 +36,7 @@ def test_selftest_twice_on_the_same_data_folder(
         assert len(summary["question_types"]) == 7  # type: ignore[arg-type]
     assert first["learner"] != second["learner"]
     with Store.open(data) as store:
-        names = {learner.display_name for learner in store.list_learners()}
+        names = {learner.display_name for learner in store.people.list_learners()}
     assert {first["learner"], second["learner"]} <= names
 
 

@@ -24,7 +24,7 @@ def test_set_pin_from_a_pipe_and_it_opens_the_area(tmp_path: Path, monkeypatch, 
     assert "was set" in capsys.readouterr().out
     with Store.open(data) as store:
         assert TeacherPin(store).check("4321").ok
-        assert "4321" not in (store.get_setting("teacher_pin_hash") or "")
+        assert "4321" not in (store.settings.read("teacher_pin_hash") or "")
 
 
 def test_reset_clears_the_wait_after_wrong_tries(tmp_path: Path, monkeypatch) -> None:

@@ -65,7 +65,7 @@ def store(data_dir: Path, backend: str, request: pytest.FixtureRequest) -> Itera
 def start_run(
     store: Store, learner: Learner, module: str = "passwords", pack: str = "safety", n: int = 3
 ) -> QuizRun:
-    return store.start_quiz_run(learner.id, pack, "1.0", module, [f"q{i}" for i in range(1, n + 1)])
+    return store.runs.start_quiz_run(learner.id, pack, "1.0", module, [f"q{i}" for i in range(1, n + 1)])
 
 
 def answer(store: Store, run: QuizRun, question: str = "q1", **kw: Any) -> Attempt:
@@ -84,7 +84,7 @@ def answer(store: Store, run: QuizRun, question: str = "q1", **kw: Any) -> Attem
         "time_ms": 1500,
     }
     values.update(kw)
-    return store.record_answer(**values)
+    return store.runs.record_answer(**values)
 
 
 def as_older_quizapp(path: Path, out: Path) -> None:

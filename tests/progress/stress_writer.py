@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-import quizapp.progress.sqlstore  # noqa: F401  (preload before forking)
+import quizapp.progress.sqlitefile  # noqa: F401  (preload before forking)
 from quizapp.progress.store import Store
 
 
@@ -25,16 +25,16 @@ def _say(text: str) -> None:
 
 def write_forever(data_dir: Path) -> None:
     store = Store.open(data_dir)
-    raw = store._raw()  # type: ignore[attr-defined]  # the connection every answer is written through
+    raw = store._db.raw()  # type: ignore[attr-defined]  # the connection every answer is written through
     if os.environ.get("QUIZAPP_STRESS_WEAKEN") == "1":  # for the test that proves the guard works
         raw.execute("PRAGMA synchronous=OFF")
     _say(f"sync {raw.execute('PRAGMA synchronous').fetchone()[0]}")
-    learners = store.list_learners()
-    learner = learners[0] if learners else store.create_learner("Stress")
+    learners = store.people.list_learners()
+    learner = learners[0] if learners else store.people.create_learner("Stress")
     questions = [f"q{i}" for i in range(1, 11)]
-    run = store.start_quiz_run(learner.id, "stress", "1.0", "crash", questions)
+    run = store.runs.start_quiz_run(learner.id, "stress", "1.0", "crash", questions)
     for n in range(1_000_000):
-        attempt = store.record_answer(
+        attempt = store.runs.record_answer(
             learner_id=learner.id,
             quiz_run_id=run.id,
             pack_id="stress",

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from quizapp.progress import backup, sqlstore
+from quizapp.progress import backup, sqlitefile
 from quizapp.progress.records import BackupInfo
 from quizapp.progress.store import Store
 
@@ -26,17 +26,17 @@ class Clock:
 def test_close_backs_up_only_after_changes(data_dir: Path) -> None:
     """Closing after a change makes one backup; closing again without changes makes none."""
     with Store.open(data_dir) as s:
-        s.create_learner("Ali")
+        s.people.create_learner("Ali")
     first = backup.list_backups(data_dir / "backups")
     assert len(first) == 1
     with Store.open(data_dir) as s:
-        s.list_learners()
+        s.people.list_learners()
     assert backup.list_backups(data_dir / "backups") == first
 
 
 def test_backup_is_a_compressed_complete_checked_database(store: Store, tmp_path: Path) -> None:
     """A backup is a gzip of a standalone SQLite file (no -wal needed) with the data, passing the check."""
-    store.create_learner("Ali")
+    store.people.create_learner("Ali")
     path = store.backup_now()
     assert path.name.endswith(".sqlite3.gz") and "-l1-a0" in path.name
     assert backup.check_backup(path, tmp_path / "scratch") is None
@@ -55,14 +55,14 @@ def test_at_most_one_copy_a_day_and_none_when_unchanged(data_dir: Path, monkeypa
     copy; a large database is not copied twice in a day."""
     clock = Clock(datetime(2026, 3, 2, 9, tzinfo=UTC))
     with Store.open(data_dir, clock=clock) as s:
-        s.create_learner("Ali")
+        s.people.create_learner("Ali")
     with Store.open(data_dir, clock=clock) as s:
-        s.create_learner("Sara")
+        s.people.create_learner("Sara")
     found = backup.list_backups(data_dir / "backups")
     assert len(found) == 1 and found[0].learners == 2
-    monkeypatch.setattr(sqlstore, "BIG_DATABASE", 0)
+    monkeypatch.setattr(sqlitefile, "BIG_DATABASE", 0)
     with Store.open(data_dir, clock=clock) as s:
-        s.create_learner("Zain")
+        s.people.create_learner("Zain")
     assert backup.list_backups(data_dir / "backups") == found  # large: the day's one copy is made already
     monkeypatch.undo()
     clock.now += timedelta(days=1)
@@ -110,11 +110,11 @@ def test_a_clock_jump_changes_neither_the_newest_backup_nor_the_history(data_dir
     clock = Clock(datetime(2026, 5, 1, 9, tzinfo=UTC))
     for i in range(3):
         with Store.open(data_dir, clock=clock) as s:
-            s.create_learner(f"L{i}")
+            s.people.create_learner(f"L{i}")
         clock.now += timedelta(days=1)
     clock.now = datetime(2025, 1, 1, 9, tzinfo=UTC)  # the CMOS battery died
     with Store.open(data_dir, clock=clock) as s:
-        s.create_learner("After")
+        s.people.create_learner("After")
     found = backup.list_backups(data_dir / "backups")
     assert [b.seq for b in found] == [4, 3, 2, 1]
     assert found[0].learners == 4 and found[0].taken_at.year == 2025
@@ -124,14 +124,14 @@ def test_long_session_gets_its_daily_backup_on_a_write(data_dir: Path) -> None:
     """When the newest backup is from an earlier day, the next change (checked at most hourly) makes one."""
     clock = Clock(datetime(2026, 3, 2, 9, tzinfo=UTC))
     with Store.open(data_dir, clock=clock) as s:
-        s.create_learner("Ali")
+        s.people.create_learner("Ali")
         folder = data_dir / "backups"
         s.backup_now()
         clock.now += timedelta(days=2)
-        s.create_learner("Sara")  # within the hour after opening: no check yet
+        s.people.create_learner("Sara")  # within the hour after opening: no check yet
         assert len(backup.list_backups(folder)) == 1
-        s._next_backup_check = 0.0  # type: ignore[attr-defined]  # an hour has passed
-        s.create_learner("Zain")
+        s._life._next_backup_check = 0.0  # type: ignore[attr-defined]  # an hour has passed
+        s.people.create_learner("Zain")
         newest = backup.list_backups(folder)[0]
         assert newest.seq == 2 and backup.count_rows(newest.path) == (3, 0)
         assert s.backup_error is None
@@ -144,8 +144,8 @@ def test_a_failing_automatic_backup_is_kept_for_the_app_and_the_answer_saved(dat
     blocker = data_dir / "backups"
     blocker.write_text("a file where the backups folder should be", encoding="utf-8")
     with Store.open(data_dir) as s:
-        ali = s.create_learner("Ali")  # the first change checks whether a backup is due: it is
-        assert s.get_learner(ali.id) == ali
+        ali = s.people.create_learner("Ali")  # the first change checks whether a backup is due: it is
+        assert s.people.get_learner(ali.id) == ali
         assert s.backup_error is not None and "automatic backup" in s.backup_error
         assert str(blocker) in s.backup_error
         blocker.unlink()

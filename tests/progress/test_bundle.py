@@ -26,18 +26,18 @@ STORE_BACKENDS = BACKENDS  # every test with the store fixture runs on SQLite an
 
 
 def _fill(store: Store) -> tuple[str, str]:
-    c = store.create_class("5A")
-    ali = store.create_learner("Ali", class_id=c.id, language="ur")
+    c = store.people.create_class("5A")
+    ali = store.people.create_learner("Ali", class_id=c.id, language="ur")
     run = start_run(store, ali)
     answer(store, run, "q1", next_index=1)
     answer(store, run, "q2", question_type="scenario", correct=None, rating="acceptable", next_index=2)
-    store.finish_quiz_run(run.id, score_percent=75, passed=True)
-    store.save_lesson_position(ali.id, "safety", "1.0", "intro", 2, read=True)
+    store.runs.finish_quiz_run(run.id, score_percent=75, passed=True)
+    store.progress.save_lesson_position(ali.id, "safety", "1.0", "intro", 2, read=True)
     return c.id, ali.id
 
 
 def _comparable(store: Store) -> dict[str, object]:
-    return store.export_snapshot()
+    return store.snapshots.export_snapshot()
 
 
 @pytest.mark.parametrize("name", ["results.zip", "results.json"])
@@ -84,13 +84,13 @@ def test_merging_two_computers_keeps_the_union(tmp_path: Path) -> None:
         export_results(a, tmp_path / "a.zip")
     with Store.open(tmp_path / "b") as b:
         import_roster(b, tmp_path / "roster.json")
-        ali = b.get_learner(ali_id)
+        ali = b.people.get_learner(ali_id)
         run = start_run(b, ali, "phishing")
         answer(b, run, "q1", correct=False, points_earned=0)
-        b.finish_quiz_run(run.id, score_percent=0, passed=False)
+        b.runs.finish_quiz_run(run.id, score_percent=0, passed=False)
         import_results(b, [tmp_path / "a.zip"])
-        assert len(b.attempts_for_learner(ali_id)) == 3
-        summary = b.class_summary(class_id)
+        assert len(b.runs.attempts_for_learner(ali_id)) == 3
+        summary = b.reports.class_summary(class_id)
         assert summary.cell(ali_id, "safety", "passwords").status == "passed"
         assert summary.cell(ali_id, "safety", "phishing").runs == 1
 
@@ -102,17 +102,17 @@ def test_newer_changes_win_and_progress_merges(tmp_path: Path) -> None:
         export_results(a, tmp_path / "a.zip")
     with Store.open(tmp_path / "b") as b:
         import_results(b, [tmp_path / "a.zip"])
-        b.update_learner(ali_id, display_name="Ali Khan")
-        run = start_run(b, b.get_learner(ali_id))
-        b.finish_quiz_run(run.id, score_percent=50, passed=False)
+        b.people.update_learner(ali_id, display_name="Ali Khan")
+        run = start_run(b, b.people.get_learner(ali_id))
+        b.runs.finish_quiz_run(run.id, score_percent=50, passed=False)
         export_results(b, tmp_path / "b.zip")
     with Store.open(tmp_path / "a") as a:
         (outcome,) = import_results(a, [tmp_path / "b.zip"])
         assert outcome.report is not None and outcome.report.updated["learners"] == 1
-        assert a.get_learner(ali_id).display_name == "Ali Khan"
-        p = a.get_module_progress(ali_id, "safety", "passwords")
+        assert a.people.get_learner(ali_id).display_name == "Ali Khan"
+        p = a.progress.get_module_progress(ali_id, "safety", "passwords")
         assert (p.passed, p.best_score, p.quiz_state) == (True, 75.0, "finished")
-        assert len(a.list_quiz_runs(ali_id)) == 2
+        assert len(a.runs.list_quiz_runs(ali_id)) == 2
 
 
 def test_look_alike_learners_are_listed_not_merged(tmp_path: Path) -> None:
@@ -121,13 +121,13 @@ def test_look_alike_learners_are_listed_not_merged(tmp_path: Path) -> None:
         _fill(a)
         export_results(a, tmp_path / "a.zip")
     with Store.open(tmp_path / "b") as b:
-        local = b.create_learner("ali", class_id=b.create_class("5a").id)
+        local = b.people.create_learner("ali", class_id=b.people.create_class("5a").id)
         (outcome,) = import_results(b, [tmp_path / "a.zip"])
         report = outcome.report
         assert report is not None
         kinds = sorted((la.kind, la.existing_id) for la in report.look_alikes)
         assert ("learner", local.id) in kinds and any(k == "class" for k, _ in kinds)
-        assert len(b.list_learners()) == 2
+        assert len(b.people.list_learners()) == 2
         assert any("check: learner 'Ali'" in line for line in describe_report(report))
 
 
@@ -137,10 +137,10 @@ def test_deleted_learner_is_not_brought_back(tmp_path: Path, store: Store) -> No
         _, ali_id = _fill(a)
         export_results(a, tmp_path / "a.zip")
     import_results(store, [tmp_path / "a.zip"])
-    store.delete_learner(ali_id)
+    store.people.delete_learner(ali_id)
     (outcome,) = import_results(store, [tmp_path / "a.zip"])
     assert outcome.report is not None and outcome.report.skipped_deleted == [f"Ali ({ali_id})"]
-    assert store.list_learners() == [] and store.counts()["attempts"] == 0
+    assert store.people.list_learners() == [] and store.reports.counts()["attempts"] == 0
 
 
 def _rewrite_json(path: Path, change: object, fix_checksum: bool) -> None:
@@ -175,13 +175,13 @@ def test_bad_files_are_refused_whole(
         _fill(a)
         export_results(a, tmp_path / "r.json")
     _rewrite_json(tmp_path / "r.json", change, fix_checksum)
-    before = store.counts()
+    before = store.reports.counts()
     (outcome,) = import_results(store, [tmp_path / "r.json"])
     assert outcome.report is None and outcome.error is not None
     assert "r.json" in outcome.error and "Nothing was imported" in outcome.error
     with pytest.raises(BundleError, match=message):
         read_bundle(tmp_path / "r.json", "results")
-    assert store.counts() == before
+    assert store.reports.counts() == before
 
 
 def test_damaged_zip_and_other_files_are_refused(tmp_path: Path, store: Store) -> None:
@@ -210,7 +210,7 @@ def test_damaged_zip_and_other_files_are_refused(tmp_path: Path, store: Store) -
     outcomes = import_results(store, [tmp_path / n for n in expected])
     for outcome, (name, words) in zip(outcomes, expected.items(), strict=True):
         assert outcome.error is not None and name in outcome.error and words in outcome.error, outcome.error
-    assert store.list_learners() == []
+    assert store.people.list_learners() == []
 
 
 def test_one_bad_file_does_not_stop_the_good_ones(tmp_path: Path, store: Store) -> None:
@@ -221,15 +221,15 @@ def test_one_bad_file_does_not_stop_the_good_ones(tmp_path: Path, store: Store) 
     (tmp_path / "bad.json").write_text("{}", encoding="utf-8")
     bad, good = import_results(store, [tmp_path / "bad.json", tmp_path / "good.zip"])
     assert bad.error is not None and good.error is None
-    assert len(store.list_learners()) == 1
+    assert len(store.people.list_learners()) == 1
 
 
 def test_roster_export_of_one_class_and_kinds_not_mixed(tmp_path: Path, store: Store) -> None:
     """A roster of one class holds that class and its learners; roster and results files are not mixed."""
-    a, b = store.create_class("5A"), store.create_class("5B")
-    store.create_learner("Ali", class_id=a.id)
-    store.create_learner("Sara", class_id=b.id)
-    store.create_learner("No class")
+    a, b = store.people.create_class("5A"), store.people.create_class("5B")
+    store.people.create_learner("Ali", class_id=a.id)
+    store.people.create_learner("Sara", class_id=b.id)
+    store.people.create_learner("No class")
     manifest = export_roster(store, tmp_path / "roster.json", class_name="5a")
     assert manifest["format"] == "quizapp-roster"
     assert manifest["counts"] == {"classes": 1, "learners": 1, "learner_merges": 0}
@@ -247,13 +247,13 @@ def test_roster_export_of_one_class_and_kinds_not_mixed(tmp_path: Path, store: S
 def test_roster_import_sets_up_another_computer(tmp_path: Path) -> None:
     """Importing a roster gives the other computer the same classes and learners with the same ids."""
     with Store.open(tmp_path / "a") as a:
-        c = a.create_class("5A")
-        ali = a.create_learner("Ali", class_id=c.id, avatar_id="owl", text_size=150)
+        c = a.people.create_class("5A")
+        ali = a.people.create_learner("Ali", class_id=c.id, avatar_id="owl", text_size=150)
         export_roster(a, tmp_path / "roster.zip")
     with Store.open(tmp_path / "b") as b:
         report = import_roster(b, tmp_path / "roster.zip")
         assert report.added == {"classes": 1, "learners": 1}
-        assert b.get_learner(ali.id) == ali
+        assert b.people.get_learner(ali.id) == ali
         assert not import_roster(b, tmp_path / "roster.zip").changed
 
 
@@ -304,8 +304,8 @@ def test_look_alike_line_says_how_to_merge(tmp_path: Path) -> None:
         _fill(a)
         export_results(a, tmp_path / "a.zip")
     with Store.open(tmp_path / "b") as b:
-        c = b.create_class("5A")
-        local = b.create_learner("Ali", class_id=c.id)
+        c = b.people.create_class("5A")
+        local = b.people.create_learner("Ali", class_id=c.id)
         (outcome,) = import_results(b, [tmp_path / "a.zip"])
         assert outcome.report is not None
         (look_alike,) = [la for la in outcome.report.look_alikes if la.kind == "learner"]
@@ -317,18 +317,18 @@ def test_same_name_children_told_apart_are_not_look_alikes(tmp_path: Path) -> No
     """Two 'Danish Ali' with different fathers on two PCs are two children; with the same (or an unknown)
     father they are offered as look-alikes; the details travel in the roster file."""
     with Store.open(tmp_path / "a") as a:
-        blue = a.create_class("Blue")
-        a.create_learner("Danish Ali", class_id=blue.id, father_name="Asif Ali", roll_number="3")
+        blue = a.people.create_class("Blue")
+        a.people.create_learner("Danish Ali", class_id=blue.id, father_name="Asif Ali", roll_number="3")
         export_roster(a, tmp_path / "roster.json")
     with Store.open(tmp_path / "b") as b:
         import_roster(b, tmp_path / "roster.json")
-        (blue_b,) = b.list_classes()
-        (copied,) = b.list_learners(blue_b.id)
+        (blue_b,) = b.people.list_classes()
+        (copied,) = b.people.list_learners(blue_b.id)
         assert (copied.father_name, copied.roll_number) == ("Asif Ali", "3")
     with Store.open(tmp_path / "c") as c:
-        blue_c = c.create_class("Blue")
-        c.create_learner("Danish Ali", class_id=blue_c.id, father_name="Liaquat Ali")
-        same = c.create_learner("danish ali", class_id=blue_c.id)
+        blue_c = c.people.create_class("Blue")
+        c.people.create_learner("Danish Ali", class_id=blue_c.id, father_name="Liaquat Ali")
+        same = c.people.create_learner("danish ali", class_id=blue_c.id)
         report = import_roster(c, tmp_path / "roster.json")
         learner_alikes = [la for la in report.look_alikes if la.kind == "learner"]
         assert [la.existing_id for la in learner_alikes] == [same.id]  # not the son of Liaquat Ali

@@ -16,9 +16,9 @@ STORE_BACKENDS = BACKENDS  # every test with the store fixture runs on SQLite an
 
 
 def _pre_run(store: Store) -> str:
-    learner = store.create_learner("Ayesha")
-    run = store.start_quiz_run(learner.id, "safety", "1.0", "passwords", ["ck-1"], kind="pre")
-    store.record_answer(
+    learner = store.people.create_learner("Ayesha")
+    run = store.runs.start_quiz_run(learner.id, "safety", "1.0", "passwords", ["ck-1"], kind="pre")
+    store.runs.record_answer(
         learner_id=learner.id,
         quiz_run_id=run.id,
         pack_id="safety",
@@ -32,7 +32,7 @@ def _pre_run(store: Store) -> str:
         points_possible=1,
         time_ms=700,
     )
-    store.finish_quiz_run(run.id, score_percent=100.0, passed=False)
+    store.runs.finish_quiz_run(run.id, score_percent=100.0, passed=False)
     return learner.id
 
 
@@ -44,15 +44,15 @@ def test_results_bundle_carries_the_kind_of_each_run(tmp_path: Path) -> None:
     with Store.open(tmp_path / "b") as b:
         (outcome,) = import_results(b, [tmp_path / "r.zip"])
         assert outcome.error is None
-        assert b.list_quiz_runs(learner_id) == []
-        (run,) = b.list_quiz_runs(learner_id, kinds=("pre",))
+        assert b.runs.list_quiz_runs(learner_id) == []
+        (run,) = b.runs.list_quiz_runs(learner_id, kinds=("pre",))
         assert run.kind == "pre" and run.score_percent == 100.0
-        assert [a.kind for a in b.attempts_for_learner(learner_id, kinds=("pre",))] == ["pre"]
-        assert b.get_module_progress(learner_id, "safety", "passwords").best_score is None
+        assert [a.kind for a in b.runs.attempts_for_learner(learner_id, kinds=("pre",))] == ["pre"]
+        assert b.progress.get_module_progress(learner_id, "safety", "passwords").best_score is None
 
 
 def test_unknown_run_kind_is_refused(store: Store) -> None:
     """Only quiz, pre and post runs exist."""
-    learner = store.create_learner("Bilal")
+    learner = store.people.create_learner("Bilal")
     with pytest.raises(InvalidValueError, match="run kind"):
-        store.start_quiz_run(learner.id, "safety", "1.0", "passwords", ["q1"], kind="exam")  # type: ignore[arg-type]
+        store.runs.start_quiz_run(learner.id, "safety", "1.0", "passwords", ["q1"], kind="exam")  # type: ignore[arg-type]

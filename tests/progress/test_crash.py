@@ -110,7 +110,7 @@ def test_acknowledged_answers_survive_sigkill(tmp_path: Path) -> None:
     assert early_kills > 10  # and some landed before the first answer (while opening)
     assert syncs >= KILLS // 2  # every writer that got past opening said which synchronous it used
     with Store.open(data_dir) as store:
-        assert store.counts()["attempts"] >= len(acked)
+        assert store.reports.counts()["attempts"] >= len(acked)
         assert not store.open_report.needs_attention
     print(
         f"{kills} kills, {len(acked)} acknowledged answers, {early_kills} before any answer, {elapsed:.1f} s"

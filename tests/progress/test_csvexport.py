@@ -30,8 +30,8 @@ def _read(path: Path) -> list[dict[str, str]]:
 
 def test_csv_files_are_written_for_spreadsheets(store: Store, tmp_path: Path) -> None:
     """One row per answer plus a learner x module summary, UTF-8 with BOM, numbers unquoted, ISO times."""
-    c = store.create_class("5A")
-    ayesha = store.create_learner("عائشہ", class_id=c.id)
+    c = store.people.create_class("5A")
+    ayesha = store.people.create_learner("عائشہ", class_id=c.id)
     run = start_run(store, ayesha)
     when = datetime(2024, 5, 1, 10, 20, 30, tzinfo=UTC)
     answer(store, run, "q1", answer="b", correct=False, points_earned=0, time_ms=4250, answered_at=when)
@@ -45,7 +45,7 @@ def test_csv_files_are_written_for_spreadsheets(store: Store, tmp_path: Path) ->
         points_earned=0.5,
         points_possible=1,
     )
-    store.finish_quiz_run(run.id, score_percent=62.5, passed=False)
+    store.runs.finish_quiz_run(run.id, score_percent=62.5, passed=False)
 
     saved = export_results_csv(store, tmp_path / "results.csv")
     assert saved.summary == tmp_path / "results-summary.csv"
@@ -81,7 +81,7 @@ def test_csv_files_are_written_for_spreadsheets(store: Store, tmp_path: Path) ->
 
 def test_formula_like_text_is_neutralised(store: Store, tmp_path: Path) -> None:
     """Names or answers starting with = + - @ cannot run as spreadsheet formulas."""
-    learner = store.create_learner("=HYPERLINK(1)")
+    learner = store.people.create_learner("=HYPERLINK(1)")
     answer(store, start_run(store, learner), question_type="fill_blank", answer="+cmd")
     saved = export_results_csv(store, tmp_path / "r.csv")
     (row,) = _read(saved.answers)
@@ -91,10 +91,10 @@ def test_formula_like_text_is_neutralised(store: Store, tmp_path: Path) -> None:
 
 def test_learners_and_dates_limit_both_files(store: Store, tmp_path: Path) -> None:
     """Only the learners asked for, and only answers in the date range, are written, sorted by class."""
-    a, b = store.create_class("A"), store.create_class("B")
-    zara = store.create_learner("Zara", class_id=a.id)
-    bilal = store.create_learner("Bilal", class_id=b.id)
-    other = store.create_learner("Other", class_id=a.id)
+    a, b = store.people.create_class("A"), store.people.create_class("B")
+    zara = store.people.create_learner("Zara", class_id=a.id)
+    bilal = store.people.create_learner("Bilal", class_id=b.id)
+    other = store.people.create_learner("Other", class_id=a.id)
     for who in (zara, bilal, other):
         run = start_run(store, who)
         answer(store, run, "q1", answered_at=datetime(2024, 1, 5, 9, tzinfo=UTC))
@@ -130,8 +130,8 @@ class _Labels:
 def test_labels_give_words_and_every_module_in_the_summary(store: Store, tmp_path: Path) -> None:
     """With labels, rows carry titles, prompts and answers in words, and the summary lists every module
     for every learner, started or not."""
-    ali = store.create_learner("Ali")
-    store.create_learner("Sara")
+    ali = store.people.create_learner("Ali")
+    store.people.create_learner("Sara")
     answer(store, start_run(store, ali), "q1", answer="b")
     saved = export_results_csv(store, tmp_path / "r.csv", labels=_Labels())
     (row,) = _read(saved.answers)
@@ -155,7 +155,7 @@ def test_labels_give_words_and_every_module_in_the_summary(store: Store, tmp_pat
 def test_a_file_that_cannot_be_written_changes_neither_file(store: Store, tmp_path: Path) -> None:
     """When the summary cannot be written (here: a folder has its name) the answers file is not replaced
     either, no temporary file is left, and the message names the file."""
-    answer(store, start_run(store, store.create_learner("Ali")))
+    answer(store, start_run(store, store.people.create_learner("Ali")))
     out = tmp_path / "r.csv"
     out.write_text("old", encoding="utf-8")
     (tmp_path / "r-summary.csv").mkdir()

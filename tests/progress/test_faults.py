@@ -47,14 +47,14 @@ def _digest(path: Path) -> str:
 def _seed(data_dir: Path, answers: int = 3) -> list[str]:
     """A closed store with one learner and some acknowledged answers; returns their ids."""
     with Store.open(data_dir) as s:
-        ali = s.create_learner("Ali")
+        ali = s.people.create_learner("Ali")
         run = start_run(s, ali, n=max(answers, 1))
         return [answer(s, run, f"q{i + 1}").id for i in range(answers)]
 
 
 def _stored_ids(data_dir: Path) -> set[str]:
     with Store.open(data_dir) as s:
-        return {a.id for lr in s.list_learners() for a in s.attempts_for_learner(lr.id)}
+        return {a.id for lr in s.people.list_learners() for a in s.runs.attempts_for_learner(lr.id)}
 
 
 def _no_damaged(data_dir: Path) -> bool:
@@ -106,7 +106,7 @@ def test_full_disk_while_answering_keeps_every_acknowledged_answer(small_disk: P
     data = small_disk / "data"
     acked = _seed(data)
     with Store.open(data) as s:
-        run = start_run(s, s.list_learners()[0], n=3)
+        run = start_run(s, s.people.list_learners()[0], n=3)
         acked.append(answer(s, run, "q1").id)
         filler = _fill(small_disk)
         with pytest.raises(AnswerNotSavedError, match="is full"):
@@ -121,8 +121,8 @@ def test_full_database_limit_refuses_the_answer_without_root(data_dir: Path) -> 
     """The same fault without root: SQLite's max_page_count makes the database 'full'."""
     acked = _seed(data_dir)
     with Store.open(data_dir) as s:
-        run = start_run(s, s.list_learners()[0], n=3)
-        raw = s._raw()  # type: ignore[attr-defined]
+        run = start_run(s, s.people.list_learners()[0], n=3)
+        raw = s._db.raw()  # type: ignore[attr-defined]
         pages = raw.execute("PRAGMA page_count").fetchone()[0]
         raw.execute(f"PRAGMA max_page_count={pages}")
         with pytest.raises(AnswerNotSavedError, match="is full"):
@@ -152,7 +152,9 @@ def test_restore_that_cannot_be_written_leaves_everything_as_it_was(small_disk: 
     ]
     filler.unlink()
     with Store.open(data) as s:
-        assert s.open_report.recovery is not None and [x.display_name for x in s.list_learners()] == ["Ali"]
+        assert s.open_report.recovery is not None and [x.display_name for x in s.people.list_learners()] == [
+            "Ali"
+        ]
 
 
 # ----------------------------------------------------------------------------------- other accounts
@@ -184,11 +186,11 @@ from quizapp.progress.store import Store
 from quizapp.progress.errors import StoreError
 try:
     with Store.open(Path(sys.argv[1])) as s:
-        print("read-only" if s.read_only else "writable", len(s.list_learners()))
+        print("read-only" if s.read_only else "writable", len(s.people.list_learners()))
         for m in s.open_report.messages:
             print("note:", m)
         if sys.argv[3] == "write":
-            s.create_learner(sys.argv[4])
+            s.people.create_learner(sys.argv[4])
             print("wrote")
 except StoreError as exc:
     print("error:", exc)
@@ -290,7 +292,7 @@ def test_a_private_data_folder_is_0700_with_files_0600_whatever_the_umask(data_d
     old = os.umask(0o022)
     try:
         with Store.open(data_dir) as s:
-            s.create_learner("Ali")
+            s.people.create_learner("Ali")
             side = [data_dir / f"{DB_FILE_NAME}-wal", data_dir / f"{DB_FILE_NAME}-shm"]
             modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in side}
     finally:
@@ -320,7 +322,7 @@ def test_an_empty_database_with_backups_is_restored_not_started_fresh(data_dir: 
     (data_dir / DB_FILE_NAME).write_bytes(b"")
     with Store.open(data_dir) as s:
         assert s.open_report.recovery is not None and "empty (0 bytes)" in s.open_report.messages[0]
-        assert [x.display_name for x in s.list_learners()] == ["Ali"]
+        assert [x.display_name for x in s.people.list_learners()] == ["Ali"]
     assert set(acked) <= _stored_ids(data_dir)
     assert len(list(data_dir.glob("quizapp-damaged-*"))) == 1  # the empty file is kept too
 
@@ -351,27 +353,27 @@ def test_a_clock_jump_restores_the_newest_backup_and_prunes_no_history(
     clock = _Clock(datetime(2026, 5, 1, 8, tzinfo=UTC))
     for day in range(3):
         with Store.open(data_dir, clock=clock) as s:
-            s.create_learner(f"Day {day}")
+            s.people.create_learner(f"Day {day}")
         clock.now += timedelta(days=1)
     clock.now += jump
     with Store.open(data_dir, clock=clock) as s:
-        s.create_learner("After the jump")
+        s.people.create_learner("After the jump")
     found = backup.list_backups(data_dir / "backups")
     assert [b.seq for b in found] == [4, 3, 2, 1] and found[0].learners == 4
     (data_dir / DB_FILE_NAME).write_bytes(b"not a database at all, as a failing disk leaves it" * 100)
     with Store.open(data_dir, clock=clock) as s:
-        assert len(s.list_learners()) == 4
+        assert len(s.people.list_learners()) == 4
 
 
 def test_a_reset_made_with_the_clock_behind_still_covers_the_answers_it_cleared(data_dir: Path) -> None:
     """On a PC whose clock fell back, the reset mark is after every answer it cleared, so another computer
     importing the results drops those answers too."""
     with Store.open(data_dir) as s:
-        ali = s.create_learner("Ali")
+        ali = s.people.create_learner("Ali")
         run = start_run(s, ali)
         answer(s, run, "q1", answered_at="2026-05-01T10:00:00+00:00")
     with Store.open(data_dir, clock=_Clock(datetime(2025, 1, 1, tzinfo=UTC))) as s:
-        reset = s.reset_progress(ali.id)
+        reset = s.people.reset_progress(ali.id)
     assert reset.progress_reset_at is not None and reset.progress_reset_at > "2026-05-01T10:00:00"
 
 
@@ -381,16 +383,16 @@ def test_an_imported_reset_in_the_future_is_refused_naming_file_and_computer(tmp
     is imported with a note naming the computer (see test_reset_clocks.py)."""
     ahead = _Clock(datetime.now(UTC) + timedelta(days=30))
     with Store.open(tmp_path / "lab", clock=ahead) as s:
-        ali = s.create_learner("Ali")
-        s.reset_progress(ali.id)
+        ali = s.people.create_learner("Ali")
+        s.people.reset_progress(ali.id)
         export_results(s, tmp_path / "new.zip")
     as_older_quizapp(tmp_path / "new.zip", tmp_path / "lab.zip")
     with Store.open(tmp_path / "office") as s:
-        before = s.counts()
+        before = s.reports.counts()
         (outcome,) = import_results(s, [tmp_path / "lab.zip"])
         assert outcome.error is not None and "lab.zip" in outcome.error and "clock was ahead" in outcome.error
         assert os.uname().nodename in outcome.error and "Nothing was imported" in outcome.error
-        assert s.counts() == before
+        assert s.reports.counts() == before
         (outcome,) = import_results(s, [tmp_path / "new.zip"])
         assert outcome.report is not None and outcome.error is None
         (note,) = outcome.report.clock_notes
@@ -402,7 +404,7 @@ def test_an_imported_reset_in_the_future_is_refused_naming_file_and_computer(tmp
 def _bundle(tmp_path: Path) -> tuple[bytes, Path]:
     with Store.open(tmp_path / "lab") as s:
         for name in ("Ali", "Sara"):
-            learner = s.create_learner(name)
+            learner = s.people.create_learner(name)
             run = start_run(s, learner)
             for q in ("q1", "q2", "q3"):
                 answer(s, run, q)
@@ -443,23 +445,23 @@ def test_every_flipped_byte_of_a_bundle_is_refused_cleanly_or_harmless(tmp_path:
     assert all(positions.values())
     whole: dict[str, int] = {}
     with Store.open(tmp_path / "office") as s:
-        baseline = s.counts()
+        baseline = s.reports.counts()
         for part, offsets in positions.items():
             refused = 0
             for offset in offsets:
                 damaged = bytearray(raw)
                 damaged[offset] ^= 0x5A
                 path.write_bytes(bytes(damaged))
-                before = s.counts()
+                before = s.reports.counts()
                 (outcome,) = import_results(s, [path])
                 if outcome.error is not None:
                     assert outcome.error.startswith("r.zip: ") and "Nothing was imported" in outcome.error
-                    assert s.counts() == before, (part, offset)
+                    assert s.reports.counts() == before, (part, offset)
                     refused += 1
                 else:
-                    assert s.counts()["attempts"] in (before["attempts"], 6)
+                    assert s.reports.counts()["attempts"] in (before["attempts"], 6)
             whole[part] = refused
-        assert s.counts()["attempts"] in (baseline["attempts"], 6)
+        assert s.reports.counts()["attempts"] in (baseline["attempts"], 6)
     # the checksum catches every change of the data; a flip in unused bits of a deflate block is harmless
     assert whole["compressed data"] >= len(positions["compressed data"]) - 2
 
@@ -487,7 +489,7 @@ def test_a_gzip_backup_with_a_flipped_byte_is_skipped_for_an_older_good_one(data
     clock = _Clock(datetime(2026, 5, 1, 8, tzinfo=UTC))
     for day in range(2):
         with Store.open(data_dir, clock=clock) as s:
-            s.create_learner(f"Day {day}")
+            s.people.create_learner(f"Day {day}")
         clock.now += timedelta(days=1)
     newest = backup.list_backups(data_dir / "backups")[0].path
     raw = bytearray(newest.read_bytes())
@@ -497,7 +499,7 @@ def test_a_gzip_backup_with_a_flipped_byte_is_skipped_for_an_older_good_one(data
         gzip.decompress(bytes(raw))
     (data_dir / DB_FILE_NAME).write_bytes(b"garbage" * 1000)
     with Store.open(data_dir) as s:
-        assert [x.display_name for x in s.list_learners()] == ["Day 0"]
+        assert [x.display_name for x in s.people.list_learners()] == ["Day 0"]
         assert s.open_report.recovery is not None and s.open_report.recovery.restored_from != newest
 
 

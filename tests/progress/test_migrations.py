@@ -68,15 +68,18 @@ def test_v1_database_upgrades_keeping_every_row(data_dir: Path) -> None:
         assert s.open_report.migrated_from == 1 and s.open_report.schema_version == schema.SCHEMA_VERSION
         assert "upgraded" in s.open_report.messages[0]
         assert s.database_id == "0b6c3f51-9a5e-4f55-8f5a-1a2b3c4d5e6f"
-        ayesha = s.get_learner("1ea70e50-0000-4000-8000-000000000001")
+        ayesha = s.people.get_learner("1ea70e50-0000-4000-8000-000000000001")
         assert (ayesha.display_name, ayesha.text_size, ayesha.language) == ("Ayesha", 125, "ur")
-        assert len(s.attempts_for_learner(ayesha.id)) == 3
+        assert len(s.runs.attempts_for_learner(ayesha.id)) == 3
         assert s.settings.school_name == "Government Girls School"
-        pack = s.get_pack("online-safety")
+        pack = s.packs.get_pack("online-safety")
         assert pack is not None and pack.title["ur"] == "آن لائن حفاظت"
-        assert s.get_module_progress(ayesha.id, "online-safety", "passwords").question_order == ("q2", "q1")
+        assert s.progress.get_module_progress(ayesha.id, "online-safety", "passwords").question_order == (
+            "q2",
+            "q1",
+        )
         assert ayesha.progress_reset_at is None  # v3 column, empty for every old learner
-        assert s.counts()["learner_merges"] == 0
+        assert s.reports.counts()["learner_merges"] == 0
         backups = s.list_backups()
     after = _rows(db, v1_columns)
     after["meta"] = [r for r in after["meta"] if r[0] != "schema_version"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.progress import backup, sqlstore
+from quizapp.progress import backup, sqlitefile
 from quizapp.progress.errors import (
     DatabaseDamagedError,
     NetworkShareError,
@@ -34,7 +34,7 @@ def test_open_creates_folder_database_and_reports_it(data_dir: Path) -> None:
 
 def test_connection_uses_wal_and_full_sync(store: Store) -> None:
     """Answers are durable: WAL journal, synchronous=FULL, foreign keys on."""
-    raw = store._raw()  # type: ignore[attr-defined]
+    raw = store._db.raw()  # type: ignore[attr-defined]
     assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert raw.execute("PRAGMA synchronous").fetchone()[0] == 2
     assert raw.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -43,17 +43,17 @@ def test_connection_uses_wal_and_full_sync(store: Store) -> None:
 def test_second_writer_gets_clear_error_or_read_only(data_dir: Path) -> None:
     """While one store is open, another gets "already open" or, if asked, a read-only store."""
     with Store.open(data_dir) as first:
-        learner = first.create_learner("Ali")
+        learner = first.people.create_learner("Ali")
         with pytest.raises(StoreLockedError, match="already open"):
             Store.open(data_dir)
         with Store.open(data_dir, fallback_read_only=True) as second:
             assert second.read_only and second.open_report.needs_attention
-            assert second.get_learner(learner.id) == learner
+            assert second.people.get_learner(learner.id) == learner
             with pytest.raises(StoreReadOnlyError):
-                second.create_learner("Sara")
-        first.create_learner("Sara")  # the writer is unaffected
+                second.people.create_learner("Sara")
+        first.people.create_learner("Sara")  # the writer is unaffected
     with Store.open(data_dir) as again:  # the lock was released
-        assert len(again.list_learners()) == 2
+        assert len(again.people.list_learners()) == 2
 
 
 def test_lock_is_released_when_the_process_dies(data_dir: Path) -> None:
@@ -82,7 +82,9 @@ def test_network_share_is_refused_with_sqlite_guidance(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A data folder on a network share is refused, citing SQLite's guidance; nothing is created."""
-    monkeypatch.setattr(sqlstore, "network_share_reason", lambda path: "a cifs network share mounted at /mnt")
+    monkeypatch.setattr(
+        sqlitefile, "network_share_reason", lambda path: "a cifs network share mounted at /mnt"
+    )
     with pytest.raises(NetworkShareError, match=r"sqlite\.org/useovernet\.html"):
         Store.open(data_dir)
     assert not data_dir.exists()
@@ -104,14 +106,14 @@ def test_damaged_database_is_moved_aside_and_backup_restored(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A damaged database is renamed (not deleted), the newest good backup restored, and the user told."""
-    monkeypatch.setattr(sqlstore, "BIG_DATABASE", 0)  # one copy a day: closing does not replace it
+    monkeypatch.setattr(sqlitefile, "BIG_DATABASE", 0)  # one copy a day: closing does not replace it
     with Store.open(data_dir) as s:
-        learner = s.create_learner("Ali")
+        learner = s.people.create_learner("Ali")
         answer(s, start_run(s, learner))
     with Store.open(data_dir) as s:  # newer answers, not in the backup made above
-        s.create_learner("Sara")
+        s.people.create_learner("Sara")
         newest = s.backup_now()
-        s.create_learner("Zain")
+        s.people.create_learner("Zain")
     for b in backup.list_backups(data_dir / "backups"):  # as if the app had crashed before its close backup
         if b.path.name > newest.name:
             b.path.unlink()
@@ -133,20 +135,20 @@ def test_damaged_database_is_moved_aside_and_backup_restored(
             "damaged" in s.open_report.messages[0]
             and "2 learner(s) and 1 answer(s)" in s.open_report.messages[0]
         )
-        assert {x.display_name for x in s.list_learners()} == {"Ali", "Sara"}
-        s.create_learner("after recovery")
+        assert {x.display_name for x in s.people.list_learners()} == {"Ali", "Sara"}
+        s.people.create_learner("after recovery")
 
 
 def test_damaged_database_without_backup_starts_empty_but_keeps_file(data_dir: Path) -> None:
     """With no usable backup the damaged file is still kept and an empty store opens, with a message."""
     with Store.open(data_dir) as s:
-        s.create_learner("Ali")
+        s.people.create_learner("Ali")
     for b in backup.list_backups(data_dir / "backups"):
         b.path.unlink()
     _checkpoint(data_dir)
     _damage(data_dir / DB_FILE_NAME)
     with Store.open(data_dir) as s:
-        assert s.list_learners() == []
+        assert s.people.list_learners() == []
         rec = s.open_report.recovery
         assert rec is not None and rec.restored_from is None and rec.moved_to.exists()
         assert "No usable backup" in s.open_report.messages[0]
@@ -155,7 +157,7 @@ def test_damaged_database_without_backup_starts_empty_but_keeps_file(data_dir: P
 def test_damaged_database_read_only_is_not_touched(data_dir: Path) -> None:
     """Read-only opening of a damaged database raises and leaves the file where it is."""
     with Store.open(data_dir) as s:
-        s.create_learner("Ali")
+        s.people.create_learner("Ali")
     _checkpoint(data_dir)
     _damage(data_dir / DB_FILE_NAME)
     with pytest.raises(DatabaseDamagedError, match="damaged"):
@@ -166,17 +168,17 @@ def test_damaged_database_read_only_is_not_touched(data_dir: Path) -> None:
 def test_missing_database_with_backups_is_restored_with_a_note(data_dir: Path) -> None:
     """If the database vanished but backups hold learners, the newest is restored (no silent fresh start)."""
     with Store.open(data_dir) as s:
-        s.create_learner("Ali")
+        s.people.create_learner("Ali")
     (data_dir / DB_FILE_NAME).unlink()
     with Store.open(data_dir) as s:
         assert not s.open_report.created and "missing" in s.open_report.messages[0]
-        assert [x.display_name for x in s.list_learners()] == ["Ali"]
+        assert [x.display_name for x in s.people.list_learners()] == ["Ali"]
 
 
 def test_database_from_newer_quizapp_is_refused(data_dir: Path) -> None:
     """A database with a newer schema version is refused with advice, not damaged."""
     with Store.open(data_dir) as s:
-        s.create_learner("Ali")
+        s.people.create_learner("Ali")
     conn = sqlite3.connect(data_dir / DB_FILE_NAME)
     conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     conn.commit()
@@ -209,4 +211,4 @@ def test_closed_store_refuses_use(data_dir: Path) -> None:
     s.close()
     s.close()
     with pytest.raises(StoreError, match="closed"):
-        s.list_learners()
+        s.people.list_learners()

@@ -45,17 +45,17 @@ def _quiz(store: Store, learner: Learner, module: str, clock: _Clock | None = No
     when = (clock or _Clock())()
     answer(store, run, "q1", next_index=1, answered_at=when)
     answer(store, run, "q2", next_index=2, answered_at=when + timedelta(milliseconds=1))
-    store.finish_quiz_run(run.id, score_percent=100, passed=True)
+    store.runs.finish_quiz_run(run.id, score_percent=100, passed=True)
 
 
 def _modules(store: Store, learner_id: str) -> set[str]:
-    return {a.module_id for a in store.attempts_for_learner(learner_id)}
+    return {a.module_id for a in store.runs.attempts_for_learner(learner_id)}
 
 
 def _lab(tmp_path: Path) -> str:
     """The teacher's roster on A and B; returns Ali's id."""
     with Store.open(tmp_path / "T") as teacher:
-        ali = teacher.create_learner("Ali", class_id=teacher.create_class("5A").id)
+        ali = teacher.people.create_learner("Ali", class_id=teacher.people.create_class("5A").id)
         export_roster(teacher, tmp_path / "roster.json")
     for pc in ("A", "B"):
         with Store.open(tmp_path / pc) as s:
@@ -67,17 +67,17 @@ def _reset_on_a(tmp_path: Path, ali: str, a_clock: _Clock, b_clock: _Clock) -> N
     """B answers (passwords), A collects B's results, A's own answers (phishing), A resets Ali and Ali
     answers on A after it (privacy); then, after the reset really happened, Ali answers on B (scams)."""
     with Store.open(tmp_path / "B", clock=b_clock) as b:
-        _quiz(b, b.get_learner(ali), "passwords", b_clock)
+        _quiz(b, b.people.get_learner(ali), "passwords", b_clock)
         export_results(b, tmp_path / "b-before.zip")
     with Store.open(tmp_path / "A", clock=a_clock) as a:
         (got,) = import_results(a, [tmp_path / "b-before.zip"])
         assert got.error is None
-        _quiz(a, a.get_learner(ali), "phishing", a_clock)
-        a.reset_progress(ali)
-        _quiz(a, a.get_learner(ali), "privacy", a_clock)
+        _quiz(a, a.people.get_learner(ali), "phishing", a_clock)
+        a.people.reset_progress(ali)
+        _quiz(a, a.people.get_learner(ali), "privacy", a_clock)
         export_results(a, tmp_path / "a.zip")
     with Store.open(tmp_path / "B", clock=b_clock) as b:
-        _quiz(b, b.get_learner(ali), "scams", b_clock)
+        _quiz(b, b.people.get_learner(ali), "scams", b_clock)
         export_results(b, tmp_path / "b-after.zip")
 
 
@@ -96,8 +96,8 @@ def test_a_reset_made_with_the_clock_ahead_keeps_answers_given_elsewhere_after_i
         outcomes = import_results(teacher, [tmp_path / name for name in order])
         assert [o.error for o in outcomes] == [None, None]
         assert _modules(teacher, ali) == {"privacy", "scams"}
-        assert teacher.get_module_progress(ali, "safety", "scams").passed
-        assert not teacher.get_module_progress(ali, "safety", "passwords").passed
+        assert teacher.progress.get_module_progress(ali, "safety", "scams").passed
+        assert not teacher.progress.get_module_progress(ali, "safety", "passwords").passed
         (from_a,) = [o.report for o in outcomes if o.path.name == "a.zip"]
         assert from_a is not None and any("clock was ahead" in line for line in describe_report(from_a))
     with Store.open(tmp_path / "B") as b:  # and B itself, receiving A's reset, keeps what it saw since
@@ -118,11 +118,11 @@ def test_a_reset_made_with_the_clock_behind_clears_what_it_saw_and_nothing_given
         outcomes = import_results(teacher, [tmp_path / name for name in order])
         assert [o.error for o in outcomes] == [None, None]
         assert _modules(teacher, ali) == {"privacy", "scams"}
-        assert teacher.get_module_progress(ali, "safety", "scams").passed
+        assert teacher.progress.get_module_progress(ali, "safety", "scams").passed
 
 
 def _snapshot(store: Store) -> dict[str, Any]:
-    data = store.export_snapshot()
+    data = store.snapshots.export_snapshot()
     for learner in data["learners"]:
         learner.pop("updated_at")
     return data
@@ -139,10 +139,10 @@ def test_merging_stays_idempotent_and_ends_the_same_in_either_order(tmp_path: Pa
         with Store.open(tmp_path / name) as s:
             import_roster(s, tmp_path / "roster.json")
             assert [o.error for o in import_results(s, paths)] == [None, None, None]
-            before = s.counts()
+            before = s.reports.counts()
             again = import_results(s, paths)
             assert [o.report is not None and not o.report.changed for o in again] == [True, True, True]
-            assert s.counts() == before
+            assert s.reports.counts() == before
             ends.append(_snapshot(s))
             assert _modules(s, ali) == {"privacy", "scams"}
     assert ends[0] == ends[1]
@@ -154,14 +154,14 @@ def test_files_from_an_older_quizapp_still_import_judged_by_time(tmp_path: Path)
     one. (The old rule passes the old-file half by design, and fails the new-file half.)"""
     ali = _lab(tmp_path)
     with Store.open(tmp_path / "B") as b:
-        _quiz(b, b.get_learner(ali), "passwords")
+        _quiz(b, b.people.get_learner(ali), "passwords")
         export_results(b, tmp_path / "b.zip")
     as_older_quizapp(tmp_path / "b.zip", tmp_path / "b-old.zip")
     for name, expected in (("b-old.zip", set()), ("b.zip", {"passwords"})):
         folder = tmp_path / f"T-{name}"
         with Store.open(folder, clock=_Clock(timedelta(minutes=1))) as teacher:
             import_roster(teacher, tmp_path / "roster.json")
-            teacher.reset_progress(ali)  # later than B's answers, without having seen them
+            teacher.people.reset_progress(ali)  # later than B's answers, without having seen them
             (got,) = import_results(teacher, [tmp_path / name])
             assert got.error is None and got.report is not None
             assert _modules(teacher, ali) == expected
@@ -190,19 +190,19 @@ def test_the_upgrade_gives_old_answers_this_computer_and_keeps_old_resets_by_tim
     from 1; a reset made after the upgrade covers the old answers on every computer."""
     ali = _lab(tmp_path)
     with Store.open(tmp_path / "B") as b:
-        bilal = b.create_learner("Bilal")
+        bilal = b.people.create_learner("Bilal")
         _quiz(b, bilal, "passwords")
-        b.reset_progress(bilal.id)
-        _quiz(b, b.get_learner(ali), "passwords")
+        b.people.reset_progress(bilal.id)
+        _quiz(b, b.people.get_learner(ali), "passwords")
         device = b.database_id
     db = tmp_path / "B" / DB_FILE_NAME
     _downgrade_to_v5(db)
     with Store.open(tmp_path / "B") as b:
         assert b.open_report.migrated_from == 5
-        assert b.get_learner(bilal.id).progress_reset_seen is None
-        assert b.get_learner(bilal.id).progress_reset_at is not None
+        assert b.people.get_learner(bilal.id).progress_reset_seen is None
+        assert b.people.get_learner(bilal.id).progress_reset_at is not None
         export_results(b, tmp_path / "b.zip")
-        _quiz(b, b.get_learner(ali), "scams")
+        _quiz(b, b.people.get_learner(ali), "scams")
     engine = create_engine(f"sqlite:///{db}")
     with engine.connect() as conn:
         for table in ("attempts", "quiz_runs", "module_progress"):  # Ali's resume point moved on since
@@ -214,8 +214,8 @@ def test_the_upgrade_gives_old_answers_this_computer_and_keeps_old_resets_by_tim
     with Store.open(tmp_path / "A") as a:
         import_results(a, [tmp_path / "b.zip"])
         assert _modules(a, ali) == {"passwords"}
-        a.reset_progress(ali)
-        assert json.loads(a.get_learner(ali).progress_reset_seen or "{}")[device] == 0
+        a.people.reset_progress(ali)
+        assert json.loads(a.people.get_learner(ali).progress_reset_seen or "{}")[device] == 0
         export_results(a, tmp_path / "a.zip")
     with Store.open(tmp_path / "B") as b:
         assert [o.error for o in import_results(b, [tmp_path / "a.zip"])] == [None]
@@ -228,22 +228,23 @@ def test_answers_given_after_a_backup_is_restored_are_not_taken_for_ones_a_reset
     ali = _lab(tmp_path)
     day = _Clock()
     with Store.open(tmp_path / "B", clock=day) as b:
-        _quiz(b, b.get_learner(ali), "passwords", day)  # the backup taken on closing holds this
+        _quiz(b, b.people.get_learner(ali), "passwords", day)  # the backup taken on closing holds this
         old_device = b.database_id
     day.offset += timedelta(days=1)
     with Store.open(tmp_path / "B", clock=day) as b:
-        _quiz(b, b.get_learner(ali), "phishing", day)
+        _quiz(b, b.people.get_learner(ali), "phishing", day)
         export_results(b, tmp_path / "b.zip")
     newest = max((tmp_path / "B" / "backups").glob("*.gz"), key=lambda p: p.name)
     newest.unlink()  # as if B failed before its next backup
     (tmp_path / "B" / DB_FILE_NAME).write_bytes(b"not a database at all, as a failing disk leaves it" * 100)
     with Store.open(tmp_path / "A") as a:
         import_results(a, [tmp_path / "b.zip"])
-        a.reset_progress(ali)  # has seen B's answers up to the phishing quiz
+        a.people.reset_progress(ali)  # has seen B's answers up to the phishing quiz
         export_results(a, tmp_path / "a.zip")
     with Store.open(tmp_path / "B", clock=day) as b:
         assert b.open_report.recovery is not None and _modules(b, ali) == {"passwords"}
-        _quiz(b, b.get_learner(ali), "scams", day)  # the counters phishing had: only the device differs
+        # the counters phishing had: only the device differs
+        _quiz(b, b.people.get_learner(ali), "scams", day)
         assert [o.error for o in import_results(b, [tmp_path / "a.zip"])] == [None]
         assert _modules(b, ali) == {"scams"}
         assert b.database_id != old_device

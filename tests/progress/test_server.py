@@ -27,13 +27,14 @@ from pathlib import Path
 from quizapp.progress.store import Store
 url, folder, n = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
 with Store.open(folder, database=url) as store:
-    learner = store.create_learner("Child " + folder.name)
-    run = store.start_quiz_run(learner.id, "safety", "1.0", "passwords", [f"q{i}" for i in range(n)])
+    learner = store.people.create_learner("Child " + folder.name)
+    run = store.runs.start_quiz_run(learner.id, "safety", "1.0", "passwords", [f"q{i}" for i in range(n)])
     for i in range(n):
-        store.record_answer(learner_id=learner.id, quiz_run_id=run.id, pack_id="safety", pack_version="1.0",
-            module_id="passwords", question_id=f"q{i}", question_type="single", answer="a", correct=True,
+        store.runs.record_answer(learner_id=learner.id, quiz_run_id=run.id, pack_id="safety",
+            pack_version="1.0", module_id="passwords", question_id=f"q{i}", question_type="single",
+            answer="a", correct=True,
             points_earned=1, points_possible=1, time_ms=900)
-    store.finish_quiz_run(run.id, score_percent=100.0, passed=True)
+    store.runs.finish_quiz_run(run.id, score_percent=100.0, passed=True)
 print("ok")
 """
 
@@ -88,7 +89,7 @@ def test_twenty_pcs_answering_at_once_store_every_answer(pg_url: str, tmp_path: 
     assert _count(pg_url, "learners") == 20
     assert _distinct_answer_counters(pg_url) == 200  # one counter value per answer, raised in the database
     with Store.open(tmp_path / "head", database=pg_url) as store:
-        runs = [r for learner in store.list_learners() for r in store.list_quiz_runs(learner.id)]
+        runs = [r for learner in store.people.list_learners() for r in store.runs.list_quiz_runs(learner.id)]
         assert len(runs) == 20 and all(r.passed for r in runs)
 
 
@@ -114,7 +115,7 @@ def test_a_server_store_keeps_no_files_but_the_folder(pg_url: str, tmp_path: Pat
     callers run before a big change such as an import or a reset, makes none)."""
     folder = tmp_path / "pc"
     with Store.open(folder, database=pg_url) as store:
-        store.create_learner("Ali")
+        store.people.create_learner("Ali")
         assert store.list_backups() == []
         assert store.backup_now() is None
         assert PG_PASSWORD not in store.location and "***" in store.location
@@ -203,7 +204,7 @@ def test_server_init_then_check_from_the_command_line(
     out = capsys.readouterr().out
     assert "[database]\nurl = postgresql://quizapp:***@127.0.0.1:" in out and PG_PASSWORD not in out
     with Store.open(tmp_path / "pc", database=pg_url) as store:
-        store.create_learner("Ali")
+        store.people.create_learner("Ali")
     assert main(["--database", pg_url, "server", "check"]) == 0
     captured = capsys.readouterr()
     assert "learners: 1" in captured.out and f"Schema version: {t.SCHEMA_VERSION}" in captured.out
@@ -235,7 +236,7 @@ def test_a_server_restarted_mid_session_fails_one_answer_clearly_then_saves_agai
         pytest.skip(f"no PostgreSQL server for the tests: {exc}")
     try:
         with Store.open(tmp_path / "pc", database=server.create_database()) as store:
-            run = start_run(store, store.create_learner("Ali"))
+            run = start_run(store, store.people.create_learner("Ali"))
             answer(store, run, "q1")
             server.stop()
             with pytest.raises(AnswerNotSavedError) as failed:
@@ -243,6 +244,6 @@ def test_a_server_restarted_mid_session_fails_one_answer_clearly_then_saves_agai
             assert f"127.0.0.1:{server.port}" in str(failed.value) and PG_PASSWORD not in str(failed.value)
             server.start()
             answer(store, run, "q3")
-            assert [a.question_id for a in store.attempts_for_run(run.id)] == ["q1", "q3"]
+            assert [a.question_id for a in store.runs.attempts_for_run(run.id)] == ["q1", "q3"]
     finally:
         remove_server(server)

@@ -36,22 +36,22 @@ def test_typed_helpers_and_removal(store: Store) -> None:
     st = store.settings
     st.set_int("n", 7)
     st.set_json("j", {"a": [1, 2]})
-    store.set_setting("bad", "x")
+    store.settings.write("bad", "x")
     assert (st.get_int("n"), st.get_json("j"), st.get_int("bad", 3), st.get_json("bad", [])) == (
         7,
         {"a": [1, 2]},
         3,
         [],
     )
-    store.set_setting("n", None)
-    assert store.get_setting("n") is None
+    store.settings.write("n", None)
+    assert store.settings.read("n") is None
     with pytest.raises(InvalidValueError):
-        store.set_setting("", "x")
+        store.settings.write("", "x")
 
 
 def test_enabled_packs_per_class(store: Store) -> None:
     """A class uses every pack (None) until a set of pack ids is chosen for it."""
-    c = store.create_class("5A")
+    c = store.people.create_class("5A")
     st = store.settings
     assert st.enabled_packs(c.id) is None
     st.set_enabled_packs(c.id, {"b", "a"})
@@ -67,26 +67,26 @@ def test_teacher_pin_hash_is_kept_as_given(data_dir: Path) -> None:
         s.settings.teacher_pin_hash = "scrypt$n=16,r=8,p=1$00$11"
     with Store.open(data_dir) as s:
         assert s.settings.teacher_pin_hash == "scrypt$n=16,r=8,p=1$00$11"
-        assert s.get_setting(s.settings.TEACHER_PIN_HASH) == "scrypt$n=16,r=8,p=1$00$11"
+        assert s.settings.read(s.settings.TEACHER_PIN_HASH) == "scrypt$n=16,r=8,p=1$00$11"
         s.settings.teacher_pin_hash = None
-        assert s.get_setting(s.settings.TEACHER_PIN_HASH) is None
+        assert s.settings.read(s.settings.TEACHER_PIN_HASH) is None
 
 
 def test_pack_registry(store: Store, tmp_path: Path) -> None:
     """Packs have titles by language; re-registering keeps installed_at; packs can be disabled."""
-    first = store.register_pack(
+    first = store.packs.register_pack(
         "safety", "1.0", {"en": "Online safety", "ur": "آن لائن حفاظت"}, tmp_path / "s"
     )
     assert first.title["ur"] == "آن لائن حفاظت" and first.enabled and first.folder == str(tmp_path / "s")
-    store.register_pack("basics", "2.0", {"": "Basics"}, "x", enabled=False)
-    again = store.register_pack("safety", "1.1", {"en": "Online safety"}, tmp_path / "s2")
+    store.packs.register_pack("basics", "2.0", {"": "Basics"}, "x", enabled=False)
+    again = store.packs.register_pack("safety", "1.1", {"en": "Online safety"}, tmp_path / "s2")
     assert (again.version, again.installed_at) == ("1.1", first.installed_at)
-    assert [p.id for p in store.list_packs()] == ["basics", "safety"]
-    assert [p.id for p in store.list_packs(enabled_only=True)] == ["safety"]
-    assert store.set_pack_enabled("basics", True).enabled
-    store.remove_pack("basics")
-    assert store.get_pack("basics") is None
+    assert [p.id for p in store.packs.list_packs()] == ["basics", "safety"]
+    assert [p.id for p in store.packs.list_packs(enabled_only=True)] == ["safety"]
+    assert store.packs.set_pack_enabled("basics", True).enabled
+    store.packs.remove_pack("basics")
+    assert store.packs.get_pack("basics") is None
     with pytest.raises(NotFoundError):
-        store.set_pack_enabled("basics", True)
+        store.packs.set_pack_enabled("basics", True)
     with pytest.raises(InvalidValueError):
-        store.register_pack("Bad Id", "1", {}, "x")
+        store.packs.register_pack("Bad Id", "1", {}, "x")

@@ -31,7 +31,7 @@ def entry(tmp_path: Path) -> ModuleEntry:
 
 
 def _learner(store: Store) -> Learner:
-    return store.create_learner("Ayesha", language="en", avatar_id="cat")
+    return store.people.create_learner("Ayesha", language="en", avatar_id="cat")
 
 
 def _answer_all(service: CheckService, learner: Learner, entry: ModuleEntry, kind: str, right: int) -> float:
@@ -57,14 +57,14 @@ def test_check_answers_never_count_toward_the_quiz(store: Store, entry: ModuleEn
     """A check leaves the module's progress, best score, resume point and question statistics untouched."""
     service, learner = CheckService(store), _learner(store)
     _answer_all(service, learner, entry, "pre", right=5)
-    progress = store.get_module_progress(learner.id, entry.pack_id, entry.module_id)
+    progress = store.progress.get_module_progress(learner.id, entry.pack_id, entry.module_id)
     assert progress.best_score is None and progress.quiz_state == "not_started" and not progress.passed
-    assert store.get_resume_point(learner.id) is None
-    assert store.list_quiz_runs(learner.id) == []
-    assert store.attempts_for_learner(learner.id) == []
-    assert store.question_stats() == []
-    assert store.class_summary().cells == {}
-    checks = store.attempts_for_learner(learner.id, kinds=("pre",))
+    assert store.progress.get_resume_point(learner.id) is None
+    assert store.runs.list_quiz_runs(learner.id) == []
+    assert store.runs.attempts_for_learner(learner.id) == []
+    assert store.reports.question_stats() == []
+    assert store.reports.class_summary().cells == {}
+    checks = store.runs.attempts_for_learner(learner.id, kinds=("pre",))
     assert sorted(a.question_id for a in checks) == sorted(CHECK_IDS)
     assert {a.kind for a in checks} == {"pre"}
 

@@ -13,14 +13,14 @@ def test_the_background_check_records_its_result_and_gives_the_collector_back(tm
     """The check runs beside an open store, records "no problem", and the garbage collector paused for
     the worker is on again once the caller sees it has finished."""
     with Store.open(tmp_path) as store:
-        store.create_learner("Ali", avatar_id="cat")
+        store.people.create_learner("Ali", avatar_id="cat")
         assert full_check_due(tmp_path)
         check = BackgroundCheck(tmp_path)
         check.start()
         assert check.wait(30)
         assert check.error is None and check.result is not None and check.result.ok
         assert gc.isenabled()
-        store.create_learner("Bilal", avatar_id="owl")  # the store is still usable
+        store.people.create_learner("Bilal", avatar_id="owl")  # the store is still usable
     assert last_full_check(tmp_path) == check.result
     assert not full_check_due(tmp_path)
 

@@ -59,11 +59,11 @@ def test_modules_follow_age_band(service: LearningService) -> None:
 def test_teacher_choices_limit_the_packs(service: LearningService) -> None:
     """Packs switched off, or a class's own choice of packs, decide what a learner sees."""
     store = service.store
-    school_class = store.create_class("5B")
+    school_class = store.people.create_class("5B")
     learner = service.create_learner(
         "Ali", avatar_id="cat", language="en", age_band="11-13", class_id=school_class.id
     )
-    store.register_pack("second", "1.0.0", {"": "Second"}, "second", enabled=False)
+    store.packs.register_pack("second", "1.0.0", {"": "Second"}, "second", enabled=False)
     assert [e.pack_id for e in service.modules_for(learner)] == ["first"]
     store.settings.set_enabled_packs(school_class.id, {"second"})
     assert [e.pack_id for e in service.modules_for(learner)] == ["second"]
@@ -79,7 +79,7 @@ def test_quiz_session_stores_each_answer_and_resumes(service: LearningService) -
     first = session.question(0)
     option_order = session.option_order(first)
     session.check(0, right_answer(first))
-    assert len(service.store.attempts_for_run(session.run.id)) == 1
+    assert len(service.store.runs.attempts_for_run(session.run.id)) == 1
     target = service.continue_target(learner)
     assert target is not None and (target.stage, target.position) == ("quiz", 1)
 
@@ -161,14 +161,14 @@ def test_text_size_snaps_to_offered_sizes(service: LearningService) -> None:
     """Text size is stored per learner as one of the sizes offered."""
     learner = service.create_learner("Ali", avatar_id="cat", language="en", age_band="11-13")
     assert service.set_text_size(learner.id, 140).text_size == 150
-    assert service.store.get_learner(learner.id).text_size == 150
+    assert service.store.people.get_learner(learner.id).text_size == 150
 
 
 def test_quiz_of_a_changed_pack_starts_afresh(service: LearningService) -> None:
     """A run whose questions no longer exist in the pack is not resumed."""
     learner = service.create_learner("Ali", avatar_id="cat", language="en", age_band="11-13")
     module = entry(service)
-    service.store.start_quiz_run(learner.id, module.pack_id, "0.9", module.module_id, ["gone-question"])
+    service.store.runs.start_quiz_run(learner.id, module.pack_id, "0.9", module.module_id, ["gone-question"])
     session = service.open_quiz(learner, module)
     assert "gone-question" not in session.order
     assert session.first_unanswered() == 0

@@ -18,7 +18,7 @@ def test_answers_from_the_peek_until_open_then_from_the_store(
 ) -> None:
     """While opening, learners and the school name come from the quick look; then the real store serves."""
     with Store.open(tmp_path) as store:
-        store.create_learner("Ali", avatar_id="cat")
+        store.people.create_learner("Ali", avatar_id="cat")
         store.settings.school_name = "Model School"
     peek = peek_roster(tmp_path)
     assert peek is not None
@@ -34,13 +34,13 @@ def test_answers_from_the_peek_until_open_then_from_the_store(
     opening.start()
     try:
         assert not opening.ready
-        assert [learner.display_name for learner in opening.list_learners()] == ["Ali"]
+        assert [learner.display_name for learner in opening.people.list_learners()] == ["Ali"]
         assert opening.settings.school_name == "Model School"
         release.set()
-        learner = opening.create_learner("Bilal", avatar_id="owl")  # waits for the real store
+        learner = opening.people.create_learner("Bilal", avatar_id="owl")  # waits for the real store
         assert opening.ready
-        assert [x.display_name for x in opening.list_learners()] == ["Ali", "Bilal"]
-        assert opening.get_learner(learner.id).avatar_id == "owl"
+        assert [x.display_name for x in opening.people.list_learners()] == ["Ali", "Bilal"]
+        assert opening.people.get_learner(learner.id).avatar_id == "owl"
     finally:
         release.set()
         opening.close()
@@ -65,7 +65,7 @@ def test_the_pack_catalogue_is_read_by_the_opening_thread(tmp_path: Path) -> Non
     from quizapp.services.library import PackLibrary
 
     with Store.open(tmp_path) as store:
-        store.create_learner("Ali", avatar_id="cat")
+        store.people.create_learner("Ali", avatar_id="cat")
     builtin = tmp_path / "builtin"
     shutil.copytree(builtin_packs_dir() / "example", builtin / "example")
     library = PackLibrary(builtin, tmp_path / "packs")

@@ -18,13 +18,13 @@ def test_peek_matches_the_store(tmp_path: Path) -> None:
     """The quick look gives the learners the store lists (not archived, by name) and the picker's settings."""
     with Store.open(tmp_path) as store:
         for name in ("zara", "Ali", "bilal"):
-            store.create_learner(name, avatar_id="cat")
-        gone = store.create_learner("Archived", avatar_id="owl")
-        store.archive_learner(gone.id)
+            store.people.create_learner(name, avatar_id="cat")
+        gone = store.people.create_learner("Archived", avatar_id="owl")
+        store.people.archive_learner(gone.id)
         store.settings.school_name = "Model School"
         store.settings.help_contacts = "not needed by the picker"
         expected = [
-            (learner.id, learner.display_name, learner.avatar_id) for learner in store.list_learners()
+            (learner.id, learner.display_name, learner.avatar_id) for learner in store.people.list_learners()
         ]
     peek = peek_roster(tmp_path)
     assert peek is not None

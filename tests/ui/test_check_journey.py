@@ -60,7 +60,9 @@ def test_pre_check_before_the_lesson_and_post_check_after_the_quiz(checked_stude
     answer_check(app, right=True)
     pilot.finish_help_card()
     assert window.results.score.text() == "100%"  # the checks do not change the quiz score
-    kinds = [(r.kind, r.score_percent) for r in app.store.list_quiz_runs(learner_id, kinds=("pre", "post"))]
+    kinds = [
+        (r.kind, r.score_percent) for r in app.store.runs.list_quiz_runs(learner_id, kinds=("pre", "post"))
+    ]
     assert kinds == [("pre", 0.0), ("post", 100.0)]
 
 

@@ -21,7 +21,7 @@ def start_module(app: StudentApp, name: str = "Ayesha") -> str:
 
 
 def stored_answers(app: StudentApp, learner_id: str) -> list[Any]:
-    return app.store.attempts_for_learner(learner_id, pack_id=PACK, module_id=MODULE)
+    return app.store.runs.attempts_for_learner(learner_id, pack_id=PACK, module_id=MODULE)
 
 
 def answer_all(app: StudentApp, learner_id: str, *, right: bool) -> list[str]:
@@ -86,7 +86,7 @@ def test_new_learner_lesson_every_type_wrong_then_right(student: StudentApp) -> 
     assert results.findChild(QLabel, "all-right").text() == "You got every question right!"
     assert results.confetti.isVisible()
 
-    runs = student.store.list_quiz_runs(learner_id, pack_id=PACK, module_id=MODULE)
+    runs = student.store.runs.list_quiz_runs(learner_id, pack_id=PACK, module_id=MODULE)
     assert [(r.passed, r.score_percent) for r in runs] == [(False, runs[0].score_percent), (True, 100.0)]
     pilot.click(results.home_button)
     tile = next(t for t in window.home.tiles if t.card.entry.key == (PACK, MODULE))
@@ -150,7 +150,7 @@ def test_restart_resumes_mid_quiz_in_the_same_order(student_factory: StudentAppF
         app.pilot.next()
     app.pilot.finish_help_card()
     assert app.window.results.score.text() == "100%"
-    assert len(app.store.list_quiz_runs(learner_id, pack_id=PACK, module_id=MODULE)) == 1
+    assert len(app.store.runs.list_quiz_runs(learner_id, pack_id=PACK, module_id=MODULE)) == 1
 
 
 def test_home_continue_and_leaving_a_quiz(student: StudentApp) -> None:
@@ -211,7 +211,7 @@ def test_a_learner_the_teacher_added_chooses_an_age_before_seeing_modules(
     from quizapp.progress.store import Store
 
     with Store.open(student_factory.data_dir) as store:
-        store.create_learner("Zoya")
+        store.people.create_learner("Zoya")
     app = student_factory.open()
     window, pilot = app.window, app.pilot
     [learner] = window.picker.shown_learners()

@@ -115,7 +115,7 @@ def test_a_whole_module_without_a_mouse(student: StudentApp, qtbot) -> None:  # 
 def test_picker_filter_and_enter(student: StudentApp, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Typing part of a name and pressing Enter opens the only learner that matches."""
     for name in ("Ayesha", "Bilal", "Bushra"):
-        student.store.create_learner(name, avatar_id="cat")
+        student.store.people.create_learner(name, avatar_id="cat")
     student.window.show_picker()
     activate(student, qtbot)
     type_keys(student, "bu")
@@ -134,7 +134,7 @@ def test_enter_without_an_answer_asks_gently(student: StudentApp, qtbot) -> None
         student.pilot.answer()
         student.pilot.check()
         student.pilot.next()
-    before = student.store.attempts_for_learner(learner_id)
+    before = student.store.runs.attempts_for_learner(learner_id)
     activate(student, qtbot)
     quiz = student.window.quiz
     key(student, Qt.Key.Key_Return)
@@ -144,7 +144,7 @@ def test_enter_without_an_answer_asks_gently(student: StudentApp, qtbot) -> None
         "Type your answer first.",
         "Choose a match for every item first.",
     )
-    assert student.store.attempts_for_learner(learner_id) == before
+    assert student.store.runs.attempts_for_learner(learner_id) == before
 
 
 def go_to_question(app: StudentApp, qtype: str) -> None:
@@ -256,7 +256,7 @@ def test_enter_presses_the_button_that_has_the_focus(student: StudentApp, qtbot)
     form.cancel_button.setFocus()
     key(student, Qt.Key.Key_Return)
     assert window.current_screen() is window.picker
-    assert student.store.list_learners() == []
+    assert student.store.people.list_learners() == []
 
     student.pilot.create_learner("Ali")
     student.pilot.open_module("example", "safe-basics")

@@ -27,7 +27,7 @@ def test_urdu_switches_direction_and_pack_text_at_once(student_factory: StudentA
     assert QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert app.window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert module_title(app) == URDU_TITLE
-    assert app.store.get_learner(learner_id).language == "ur"
+    assert app.store.people.get_learner(learner_id).language == "ur"
     app.pilot.open_module("example", "safe-basics")
     assert app.window.lesson.findChild(QLabel, "section-heading").text() == URDU_HEADING
 
@@ -83,7 +83,7 @@ def test_text_size_is_applied_and_remembered(student_factory: StudentAppFactory)
     home = app.window.home
     normal = home.continue_detail.font().pixelSize()
     app.pilot.click(home.text_size.buttons[125])
-    assert app.store.get_learner(learner_id).text_size == 125
+    assert app.store.people.get_learner(learner_id).text_size == 125
     assert home.continue_detail.font().pixelSize() > normal
     app.pilot.open_module("example", "safe-basics")
     assert app.window.lesson.text_size.buttons[125].isChecked()
@@ -93,7 +93,7 @@ def test_text_size_is_applied_and_remembered(student_factory: StudentAppFactory)
     large = quiz.where.font().pixelSize()
     app.pilot.click(quiz.text_size.buttons[150])
     assert quiz.where.font().pixelSize() > large
-    assert app.store.get_learner(learner_id).text_size == 150
+    assert app.store.people.get_learner(learner_id).text_size == 150
 
     app = student_factory.restart(app)
     assert app.ctx.text_scale == 100  # the picker is at normal size

@@ -34,12 +34,12 @@ def school(data_dir: Path, per_class: int = 40) -> dict[str, str]:
     """Two classes of ``per_class`` learners and one learner in no class; returns name -> learner id."""
     ids: dict[str, str] = {}
     with Store.open(data_dir) as store:
-        five, six = store.create_class("Class 5"), store.create_class("Class 6")
+        five, six = store.people.create_class("Class 5"), store.people.create_class("Class 6")
         for n in range(per_class):
             for school_class in (five, six):
                 name = f"{school_class.name[-1]}-Learner {n:02d}"
-                ids[name] = store.create_learner(name, avatar_id="cat", class_id=school_class.id).id
-        ids["Zoya"] = store.create_learner("Zoya", avatar_id="owl").id
+                ids[name] = store.people.create_learner(name, avatar_id="cat", class_id=school_class.id).id
+        ids["Zoya"] = store.people.create_learner("Zoya", avatar_id="owl").id
     return ids
 
 
@@ -77,8 +77,8 @@ def test_typing_a_name_finds_it_in_every_class(student_factory: StudentAppFactor
 
 def test_a_few_learners_see_their_cards_at_once(student: StudentApp) -> None:
     """Below the threshold there is no class step, even when classes are set."""
-    school_class = student.store.create_class("Class 5")
-    student.store.create_learner("Ayesha", avatar_id="cat", class_id=school_class.id)
+    school_class = student.store.people.create_class("Class 5")
+    student.store.people.create_learner("Ayesha", avatar_id="cat", class_id=school_class.id)
     student.window.show_picker()
     settle()
     assert [x.display_name for x in student.window.picker.shown_learners()] == ["Ayesha"]
@@ -104,7 +104,7 @@ def test_search_ignores_case_spacing_and_urdu_letter_variants(typed: str, stored
 def test_urdu_name_typed_with_an_arabic_keyboard_is_found(student: StudentApp) -> None:
     """Typing "علي" (Arabic yeh) in the box shows the learner stored as "علی"."""
     for name in ("علی", "بلال"):
-        student.store.create_learner(name, avatar_id="cat")
+        student.store.people.create_learner(name, avatar_id="cat")
     student.window.show_picker()
     student.pilot.type_text(student.window.picker.filter, "علي")
     assert [x.display_name for x in student.window.picker.shown_learners()] == ["علی"]
@@ -113,7 +113,7 @@ def test_urdu_name_typed_with_an_arabic_keyboard_is_found(student: StudentApp) -
 def test_arrow_keys_and_space_choose_a_card(student: StudentApp, qtbot) -> None:  # type: ignore[no-untyped-def]
     """From the box, Enter with several matches moves to the first card; Right moves on; Space chooses."""
     for name in ("Ayesha", "Bilal", "Bushra"):
-        student.store.create_learner(name, avatar_id="cat")
+        student.store.people.create_learner(name, avatar_id="cat")
     window = student.window
     window.show_picker()
     window.activateWindow()
@@ -133,7 +133,7 @@ def test_arrow_keys_and_space_choose_a_card(student: StudentApp, qtbot) -> None:
 
 def test_cards_tell_a_screen_reader_the_name_and_second_line(student: StudentApp) -> None:
     """Each card's accessible text is the learner's name; the list itself has a name."""
-    student.store.create_learner("Ayesha", avatar_id="cat")
+    student.store.people.create_learner("Ayesha", avatar_id="cat")
     student.window.show_picker()
     picker = student.window.picker
     index = picker.learner_cards.index(0)
@@ -160,7 +160,7 @@ def test_a_tap_while_the_data_opens_says_getting_ready_then_opens(
     from quizapp.ui.main_window import MainWindow
 
     with Store.open(tmp_path) as store:
-        learner_id = store.create_learner("Ali", avatar_id="cat").id
+        learner_id = store.people.create_learner("Ali", avatar_id="cat").id
     peek = peek_roster(tmp_path)
     assert peek is not None
     release = threading.Event()
@@ -209,7 +209,7 @@ def test_arrow_keys_move_the_way_they_point_in_urdu(student_factory: StudentAppF
     with Store.open(student_factory.data_dir) as store:
         store.settings.default_language = "ur"
         for name in ("Ayesha", "Bilal", "Bushra"):
-            store.create_learner(name, avatar_id="cat")
+            store.people.create_learner(name, avatar_id="cat")
     app = student_factory.open()
     view = app.window.picker.learner_view
     assert view.isRightToLeft()
@@ -226,13 +226,13 @@ def test_arrow_keys_move_the_way_they_point_in_urdu(student_factory: StudentAppF
 def test_coming_back_to_an_unchanged_picker_keeps_the_place_in_the_list(student: StudentApp) -> None:
     """Refreshing with the same learners does not rebuild the list: the chosen card stays chosen."""
     for n in range(30):
-        student.store.create_learner(f"Learner {n:02d}", avatar_id="cat")
+        student.store.people.create_learner(f"Learner {n:02d}", avatar_id="cat")
     picker = student.window.picker
     picker.refresh()
     picker.learner_view.setCurrentIndex(picker.learner_cards.index(20))
     picker.refresh()
     assert picker.learner_view.currentIndex().row() == 20
-    student.store.create_learner("Zoya", avatar_id="owl")
+    student.store.people.create_learner("Zoya", avatar_id="owl")
     picker.refresh()  # a new learner: the list is rebuilt and shows her
     assert "Zoya" in [x.display_name for x in picker.shown_learners()]
 
@@ -242,7 +242,7 @@ def test_two_word_names_are_whole_on_urdu_cards(student_factory: StudentAppFacto
     'Sana You…'; a name far too long for a card is still elided."""
     with Store.open(student_factory.data_dir) as store:
         for name in ("Sana Yousaf", "Danish Ali"):
-            store.create_learner(name, avatar_id="cat")
+            store.people.create_learner(name, avatar_id="cat")
         store.settings.default_language = "ur"
     app = student_factory.open()
     delegate = app.window.picker.learner_view.delegate
@@ -259,8 +259,12 @@ def test_same_name_cards_stay_apart_on_the_urdu_picker(student_factory: StudentA
     """Two 'Sana Yousaf' whose fathers' names start alike keep different second lines on the Urdu picker
     (fitted, or cut in the middle), not both 'Muhammad You…'."""
     with Store.open(student_factory.data_dir) as store:
-        store.create_learner("Sana Yousaf", avatar_id="cat", father_name="Muhammad Yousaf", roll_number="3")
-        store.create_learner("Sana Yousaf", avatar_id="owl", father_name="Muhammad Younis", roll_number="14")
+        store.people.create_learner(
+            "Sana Yousaf", avatar_id="cat", father_name="Muhammad Yousaf", roll_number="3"
+        )
+        store.people.create_learner(
+            "Sana Yousaf", avatar_id="owl", father_name="Muhammad Younis", roll_number="14"
+        )
         store.settings.default_language = "ur"
     app = student_factory.open()
     picker = app.window.picker

@@ -57,7 +57,7 @@ def test_unexpected_error_is_logged_shown_calmly_and_answers_kept(student: Stude
         assert student.window.current_screen() is student.window.home
         log = log_path(student.data_dir).read_text(encoding="utf-8")
         assert "RuntimeError: something inside broke" in log
-        assert len(student.store.attempts_for_learner(learner_id)) == 1
+        assert len(student.store.runs.attempts_for_learner(learner_id)) == 1
         dialog.close()
     finally:
         reporter.uninstall()
@@ -121,7 +121,7 @@ def test_an_answer_that_cannot_be_saved_keeps_the_child_on_the_question(student:
     student.pilot.open_module("example", "safe-basics")
     student.pilot.read_lesson()
     quiz = student.window.quiz
-    raw = student.store._raw()  # type: ignore[attr-defined]
+    raw = student.store._db.raw()  # type: ignore[attr-defined]
     raw.execute("PRAGMA query_only=ON")  # SQLite now refuses writes, as on a read-only disk
     student.pilot.answer()
     index = quiz.index
@@ -129,7 +129,7 @@ def test_an_answer_that_cannot_be_saved_keeps_the_child_on_the_question(student:
     assert quiz.message.text() == "This answer was not saved. Tell your teacher."
     assert quiz.index == index and not quiz.checked and not quiz.feedback.isVisible()
     assert "not saved" not in quiz.home_button.accessibleName()
-    assert student.store.attempts_for_learner(learner_id) == []
+    assert student.store.runs.attempts_for_learner(learner_id) == []
     area = TeacherArea(student.ctx)
     qtbot.addWidget(area)
     area.unlock_without_pin()
@@ -140,4 +140,4 @@ def test_an_answer_that_cannot_be_saved_keeps_the_child_on_the_question(student:
     )
     raw.execute("PRAGMA query_only=OFF")
     student.pilot.check()  # the same answer, checked again, is saved now
-    assert quiz.checked and len(student.store.attempts_for_learner(learner_id)) == 1
+    assert quiz.checked and len(student.store.runs.attempts_for_learner(learner_id)) == 1

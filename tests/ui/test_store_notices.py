@@ -69,7 +69,7 @@ def test_a_database_restored_at_start_is_explained_and_logged(
 
     data = tmp_path / "data"
     with Store.open(data) as store:
-        store.create_learner("Ayesha")
+        store.people.create_learner("Ayesha")
     (data / DB_FILE_NAME).write_bytes(b"not a database any more " * 400)
     assert run_app(data) == 0
     assert len(dialogs) == 1
@@ -77,7 +77,7 @@ def test_a_database_restored_at_start_is_explained_and_logged(
     assert "damaged" in shown and "restored" in shown and "1 learner(s)" in shown
     assert "damaged" in log_path(data).read_text(encoding="utf-8")
     with Store.open(data) as store:
-        assert [x.display_name for x in store.list_learners()] == ["Ayesha"]
+        assert [x.display_name for x in store.people.list_learners()] == ["Ayesha"]
 
 
 def test_a_failing_daily_backup_is_shown_once_and_logged(qtbot: Any, tmp_path: Path) -> None:
@@ -95,10 +95,10 @@ def test_a_failing_daily_backup_is_shown_once_and_logged(qtbot: Any, tmp_path: P
         with Store.open(data) as store:
             notices = StoreNotices(store, window, clock=lambda: now[0])
             assert notices.check() is None  # nothing to say yet
-            learner = store.create_learner("Ali")  # the store's own backup on the first change fails
+            learner = store.people.create_learner("Ali")  # the store's own backup on the first change fails
             box = notices.check()
             assert box is not None and box.isVisible() and "automatic backup" in box.text()
-            assert store.get_learner(learner.id) == learner  # the change itself was saved
+            assert store.people.get_learner(learner.id) == learner  # the change itself was saved
             assert notices.check() is None  # shown once
             blocker.unlink()
             now[0] += BACKUP_EVERY_SECONDS  # an hour later the app makes the daily backup: it works

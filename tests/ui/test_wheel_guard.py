@@ -45,9 +45,9 @@ def test_wheel_on_every_teacher_dropdown_changes_nothing(qtbot, student) -> None
     from quizapp.ui.teacher.area import TeacherArea
 
     store = student.store
-    blue = store.create_class("Class 6 Blue")
-    store.create_class("Class 7 Green")
-    store.create_learner("Ali", class_id=blue.id)
+    blue = store.people.create_class("Class 6 Blue")
+    store.people.create_class("Class 7 Green")
+    store.people.create_learner("Ali", class_id=blue.id)
     area = TeacherArea(student.ctx)
     qtbot.addWidget(area)
     area.resize(1024, 600)

@@ -30,7 +30,8 @@ from quizapp.content.packs import Pack
 from quizapp.progress.bundle import atomic_output
 from quizapp.progress.errors import StoreError
 from quizapp.progress.records import Attempt, Learner, QuizRun
-from quizapp.progress.store import Settings, Store
+from quizapp.progress.settings import Settings
+from quizapp.progress.store import Store
 from quizapp.services.learning import AGE_BAND_SETTING
 
 MIN_FOR_DISCRIMINATION = 5
@@ -105,18 +106,18 @@ class ItemStat:
 
 
 def _class_names(store: Store) -> dict[str, str]:
-    return {c.id: c.name for c in store.list_classes(include_archived=True)}
+    return {c.id: c.name for c in store.people.list_classes(include_archived=True)}
 
 
 def _learners(store: Store, class_id: str | None) -> list[Learner]:
-    return store.list_learners(class_id, include_archived=True)
+    return store.people.list_learners(class_id, include_archived=True)
 
 
 def _pre_post(store: Store, learner: Learner) -> dict[tuple[str, str], tuple[float, float]]:
     """Per module: the first finished pre-check and the latest finished post-check scores, when both exist."""
     pre: dict[tuple[str, str], float] = {}
     post: dict[tuple[str, str], float] = {}
-    for run in store.list_quiz_runs(learner.id, kinds=("pre", "post")):
+    for run in store.runs.list_quiz_runs(learner.id, kinds=("pre", "post")):
         if run.finished_at is None or run.score_percent is None:
             continue
         key = (run.pack_id, run.module_id)
@@ -143,7 +144,7 @@ def learning_gain(store: Store, class_id: str | None = None) -> list[GainRow]:
 
 def _first_runs(store: Store, learner: Learner) -> list[QuizRun]:
     firsts: dict[tuple[str, str], QuizRun] = {}
-    for run in store.list_quiz_runs(learner.id):
+    for run in store.runs.list_quiz_runs(learner.id):
         if run.finished_at is not None:
             firsts.setdefault((run.pack_id, run.module_id), run)
     return list(firsts.values())
@@ -180,7 +181,7 @@ def item_analysis(store: Store, packs: Sequence[Pack] = (), class_id: str | None
     for learner in _learners(store, class_id):
         for run in _first_runs(store, learner):
             items: dict[str, tuple[float, Attempt]] = {}
-            for attempt in store.attempts_for_run(run.id):
+            for attempt in store.runs.attempts_for_run(run.id):
                 if attempt.points_possible > 0:
                     items[attempt.question_id] = (attempt.points_earned / attempt.points_possible, attempt)
             if items:
@@ -269,9 +270,9 @@ def programme_summary(store: Store, *, school: str | None = None) -> list[Summar
     )
     for learner in _learners(store, None):
         cname = names.get(learner.class_id or "", NO_CLASS)
-        band = store.get_setting(Settings.learner_key(AGE_BAND_SETTING, learner.id)) or "unknown"
+        band = store.settings.read(Settings.learner_key(AGE_BAND_SETTING, learner.id)) or "unknown"
         checks = _pre_post(store, learner)
-        for progress in store.list_module_progress(learner.id):
+        for progress in store.progress.list_module_progress(learner.id):
             slot = acc[(cname, band, progress.pack_id, progress.module_id)]
             slot["learners"].append(1)
             if progress.best_score is not None:

@@ -27,7 +27,7 @@ from quizapp.content.diagnostics import Diagnostic, DiagnosticList, Severity
 from quizapp.content.packs import MANIFEST_NAME, Pack, load_pack_folder
 from quizapp.content.text import LText
 from quizapp.progress.records import PackRecord
-from quizapp.progress.store import Settings, Store
+from quizapp.progress.store import Store
 from quizapp.services.learning import EXAMPLE_PACK_ID
 from quizapp.services.library import BrokenPack, CataloguePack, PackLibrary
 
@@ -164,7 +164,6 @@ class PackManager:
         self, store: Store, data_dir: Path, builtin_dir: Path | None, library: PackLibrary | None = None
     ) -> None:
         self._store = store
-        self._settings = Settings(store)
         self.data_dir = Path(data_dir)
         self.installed_dir = self.data_dir / "packs"
         self.builtin_dir = builtin_dir
@@ -180,7 +179,7 @@ class PackManager:
     def list_packs(self) -> PackListing:
         """Every usable pack (an installed pack replaces a built-in one with the same id) and broken ones,
         exactly as the catalogue offers them to learners."""
-        records = {r.id: r for r in self._store.list_packs()}
+        records = {r.id: r for r in self._store.packs.list_packs()}
         infos = [self._info(p, records.get(p.id)) for p in self.library.catalogue]
         infos.sort(key=lambda p: (not p.builtin, p.title.get_text("en", p.default_language)))
         return PackListing(tuple(infos), tuple(self.library.broken))
@@ -345,8 +344,8 @@ class PackManager:
         pack.root = target
         self.library.remember_validated(target, pack)
         self.library.reload()
-        record = self._store.get_pack(pack.id)
-        self._store.register_pack(
+        record = self._store.packs.get_pack(pack.id)
+        self._store.packs.register_pack(
             pack.id,
             pack.version,
             dict(pack.manifest.title),
@@ -407,8 +406,8 @@ class PackManager:
                     f"'{name}' comes with quizapp and cannot be removed; switch it off instead",
                     pack_id=name,
                 )
-            if self._store.get_pack(name) is not None:
-                self._store.remove_pack(name)
+            if self._store.packs.get_pack(name) is not None:
+                self._store.packs.remove_pack(name)
                 return None
             raise PackError(
                 PackErrorKind.NOT_INSTALLED,
@@ -424,8 +423,8 @@ class PackManager:
         self.library.reload()
         restored = self.library.get(pack_id)
         if restored is not None and restored.builtin:
-            record = self._store.get_pack(pack_id)
-            self._store.register_pack(
+            record = self._store.packs.get_pack(pack_id)
+            self._store.packs.register_pack(
                 pack_id,
                 restored.version,
                 dict(restored.facts.title),
@@ -433,30 +432,32 @@ class PackManager:
                 enabled=True if record is None else record.enabled,
             )
             return self.list_packs().get(pack_id)
-        if restored is None and self._store.get_pack(pack_id) is not None:
-            self._store.remove_pack(pack_id)
+        if restored is None and self._store.packs.get_pack(pack_id) is not None:
+            self._store.packs.remove_pack(pack_id)
         return None
 
     # ----------------------------------------------------------------------------------------- enabling
     def set_enabled(self, pack_id: str, enabled: bool) -> None:
         """Switch a pack on or off for every class (built-in packs are registered to remember it)."""
-        record = self._store.get_pack(pack_id)
+        record = self._store.packs.get_pack(pack_id)
         if record is None:
             info = self.list_packs().get(pack_id)
             if info is None:
                 raise PackError(
                     PackErrorKind.NOT_INSTALLED, f"'{pack_id}' is not a pack here", pack_id=pack_id
                 )
-            self._store.register_pack(pack_id, info.version, dict(info.title), info.folder, enabled=enabled)
+            self._store.packs.register_pack(
+                pack_id, info.version, dict(info.title), info.folder, enabled=enabled
+            )
             return
-        self._store.set_pack_enabled(pack_id, enabled)
+        self._store.packs.set_pack_enabled(pack_id, enabled)
 
     def class_pack_ids(self, class_id: str) -> set[str] | None:
         """The packs chosen for a class, or None when the class uses every pack that is switched on."""
-        return self._settings.enabled_packs(class_id)
+        return self._store.settings.enabled_packs(class_id)
 
     def set_class_pack_ids(self, class_id: str, pack_ids: set[str] | None) -> None:
-        self._settings.set_enabled_packs(class_id, pack_ids)
+        self._store.settings.set_enabled_packs(class_id, pack_ids)
 
     def set_enabled_for_class(self, class_id: str, pack_id: str, enabled: bool) -> None:
         """Switch one pack on or off for one class (starting from every pack switched on)."""
@@ -483,6 +484,6 @@ class PackManager:
         """``enabled_for_class`` without the built-in example pack while the settings hide it from learners
         (the rule of ``LearningService.enabled_pack_ids``): what the class grid and reports list."""
         seen = self.enabled_for_class(class_id)
-        if not self._settings.show_example_pack and self.library.is_builtin(EXAMPLE_PACK_ID):
+        if not self._store.settings.show_example_pack and self.library.is_builtin(EXAMPLE_PACK_ID):
             seen.discard(EXAMPLE_PACK_ID)
         return seen

@@ -16,9 +16,9 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Protocol
 
-from quizapp.progress.store import Settings, SettingsBackend
+from quizapp.progress.settings import Settings
 
 PIN_HASH_KEY: Final = Settings.TEACHER_PIN_HASH
 FAILURES_KEY: Final = "teacher_pin_failures"
@@ -204,12 +204,19 @@ class PinCheck:
     refused_without_checking: bool = False
 
 
+class HasSettings(Protocol):
+    """A store, or the store still opening (``quizapp.services.opening``): anything with its settings."""
+
+    @property
+    def settings(self) -> Settings: ...
+
+
 class TeacherPin:
     """Set and check the teacher PIN stored in a progress store."""
 
     def __init__(
         self,
-        store: SettingsBackend,
+        store: HasSettings,
         *,
         clock: Callable[[], float] = time.time,
         params: ScryptParams = DEFAULT_PARAMS,
@@ -219,7 +226,7 @@ class TeacherPin:
         self._params = params
 
     def is_set(self) -> bool:
-        return bool(self._store.get_setting(PIN_HASH_KEY))
+        return bool(self._store.settings.read(PIN_HASH_KEY))
 
     def set_hash(self, stored: str) -> None:
         """Set the PIN from a hash made by ``hash_pin`` (``quizapp set-pin --print-hash`` on one computer,
@@ -229,7 +236,7 @@ class TeacherPin:
             raise ValueError(
                 "this is not a PIN hash made by 'quizapp set-pin --print-hash' (it starts with 'scrypt$')"
             )
-        self._store.set_setting(PIN_HASH_KEY, stored)
+        self._store.settings.write(PIN_HASH_KEY, stored)
         self.clear_failures()
 
     def set_pin(self, pin: str, repeated: str | None = None) -> None:
@@ -237,12 +244,12 @@ class TeacherPin:
         problem = pin_problem(pin, repeated)
         if problem is not None:
             raise InvalidPinError(problem)
-        self._store.set_setting(PIN_HASH_KEY, hash_pin(pin, self._params))
+        self._store.settings.write(PIN_HASH_KEY, hash_pin(pin, self._params))
         self.clear_failures()
 
     @property
     def failures(self) -> int:
-        value = self._store.get_setting(FAILURES_KEY)
+        value = self._store.settings.read(FAILURES_KEY)
         try:
             return max(0, int(value)) if value is not None else 0
         except ValueError:
@@ -250,7 +257,7 @@ class TeacherPin:
 
     def seconds_to_wait(self) -> int:
         """Whole seconds before the next try is accepted (0 = now)."""
-        value = self._store.get_setting(LOCKED_UNTIL_KEY)
+        value = self._store.settings.read(LOCKED_UNTIL_KEY)
         if not value:
             return 0
         try:
@@ -267,31 +274,31 @@ class TeacherPin:
             # the wait starts again from now, as long as the tries earned, instead of lasting until the
             # clock reaches the old moment (days or years away).
             remaining = float(earned)
-            self._store.set_setting(LOCKED_UNTIL_KEY, repr(now + remaining) if remaining else None)
+            self._store.settings.write(LOCKED_UNTIL_KEY, repr(now + remaining) if remaining else None)
             if remaining <= 0:
                 return 0
         return int(remaining + 0.999)
 
     def clear_failures(self) -> None:
-        self._store.set_setting(FAILURES_KEY, None)
-        self._store.set_setting(LOCKED_UNTIL_KEY, None)
+        self._store.settings.write(FAILURES_KEY, None)
+        self._store.settings.write(LOCKED_UNTIL_KEY, None)
 
     def check(self, pin: str) -> PinCheck:
         """Check a PIN try. During a wait the PIN is not even looked at."""
         wait = self.seconds_to_wait()
         if wait > 0:
             return PinCheck(False, wait, self.failures, refused_without_checking=True)
-        stored = self._store.get_setting(PIN_HASH_KEY) or ""
+        stored = self._store.settings.read(PIN_HASH_KEY) or ""
         if verify_pin(pin, stored):
             if self.failures:
                 self.clear_failures()
             return PinCheck(True, 0, 0)
         if _verify_legacy_pbkdf2(pin, stored):
-            self._store.set_setting(PIN_HASH_KEY, hash_pin(pin, self._params))
+            self._store.settings.write(PIN_HASH_KEY, hash_pin(pin, self._params))
             self.clear_failures()
             return PinCheck(True, 0, 0)
         failures = self.failures + 1
         delay = delay_after(failures)
-        self._store.set_setting(FAILURES_KEY, str(failures))
-        self._store.set_setting(LOCKED_UNTIL_KEY, repr(self._clock() + delay) if delay else None)
+        self._store.settings.write(FAILURES_KEY, str(failures))
+        self._store.settings.write(LOCKED_UNTIL_KEY, repr(self._clock() + delay) if delay else None)
         return PinCheck(False, delay, failures)

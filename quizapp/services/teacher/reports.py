@@ -188,7 +188,9 @@ def results_grid(
 ) -> ResultsGrid:
     """The class grid: every student module of the packs given (all when ``pack_ids`` is None), plus any
     module someone has answers in, so no result is hidden by switching a pack off."""
-    summary = store.class_summary(class_id, since=since, until=until, include_archived=include_archived)
+    summary = store.reports.class_summary(
+        class_id, since=since, until=until, include_archived=include_archived
+    )
     columns: list[GridColumn] = []
     seen: set[tuple[str, str]] = set()
     for pack in packs:
@@ -353,19 +355,19 @@ def learner_detail(
     since_text = None if since is None else to_utc_iso(since)
     until_text = None if until is None else to_utc_iso(until)
     index = PackIndex(packs, module_titles.catalogue(store))
-    learner = store.get_learner(learner_id)
+    learner = store.people.get_learner(learner_id)
     modules = tuple(
         ModuleLine(p.pack_id, p.module_id, index.module_title(p.pack_id, p.module_id, language), p)
-        for p in store.list_module_progress(learner_id)
+        for p in store.progress.list_module_progress(learner_id)
     )
     runs: list[RunDetail] = []
-    for run in reversed(store.list_quiz_runs(learner_id)):
+    for run in reversed(store.runs.list_quiz_runs(learner_id)):
         if not _in_range(run.started_at, since_text, until_text) and not (
             run.finished_at and _in_range(run.finished_at, since_text, until_text)
         ):
             continue
         lines = []
-        for attempt in store.attempts_for_run(run.id):
+        for attempt in store.runs.attempts_for_run(run.id):
             lines.append(
                 AnswerLine(
                     attempt,
@@ -410,7 +412,9 @@ def question_lines(
     """Questions most missed first, each with the wrong answers chosen most, in words."""
     index = PackIndex(packs, module_titles.catalogue(store))
     out: list[QuestionLine] = []
-    stats = store.question_stats(class_id, pack_id=pack_id, module_id=module_id, since=since, until=until)
+    stats = store.reports.question_stats(
+        class_id, pack_id=pack_id, module_id=module_id, since=since, until=until
+    )
     for stat in stats:
         wrong = []
         for item in stat.top_wrong_answers:

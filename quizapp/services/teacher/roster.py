@@ -1,9 +1,10 @@
 """Class lists: adding many learners at once (typed, or from a register read by ``class_list``), merging
 two records of one child, and resetting progress at the end of a term.
 
-Merging and resetting are single transactions of the progress store (``Store.merge_learners``,
-``Store.reset_progress``, ``Store.reset_class_progress``): a learner keeps their id, so rosters and results
-files keep matching them on every computer. A backup is taken first, so the teacher can go back by hand.
+Adding, merging and resetting are single transactions of the progress store (``store.batch``,
+``store.people.merge_learners``, ``reset_progress``, ``reset_learners``, ``reset_class_progress``): a learner
+keeps their id, so rosters and results files keep matching them on every computer. A backup is taken before
+a merge or a reset, so the teacher can go back by hand.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from quizapp.progress.records import Learner, NewLearner
-from quizapp.progress.store import Settings, Store
+from quizapp.progress.settings import Settings
+from quizapp.progress.store import Store
 from quizapp.services.learning import AGE_BAND_SETTING
 from quizapp.services.names import clean_name
 from quizapp.services.teacher.class_list import Entry
@@ -54,14 +56,27 @@ def add_entries(
 ) -> AddedNames:
     """Add the learners of a confirmed class list: into the class named on their row (made when missing)
     or else ``class_id``; a row that is a learner already there (see ``_same_child``) is listed, not added.
-    The age band, when given, is kept as the learner's age band."""
+    The age band, when given, is kept as the learner's age band. All in one transaction: a bad name in the
+    list adds nobody, and makes no class."""
+    with store.batch():
+        return _add_entries(store, entries, class_id=class_id, language=language, avatars=avatars)
+
+
+def _add_entries(
+    store: Store,
+    entries: Iterable[Entry],
+    *,
+    class_id: str | None,
+    language: str,
+    avatars: Sequence[str],
+) -> AddedNames:
     result = AddedNames()
-    classes = {_key(c.name): c.id for c in store.list_classes(include_archived=True)}
+    classes = {_key(c.name): c.id for c in store.people.list_classes(include_archived=True)}
     present: dict[str | None, list[Learner]] = {}
 
     def learners_of(cid: str | None) -> list[Learner]:
         if cid not in present:
-            every = store.list_learners(cid, include_archived=True)
+            every = store.people.list_learners(cid, include_archived=True)
             present[cid] = every if cid is not None else [lr for lr in every if lr.class_id is None]
         return present[cid]
 
@@ -74,7 +89,7 @@ def add_entries(
         if entry.class_name:
             target = classes.get(_key(entry.class_name))
             if target is None:
-                target = store.create_class(entry.class_name).id
+                target = store.people.create_class(entry.class_name).id
                 classes[_key(entry.class_name)] = target
                 result.new_classes.append(entry.class_name)
         there = learners_of(target)
@@ -88,11 +103,10 @@ def add_entries(
             continue
         avatar = avatars[(len(wanted) + len(there)) % len(avatars)] if avatars else ""
         wanted.append((entry, NewLearner(entry.name, avatar, target, entry.father_name, entry.roll_number)))
-    # one transaction: a bad name in the list adds nobody
-    added = store.create_learners([new for _, new in wanted], class_id=class_id, language=language)
+    added = store.people.create_learners([new for _, new in wanted], class_id=class_id, language=language)
     for (entry, _new), learner in zip(wanted, added, strict=True):
         if entry.age_band:
-            store.set_setting(Settings.learner_key(AGE_BAND_SETTING, learner.id), entry.age_band)
+            store.settings.write(Settings.learner_key(AGE_BAND_SETTING, learner.id), entry.age_band)
     result.added.extend(added)
     return result
 
@@ -114,49 +128,50 @@ def add_learners(
 
 
 def merge_learners(store: Store, keep_id: str, merge_id: str) -> Learner:
-    """Make one learner of two records of the same child (see ``Store.merge_learners``): ``merge_id``'s
+    """Make one learner of two records of the same child (see ``store.people.merge_learners``): ``merge_id``'s
     answers and progress move to ``keep_id``, and results files that still name ``merge_id`` add to
     ``keep_id`` from now on. Returns the kept learner."""
     if keep_id == merge_id:
-        return store.get_learner(keep_id)
+        return store.people.get_learner(keep_id)
     store.backup_now()
-    return store.merge_learners(keep_id, merge_id)
+    return store.people.merge_learners(keep_id, merge_id)
 
 
 def reset_learner(store: Store, learner_id: str) -> Learner:
-    """Start one learner afresh for a new term (see ``Store.reset_progress``): the same learner with the
-    same id, name, class, picture, language and text size, and no answers, progress or resume point.
+    """Start one learner afresh for a new term (see ``store.people.reset_progress``): the same learner with
+    the same id, name, class, picture, language and text size, and no answers, progress or resume point.
     Results files holding their older answers do not bring them back."""
     store.backup_now()
-    return store.reset_progress(learner_id)
+    return store.people.reset_progress(learner_id)
 
 
 def reset_class(store: Store, class_id: str) -> list[Learner]:
     """``reset_learner`` for every learner of a class (archived ones too), all at once."""
     store.backup_now()
-    return store.reset_class_progress(class_id)
+    return store.people.reset_class_progress(class_id)
 
 
 def reset_learners(store: Store, learner_ids: list[str]) -> list[Learner]:
-    """``reset_learner`` for several learners (such as those in no class) after one backup."""
+    """``reset_learner`` for several learners (such as those in no class) after one backup, in one
+    transaction."""
     store.backup_now()
-    return [store.reset_progress(learner_id) for learner_id in learner_ids]
+    return store.people.reset_learners(learner_ids)
 
 
 def register_rows(store: Store, class_name: str | None = None) -> list[list[str]]:
     """The rows of a class list CSV (see ``class_list.REGISTER_COLUMNS``): every learner not archived, or
     only those of ``class_name`` (``ValueError`` names the classes when there is no such class)."""
-    classes = {c.id: c.name for c in store.list_classes(include_archived=True)}
+    classes = {c.id: c.name for c in store.people.list_classes(include_archived=True)}
     class_id = None
     if class_name is not None:
-        found = store.find_class(class_name)
+        found = store.people.find_class(class_name)
         if found is None:
             names = ", ".join(classes.values()) or "none yet"
             raise ValueError(f"there is no class called {class_name!r} (classes: {names})")
         class_id = found.id
     rows = []
-    for learner in store.list_learners(class_id):
-        band = store.get_setting(Settings.learner_key(AGE_BAND_SETTING, learner.id)) or ""
+    for learner in store.people.list_learners(class_id):
+        band = store.settings.read(Settings.learner_key(AGE_BAND_SETTING, learner.id)) or ""
         cname = classes.get(learner.class_id, "") if learner.class_id else ""
         rows.append([learner.roll_number, learner.display_name, learner.father_name, cname, band, learner.id])
     rows.sort(

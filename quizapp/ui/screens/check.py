@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
-from quizapp.progress.errors import StoreError
 from quizapp.services.grading import is_complete
+from quizapp.services.records import StoreError
 from quizapp.ui import images, theme
 from quizapp.ui.questions import QuestionView, make_view
 from quizapp.ui.screens.base import Screen, choose_text_size

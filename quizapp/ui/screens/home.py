@@ -26,8 +26,8 @@ from quizapp.ui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from quizapp.progress.records import Learner
     from quizapp.services.learning import ModuleCard, Target
+    from quizapp.services.records import Learner
     from quizapp.ui.context import AppContext
 
 CARD_WIDTH = 300
@@ -192,7 +192,7 @@ class HomeScreen(Screen):
     def refresh(self) -> None:
         if self.learner is None:
             return
-        learner = self.ctx.store.get_learner(self.learner.id)
+        learner = self.ctx.store.people.get_learner(self.learner.id)
         self.learner = learner
         rtl = self.ctx.is_rtl
         self.avatar.setPixmap(images.avatar_pixmap(learner.avatar_id, 48))

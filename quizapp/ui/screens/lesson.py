@@ -23,8 +23,8 @@ from quizapp.ui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from quizapp.progress.records import Learner
     from quizapp.services.library import ModuleEntry
+    from quizapp.services.records import Learner
     from quizapp.ui.context import AppContext
 
 

@@ -174,7 +174,7 @@ class NewLearnerScreen(Screen):
                 btn.setChecked(False)
             group.setExclusive(True)
         self.error.setVisible(False)
-        classes = self.ctx.store.list_classes()
+        classes = self.ctx.store.people.list_classes()
         self.class_combo.clear()
         self.class_combo.addItem(self.tr("No class"), None)
         for school_class in classes:

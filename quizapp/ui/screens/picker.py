@@ -19,7 +19,7 @@ from quizapp.ui.screens.base import Screen
 from quizapp.ui.widgets import LanguageToggle, TitleLabel, button, header_bar, label, picture
 
 if TYPE_CHECKING:
-    from quizapp.progress.records import Learner, SchoolClass
+    from quizapp.services.records import Learner, SchoolClass
     from quizapp.ui.context import AppContext
 
 TILE_WIDTH = 160
@@ -185,8 +185,8 @@ class PickerScreen(Screen):
     # ---------------------------------------------------------------------------------------- content
     def refresh(self) -> None:
         store = self.ctx.store
-        learners = store.list_learners()
-        self.classes = store.list_classes()
+        learners = store.people.list_learners()
+        self.classes = store.people.list_classes()
         names = {school_class.id: school_class.name for school_class in self.classes}
         self.learners = {learner.id: learner for learner in learners}
         self.by_class = len(learners) > CLASS_STEP_ABOVE and any(lr.class_id in names for lr in learners)

@@ -28,9 +28,9 @@ from quizapp.ui.widgets import (
 
 if TYPE_CHECKING:
     from quizapp.content.models import AnyQuestion
-    from quizapp.progress.records import Learner
     from quizapp.services.learning import RunResult
     from quizapp.services.library import ModuleEntry
+    from quizapp.services.records import Learner
     from quizapp.ui.context import AppContext
 
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.paths import assets_dir
-from quizapp.progress.errors import StoreError
 from quizapp.services.learner_names import display_detail, shared_names
+from quizapp.services.records import StoreError
 from quizapp.services.teacher.class_list import read_register
 from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.roster import AddedNames, add_entries, add_learners
@@ -41,7 +41,7 @@ from quizapp.ui.teacher.widgets import (
 )
 
 if TYPE_CHECKING:
-    from quizapp.progress.records import Learner
+    from quizapp.services.records import Learner
     from quizapp.ui.teacher.area import TeacherArea
 
 ROLE_ID = Qt.ItemDataRole.UserRole
@@ -218,11 +218,12 @@ class ClassesPage(Page):
         self.class_list.blockSignals(True)
         self.class_list.clear()
         include_archived = self.show_archived.isChecked()
-        learners = self.store.list_learners()  # once: one query per class is slow with a school's classes
+        # once: one query per class is slow with a school's classes
+        learners = self.store.people.list_learners()
         counts: dict[str | None, int] = {}
         for learner in learners:
             counts[learner.class_id] = counts.get(learner.class_id, 0) + 1
-        for school_class in self.store.list_classes(include_archived=include_archived):
+        for school_class in self.store.people.list_classes(include_archived=include_archived):
             count = counts.get(school_class.id, 0)
             label = fill_args(tr("%1 (%n learner(s))", "", count), school_class.name)
             if school_class.archived:
@@ -267,10 +268,10 @@ class ClassesPage(Page):
         if key == NO_CLASS:
             return [
                 lr
-                for lr in self.store.list_learners(include_archived=include_archived)
+                for lr in self.store.people.list_learners(include_archived=include_archived)
                 if lr.class_id is None
             ]
-        return self.store.list_learners(key, include_archived=include_archived)
+        return self.store.people.list_learners(key, include_archived=include_archived)
 
     def _show_learners(self) -> None:
         key = self.current_class_key()
@@ -278,7 +279,7 @@ class ClassesPage(Page):
         for widget in (self.rename_class_button, self.archive_class_button):
             widget.setEnabled(has_class)
         if key is not None and key != NO_CLASS:
-            archived = self.store.get_class(key).archived
+            archived = self.store.people.get_class(key).archived
             self.archive_class_button.setText(tr("Bring back") if archived else tr("Archive"))
         self.add_button.setEnabled(key is not None)
         self.name_field.setEnabled(key is not None)
@@ -316,7 +317,7 @@ class ClassesPage(Page):
         )
         if not name:
             return
-        created = self.run_safely(lambda: self.store.create_class(name))
+        created = self.run_safely(lambda: self.store.people.create_class(name))
         if created is not None:
             self.refresh()
             self.select_class(created.id)
@@ -329,16 +330,16 @@ class ClassesPage(Page):
         class_id = self.current_class_id()
         if class_id is None:
             return
-        old = self.store.get_class(class_id)
+        old = self.store.people.get_class(class_id)
         name = self.dialogs.ask_text(self, tr("Rename the class"), tr("New name of the class:"), old.name)
-        if name and self.run_safely(lambda: self.store.rename_class(class_id, name)) is not None:
+        if name and self.run_safely(lambda: self.store.people.rename_class(class_id, name)) is not None:
             self._changed()
 
     def toggle_archive_class(self) -> None:
         class_id = self.current_class_id()
         if class_id is None:
             return
-        school_class = self.store.get_class(class_id)
+        school_class = self.store.people.get_class(class_id)
         if not school_class.archived and not self.dialogs.confirm(
             self,
             tr("Archive the class"),
@@ -351,7 +352,10 @@ class ClassesPage(Page):
             tr("Archive"),
         ):
             return
-        if self.run_safely(lambda: self.store.archive_class(class_id, not school_class.archived)) is not None:
+        if (
+            self.run_safely(lambda: self.store.people.archive_class(class_id, not school_class.archived))
+            is not None
+        ):
             if not school_class.archived:
                 self.show_archived.setChecked(True)
             self._changed()
@@ -419,7 +423,9 @@ class ClassesPage(Page):
             self.learner_message.show_problem(str(exc))
             return
         class_id = None if key == NO_CLASS else key
-        class_name = tr("Learners in no class") if class_id is None else self.store.get_class(class_id).name
+        class_name = (
+            tr("Learners in no class") if class_id is None else self.store.people.get_class(class_id).name
+        )
         preview = RegisterPreview(register, class_name, self)
         if not self.dialogs.run_dialog(preview):
             self.learner_message.show_info(tr("Nothing was added."))
@@ -461,7 +467,7 @@ class ClassesPage(Page):
         return notes
 
     def import_roster(self, path: Path | None = None) -> None:
-        from quizapp.progress.bundle import import_roster
+        from quizapp.services.transfer import import_roster
         from quizapp.ui.teacher.merge_report import merge_lines
 
         path = path or self.dialogs.open_file(
@@ -483,12 +489,12 @@ class ClassesPage(Page):
     def export_roster(self, path: Path | None = None) -> None:
         """Save the chosen class and its learners to a file that 'Import a class list file…' reads on
         the other lab computers (the same learners, with the same pictures, everywhere)."""
-        from quizapp.progress.bundle import export_roster
+        from quizapp.services.transfer import export_roster
 
         class_id = self.current_class_id()
         if class_id is None:
             return
-        class_name = self.store.get_class(class_id).name
+        class_name = self.store.people.get_class(class_id).name
         path = path or self.dialogs.save_file(
             self,
             tr("Save a class list file"),
@@ -526,13 +532,14 @@ class ClassesPage(Page):
         if len(ids) != 1:
             self.message.show_problem(tr("Choose one learner in the list first."))
             return
-        learner = self.store.get_learner(ids[0])
+        learner = self.store.people.get_learner(ids[0])
         name = self.dialogs.ask_text(
             self, tr("Rename the learner"), tr("New name or nickname:"), learner.display_name
         )
         if (
             name
-            and self.run_safely(lambda: self.store.update_learner(learner.id, display_name=name)) is not None
+            and self.run_safely(lambda: self.store.people.update_learner(learner.id, display_name=name))
+            is not None
         ):
             self._changed()
 
@@ -542,7 +549,7 @@ class ClassesPage(Page):
             self.message.show_problem(tr("Choose one or more learners in the list first."))
             return
         if class_id is None:
-            classes = [c for c in self.store.list_classes() if c.id != self.current_class_id()]
+            classes = [c for c in self.store.people.list_classes() if c.id != self.current_class_id()]
             if not classes:
                 self.message.show_problem(
                     tr("There is no other class to move to. Make one with 'New class…'.")
@@ -555,11 +562,12 @@ class ClassesPage(Page):
                 return
             class_id = classes[choice].id
         target = class_id
-        for learner_id in ids:
-            if self.run_safely(partial(self.store.update_learner, learner_id, class_id=target)) is None:
-                return
+        if self.run_safely(partial(self.store.people.move_learners, ids, target)) is None:
+            return  # one transaction: nobody was moved
         self.message.show_ok(
-            fill_args(tr("%n learner(s) moved to %1.", "", len(ids)), self.store.get_class(target).name)
+            fill_args(
+                tr("%n learner(s) moved to %1.", "", len(ids)), self.store.people.get_class(target).name
+            )
         )
         self._changed()
 
@@ -568,9 +576,8 @@ class ClassesPage(Page):
         if not ids:
             self.message.show_problem(tr("Choose one or more learners in the list first."))
             return
-        for learner_id in ids:
-            learner = self.store.get_learner(learner_id)
-            self.run_safely(partial(self.store.archive_learner, learner.id, not learner.archived))
+        flipped = {i: not self.store.people.get_learner(i).archived for i in ids}
+        self.run_safely(partial(self.store.people.archive_learners, flipped))
         self._changed()
 
     def remove_learners(self) -> None:
@@ -579,7 +586,7 @@ class ClassesPage(Page):
         if not ids:
             self.message.show_problem(tr("Choose one or more learners in the list first."))
             return
-        learners = [self.store.get_learner(i) for i in ids]
+        learners = [self.store.people.get_learner(i) for i in ids]
         names = ", ".join(lr.display_name for lr in learners)
         suggested = (
             f"{safe_file_name(learners[0].display_name if len(learners) == 1 else 'learners')}-results.csv"
@@ -615,12 +622,11 @@ class ClassesPage(Page):
                 fill_args(tr("Nothing was removed. Their results were saved to %1."), str(path))
             )
             return
-        for learner in learners:
-            try:
-                self.store.delete_learner(learner.id)
-            except StoreError as exc:
-                self.message.show_problem(str(exc))
-                return
+        try:
+            self.store.people.delete_learners([learner.id for learner in learners])
+        except StoreError as exc:  # one transaction: nobody was removed
+            self.message.show_problem(str(exc))
+            return
         self.message.show_ok(fill_args(tr("%1 removed. Their results are in %2."), names, str(path)))
         self._changed()
 
@@ -631,7 +637,7 @@ class ClassesPage(Page):
         if key is None:
             return
         learners = self._learners_of_current(False)
-        class_name = tr("Learners in no class") if key == NO_CLASS else self.store.get_class(key).name
+        class_name = tr("Learners in no class") if key == NO_CLASS else self.store.people.get_class(key).name
         path = self.dialogs.save_file(
             self,
             tr("Save the class list"),

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from quizapp.progress.checks import CheckResult
-from quizapp.services.integrity import last_full_check
+from quizapp.services.integrity import CheckResult, last_full_check
 from quizapp.ui.full_check import FullCheckRunner
 from quizapp.ui.i18n.formatting import Formatter
 from quizapp.ui.teacher.widgets import Card, button, flow, note, tr

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.content.packs import Pack
-from quizapp.progress.store import Store
+from quizapp.services.records import Store
 from quizapp.services.teacher.measures import GainRow, ItemStat, item_analysis, learning_gain
 from quizapp.services.teacher.reports import PackIndex
 from quizapp.ui.teacher.page import Page

@@ -1,7 +1,7 @@
 """What importing a results file or a class list file changed, in the teacher's words and language.
 
-The store's :class:`~quizapp.progress.records.MergeReport` counts what was added and names the learners
-the file mapped, merged or reset; ``quizapp.progress.bundle.describe_report`` words it in English for the
+The store's :class:`~quizapp.services.records.MergeReport` counts what was added and names the learners
+the file mapped, merged or reset; ``quizapp.services.transfer.describe_report`` words it in English for the
 command line. Here the same facts become translated sentences for the teacher area.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from quizapp.progress.records import MergeReport
+from quizapp.services.records import MergeReport
 from quizapp.ui.teacher.widgets import fill_args, tr
 
 NameOf = Callable[[str], str | None]

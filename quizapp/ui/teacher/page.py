@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from quizapp.progress.errors import StoreError
 from quizapp.services.learner_names import display_detail, display_label
+from quizapp.services.records import StoreError
 from quizapp.services.teacher.reports import AnswerWords
 from quizapp.ui.plaintext import fill_args, plain_label
 from quizapp.ui.teacher.widgets import MIN_TARGET, AdaptiveForm, FlowLayout, MessagePanel, heading, note, tr
@@ -20,8 +20,8 @@ from quizapp.ui.teacher.widgets import MIN_TARGET, AdaptiveForm, FlowLayout, Mes
 if TYPE_CHECKING:
     from quizapp.content.packs import Pack
     from quizapp.content.text import LText
-    from quizapp.progress.store import Store
     from quizapp.services.library import PackLibrary
+    from quizapp.services.records import Store
     from quizapp.ui.context import AppContext
     from quizapp.ui.teacher.area import TeacherArea
     from quizapp.ui.teacher.results_page import DateFilter
@@ -116,7 +116,7 @@ class Page(QWidget):
         combo.clear()
         if combo.property("include_all"):
             combo.addItem(tr("All classes"), ALL)
-        for school_class in self.store.list_classes():
+        for school_class in self.store.people.list_classes():
             combo.addItem(school_class.name, school_class.id)
         if combo.property("include_none"):
             combo.addItem(tr("Learners in no class"), NO_CLASS)
@@ -180,28 +180,28 @@ class Page(QWidget):
         if class_id is None:
             return tr("All classes")
         try:
-            return str(self.store.get_class(class_id).name)
+            return str(self.store.people.get_class(class_id).name)
         except StoreError:
             return class_id
 
     def learner_name(self, learner_id: str) -> str | None:
         """The name of a learner of this computer, None when there is none with that id."""
         try:
-            return str(self.store.get_learner(learner_id).display_name)
+            return str(self.store.people.get_learner(learner_id).display_name)
         except StoreError:
             return None
 
     def learner_label(self, learner_id: str) -> str | None:
         """A learner's name with their father's name and roll number when known (None: no such learner)."""
         try:
-            return display_label(self.store.get_learner(learner_id))
+            return display_label(self.store.people.get_learner(learner_id))
         except StoreError:
             return None
 
     def learner_detail(self, learner_id: str) -> str:
         """A learner's father's name and roll number ("" when unknown or no such learner)."""
         try:
-            return display_detail(self.store.get_learner(learner_id))
+            return display_detail(self.store.people.get_learner(learner_id))
         except StoreError:
             return ""
 

@@ -46,8 +46,8 @@ from quizapp.content.models import (
 )
 from quizapp.content.richtext import to_html, to_plain
 from quizapp.content.text import LText
-from quizapp.progress.records import Learner
 from quizapp.services.learner_names import display_labels
+from quizapp.services.records import Learner
 from quizapp.services.teacher.reports import QuestionLine, ResultsGrid
 from quizapp.ui.i18n import RTL_LANGUAGES
 from quizapp.ui.i18n.bidi import has_rtl_letters, isolate

@@ -299,7 +299,7 @@ class ResultsPage(Page):
         if grid is None:
             return
         self.current_grid = grid
-        classes = {c.id: c.name for c in self.store.list_classes(include_archived=True)}
+        classes = {c.id: c.name for c in self.store.people.list_classes(include_archived=True)}
         self.model.set_grid(grid, classes, show_class=class_id is None)
         self.grid.set_row_height(self._row_height(self._shown_texts()))
         self._describe()

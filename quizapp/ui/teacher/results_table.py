@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quizapp.progress.records import SummaryCell
 from quizapp.services.learner_names import display_labels
+from quizapp.services.records import SummaryCell
 from quizapp.services.teacher.reports import ResultsGrid
 from quizapp.ui.plaintext import tooltip_text
 from quizapp.ui.teacher.printing import status_words

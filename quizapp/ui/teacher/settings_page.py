@@ -34,7 +34,7 @@ from quizapp.ui.teacher.widgets import (
 )
 
 if TYPE_CHECKING:
-    from quizapp.progress.records import Learner
+    from quizapp.services.records import Learner
     from quizapp.ui.teacher.area import TeacherArea
 
 
@@ -216,9 +216,9 @@ class SettingsPage(Page):
 
     def _learners_to_reset(self, choice: str, *, include_archived: bool) -> list[Learner]:
         if choice == NO_CLASS:
-            everyone = self.store.list_learners(include_archived=include_archived)
+            everyone = self.store.people.list_learners(include_archived=include_archived)
             return [learner for learner in everyone if learner.class_id is None]
-        return self.store.list_learners(choice, include_archived=include_archived)
+        return self.store.people.list_learners(choice, include_archived=include_archived)
 
     def _fill_learners(self) -> None:
         self.reset_learner_combo.clear()
@@ -336,7 +336,7 @@ class SettingsPage(Page):
             return
         learner_id = self.reset_learner_combo.currentData()
         learners = (
-            [self.store.get_learner(learner_id)]
+            [self.store.people.get_learner(learner_id)]
             if learner_id
             else self._learners_to_reset(choice, include_archived=True)
         )

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel
 
-from quizapp.progress.records import LookAlike
 from quizapp.services.learner_names import display_labels
+from quizapp.services.records import LookAlike
 from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.measures import learning_gain
 from quizapp.services.teacher.reports import PackIndex, question_lines, results_grid
@@ -220,7 +220,7 @@ class SharePage(Page):
         )
 
     def _class_names(self) -> dict[str, str]:
-        return {c.id: c.name for c in self.store.list_classes(include_archived=True)}
+        return {c.id: c.name for c in self.store.people.list_classes(include_archived=True)}
 
     def save_class_report(self, path: Path | None = None) -> None:
         title = fill_args(tr("Class report: %1"), self._class_label())
@@ -255,7 +255,7 @@ class SharePage(Page):
             for column, cell in zip(grid.columns, grid_row.cells, strict=True):
                 if cell.status != "passed":
                     continue
-                progress = self.store.get_module_progress(
+                progress = self.store.progress.get_module_progress(
                     grid_row.learner.id, column.pack_id, column.module_id
                 )
                 score = (
@@ -344,7 +344,7 @@ class SharePage(Page):
         )
         if path is None:
             return
-        learners = self.store.list_learners(class_id, include_archived=True)
+        learners = self.store.people.list_learners(class_id, include_archived=True)
         saved = self.run_safely(
             lambda: save_results_csv(
                 path,
@@ -406,7 +406,7 @@ class SharePage(Page):
 
     # -------------------------------------------------------------------------------- results bundles
     def export_results(self, path: Path | None = None) -> None:
-        from quizapp.progress.bundle import export_results
+        from quizapp.services.transfer import export_results
 
         path = path or self.dialogs.save_file(
             self,
@@ -425,7 +425,7 @@ class SharePage(Page):
             )
 
     def import_results(self, paths: list[Path] | None = None) -> None:
-        from quizapp.progress.bundle import import_results
+        from quizapp.services.transfer import import_results
 
         paths = (
             paths
@@ -448,7 +448,7 @@ class SharePage(Page):
             report = outcome.report
             lines += merge_lines(report, outcome.path.name, self.learner_name)
             look_alikes += [la for la in report.look_alikes if la.kind == "learner"]
-        from quizapp.progress.module_titles import missing_packs
+        from quizapp.services.transfer import missing_packs
 
         installed = [pack.id for pack in self.packs()]
         for pack_id, title in sorted(missing_packs(self.store, installed).items()):

@@ -57,14 +57,14 @@ def take_quiz(
     module = pack.module(module_id)
     assert module is not None
     questions = module.quiz.questions
-    run = store.start_quiz_run(learner_id, pack.id, pack.version, module_id, [q.id for q in questions])
+    run = store.runs.start_quiz_run(learner_id, pack.id, pack.version, module_id, [q.id for q in questions])
     earned = possible = 0.0
     for index, question in enumerate(questions):
         answer = answers.get(question.id, right_answer(question))
         result = grade(question, answer, language="en", default_language=pack.default_language)
         earned += result.points_earned
         possible += result.points_possible
-        store.record_answer(
+        store.runs.record_answer(
             learner_id=learner_id,
             quiz_run_id=run.id,
             pack_id=pack.id,
@@ -81,4 +81,4 @@ def take_quiz(
             next_index=index + 1,
         )
     score = 100.0 * earned / possible
-    return store.finish_quiz_run(run.id, score_percent=score, passed=score >= module.quiz.pass_mark)
+    return store.runs.finish_quiz_run(run.id, score_percent=score, passed=score >= module.quiz.pass_mark)

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from quizapp.progress.errors import InvalidValueError
 from quizapp.progress.store import Store
 from quizapp.services.learner_names import display_labels
 from quizapp.services.teacher.class_list import (
+    Entry,
     RegisterError,
     decode_text,
     parse_mapping,
@@ -132,12 +134,12 @@ def test_unreadable_files_say_what_to_do(tmp_path: Path) -> None:
 
 def test_nothing_is_written_until_the_entries_are_added(store: Store) -> None:
     """Reading and mapping a register leaves the store untouched; adding makes learners with details."""
-    blue = store.create_class("Blue")
+    blue = store.people.create_class("Blue")
     entries = register_entries(read_register(DATA / "register_english.csv")).entries
-    assert store.list_learners() == []
+    assert store.people.list_learners() == []
     result = add_entries(store, entries, class_id=blue.id, avatars=["fox"])
     assert len(result.added) == 5
-    danish = [lr for lr in store.list_learners(blue.id) if lr.display_name == "Danish Ali"]
+    danish = [lr for lr in store.people.list_learners(blue.id) if lr.display_name == "Danish Ali"]
     details = sorted((lr.father_name, lr.roll_number) for lr in danish)
     assert details == [("Asif Ali", "3"), ("Liaquat Ali", "4")]
     again = add_entries(store, entries, class_id=blue.id)
@@ -149,23 +151,37 @@ def test_class_column_puts_learners_in_their_classes(store: Store) -> None:
     entries = register_entries(read_register(DATA / "register_urdu.csv")).entries
     result = add_entries(store, entries, class_id=None)
     assert result.new_classes == ["ششم"]
-    (sixth,) = store.list_classes()
-    assert len(store.list_learners(sixth.id)) == 3
+    (sixth,) = store.people.list_classes()
+    assert len(store.people.list_learners(sixth.id)) == 3
+
+
+def test_a_register_with_a_bad_row_adds_nobody_and_makes_no_class(store: Store) -> None:
+    """Adding a register is one transaction: a name the store refuses leaves no new class and no learner
+    (and no age band) behind, so the teacher can fix the file and add it again."""
+    entries = [
+        Entry(1, "Ali", class_name="Seventh", age_band="11-13"),
+        Entry(2, "x" * 61, class_name="Eighth"),  # too long for a name
+    ]
+    with pytest.raises(InvalidValueError):
+        add_entries(store, entries, class_id=None)
+    assert store.people.list_classes(include_archived=True) == []
+    assert store.people.list_learners(include_archived=True) == []
+    assert store.reports.counts()["settings"] == 0
 
 
 def test_same_name_by_hand_needs_a_detail(store: Store) -> None:
     """A second 'Danish Ali' typed without details is refused as already there; with details, added."""
-    blue = store.create_class("Blue")
+    blue = store.people.create_class("Blue")
     add_learners(store, ["Danish Ali"], class_id=blue.id, father_name="Asif Ali")
     plain = add_learners(store, ["Danish Ali"], class_id=blue.id)
     assert plain.added == [] and plain.needs_detail == ["Danish Ali"]
     other = add_learners(store, ["Danish Ali"], class_id=blue.id, father_name="Liaquat Ali", roll_number="7")
     assert len(other.added) == 1
-    labels = display_labels(store.list_learners(blue.id))
+    labels = display_labels(store.people.list_learners(blue.id))
     assert sorted(labels.values()) == ["Danish Ali (Asif Ali)", "Danish Ali (Liaquat Ali · #7)"]
 
 
 def test_labels_stay_plain_for_unshared_names(store: Store) -> None:
     """Only names that are shared carry the detail, so a class list stays short."""
-    learner = store.create_learner("Sara", father_name="Khan", roll_number="3")
+    learner = store.people.create_learner("Sara", father_name="Khan", roll_number="3")
     assert display_labels([learner]) == {learner.id: "Sara"}

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from quizapp.progress.records import Learner
-from quizapp.progress.store import Settings, Store
+from quizapp.progress.settings import Settings
+from quizapp.progress.store import Store
 from quizapp.services.teacher.measures import (
     ANALYSIS_COLUMNS,
     GAIN_COLUMNS,
@@ -31,9 +32,9 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 def _run(store: Store, learner: Learner, kind: str, marks: dict[str, float]) -> None:
     """A finished run of module p/m with the given fraction right per question (one point each)."""
-    run = store.start_quiz_run(learner.id, "p", "1.0", "m", list(marks), kind=kind)  # type: ignore[arg-type]
+    run = store.runs.start_quiz_run(learner.id, "p", "1.0", "m", list(marks), kind=kind)  # type: ignore[arg-type]
     for qid, fraction in marks.items():
-        store.record_answer(
+        store.runs.record_answer(
             learner_id=learner.id,
             quiz_run_id=run.id,
             pack_id="p",
@@ -48,13 +49,13 @@ def _run(store: Store, learner: Learner, kind: str, marks: dict[str, float]) -> 
             time_ms=1000,
         )
     score = 100.0 * sum(marks.values()) / len(marks)
-    store.finish_quiz_run(run.id, score_percent=score, passed=score >= 70)
+    store.runs.finish_quiz_run(run.id, score_percent=score, passed=score >= 70)
 
 
 def test_gain_per_class_counts_only_learners_with_both_checks(store: Store) -> None:
     """Means before and after, gain and Hake's normalised gain, from learners who did both checks."""
-    cls = store.create_class("7A")
-    a, b, c = (store.create_learner(n, class_id=cls.id, language="en", avatar_id="cat") for n in "ABC")
+    cls = store.people.create_class("7A")
+    a, b, c = (store.people.create_learner(n, class_id=cls.id, language="en", avatar_id="cat") for n in "ABC")
     _run(store, a, "pre", {"k1": 1, "k2": 0, "k3": 0, "k4": 1, "k5": 0})  # 40
     _run(store, a, "post", {"k1": 1, "k2": 1, "k3": 1, "k4": 1, "k5": 0})  # 80
     _run(store, b, "pre", {"k1": 1, "k2": 1, "k3": 1, "k4": 0, "k5": 0})  # 60
@@ -68,9 +69,9 @@ def test_gain_per_class_counts_only_learners_with_both_checks(store: Store) -> N
 
 def test_gain_for_one_class_only(store: Store, tmp_path: Path) -> None:
     """--class keeps other classes out; the CSV has the contract's columns."""
-    one, two = store.create_class("7A"), store.create_class("7B")
+    one, two = store.people.create_class("7A"), store.people.create_class("7B")
     for cls, post in ((one, {"k": 1.0}), (two, {"k": 0.0})):
-        learner = store.create_learner("X", class_id=cls.id, language="en", avatar_id="cat")
+        learner = store.people.create_learner("X", class_id=cls.id, language="en", avatar_id="cat")
         _run(store, learner, "pre", {"k": 0.0})
         _run(store, learner, "post", post)
     rows = learning_gain(store, two.id)
@@ -94,7 +95,7 @@ def test_item_analysis_facility_and_corrected_discrimination(store: Store, tmp_p
         (0, 1, 0, 0),
     ]
     for i, (good, bad, q3, q4) in enumerate(answers):
-        learner = store.create_learner(f"L{i}", language="en", avatar_id="cat")
+        learner = store.people.create_learner(f"L{i}", language="en", avatar_id="cat")
         _run(store, learner, "quiz", {"good": good, "bad": bad, "q3": q3, "q4": q4})
         _run(store, learner, "quiz", {"good": 1, "bad": 1, "q3": 1, "q4": 1})  # a second go: not used
     stats = {s.question_id: s for s in item_analysis(store)}
@@ -116,9 +117,9 @@ def test_item_analysis_facility_and_corrected_discrimination(store: Store, tmp_p
 def test_programme_summary_has_no_names_or_ids(store: Store, tmp_path: Path) -> None:
     """The programme file holds counts, means and gains by class, age band and module, never a learner."""
     store.settings.school_name = "Govt Girls School Multan"
-    cls = store.create_class("6B")
-    learner = store.create_learner("Zainab Bibi", class_id=cls.id, language="ur", avatar_id="cat")
-    store.set_setting(Settings.learner_key("learner_age_band", learner.id), "11-13")
+    cls = store.people.create_class("6B")
+    learner = store.people.create_learner("Zainab Bibi", class_id=cls.id, language="ur", avatar_id="cat")
+    store.settings.write(Settings.learner_key("learner_age_band", learner.id), "11-13")
     _run(store, learner, "pre", {"k": 0.0, "j": 1.0})
     _run(store, learner, "quiz", {"q": 1.0})
     _run(store, learner, "post", {"k": 1.0, "j": 1.0})

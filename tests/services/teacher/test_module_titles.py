@@ -17,7 +17,7 @@ WRONG = {"best-passphrase": "a", "bank-asks-otp": True}
 
 def _lab_file(tmp_path: Path) -> tuple[Path, str]:
     with Store.open(tmp_path / "lab") as lab:
-        sara = lab.create_learner("Sara", class_id=lab.create_class("Blue").id)
+        sara = lab.people.create_learner("Sara", class_id=lab.people.create_class("Blue").id)
         take_quiz(lab, example_pack(), "safe-basics", sara.id, WRONG)
         out = tmp_path / "lab.zip"
         export_results(lab, out)

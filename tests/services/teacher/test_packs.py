@@ -62,7 +62,7 @@ def test_install_from_folder_registers_and_lists_the_pack(
     result = manager.install(make_pack(tmp_path))
     assert result.outcome is InstallOutcome.INSTALLED
     assert (manager.installed_dir / "mine" / "pack.yaml").is_file()
-    record = store.get_pack("mine")
+    record = store.packs.get_pack("mine")
     assert record is not None and record.version == "1.0.0" and record.enabled
     info = manager.list_packs().get("mine")
     assert info is not None and not info.builtin
@@ -115,13 +115,13 @@ def test_update_keeps_progress_and_downgrade_needs_force(
 ) -> None:
     """A newer version replaces the folder, answers stay; an older one is refused unless forced."""
     manager.install(make_pack(tmp_path, "mine", "1.0.0", "v1"))
-    learner = store.create_learner("Sana")
+    learner = store.people.create_learner("Sana")
     pack = example_pack()
     pack.manifest = pack.manifest.model_copy(update={"id": "mine"})
     take_quiz(store, pack, "safe-basics", learner.id)
     updated = manager.install(make_pack(tmp_path, "mine", "1.1.0", "v2"))
     assert updated.outcome is InstallOutcome.UPDATED and updated.previous_version == "1.0.0"
-    assert store.get_module_progress(learner.id, "mine", "safe-basics").passed
+    assert store.progress.get_module_progress(learner.id, "mine", "safe-basics").passed
     with pytest.raises(PackError) as caught:
         manager.install(make_pack(tmp_path, "mine", "0.9", "old"))
     assert caught.value.kind is PackErrorKind.DOWNGRADE
@@ -169,7 +169,7 @@ def test_remove_installed_pack_and_fall_back_to_builtin(
     """Removing an installed pack deletes its folder; one that replaced a built-in brings it back."""
     manager.install(make_pack(tmp_path, "mine"))
     assert manager.remove("mine") is None
-    assert not (manager.installed_dir / "mine").exists() and store.get_pack("mine") is None
+    assert not (manager.installed_dir / "mine").exists() and store.packs.get_pack("mine") is None
     manager.install(make_pack(tmp_path, "example", "2.0", "newer"), replace_builtin=True)
     assert manager.list_packs().get("example").overrides_builtin  # type: ignore[union-attr]
     restored = manager.remove("example")
@@ -181,8 +181,8 @@ def test_remove_installed_pack_and_fall_back_to_builtin(
 def test_packs_per_class(manager: PackManager, store: Store, tmp_path: Path) -> None:
     """A class can leave out a pack that other classes keep."""
     manager.install(make_pack(tmp_path, "mine"))
-    blue = store.create_class("Blue")
-    green = store.create_class("Green")
+    blue = store.people.create_class("Blue")
+    green = store.people.create_class("Green")
     manager.set_enabled_for_class(blue.id, "mine", False)
     assert manager.enabled_for_class(blue.id) == {"example"}
     assert manager.enabled_for_class(green.id) == {"example", "mine"}

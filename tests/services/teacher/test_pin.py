@@ -40,11 +40,11 @@ def test_pin_is_stored_only_as_salted_scrypt_hash_with_its_parameters(store: Sto
     """The store never holds the PIN itself, and two PINs alike get different salts."""
     pin = TeacherPin(store)
     pin.set_pin("482913", "482913")
-    stored = store.get_setting(PIN_HASH_KEY) or ""
+    stored = store.settings.read(PIN_HASH_KEY) or ""
     assert stored.startswith("scrypt$n=32768,r=8,p=1$")
     assert "482913" not in stored
     pin.set_pin("482913")
-    assert store.get_setting(PIN_HASH_KEY) != stored
+    assert store.settings.read(PIN_HASH_KEY) != stored
     assert pin.check("482913").ok
     assert not pin.check("482914").ok
 
@@ -129,10 +129,10 @@ def test_pin_hashed_by_an_older_quizapp_still_opens_and_is_upgraded(store: Store
     """A PBKDF2 hash from an older database opens with the right PIN only, then is rehashed with scrypt."""
     store.settings.teacher_pin_hash = LEGACY_5150
     assert not TeacherPin(store, params=FAST).check("5151").ok
-    assert store.get_setting(PIN_HASH_KEY) == LEGACY_5150
+    assert store.settings.read(PIN_HASH_KEY) == LEGACY_5150
     pin = TeacherPin(store, params=FAST)
     assert pin.check("5150").ok
-    assert (store.get_setting(PIN_HASH_KEY) or "").startswith("scrypt$")
+    assert (store.settings.read(PIN_HASH_KEY) or "").startswith("scrypt$")
     assert pin.check("5150").ok
 
 

@@ -32,10 +32,10 @@ def store(tmp_path: Path):
 @pytest.fixture
 def classroom(store: Store):
     """Class Blue: Ali passed, Sara failed then tried again, Zoya never started."""
-    blue = store.create_class("Blue")
-    ali = store.create_learner("Ali", class_id=blue.id)
-    sara = store.create_learner("Sara", class_id=blue.id)
-    zoya = store.create_learner("Zoya", class_id=blue.id)
+    blue = store.people.create_class("Blue")
+    ali = store.people.create_learner("Ali", class_id=blue.id)
+    sara = store.people.create_learner("Sara", class_id=blue.id)
+    zoya = store.people.create_learner("Zoya", class_id=blue.id)
     pack = example_pack()
     take_quiz(store, pack, "safe-basics", ali.id)
     take_quiz(store, pack, "safe-basics", sara.id, WRONG)
@@ -131,7 +131,7 @@ def test_results_csv_of_a_few_learners(store: Store, classroom, tmp_path: Path) 
 
 def test_add_learners_skips_names_already_in_the_class(store: Store) -> None:
     """Adding a list twice adds nobody the second time."""
-    blue = store.create_class("Blue")
+    blue = store.people.create_class("Blue")
     first = add_learners(store, ["Ali", "Sara"], class_id=blue.id, avatars=["fox", "owl"])
     again = add_learners(store, ["ali ", "Hina"], class_id=blue.id)
     assert [lr.display_name for lr in first.added] == ["Ali", "Sara"]
@@ -141,23 +141,23 @@ def test_add_learners_skips_names_already_in_the_class(store: Store) -> None:
 
 def test_adding_a_list_with_a_bad_name_adds_nobody(store: Store) -> None:
     """The list is added in one transaction: a name the store refuses leaves the class as it was."""
-    blue = store.create_class("Blue")
+    blue = store.people.create_class("Blue")
     with pytest.raises(InvalidValueError):
         add_learners(store, ["Ali", "x" * 61], class_id=blue.id)
-    assert store.list_learners(blue.id) == []
+    assert store.people.list_learners(blue.id) == []
 
 
 def test_merge_look_alikes_moves_answers_to_the_kept_learner(store: Store, classroom) -> None:
     """After merging, one learner holds both records' answers and best progress, with a backup taken."""
     blue, ali, *_, pack = classroom
-    twin = store.create_learner("Ali", class_id=blue.id)
+    twin = store.people.create_learner("Ali", class_id=blue.id)
     take_quiz(store, pack, "safe-basics", twin.id, WRONG)
     kept = merge_learners(store, ali.id, twin.id)
     assert kept.id == ali.id and store.list_backups()
-    assert [lr.display_name for lr in store.list_learners(blue.id)].count("Ali") == 1
-    assert len(store.list_quiz_runs(ali.id)) == 2
-    assert len(store.attempts_for_learner(ali.id)) == 14
-    assert store.get_module_progress(ali.id, "example", "safe-basics").passed
+    assert [lr.display_name for lr in store.people.list_learners(blue.id)].count("Ali") == 1
+    assert len(store.runs.list_quiz_runs(ali.id)) == 2
+    assert len(store.runs.attempts_for_learner(ali.id)) == 14
+    assert store.progress.get_module_progress(ali.id, "example", "safe-basics").passed
 
 
 def test_reset_keeps_the_learner_and_their_id(store: Store, classroom) -> None:
@@ -165,19 +165,19 @@ def test_reset_keeps_the_learner_and_their_id(store: Store, classroom) -> None:
     blue, ali, sara, *_ = classroom
     fresh = reset_learner(store, ali.id)
     assert (fresh.id, fresh.display_name, fresh.class_id) == (ali.id, "Ali", blue.id)
-    assert store.attempts_for_learner(ali.id) == []
-    assert store.get_module_progress(ali.id, "example", "safe-basics").status == "not_started"
-    assert store.attempts_for_learner(sara.id)
+    assert store.runs.attempts_for_learner(ali.id) == []
+    assert store.progress.get_module_progress(ali.id, "example", "safe-basics").status == "not_started"
+    assert store.runs.attempts_for_learner(sara.id)
 
 
 def test_reset_class_resets_every_learner_of_it(store: Store, classroom) -> None:
     """Resetting a class resets all its learners, keeping them, and nobody outside it."""
     blue, ali, sara, zoya, pack = classroom
-    other = store.create_learner("Other")
+    other = store.people.create_learner("Other")
     take_quiz(store, pack, "safe-basics", other.id)
     reset = reset_class(store, blue.id)
     assert [x.id for x in reset] == [ali.id, sara.id, zoya.id]
-    assert store.counts()["attempts"] == 7 and store.attempts_for_learner(other.id)
+    assert store.reports.counts()["attempts"] == 7 and store.runs.attempts_for_learner(other.id)
 
 
 def test_wide_csv_has_one_row_per_learner_and_a_column_per_module(store: Store, classroom, tmp_path) -> None:
@@ -186,7 +186,7 @@ def test_wide_csv_has_one_row_per_learner_and_a_column_per_module(store: Store, 
     from quizapp.services.teacher.exports import save_wide_csv
 
     blue, ali, *_ = classroom
-    store.update_learner(ali.id, father_name="Asif Ali", roll_number="7")
+    store.people.update_learner(ali.id, father_name="Asif Ali", roll_number="7")
     grid = results_grid(store, [example_pack()], class_id=blue.id)
     out = tmp_path / "marks.csv"
     assert save_wide_csv(out, grid, class_names={blue.id: "Blue"}) == 3

@@ -42,7 +42,7 @@ def test_a_learner_in_urdu_sees_the_packs_urdu_text(student_factory: StudentAppF
     tile = next(t for t in home.tiles if t.card.entry.key == ("example", "safe-basics"))
     assert tile.title.text() == "Safe basics"
     assert home.modules_title.text() == "My modules"
-    assert app.store.get_learner(learner).language == "en"
+    assert app.store.people.get_learner(learner).language == "en"
 
 
 def test_the_teachers_default_language_opens_the_app_in_urdu(student_factory: StudentAppFactory) -> None:

@@ -29,7 +29,7 @@ def walk_screens(app: StudentApp, visit: Visit, *, learner_name: str = "Ayesha K
         visit(name, window.current_screen())
 
     for name in ("Bilal", "فاطمہ", "Zainab Ali"):
-        app.store.create_learner(name, avatar_id="owl")
+        app.store.people.create_learner(name, avatar_id="owl")
     window.show_picker()
     stop("picker")
     pilot.click(window.picker.new_button)

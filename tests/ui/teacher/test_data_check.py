@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 def test_check_now_runs_in_the_background_and_shows_the_result(qtbot, area, store) -> None:  # type: ignore[no-untyped-def]
     """Before: "Not checked fully yet." Check now: the button waits while the worker checks, then the
     card says when it was checked and that nothing was wrong."""
-    store.create_learner("Ali", avatar_id="cat")
+    store.people.create_learner("Ali", avatar_id="cat")
     area.unlock_without_pin()
     page = area.show_page("settings")
     card = page.data_check

@@ -82,8 +82,8 @@ def test_every_teacher_page_shows_hostile_titles_and_names_as_plain_text(qtbot, 
 
     write_hostile_pack(ctx.data_dir / "packs")
     ctx.library.reload()
-    school_class = store.create_class(BIG)
-    learner = store.create_learner(IMG, class_id=school_class.id)
+    school_class = store.people.create_class(BIG)
+    learner = store.people.create_learner(IMG, class_id=school_class.id)
     take_quiz(store, example_pack(), "safe-basics", learner.id)
     hostile = ctx.library.pack("hostile")
     first = hostile.modules[0].quiz.questions[0]

@@ -155,9 +155,9 @@ def test_urdu_rows_headers_and_tabs_have_room_for_tall_letters(qtbot, styled_are
     """In Urdu, list rows, table rows and headers, answer rows and tabs are as tall as a Nastaliq line
     (with its tallest letters) for each line of text they hold."""
     area = styled_area
-    blue = store.create_class("نیلی کلاس")
-    urdu = store.create_learner("علی رضا", class_id=blue.id)
-    store.create_learner("فاطمہ", class_id=blue.id)
+    blue = store.people.create_class("نیلی کلاس")
+    urdu = store.people.create_learner("علی رضا", class_id=blue.id)
+    store.people.create_learner("فاطمہ", class_id=blue.id)
     take_quiz(store, example_pack(), "safe-basics", urdu.id)
     ctx.set_language("ur")
     area.unlock_without_pin()
@@ -232,8 +232,8 @@ def test_documents_show_dates_in_words_and_the_csv_keeps_iso_dates(
     qtbot, area, dialogs, store, tmp_path
 ) -> None:
     """Certificates, the class report and the class list say "5 March 2024"; the CSV keeps 2024-03-05."""
-    blue = store.create_class("Blue")
-    ali = store.create_learner("Ali", class_id=blue.id)
+    blue = store.people.create_class("Blue")
+    ali = store.people.create_learner("Ali", class_id=blue.id)
     take_quiz(store, example_pack(), "safe-basics", ali.id)
     today = Formatter("en").date(date.today())
     area.unlock_without_pin()
@@ -265,8 +265,8 @@ def test_documents_show_dates_in_words_and_the_csv_keeps_iso_dates(
 
 def test_urdu_certificates_and_report_have_urdu_dates(qtbot, area, ctx, store) -> None:
     """In Urdu the month is written in Urdu ("5 مارچ 2024"), never as 2024-03-05."""
-    blue = store.create_class("Blue")
-    ali = store.create_learner("Ali", class_id=blue.id)
+    blue = store.people.create_class("Blue")
+    ali = store.people.create_learner("Ali", class_id=blue.id)
     take_quiz(store, example_pack(), "safe-basics", ali.id)
     ctx.set_language("ur")
     area.unlock_without_pin()
@@ -283,14 +283,14 @@ def test_urdu_certificates_and_report_have_urdu_dates(qtbot, area, ctx, store) -
 def _lab_computer_with_twin(store: Store, tmp_path: Path) -> tuple[str, str]:
     """The teacher's Ali is on a lab computer, which also made its own "Ali (2)"; the teacher imported
     the lab's results and merged the twin into Ali. Returns (kept id, merged id)."""
-    blue = store.create_class("5A")
-    kept = store.create_learner("Ali", class_id=blue.id)
+    blue = store.people.create_class("5A")
+    kept = store.people.create_learner("Ali", class_id=blue.id)
     export_roster(store, tmp_path / "roster.json")
     with Store.open(tmp_path / "lab") as lab:
         from quizapp.progress.bundle import import_roster
 
         import_roster(lab, tmp_path / "roster.json")
-        twin = lab.create_learner("Ali (2)", class_id=blue.id)
+        twin = lab.people.create_learner("Ali (2)", class_id=blue.id)
         take_quiz(lab, example_pack(), "safe-basics", twin.id)
         export_results(lab, tmp_path / "lab-1.zip")
     return kept.id, twin.id
@@ -302,7 +302,7 @@ def test_import_summary_names_learners_mapped_by_an_earlier_merge(qtbot, area, s
     area.unlock_without_pin()
     page = area.show_page("share")
     page.import_results([tmp_path / "lab-1.zip"])
-    store.merge_learners(kept_id, twin_id)
+    store.people.merge_learners(kept_id, twin_id)
     with Store.open(tmp_path / "lab") as lab:
         take_quiz(lab, example_pack(), "safe-basics", twin_id)
         export_results(lab, tmp_path / "lab-2.zip")
@@ -314,8 +314,8 @@ def test_import_summary_names_learners_mapped_by_an_earlier_merge(qtbot, area, s
 
 def test_import_summary_counts_answers_left_out_after_a_reset(qtbot, area, ctx, store, tmp_path) -> None:
     """Answers from before the teacher's reset are left out, and the summary (in Urdu too) says so."""
-    blue = store.create_class("5A")
-    ali = store.create_learner("Ali", class_id=blue.id)
+    blue = store.people.create_class("5A")
+    ali = store.people.create_learner("Ali", class_id=blue.id)
     export_roster(store, tmp_path / "roster.json")
     with Store.open(tmp_path / "lab") as lab:
         from quizapp.progress.bundle import import_roster
@@ -327,7 +327,7 @@ def test_import_summary_counts_answers_left_out_after_a_reset(qtbot, area, ctx, 
     from quizapp.progress.bundle import import_results
 
     import_results(store, [tmp_path / "old-term.zip"])  # collected, then reset: the reset saw them
-    store.reset_progress(ali.id)
+    store.people.reset_progress(ali.id)
     area.unlock_without_pin()
     page = area.show_page("share")
     page.import_results([tmp_path / "old-term.zip"])
@@ -336,7 +336,7 @@ def test_import_summary_counts_answers_left_out_after_a_reset(qtbot, area, ctx, 
         "7 answers in the file were left out: they were given before their learner's progress was reset."
         in page.exchange_message.plain_text()
     )
-    assert store.attempts_for_learner(ali.id) == []
+    assert store.runs.attempts_for_learner(ali.id) == []
     ctx.set_language("ur")
     area.unlock_without_pin()
     page = area.show_page("share")
@@ -386,9 +386,9 @@ def test_roster_import_on_the_classes_page_is_described_in_the_teachers_words(
 ) -> None:
     """A class list file from another computer: classes and learners added, in sentences (no ids)."""
     with Store.open(tmp_path / "other") as other:
-        c = other.create_class("6 Blue")
-        other.create_learner("Ali", class_id=c.id)
-        other.create_learner("Sara", class_id=c.id)
+        c = other.people.create_class("6 Blue")
+        other.people.create_learner("Ali", class_id=c.id)
+        other.people.create_learner("Sara", class_id=c.id)
         export_roster(other, tmp_path / "roster.json")
     area.unlock_without_pin()
     page = area.show_page("classes")
@@ -397,4 +397,4 @@ def test_roster_import_on_the_classes_page_is_described_in_the_teachers_words(
     text = page.learner_message.plain_text()
     assert "roster.json: 1 new class(es), 2 new learner(s)." in text
     assert "updated nothing" not in text  # the command line's wording (with ids) is not shown
-    assert [c.name for c in store.list_classes()] == ["6 Blue"]
+    assert [c.name for c in store.people.list_classes()] == ["6 Blue"]

@@ -6,8 +6,8 @@ from quizapp.progress.store import Store
 
 
 def _check(store: Store, learner_id: str, kind: str, score: float) -> None:
-    run = store.start_quiz_run(learner_id, "example", "1.0.0", "safe-basics", ["ck-1"], kind=kind)  # type: ignore[arg-type]
-    store.record_answer(
+    run = store.runs.start_quiz_run(learner_id, "example", "1.0.0", "safe-basics", ["ck-1"], kind=kind)  # type: ignore[arg-type]
+    store.runs.record_answer(
         learner_id=learner_id,
         quiz_run_id=run.id,
         pack_id="example",
@@ -21,13 +21,13 @@ def _check(store: Store, learner_id: str, kind: str, score: float) -> None:
         points_possible=1,
         time_ms=500,
     )
-    store.finish_quiz_run(run.id, score_percent=score, passed=False)
+    store.runs.finish_quiz_run(run.id, score_percent=score, passed=False)
 
 
 def test_results_page_shows_gain_per_module_and_report_prints_it(qtbot, area, store) -> None:  # type: ignore[no-untyped-def]
     """Before 0%, after 100%: the tab says so with the module's title; the class report has the section."""
-    blue = store.create_class("Blue")
-    ali = store.create_learner("Ali", class_id=blue.id)
+    blue = store.people.create_class("Blue")
+    ali = store.people.create_learner("Ali", class_id=blue.id)
     _check(store, ali.id, "pre", 0.0)
     _check(store, ali.id, "post", 100.0)
     area.unlock_without_pin()

@@ -53,7 +53,7 @@ def test_class_report_of_many_modules_stays_on_the_page(qapp, ctx, tmp_path) -> 
         for i in range(11)
     )
     learners = [
-        ctx.store.create_learner(name) for name in ("Ayesha", "Bilal", "Muhammad Abdullah Khan Niazi")
+        ctx.store.people.create_learner(name) for name in ("Ayesha", "Bilal", "Muhammad Abdullah Khan Niazi")
     ]
     rows = tuple(
         GridRow(
@@ -99,8 +99,8 @@ def test_class_report_of_many_modules_stays_on_the_page(qapp, ctx, tmp_path) -> 
 
 def test_missed_answers_say_time_or_times(qtbot, area, store) -> None:
     """A wrong answer chosen once is "(1 time)" in the class report, never "(1 times)"."""
-    blue = store.create_class("Blue")
-    sara = store.create_learner("Sara", class_id=blue.id)
+    blue = store.people.create_class("Blue")
+    sara = store.people.create_learner("Sara", class_id=blue.id)
     take_quiz(store, example_pack(), "safe-basics", sara.id, {"best-passphrase": "c"})
     area.unlock_without_pin()
     page = area.show_page("share")

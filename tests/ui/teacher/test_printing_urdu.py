@@ -36,7 +36,7 @@ def urdu(ctx):  # type: ignore[no-untyped-def]
 def test_urdu_class_report_roster_and_worksheets_keep_names_in_order(urdu, tmp_path: Path) -> None:
     """In the Urdu class report, class list, worksheet and answer key a learner called =HYPERLINK("x")
     and the class "6 Blue" print in their own (logical) order, not reordered around the Urdu text."""
-    learners = [urdu.store.create_learner(name) for name in ("علی رضا", FORMULA)]
+    learners = [urdu.store.people.create_learner(name) for name in ("علی رضا", FORMULA)]
     columns = (GridColumn("pack", "m", LText({"en": "Basics", "ur": URDU_MODULE}), "en", 5),)
     rows = tuple(
         GridRow(learner, (SummaryCell(learner.id, "pack", "m", "passed", 80.0, 1, 5, None),))

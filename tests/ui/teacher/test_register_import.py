@@ -10,7 +10,7 @@ DATA = Path(__file__).parents[2] / "services" / "teacher" / "data"
 
 
 def _open_classes(area, dialogs, store):
-    blue = store.create_class("Class 6 Blue")
+    blue = store.people.create_class("Class 6 Blue")
     area.unlock_without_pin()
     page = area.show_page("classes")
     page.select_class(blue.id)
@@ -27,11 +27,11 @@ def test_register_preview_maps_columns_and_adds_only_when_confirmed(qtbot, area,
     assert [c.currentData() for c in preview.combos] == ["roll_number", "name", "father_name"]
     assert preview.add_button.text() == "Add 5 learners"
     assert not preview.add_button.isDefault()
-    assert store.list_learners(blue.id) == []
+    assert store.people.list_learners(blue.id) == []
     assert "Nothing was added" in page.learner_message.plain_text()
     dialogs.files.append(DATA / "register_english.csv")
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    learners = store.list_learners(blue.id)
+    learners = store.people.list_learners(blue.id)
     assert len(learners) == 5 and {lr.father_name for lr in learners} >= {"Asif Ali", "Liaquat Ali"}
     model = page.learner_list.model()
     labels = [model.index(i, 0).data() for i in range(model.rowCount())]
@@ -50,7 +50,7 @@ def test_changing_a_column_changes_what_is_added(qtbot, area, dialogs, store) ->
     dialogs.on_dialog = swap
     dialogs.files.append(DATA / "register_english.csv")
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    names = sorted(lr.display_name for lr in store.list_learners(blue.id))
+    names = sorted(lr.display_name for lr in store.people.list_learners(blue.id))
     assert names[0] == "Asif Ali" and "Imran Khan" in names
 
 
@@ -89,13 +89,13 @@ def test_second_child_of_the_same_name_added_by_hand(qtbot, area, dialogs, store
     assert "father's name or roll number" in page.learner_message.plain_text()
     page.father_field.setText("Liaquat Ali")
     qtbot.keyClick(page.father_field, Qt.Key.Key_Return)
-    assert len(store.list_learners(blue.id)) == 2
+    assert len(store.people.list_learners(blue.id)) == 2
 
 
 def test_class_list_saved_as_a_spreadsheet(qtbot, area, dialogs, store, tmp_path) -> None:
     """'Save a class list file…' with a .csv name writes roll number, name and father's name for Excel."""
     page, blue = _open_classes(area, dialogs, store)
-    store.create_learner("Danish Ali", class_id=blue.id, father_name="Asif Ali", roll_number="3")
+    store.people.create_learner("Danish Ali", class_id=blue.id, father_name="Asif Ali", roll_number="3")
     page.refresh()
     out = tmp_path / "class.csv"
     dialogs.files.append(out)

@@ -10,12 +10,13 @@ CLASS_SIZE = 40
 
 
 def _class_of_forty(store):
-    blue = store.create_class("Class 6 Blue")
+    blue = store.people.create_class("Class 6 Blue")
     learners = [
-        store.create_learner(f"Learner {n:02d}", class_id=blue.id, roll_number=str(n)) for n in range(1, 39)
+        store.people.create_learner(f"Learner {n:02d}", class_id=blue.id, roll_number=str(n))
+        for n in range(1, 39)
     ]
-    learners.append(store.create_learner("Danish Ali", class_id=blue.id, father_name="Asif Ali"))
-    learners.append(store.create_learner("Danish Ali", class_id=blue.id, father_name="Liaquat Ali"))
+    learners.append(store.people.create_learner("Danish Ali", class_id=blue.id, father_name="Asif Ali"))
+    learners.append(store.people.create_learner("Danish Ali", class_id=blue.id, father_name="Liaquat Ali"))
     return blue, learners
 
 
@@ -107,8 +108,8 @@ def test_print_page_follows_the_grids_filters_and_saves_the_wide_csv(
 
     _, blue, learners = _results_page(qtbot, area, store)
     take_quiz(store, example_pack(), "safe-basics", learners[-1].id)  # a Danish Ali
-    green = store.create_class("Class 7 Green")
-    store.create_learner("Sara", class_id=green.id)
+    green = store.people.create_class("Class 7 Green")
+    store.people.create_learner("Sara", class_id=green.id)
     share = area.show_page("share")
     assert share.class_filter.currentData() == blue.id
     out = tmp_path / "marks.csv"
@@ -142,9 +143,9 @@ def test_urdu_names_keep_their_ink_and_a_class_in_view(qtbot, area, store) -> No
     and still at least 9 of 40 learners in view at 1024x600."""
     from PySide6.QtGui import QFontMetrics
 
-    blue = store.create_class("Class 6 Blue")
+    blue = store.people.create_class("Class 6 Blue")
     for n in range(40):
-        store.create_learner(f"بلال احمد {n}", class_id=blue.id, roll_number=str(n + 1))
+        store.people.create_learner(f"بلال احمد {n}", class_id=blue.id, roll_number=str(n + 1))
     area.ctx.set_language("ur")
     area.resize(1024, 600)
     area.show()

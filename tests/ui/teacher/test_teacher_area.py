@@ -51,7 +51,7 @@ def test_first_visit_sets_pin_then_wrong_pins_wait_and_right_pin_enters(qtbot, a
     assert "wait 5 seconds" in gate.wait_label.text()
     assert "teacher guide" in gate.findChild(QLabel, "teacherPinHelp").text()
     assert "set-pin" not in gate.findChild(QLabel, "teacherPinHelp").text()  # students see no command
-    store.set_setting("teacher_pin_locked_until", None)  # the wait is over
+    store.settings.write("teacher_pin_locked_until", None)  # the wait is over
     gate._tick()
     assert gate.enter_button.isEnabled()
     gate.pin_field.setText("2580")
@@ -66,7 +66,7 @@ def test_create_class_and_add_learners(qtbot, area, dialogs, store, tmp_path) ->
     page = area.show_page("classes")
     dialogs.texts.append("Class 6 Blue")
     qtbot.mouseClick(page.new_class_button, Qt.MouseButton.LeftButton)
-    [blue] = store.list_classes()
+    [blue] = store.people.list_classes()
     assert blue.name == "Class 6 Blue"
     page.name_field.setText("Ayesha")
     with qtbot.waitSignal(area.content_changed):
@@ -75,7 +75,11 @@ def test_create_class_and_add_learners(qtbot, area, dialogs, store, tmp_path) ->
     names.write_text("name\nBilal\nAyesha\nعلی رضا\n", encoding="utf-8")
     dialogs.files.append(names)
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    assert sorted(lr.display_name for lr in store.list_learners(blue.id)) == ["Ayesha", "Bilal", "علی رضا"]
+    assert sorted(lr.display_name for lr in store.people.list_learners(blue.id)) == [
+        "Ayesha",
+        "Bilal",
+        "علی رضا",
+    ]
     assert "Already in the class: Ayesha" in page.learner_message.plain_text()
     assert page.learner_list.count() == 3
 
@@ -84,8 +88,8 @@ def test_remove_learner_only_after_saving_results_and_confirming(
     qtbot, area, dialogs, store, tmp_path
 ) -> None:
     """Without a saved export nothing is removed; with one, and a yes, the learner goes."""
-    blue = store.create_class("Blue")
-    ali = store.create_learner("Ali", class_id=blue.id)
+    blue = store.people.create_class("Blue")
+    ali = store.people.create_learner("Ali", class_id=blue.id)
     take_quiz(store, example_pack(), "safe-basics", ali.id)
     area.unlock_without_pin()
     page = area.show_page("classes")
@@ -95,12 +99,12 @@ def test_remove_learner_only_after_saving_results_and_confirming(
     )
     dialogs.files.append(None)
     page.remove_learners()
-    assert store.get_learner(ali.id)
+    assert store.people.get_learner(ali.id)
     export = tmp_path / "ali.csv"
     dialogs.files.append(export)
     dialogs.confirms.append(True)
     page.remove_learners()
-    assert store.list_learners(blue.id) == []
+    assert store.people.list_learners(blue.id) == []
     rows = list(csv.DictReader(export.open(encoding="utf-8-sig")))
     assert len(rows) == 7 and rows[0]["learner_name"] == "Ali"
     assert (tmp_path / "ali-summary.csv").is_file()
@@ -147,9 +151,9 @@ def test_a_broken_pack_lists_its_problems_and_counts_the_rest(qtbot, area, tmp_p
 def test_grid_and_learner_detail_after_a_journey(qtbot, area, store) -> None:
     """The grid says who passed in words; choosing a learner lists every answer."""
     store.settings.show_example_pack = True  # the learners took the example module, shown to them
-    blue = store.create_class("Blue")
-    ali = store.create_learner("Ali", class_id=blue.id)
-    store.create_learner("Zoya", class_id=blue.id)
+    blue = store.people.create_class("Blue")
+    ali = store.people.create_learner("Ali", class_id=blue.id)
+    store.people.create_learner("Zoya", class_id=blue.id)
     take_quiz(store, example_pack(), "safe-basics", ali.id, {"best-passphrase": "a"})
     take_quiz(store, example_pack(), "safe-basics", ali.id)
     area.unlock_without_pin()
@@ -176,9 +180,9 @@ def test_exports_csv_class_report_certificates_and_worksheet(qtbot, area, dialog
     DejaVu Sans (on CI) has the letters of "علی رضا" but not every Urdu letter; the app's own Urdu
     font comes with the translations."""
     store.settings.school_name = "Govt. Girls School Lahore"
-    blue = store.create_class("Blue")
-    urdu = store.create_learner("علی رضا", class_id=blue.id)
-    sara = store.create_learner("Sara", class_id=blue.id)
+    blue = store.people.create_class("Blue")
+    urdu = store.people.create_learner("علی رضا", class_id=blue.id)
+    sara = store.people.create_learner("Sara", class_id=blue.id)
     take_quiz(store, example_pack(), "safe-basics", urdu.id)
     wrong = {"bank-asks-otp": True, "best-passphrase": "c", "otp-word": "pizza", "share-safely": ["colour"]}
     take_quiz(store, example_pack(), "safe-basics", sara.id, wrong)
@@ -233,8 +237,8 @@ def test_results_bundle_round_trip_and_look_alike_merge(qtbot, area, dialogs, st
 
     other_dir = tmp_path / "other"
     with Store.open(other_dir) as other:
-        blue_there = other.create_class("Blue")
-        ali_there = other.create_learner("Ali", class_id=blue_there.id)
+        blue_there = other.people.create_class("Blue")
+        ali_there = other.people.create_learner("Ali", class_id=blue_there.id)
         take_quiz(other, example_pack(), "safe-basics", ali_there.id)
         export_results(other, tmp_path / "other.zip")
     area.unlock_without_pin()
@@ -242,11 +246,11 @@ def test_results_bundle_round_trip_and_look_alike_merge(qtbot, area, dialogs, st
     dialogs.file_lists.append([tmp_path / "other.zip"])
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     assert "1 new learner(s), 7 new answer(s)" in page.exchange_message.plain_text()
-    assert [c.name for c in store.list_classes()] == ["Blue"]
+    assert [c.name for c in store.people.list_classes()] == ["Blue"]
     again = tmp_path / "again.zip"
     with Store.open(tmp_path / "third") as third:
-        c = third.create_class("Blue")
-        twin = third.create_learner("Ali", class_id=c.id)
+        c = third.people.create_class("Blue")
+        twin = third.people.create_learner("Ali", class_id=c.id)
         take_quiz(third, example_pack(), "safe-basics", twin.id, {"best-passphrase": "a"})
         export_results(third, again)
     page.import_results([again])
@@ -255,8 +259,8 @@ def test_results_bundle_round_trip_and_look_alike_merge(qtbot, area, dialogs, st
         choice.setCurrentIndex(choice.findData("merge"))
     page.apply_look_alikes()
     assert "merged" in page.exchange_message.plain_text()
-    alis = [lr for lr in store.list_learners() if lr.display_name == "Ali"]
-    assert len(alis) == 1 and len(store.attempts_for_learner(alis[0].id)) == 14
+    alis = [lr for lr in store.people.list_learners() if lr.display_name == "Ali"]
+    assert len(alis) == 1 and len(store.runs.attempts_for_learner(alis[0].id)) == 14
     export = tmp_path / "mine.zip"
     dialogs.files.append(export)
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
@@ -265,8 +269,8 @@ def test_results_bundle_round_trip_and_look_alike_merge(qtbot, area, dialogs, st
 
 def test_settings_and_term_end_reset(qtbot, area, dialogs, store, tmp_path) -> None:
     """Settings are saved; a class is reset only after an export and a yes."""
-    blue = store.create_class("Blue")
-    ali = store.create_learner("Ali", class_id=blue.id)
+    blue = store.people.create_class("Blue")
+    ali = store.people.create_learner("Ali", class_id=blue.id)
     take_quiz(store, example_pack(), "safe-basics", ali.id)
     area.unlock_without_pin()
     page = area.show_page("settings")
@@ -281,21 +285,21 @@ def test_settings_and_term_end_reset(qtbot, area, dialogs, store, tmp_path) -> N
     dialogs.files.append(export)
     dialogs.confirms.append(False)
     page.reset()
-    assert store.attempts_for_learner(ali.id)
+    assert store.runs.attempts_for_learner(ali.id)
     dialogs.files.append(export)
     dialogs.confirms.append(True)
     page.reset()
-    [fresh] = store.list_learners(blue.id)
-    assert fresh.display_name == "Ali" and store.attempts_for_learner(fresh.id) == []
+    [fresh] = store.people.list_learners(blue.id)
+    assert fresh.display_name == "Ali" and store.runs.attempts_for_learner(fresh.id) == []
     assert len(export.read_text(encoding="utf-8-sig").splitlines()) == 8
 
 
 def test_term_end_reset_of_learners_in_no_class(qtbot, area, dialogs, store, tmp_path) -> None:
     """Learners in no class can be reset too, all of them or one, after an export and a yes."""
-    blue = store.create_class("Blue")
-    ali = store.create_learner("Ali", class_id=blue.id)
-    sana = store.create_learner("Sana")
-    zoya = store.create_learner("Zoya")
+    blue = store.people.create_class("Blue")
+    ali = store.people.create_learner("Ali", class_id=blue.id)
+    sana = store.people.create_learner("Sana")
+    zoya = store.people.create_learner("Zoya")
     for learner in (ali, sana, zoya):
         take_quiz(store, example_pack(), "safe-basics", learner.id)
     area.unlock_without_pin()
@@ -308,14 +312,14 @@ def test_term_end_reset_of_learners_in_no_class(qtbot, area, dialogs, store, tmp
     dialogs.files.append(tmp_path / "zoya.csv")
     dialogs.confirms.append(True)
     page.reset()
-    assert store.attempts_for_learner(zoya.id) == [] and store.attempts_for_learner(sana.id)
+    assert store.runs.attempts_for_learner(zoya.id) == [] and store.runs.attempts_for_learner(sana.id)
     combo.setCurrentIndex(combo.findText("Learners in no class"))
     page.reset_learner_combo.setCurrentIndex(0)
     dialogs.files.append(tmp_path / "no-class.csv")
     dialogs.confirms.append(True)
     page.reset()
-    assert store.attempts_for_learner(sana.id) == []
-    assert store.attempts_for_learner(ali.id), "a learner in a class is not touched"
+    assert store.runs.attempts_for_learner(sana.id) == []
+    assert store.runs.attempts_for_learner(ali.id), "a learner in a class is not touched"
     assert (tmp_path / "no-class.csv").is_file()
 
 
@@ -406,10 +410,10 @@ def test_class_list_file_is_saved_in_the_app_and_read_on_another_computer(
     from quizapp.progress.bundle import import_roster
     from quizapp.progress.store import Store
 
-    blue = store.create_class("6 Blue")
-    store.create_learner("Ayesha", class_id=blue.id)
-    store.create_learner("علی رضا", class_id=blue.id)
-    store.create_class("7 Red")
+    blue = store.people.create_class("6 Blue")
+    store.people.create_learner("Ayesha", class_id=blue.id)
+    store.people.create_learner("علی رضا", class_id=blue.id)
+    store.people.create_class("7 Red")
     area.unlock_without_pin()
     page = area.show_page("classes")
     page.select_class(blue.id)
@@ -419,6 +423,9 @@ def test_class_list_file_is_saved_in_the_app_and_read_on_another_computer(
     assert "6 Blue" in page.message.plain_text() and out.is_file()
     with Store.open(tmp_path / "lab") as lab:
         import_roster(lab, out)
-        [lab_class] = lab.list_classes()
+        [lab_class] = lab.people.list_classes()
         assert lab_class.name == "6 Blue"
-        assert sorted(lr.display_name for lr in lab.list_learners(lab_class.id)) == ["Ayesha", "علی رضا"]
+        assert sorted(lr.display_name for lr in lab.people.list_learners(lab_class.id)) == [
+            "Ayesha",
+            "علی رضا",
+        ]

@@ -1,0 +1,405 @@
+"""The SQLite file's life cycle: opening it in the data folder, and what happens around it until it closes.
+
+Opening refuses a network share (``NetworkShareError``), takes the one-writer lock (``StoreLockedError``, or
+read-only when asked to fall back), runs ``PRAGMA quick_check`` (the full check runs on a schedule, see
+checks.py), restores a missing, empty or damaged database from the newest good backup (the damaged file is
+renamed, never deleted), upgrades the schema and opens the connection (WAL, ``synchronous=FULL``).
+While open, :class:`SqliteFile` keeps the daily backup; closing makes the last one and releases the lock.
+A store on a school server has none of this (see :mod:`quizapp.progress.onserver`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sqlite3
+import time
+from pathlib import Path
+from typing import cast
+
+from sqlalchemy import Connection, Engine, create_engine, event, insert, update
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import StaticPool
+
+from quizapp.progress import backup as backups
+from quizapp.progress import checks, filemodes, migrations
+from quizapp.progress import schema as t
+from quizapp.progress.database import COUNTER_KEY, Clock, Database, Opened, read_meta, read_only_reason
+from quizapp.progress.errors import (
+    DatabaseDamagedError,
+    NetworkShareError,
+    StoreError,
+    StoreLockedError,
+    StoreReadOnlyError,
+)
+from quizapp.progress.lock import LOCK_FILE_NAME, WriterLock
+from quizapp.progress.netfs import network_share_message, network_share_reason
+from quizapp.progress.records import BackupInfo, OpenReport, RecoveryInfo
+from quizapp.progress.store import DB_FILE_NAME
+from quizapp.progress.values import new_id
+
+BIG_DATABASE = 64 * 1024 * 1024  # above this, one full backup copy a day at most
+BACKUP_CHECK_SECONDS = 3600.0  # while open, look at most hourly whether the daily backup is due
+
+
+def make_engine(db_path: Path, read_only: bool) -> Engine:
+    def connect() -> sqlite3.Connection:
+        if read_only:
+            raw = sqlite3.connect(
+                db_path.resolve().as_uri() + "?mode=ro",
+                uri=True,
+                check_same_thread=False,
+                isolation_level=None,
+            )
+        else:
+            if not db_path.exists():  # SQLite gives -wal and -shm the database file's mode
+                filemodes.touch_private(db_path)
+            raw = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
+        raw.execute("PRAGMA busy_timeout=5000")
+        raw.execute("PRAGMA foreign_keys=ON")
+        if read_only:
+            raw.execute("PRAGMA query_only=ON")
+        else:
+            mode = raw.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raw.close()
+                raise StoreError(f"SQLite could not switch {db_path} to WAL mode (it reported {mode!r}).")
+            raw.execute("PRAGMA synchronous=FULL")
+        return raw
+
+    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=StaticPool)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:  # the driver's own transaction handling is switched off above
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def open_folder(
+    data_dir: Path,
+    *,
+    read_only: bool,
+    fallback_read_only: bool,
+    check_network: bool,
+    clock: Clock | None = None,
+) -> Opened:
+    data_dir = Path(os.path.abspath(data_dir))
+    try:
+        return _open_folder(data_dir, read_only, fallback_read_only, check_network, clock)
+    except OSError as exc:  # a folder this account may not even look into, a disk that went away
+        raise backups.access_error(data_dir, exc) from exc
+
+
+def _open_folder(
+    data_dir: Path,
+    read_only: bool,
+    fallback_read_only: bool,
+    check_network: bool,
+    clock: Clock | None,
+) -> Opened:
+    if check_network:
+        reason = network_share_reason(data_dir)
+        if reason:
+            raise NetworkShareError(network_share_message(data_dir, reason))
+    db_path = data_dir / DB_FILE_NAME
+    messages: list[str] = []
+    lock: WriterLock | None = None
+    if not read_only:
+        try:
+            filemodes.make_dir(data_dir)
+            lock = WriterLock(data_dir / LOCK_FILE_NAME)
+            got = lock.acquire()
+        except OSError as exc:
+            if not (isinstance(exc, PermissionError) or exc.errno == errno.EROFS) or not db_path.exists():
+                raise backups.access_error(data_dir, exc) from exc
+            # the data can be read but not changed from this account: show it, read-only, and say why
+            readonly = OSError(errno.EROFS, "read-only")
+            messages.append(backups.access_message(data_dir, readonly))
+            messages.append("quizapp opened the progress data read-only: learners cannot save answers.")
+            lock, got, read_only = None, True, True
+        if not got and lock is not None:
+            holder = lock.holder()
+            lock = None
+            if not fallback_read_only:
+                raise StoreLockedError(
+                    "quizapp is already open on this computer. Only one quizapp at a time can use "
+                    f"the data in {data_dir}: use the one that is open, or close it and try again."
+                    + (f" (It was opened by {holder}.)" if holder else "")
+                )
+            read_only = True
+            messages.append(
+                "quizapp is already open in another window, so this one can show progress but not change it."
+            )
+    if read_only and not db_path.exists():
+        raise StoreError(f"There is no quizapp progress data in {data_dir} yet.")
+    if not read_only:
+        db = DB_FILE_NAME
+        filemodes.tighten(data_dir, (db, f"{db}-wal", f"{db}-shm", LOCK_FILE_NAME, "backups", "logs"))
+    try:
+        return _open_db(data_dir, db_path, lock, read_only, messages, clock)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+
+
+def _open_db(
+    data_dir: Path,
+    db_path: Path,
+    lock: WriterLock | None,
+    read_only: bool,
+    messages: list[str],
+    clock: Clock | None = None,
+) -> Opened:
+    folder = backups.backup_dir(data_dir)
+    recovery: RecoveryInfo | None = None
+    try:
+        size = db_path.stat().st_size if db_path.exists() else None
+    except OSError as exc:
+        raise backups.access_error(data_dir, exc) from exc
+    created = size is None
+    if size is None or size == 0:
+        # no silent fresh start: a missing or empty database while backups hold learners is restored
+        held = backups.newest_with_data(folder)
+        if held is not None and not read_only:
+            kind = "missing" if size is None else "empty"
+            recovery = backups.recover(db_path, folder, f"the database was {kind}", kind=kind)
+            messages.append(recovery.message())
+            created = recovery.restored_from is None
+        elif held is not None:
+            raise StoreError(
+                f"The progress database in {data_dir} is missing or empty, but backups of it are in "
+                f"{folder}. Open quizapp normally (not read-only) to restore the newest one."
+            )
+    else:
+        problem = checks.problem_at_open(db_path, read_only=read_only)  # quick_check: see checks.py
+        if problem:
+            if read_only:
+                raise DatabaseDamagedError(
+                    f"The progress database {db_path} is damaged ({problem}). Open quizapp normally "
+                    "(not read-only) to restore it from the newest backup."
+                )
+            recovery = backups.recover(db_path, folder, problem)
+            messages.append(recovery.message())
+            created = recovery.restored_from is None
+
+    engine = make_engine(db_path, read_only)
+    try:
+        conn = engine.connect()
+    except DBAPIError as exc:
+        engine.dispose()
+        raise backups.access_error(data_dir, exc.orig or exc) from exc
+    except OSError as exc:
+        engine.dispose()
+        raise backups.access_error(data_dir, exc) from exc
+    try:
+        version = migrations.current_version(conn)
+        conn.rollback()
+        migrations.check_supported(version)
+        migrated_from: int | None = None
+        if read_only:
+            if version < t.SCHEMA_VERSION:
+                raise StoreError(
+                    "The progress data must be upgraded by this quizapp before it can be shown "
+                    "read-only. "
+                    "Close the other quizapp and open this one normally."
+                )
+            database_id = read_meta(conn, "database_id") or ""
+            conn.rollback()
+        else:
+            if 0 < version < t.SCHEMA_VERSION:
+                backups.make_backup(cast(sqlite3.Connection, conn.connection.dbapi_connection), folder)
+            with conn.begin():
+                migrated_from = migrations.upgrade(conn)
+                database_id = read_meta(conn, "database_id") or ""
+                if not database_id:
+                    database_id = new_id()
+                    conn.execute(insert(t.meta).values(key="database_id", value=database_id))
+                elif recovery is not None and recovery.restored_from is not None:
+                    # a restored backup's counter is behind numbers this computer already gave out
+                    # (and other computers may have seen): go on as a new device (see seen.py)
+                    database_id = new_id()
+                # a database this account cannot write is found now, not at a child's first answer
+                probe = update(t.meta).where(t.meta.c.key == "database_id")
+                conn.execute(probe.values(value=database_id))
+        generation = int(read_meta(conn, "generation") or 0)
+        counter = int(read_meta(conn, COUNTER_KEY) or 0)
+        conn.rollback()
+    except DBAPIError as exc:
+        conn.close()
+        engine.dispose()
+        orig = exc.orig
+        if isinstance(orig, sqlite3.Error) and backups.primary_code(orig) in (
+            backups.SQLITE_READONLY,
+            backups.SQLITE_PERM,
+            backups.SQLITE_CANTOPEN,
+        ):
+            if lock is not None:
+                lock.release()
+            messages.append(backups.access_message(data_dir, orig))
+            messages.append("quizapp opened the progress data read-only: learners cannot save answers.")
+            return _open_db(data_dir, db_path, None, True, messages, clock)
+        raise backups.access_error(data_dir, orig or exc) from exc
+    except OSError as exc:
+        conn.close()
+        engine.dispose()
+        raise backups.access_error(data_dir, exc) from exc
+    except BaseException:
+        conn.close()
+        engine.dispose()
+        raise
+    db = Database(
+        data_dir=data_dir,
+        engine=engine,
+        conn=conn,
+        read_only=read_only,
+        database_id=database_id,
+        clock=clock,
+        generation=generation,
+        counter=counter,
+    )
+    if migrated_from:
+        messages.append(f"The progress data was upgraded from version {migrated_from} to {t.SCHEMA_VERSION}.")
+    db.read_only_reason = read_only_reason(tuple(messages))
+    report = OpenReport(
+        data_dir=data_dir,
+        db_path=db_path,
+        read_only=read_only,
+        created=created,
+        schema_version=t.SCHEMA_VERSION,
+        migrated_from=migrated_from if migrated_from else None,
+        recovery=recovery,
+        messages=tuple(messages),
+    )
+    return db, SqliteFile(db, db_path, lock), report
+
+
+class SqliteFile:
+    """The open SQLite file's backups and closing (the store's life cycle on a data folder)."""
+
+    def __init__(self, db: Database, db_path: Path, lock: WriterLock | None) -> None:
+        self._db = db
+        self.db_path = db_path
+        self._lock = lock
+        self._next_backup_check = 0.0  # monotonic time; the first write checks
+        self.backup_error: str | None = None  # the last automatic backup's failure, for the UI to show
+        db.after_write = self._automatic_backup
+
+    def close(self) -> None:
+        """Make the rotating backup (when something changed), release the lock and close. Idempotent."""
+        with self._db.mutex:
+            if self._db.closed:
+                return
+            try:
+                if not self._db.read_only and (self._db.dirty or not self.list_backups()):
+                    self._backup_if_due(closing=True)
+            except (sqlite3.Error, OSError) as exc:  # a full disk at closing: the answers are in the database
+                self.backup_error = self._backup_failed(exc)
+            finally:
+                self._db.close()
+                if self._lock is not None:
+                    self._lock.release()
+
+    def _backup_failed(self, exc: BaseException) -> str:
+        return (
+            f"The automatic backup of the progress data failed ({exc}). Answers are still being "
+            "saved. Check that the disk has free space and that quizapp may write in "
+            f"{backups.backup_dir(self._db.data_dir)}."
+        )
+
+    def _live_counts(self) -> tuple[int, int]:
+        return backups._counts(self._db.raw())
+
+    def _backup(self) -> Path:
+        folder = backups.backup_dir(self._db.data_dir)
+        newest = backups.list_backups(folder)
+        if newest and newest[0].generation == self._db.generation and self._db.generation:
+            self._db.dirty = False
+            return newest[0].path  # nothing changed since: the newest backup is this data already
+        path = backups.make_backup(
+            self._db.raw(), folder, now=self._db.clock(), generation=self._db.generation
+        )
+        try:
+            size = self.db_path.stat().st_size + self._wal_size()
+        except OSError:
+            size = None
+        backups.prune(folder, live=self._live_counts(), db_size=size)
+        self._db.dirty = False
+        return path
+
+    def _wal_size(self) -> int:
+        try:
+            return Path(str(self.db_path) + "-wal").stat().st_size
+        except OSError:
+            return 0
+
+    def _backup_if_due(self, *, closing: bool = False) -> Path | None:
+        """None when nothing changed since the newest backup. At most one copy is kept per day (by this
+        store's clock): closing after changes replaces today's copy while the database is small; a large one
+        (over ``BIG_DATABASE`` bytes) gets one full copy a day and no more."""
+        existing = self.list_backups()
+        replace = None
+        if existing:
+            newest = existing[0]
+            if newest.generation == self._db.generation and self._db.generation:
+                self._db.dirty = False
+                return None
+            today = self._db.clock().astimezone().date()
+            if newest.taken_at.astimezone().date() == today:
+                try:
+                    big = self.db_path.stat().st_size + self._wal_size() > BIG_DATABASE
+                except OSError:
+                    big = True
+                if not closing or big or newest.pinned:
+                    return None
+                replace = newest
+        path = self._backup()
+        if replace is not None and replace.path != path:
+            with contextlib.suppress(OSError):
+                replace.path.unlink()
+        return path
+
+    def backup_now(self) -> Path | None:
+        """Back up now with SQLite's online backup API, check the copy, prune old ones; return its path.
+        None on a school server: the server's database is backed up on the server (docs/data.md)."""
+        with self._db.mutex:
+            self._db.check_open()
+            if self._db.read_only:
+                raise StoreReadOnlyError(self._db.read_only_reason)
+            return self._backup()
+
+    def backup_if_due(self) -> Path | None:
+        """Back up when the newest backup is a day old or more and something changed since.
+
+        The store itself calls this after a change at most hourly, so a long session gets its daily backup.
+        A failure is kept in ``backup_error`` (cleared by the next backup that works) and raised.
+        """
+        with self._db.mutex:
+            self._db.check_open()
+            if self._db.read_only:
+                return None
+            existing = self.list_backups()
+            if existing and not self._db.dirty:
+                return None
+            try:
+                path = self._backup_if_due()
+            except (sqlite3.Error, OSError) as exc:
+                self.backup_error = self._backup_failed(exc)
+                raise
+            self.backup_error = None
+            return path
+
+    def list_backups(self) -> list[BackupInfo]:
+        """Backups in the data folder, newest first."""
+        return backups.list_backups(backups.backup_dir(self._db.data_dir))
+
+    def _automatic_backup(self) -> None:
+        """After a change: the daily backup of a long session, looked for at most hourly; a failure is
+        recorded, never raised into an answer."""
+        if time.monotonic() < self._next_backup_check:
+            return
+        self._next_backup_check = time.monotonic() + BACKUP_CHECK_SECONDS
+        with contextlib.suppress(sqlite3.Error, OSError):  # kept in backup_error
+            self.backup_if_due()
