@@ -46,7 +46,7 @@ from sqlalchemy.pool import StaticPool
 from sqlalchemy.sql.elements import ColumnElement
 
 from quizapp.progress import backup as backups
-from quizapp.progress import checks, engines, filemodes, learnerdata, migrations, seen
+from quizapp.progress import checks, engines, filemodes, learnerdata, migrations, outbox, seen
 from quizapp.progress import schema as t
 from quizapp.progress.errors import (
     AnswerNotSavedError,
@@ -1896,6 +1896,12 @@ class SqlStore(Store):
                         query = query.where(table.c.learner_id.in_(learners))
                 result = conn.execution_options(yield_per=2000).execute(query)
                 yield table.name, (_jsonable(table, row) for row in result)
+
+    def unsent_changes(self, after: int, *, limit: int, include_foreign: bool = False) -> outbox.Batch:
+        with self._read() as conn:
+            return outbox.collect(
+                conn, self._database_id, after, limit=limit, include_foreign=include_foreign
+            )
 
     def merge_snapshot(
         self,

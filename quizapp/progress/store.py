@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Final, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from quizapp.progress.records import (
     DEFAULT_TEXT_SIZE,
@@ -38,6 +38,9 @@ from quizapp.progress.records import (
     SchoolClass,
     Stage,
 )
+
+if TYPE_CHECKING:
+    from quizapp.progress.outbox import Batch  # imports SQLAlchemy: only when a store is open
 
 __all__ = [
     "DB_FILE_NAME",
@@ -507,6 +510,12 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def counts(self) -> dict[str, int]:
         """Number of rows by table (for reports and tests)."""
+
+    @abc.abstractmethod
+    def unsent_changes(self, after: int, *, limit: int, include_foreign: bool = False) -> Batch:
+        """This computer's records written after its change counter was ``after`` (at most ``limit``
+        counter steps), with the roster, as a snapshot for a server's ``merge_snapshot``: what a lab PC
+        working offline sends when the school server is back (see :mod:`quizapp.progress.outbox`)."""
 
 
 # ---------------------------------------------------------------------------------------------- settings
