@@ -41,7 +41,7 @@ class OpeningStore:
         self,
         data_dir: Path,
         peek: RosterPeek,
-        opener: Callable[[Path], Store] = Store.open,
+        opener: Callable[[Path], Store] | None = None,
         *,
         busy: Callable[[], bool] | None = None,
     ) -> None:
@@ -86,7 +86,8 @@ class OpeningStore:
 
     def _open(self) -> None:
         try:
-            self._store = self._opener(self.data_dir)
+            opener = self._opener
+            self._store = opener(self.data_dir) if opener is not None else Store.open(self.data_dir)
         except BaseException as exc:  # handed to the thread that uses the store
             self.error = exc
         try:
