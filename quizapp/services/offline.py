@@ -79,9 +79,9 @@ class LabOpener:
     used. Afterwards ``offline`` says which, and ``reason`` why the server was not used (password masked),
     for the log and the teacher."""
 
-    def __init__(self, database: str, *, seconds: float = SERVER_WAIT_SECONDS) -> None:
+    def __init__(self, database: str, *, seconds: float | None = None) -> None:
         self.database = database
-        self.seconds = seconds
+        self.seconds = SERVER_WAIT_SECONDS if seconds is None else seconds
         self.offline = False
         self.reason = ""
         self._attempt: _Attempt | None = None

@@ -47,7 +47,7 @@ class ServerLink(QObject):
         data_dir: Path,
         lab: LabOpener,
         *,
-        sync_every_ms: int = SYNC_EVERY_MS,
+        sync_every_ms: int | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -65,7 +65,7 @@ class ServerLink(QObject):
         window.setStatusBar(bar)
         self.bar = bar
         self._every = QTimer(self)
-        self._every.setInterval(sync_every_ms)
+        self._every.setInterval(sync_every_ms or SYNC_EVERY_MS)
         self._every.timeout.connect(self.sync_now)
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
