@@ -142,3 +142,45 @@ def test_the_sign_shows_while_offline_and_goes_after_a_sync_with_no_network_wait
     print(f"longest pause of the event loop: {longest:.3f} s over {len(seen['gaps'])} ticks")
     assert longest < 1.5, f"the GUI thread stopped for {longest:.1f} s"
     assert _server_answers(url) == {seen["answer"]: 1}
+
+
+def test_the_next_start_on_the_server_sends_what_the_last_offline_session_left(
+    qapp: Any, pg: PgServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Answers a PC kept in its own copy while the server was down, and not sent before it was closed, are
+    sent in the background when it next starts on the server; no sign is shown."""
+    from quizapp.services.offline import LabOpener
+    from quizapp.ui.app import run_app
+    from tests.services.test_sync import _answer_all
+
+    url = pg.create_database()
+    pc = tmp_path / "pc"
+    pg.stop()
+    with LabOpener(url)(pc) as local:
+        left = _answer_all(local, local.create_learner("Sara").id)
+    pg.start()
+    monkeypatch.setenv("QUIZAPP_DATABASE", url)
+    app = QApplication.instance()
+    assert app is not None
+    seen: dict[str, bool] = {"sign": False, "sent": False}
+
+    def step() -> None:
+        window = _main_window()
+        seen["sign"] = seen["sign"] or window.statusBar().isVisible()
+        if set(_server_answers(url)) == set(left):
+            seen["sent"] = True
+            app.quit()
+
+    stepper = QTimer()
+    stepper.setInterval(200)
+    stepper.timeout.connect(step)
+    QTimer.singleShot(0, stepper.start)
+    QTimer.singleShot(60_000, app.quit)
+    try:
+        assert run_app(pc) == 0
+    finally:
+        stepper.stop()
+    assert seen["sent"], "what the offline session left was not sent"
+    assert not seen["sign"]
+    with Store.open(tmp_path / "teacher-pc", database=url) as server:
+        assert [x.display_name for x in server.list_learners()] == ["Sara"]
