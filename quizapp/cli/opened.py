@@ -26,13 +26,13 @@ def report_open(store: Store) -> None:
 
 def require_data(data_dir: Path) -> None:
     """Refuse a folder that holds no quizapp data (no database and no backups) instead of creating one."""
-    from quizapp.paths import resolve_database
     from quizapp.progress.backup import backup_dir, list_backups
     from quizapp.progress.errors import StoreError
     from quizapp.progress.store import DB_FILE_NAME
+    from quizapp.services.offline import server_database
 
-    if resolve_database():
-        return  # a school server: the data is there, not in the folder
+    if server_database():
+        return  # a school server: the data is there, not in the folder ("--database sqlite": the folder)
     folder = Path(data_dir).absolute()
     if not (folder / DB_FILE_NAME).exists() and not list_backups(backup_dir(folder)):
         raise StoreError(

@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 SERVER_WAIT_SECONDS = 5.0
 LOCAL = "sqlite"  # the database setting that means "this computer's own copy"
+LOCAL_SETTINGS = ("", "sqlite", "sqlite:", "sqlite://")  # as engines.parse_database_url reads them
 
 
 class _Attempt:
@@ -105,10 +106,10 @@ class LabOpener:
 
 def server_database() -> str | None:
     """The school server's URL as set (``--database``, ``QUIZAPP_DATABASE``, quizapp.ini), or None when this
-    PC uses only its own copy. ``StoreError`` for a setting that is not a database URL."""
+    PC uses only its own copy. Read as text only: parsing a URL imports SQLAlchemy (1.5 s on a busy lab PC),
+    which is left to the worker that opens the store; a setting that is not a URL is found there, logged,
+    and the PC works on its own copy."""
     from quizapp.paths import resolve_database
 
-    database = resolve_database()
-    if engines.parse_database_url(database) is None:
-        return None
-    return database
+    database = (resolve_database() or "").strip()
+    return None if database.lower() in LOCAL_SETTINGS else database

@@ -191,15 +191,10 @@ def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
 
 
 def _lab_opener() -> LabOpener | None:
-    """A :class:`~quizapp.services.offline.LabOpener` when a school server is set, else None (also for a
-    setting that is not a database URL: opening the store then says so in a dialog)."""
-    from quizapp.progress.errors import StoreError
+    """A :class:`~quizapp.services.offline.LabOpener` when a school server is set, else None."""
     from quizapp.services.offline import LabOpener, server_database
 
-    try:
-        database = server_database()
-    except StoreError:
-        return None
+    database = server_database()
     return None if database is None else LabOpener(database)
 
 

@@ -270,3 +270,18 @@ def test_server_sync_on_the_command_line(pg: PgServer, url: str, tmp_path: Path)
     assert "Sent 3 answers" in done.stdout and "3 answers were new there" in done.stdout
     assert PG_PASSWORD not in done.stdout + done.stderr
     assert sum(_server_answers(url).values()) == 3
+
+
+def test_a_database_setting_that_is_no_server_url_leaves_the_pc_on_its_own_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database setting the worker cannot use (not a PostgreSQL URL) is found there, not on the way to
+    the first window: the PC works on its own copy and the reason (for the log) names the problem."""
+    from quizapp.services.offline import server_database
+
+    lab = LabOpener("mysql://quizapp@server/school")
+    with lab(tmp_path / "pc") as local:
+        assert lab.offline and "PostgreSQL" in lab.reason
+        assert local.location == str(tmp_path / "pc")
+    monkeypatch.setenv("QUIZAPP_DATABASE", "sqlite")
+    assert server_database() is None
