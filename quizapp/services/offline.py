@@ -23,6 +23,7 @@ from quizapp.progress.store import Store
 log = logging.getLogger(__name__)
 
 SERVER_WAIT_SECONDS = 5.0
+PROBE_EVERY_SECONDS = 30
 LOCAL = "sqlite"  # the database setting that means "this computer's own copy"
 LOCAL_SETTINGS = ("", "sqlite", "sqlite:", "sqlite://")  # as engines.parse_database_url reads them
 
@@ -96,12 +97,43 @@ class LabOpener:
             self.offline = True
             self.reason = str(exc)
             log.warning("The school server cannot be used; this computer's own copy is used: %s", exc)
-        return Store.open(data_dir, database=LOCAL)
+        return open_own_copy(data_dir)
+
+    def lost(self, reason: str) -> None:
+        """The server went away during the session: from now on this PC works on its own copy."""
+        self.offline = True
+        self.reason = reason
+        log.warning("The school server went away; this computer's own copy is used from now: %s", reason)
 
     @property
     def attempt_running(self) -> bool:
         """True while an abandoned server attempt is still running in its thread."""
         return self._attempt is not None and self._attempt.thread.is_alive()
+
+
+def server_answers(database: str) -> None:
+    """Connect to the server and ask it one trivial question; ``StoreError`` (naming the server, never
+    the password) when it cannot be reached. The app asks this every :data:`PROBE_EVERY_SECONDS` in the
+    background while it works on the server, to notice a server that went away."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    server = engines.parse_database_url(database)
+    if server is None:
+        raise StoreError("No school server is set.")
+    engine = engines.make_server_engine(server)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except DBAPIError as exc:
+        raise engines.server_error(server, exc) from None
+    finally:
+        engine.dispose()
+
+
+def open_own_copy(data_dir: Path) -> Store:
+    """This PC's own copy (the SQLite database in its data folder)."""
+    return Store.open(data_dir, database=LOCAL)
 
 
 def server_database() -> str | None:

@@ -116,6 +116,14 @@ class OpeningStore:
         assert self._store is not None
         return self._store
 
+    def switch_to(self, store: Store) -> Store | None:
+        """Go on with ``store`` (a lab PC's own copy, when its school server went away during the session);
+        returns the store used until now, for the caller to close. Call from the thread that uses the
+        store, once it is open."""
+        old = self.wait()
+        self._store = store
+        return old
+
     # ---------------------------------------------------------- answered from the quick look until open
     def list_learners(self, class_id: str | None = None, *, include_archived: bool = False) -> list[Any]:
         if not self.ready and class_id is None and not include_archived:

@@ -165,7 +165,7 @@ def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
         after_open, server_opener, server_link = startup.when_open, opener, link
 
         def open_and_link() -> None:
-            server_link.store_opened(server_opener.wait())
+            server_link.store_opened(server_opener.wait(), server_opener)
             after_open()
 
         startup.when_open = open_and_link

@@ -285,3 +285,15 @@ def test_a_database_setting_that_is_no_server_url_leaves_the_pc_on_its_own_copy(
         assert local.location == str(tmp_path / "pc")
     monkeypatch.setenv("QUIZAPP_DATABASE", "sqlite")
     assert server_database() is None
+
+
+def test_the_probe_tells_a_server_that_answers_from_one_that_went_away(pg: PgServer, url: str) -> None:
+    """What the app asks in the background while on the server: nothing when it answers; one message
+    naming the server (never the password) when it is stopped."""
+    from quizapp.services.offline import server_answers
+
+    server_answers(url)
+    pg.stop()
+    with pytest.raises(StoreError) as gone:
+        server_answers(url)
+    assert f"127.0.0.1:{pg.port}" in str(gone.value) and PG_PASSWORD not in str(gone.value)

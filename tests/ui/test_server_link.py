@@ -184,3 +184,89 @@ def test_the_next_start_on_the_server_sends_what_the_last_offline_session_left(
     assert not seen["sign"]
     with Store.open(tmp_path / "teacher-pc", database=url) as server:
         assert [x.display_name for x in server.list_learners()] == ["Sara"]
+
+
+def test_a_server_that_goes_away_mid_session_the_app_goes_on_with_this_pcs_copy_then_syncs(
+    qapp: Any, pg: PgServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app works on the server; a child answers; the server stops: the next answer cannot be saved,
+    the app notices, goes on with this PC's own copy (child taken home, sign shown), where the child's
+    next answers are saved; when the server is back they are sent and the sign goes. Every answer is on
+    the server exactly once."""
+    from quizapp.progress.errors import AnswerNotSavedError
+    from quizapp.services.roster import peek_roster
+    from quizapp.ui.app import run_app
+
+    url = pg.create_database()
+    pc = tmp_path / "pc"
+    with Store.open(pc, database=url) as online:
+        ali = online.create_learner("Ali")
+    monkeypatch.setenv("QUIZAPP_DATABASE", url)
+    from quizapp.ui import server_link
+
+    monkeypatch.setattr(server_link, "SYNC_EVERY_MS", 300)
+    monkeypatch.setattr(server_link, "WATCH_MS", 100)
+    app = QApplication.instance()
+    assert app is not None
+    seen: dict[str, Any] = {"answers": [], "lost_answer": False}
+
+    def give(store: Any, question: str) -> str:
+        run = store.start_quiz_run(ali.id, "safety", "1.0", "passwords", [question])
+        return str(
+            store.record_answer(
+                learner_id=ali.id,
+                quiz_run_id=run.id,
+                pack_id="safety",
+                pack_version="1.0",
+                module_id="passwords",
+                question_id=question,
+                question_type="single",
+                answer="a",
+                correct=True,
+                points_earned=1,
+                points_possible=1,
+                time_ms=900,
+            ).id
+        )
+
+    def step() -> None:
+        window = _main_window()
+        store = window.ctx.store
+        if not store.ready or ("online" not in seen and not window.statusBar().isHidden()):
+            return
+        if "online" not in seen:
+            copy = peek_roster(pc, own_copy=True)
+            if copy is None or not copy.learners:
+                return  # the start-up sync brings the roster to this PC's copy first
+            seen["online"] = store.location
+            window.choose_learner(ali.id)
+            seen["answers"].append(give(store, "q1"))  # on the server
+            pg.stop()  # quick with -m immediate
+            try:
+                give(store, "q2")
+            except AnswerNotSavedError:
+                seen["lost_answer"] = True  # the child is told "not saved" and stays on the question
+            return
+        if "offline" not in seen:
+            if window.statusBar().isVisible():
+                seen["offline"] = store.location
+                seen["screen"] = window.current_screen() is window.home
+                seen["answers"].append(give(store, "q3"))  # on this PC's copy
+                threading.Thread(target=pg.start, daemon=True).start()
+            return
+        if not window.statusBar().isVisible():
+            app.quit()
+
+    stepper = QTimer()
+    stepper.setInterval(100)
+    stepper.timeout.connect(step)
+    QTimer.singleShot(0, stepper.start)
+    QTimer.singleShot(90_000, app.quit)
+    try:
+        assert run_app(pc) == 0
+    finally:
+        stepper.stop()
+    assert seen["online"].startswith("postgresql://") and seen["lost_answer"]
+    assert seen.get("offline") == str(pc), "the app did not go on with this PC's copy"
+    assert seen["screen"], "the child was not taken to their home screen"
+    assert _server_answers(url) == {answer: 1 for answer in seen["answers"]}
