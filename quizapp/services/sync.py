@@ -14,22 +14,21 @@ adds nothing twice.
 the PC's copy, and copies the school's settings (teacher PIN, school name, contacts, languages...): a
 child finds their name, and the teacher PIN works, on a PC that later loses the server.
 
-Nothing here touches Qt: the app runs :class:`BackgroundSync` in a worker thread and polls it; the
-command line calls :func:`sync_now` (``quizapp server sync``).
+Nothing here touches Qt: the app runs :func:`sync_now` in a worker thread
+(:class:`quizapp.services.background.BackgroundCall`) and polls it; the command line calls it directly
+(``quizapp server sync``).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import gc
 import json
 import logging
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from quizapp.progress import engines
-from quizapp.progress.errors import StoreError, StoreLockedError
+from quizapp.progress.errors import StoreError
 from quizapp.progress.records import LookAlike
 from quizapp.progress.store import Settings, Store
 
@@ -191,59 +190,3 @@ def sync_now(
     finally:
         if own:
             local.close()
-
-
-class BackgroundSync:
-    """One :func:`sync_now` in a worker thread; the caller's thread polls :attr:`done`.
-
-    As in :mod:`quizapp.services.integrity`, Python's cyclic garbage collector is paused while the worker
-    runs (after one collection in the caller's thread), so that no collection started by the worker
-    finalises Qt objects outside the GUI thread; the caller's thread switches it back on when polling
-    finds the sync finished. A PC whose own copy is open in another quizapp is left alone (``skipped``).
-    """
-
-    def __init__(self, data_dir: Path, database: str, local: Store | None = None) -> None:
-        self.data_dir = Path(data_dir)
-        self.database = database
-        self.local = local
-        self.report: SyncReport | None = None
-        self.error: BaseException | None = None
-        self.skipped = False
-        self._finished = threading.Event()
-        self._started = False
-        self._gc_paused = False
-        self._thread = threading.Thread(target=self._run, name="quizapp-server-sync", daemon=True)
-
-    def start(self) -> None:
-        if self._started:
-            return
-        self._started = True
-        gc.collect()
-        if gc.isenabled():
-            gc.disable()
-            self._gc_paused = True
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self.report = sync_now(self.data_dir, self.database, local=self.local)
-        except StoreLockedError:
-            self.skipped = True
-        except BaseException as exc:  # kept for the caller's thread
-            self.error = exc
-        finally:
-            self._finished.set()
-
-    @property
-    def done(self) -> bool:
-        """True once the sync has finished (well or not). Call from the thread that started it."""
-        if not self._finished.is_set():
-            return False
-        if self._gc_paused:
-            self._gc_paused = False
-            gc.enable()
-        return True
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Wait for the sync (tests, closing the app); True when it has finished."""
-        return self._finished.wait(timeout) and self.done

@@ -4,10 +4,10 @@ At start the store opens in a worker (:class:`quizapp.services.offline.LabOpener
 this PC's own copy when the server did not answer within a few seconds. Then:
 
 - **on its own copy** (offline): the sign shows at the bottom of the window, and every
-  :data:`SYNC_EVERY_MS` a :class:`quizapp.services.sync.BackgroundSync` sends what was recorded to the server
-  and brings the roster back. When one works the sign goes away; the app keeps working on its own copy
-  (syncing every few minutes, so answers given now reach the server too) and uses the server again from
-  its next start. A sync that fails shows the sign again.
+  :data:`SYNC_EVERY_MS` a sync in a worker (:func:`quizapp.services.sync.sync_now`) sends what was
+  recorded to the server and brings the roster back. When one works the sign goes away; the app keeps
+  working on its own copy (syncing every few minutes, so answers given now reach the server too) and uses
+  the server again from its next start. A sync that fails shows the sign again.
 - **on the server**: one sync at start sends what an earlier offline session left in this PC's copy, and
   brings the roster there for the next time the server cannot be reached. Every few seconds the store's
   last write is looked at, and every :data:`~quizapp.services.offline.PROBE_EVERY_SECONDS` the server is
@@ -28,11 +28,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStatusBar
 
-from quizapp.progress.errors import StoreError
+from quizapp.progress.errors import StoreError, StoreLockedError
 from quizapp.services import offline
 from quizapp.services.background import BackgroundCall
 from quizapp.services.offline import LabOpener
-from quizapp.services.sync import BackgroundSync
+from quizapp.services.sync import SyncReport, sync_now
 from quizapp.ui.server_sign import ServerSign
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ class ServerLink(QObject):
         self.data_dir = Path(data_dir)
         self.lab = lab
         self.connected = True
-        self.sync: BackgroundSync | None = None
+        self.sync: BackgroundCall[SyncReport] | None = None
         self.sign = ServerSign()
         self.sign.setVisible(False)
         bar = QStatusBar()
@@ -191,7 +191,8 @@ class ServerLink(QObject):
         """Start a sync in the background unless one is running; True when one started."""
         if self.sync is not None:
             return False
-        self.sync = BackgroundSync(self.data_dir, self.lab.database, self._store)
+        data_dir, database, local = self.data_dir, self.lab.database, self._store
+        self.sync = BackgroundCall(lambda: sync_now(data_dir, database, local=local), "quizapp-server-sync")
         self.sync.start()
         self._poll.start()
         return True
@@ -202,12 +203,12 @@ class ServerLink(QObject):
             return
         self._poll.stop()
         self.sync = None
-        if sync.report is not None:
-            log.info("Synced with the school server: %s", " ".join(sync.report.lines()))
+        if sync.result is not None:
+            log.info("Synced with the school server: %s", " ".join(sync.result.lines()))
             if self.lab.offline:
                 self._set_connected(True)
-            self.synced.emit(sync.report)
-        elif sync.skipped:
+            self.synced.emit(sync.result)
+        elif isinstance(sync.error, StoreLockedError) and not self.lab.offline:
             log.info("Not synced: this computer's copy is open in another quizapp")
         else:
             log.warning("Could not sync with the school server: %s", sync.error)
