@@ -8,7 +8,9 @@ duplicated or changed, and a reset made on the server clears what it had seen. E
 transaction; only after it is committed does the PC move its *watermark* (a setting in its own database,
 per server: ``server_sync_sent:<server database id>``, holding this PC's database id and counter). A sync
 cut short (the server stopping, the PC switched off) therefore sends the last batch again next time, which
-adds nothing twice.
+adds nothing twice. The roster (classes, learners, merges) goes with a batch only when it changed since
+it was last sent (its SHA-256 is kept the same way), so a PC syncing every few minutes with nothing new
+costs the server almost nothing.
 
 **Bringing back** merges the server's roster (classes, learners, merged learners, with their resets) into
 the PC's copy, and copies the school's settings (teacher PIN, school name, contacts, languages...): a
@@ -22,12 +24,15 @@ Nothing here touches Qt: the app runs :func:`sync_now` in a worker thread
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from quizapp.progress import engines
+from quizapp.progress.bundleio import canonical_row
 from quizapp.progress.errors import StoreError
 from quizapp.progress.records import LookAlike
 from quizapp.progress.store import Settings, Store
@@ -36,6 +41,9 @@ log = logging.getLogger(__name__)
 
 BATCH_COUNTERS = 2000  # write transactions (about one answer each) per batch sent
 WATERMARK_PREFIX = "server_sync_sent:"
+PULLED_PREFIX = "server_roster_pulled:"
+ROSTER_SENT_PREFIX = "server_roster_sent:"
+ROSTER_TABLES = ("classes", "learners", "learner_merges")
 SCHOOL_SETTINGS = (
     Settings.TEACHER_PIN_HASH,
     Settings.SCHOOL_NAME,
@@ -117,12 +125,17 @@ def push(
     first = after is None
     start = 0 if after is None else after
     key = _watermark_key(server)
-    sent_roster = False
+    roster_key = ROSTER_SENT_PREFIX + server.database_id
+    roster_sent = local.get_setting(roster_key)
     while True:
         batch = local.unsent_changes(start, limit=limit, include_foreign=first)
-        if batch.records or batch.upto > start or not sent_roster:  # the roster at least once
-            sent_roster = True
-            merged = server.merge_snapshot(batch.tables, source=f"lab PC {local.database_id}")
+        tables = dict(batch.tables)
+        roster = {name: tables[name] for name in ROSTER_TABLES}
+        digest = _digest(roster)
+        if digest == roster_sent and not first:
+            tables.update({name: [] for name in ROSTER_TABLES})  # the server has this roster already
+        if batch.records or batch.upto > start or digest != roster_sent:
+            merged = server.merge_snapshot(tables, source=f"lab PC {local.database_id}")
             report.batches += 1
             report.answers_sent += batch.answers
             report.records_sent += batch.records
@@ -132,6 +145,9 @@ def push(
             report.look_alikes.extend(x for x in merged.look_alikes if x not in report.look_alikes)
             mark = {"device": local.database_id, "counter": batch.upto}
             local.set_setting(key, json.dumps(mark, sort_keys=True))
+            if digest != roster_sent:
+                local.set_setting(roster_key, digest)
+                roster_sent = digest
             if after_batch is not None:
                 after_batch(report.batches)
         first = False
@@ -140,9 +156,22 @@ def push(
             return
 
 
+def _digest(tables: dict[str, Any]) -> str:
+    return hashlib.sha256(canonical_row(tables)).hexdigest()
+
+
 def pull(server: Store, local: Store, report: SyncReport) -> None:
-    """Bring the server's roster (with its resets and merges) and the school's settings to this PC."""
-    local.merge_snapshot(server.export_snapshot(roster_only=True), source=f"server {server.location}")
+    """Bring the server's roster (with its resets and merges) and the school's settings to this PC.
+
+    The roster is merged only when it differs from the one merged last time (its SHA-256 is kept in the
+    PC's copy, ``server_roster_pulled:<server database id>``): merging a school's roster holds the PC's
+    store for about a second, which a child saving an answer would wait for, every few minutes."""
+    roster = server.export_snapshot(roster_only=True)
+    digest = _digest(roster)
+    key = PULLED_PREFIX + server.database_id
+    if local.get_setting(key) != digest:
+        local.merge_snapshot(roster, source=f"server {server.location}")
+        local.set_setting(key, digest)
     keys = list(SCHOOL_SETTINGS)
     keys += [Settings.ENABLED_PACKS_PREFIX + c.id for c in server.list_classes(include_archived=True)]
     for key in keys:
