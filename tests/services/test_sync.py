@@ -297,3 +297,21 @@ def test_the_probe_tells_a_server_that_answers_from_one_that_went_away(pg: PgSer
     with pytest.raises(StoreError) as gone:
         server_answers(url)
     assert f"127.0.0.1:{pg.port}" in str(gone.value) and PG_PASSWORD not in str(gone.value)
+
+
+def test_a_sync_with_nothing_new_sends_nothing_but_a_new_learner_is_sent(
+    pg: PgServer, url: str, tmp_path: Path
+) -> None:
+    """The app syncs every two minutes: with nothing new, nothing is merged on the server; a learner
+    added on this PC (no answers yet) changes the roster, which is then sent."""
+    pc = tmp_path / "pc"
+    pg.stop()
+    with LabOpener(url)(pc) as local:
+        _answer_all(local, local.create_learner("Ali").id)
+        pg.start()
+        assert sync_now(pc, url, local=local).batches == 1
+        assert sync_now(pc, url, local=local).batches == 0
+        local.create_learner("Bilal")
+        assert sync_now(pc, url, local=local).batches == 1
+    with Store.open(tmp_path / "teacher-pc", database=url) as server:
+        assert sorted(x.display_name for x in server.list_learners()) == ["Ali", "Bilal"]
