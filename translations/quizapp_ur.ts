@@ -2868,6 +2868,17 @@
     </message>
 </context>
 <context>
+    <name>ServerSign</name>
+    <message>
+        <source>Not connected to the school server. Your answers are kept on this computer.</source>
+        <translation>اسکول کے سرور سے رابطہ نہیں ہے۔ آپ کے جوابات اسی کمپیوٹر پر محفوظ ہیں۔</translation>
+    </message>
+    <message>
+        <source>They are sent to the school server by themselves when it can be reached again.</source>
+        <translation>سرور سے رابطہ بحال ہوتے ہی یہ خود بخود اسکول کے سرور پر بھیج دیے جائیں گے۔</translation>
+    </message>
+</context>
+<context>
     <name>TeacherArea</name>
     <message>
         <source>Teacher pages</source>

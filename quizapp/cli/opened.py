@@ -26,12 +26,12 @@ def report_open(store: Store) -> None:
 
 def require_data(data_dir: Path) -> None:
     """Refuse a folder that holds no quizapp data (no database and no backups) instead of creating one."""
-    from quizapp.paths import resolve_database
     from quizapp.services.datafolder import holds_data
+    from quizapp.services.offline import server_database
     from quizapp.services.records import StoreError
 
-    if resolve_database():
-        return  # a school server: the data is there, not in the folder
+    if server_database():
+        return  # a school server: the data is there, not in the folder ("--database sqlite": the folder)
     folder = Path(data_dir).absolute()
     if not holds_data(folder):
         raise StoreError(

@@ -16,7 +16,7 @@ from quizapp.cli.main import data_dir_from
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "server",
-        help="use a school's PostgreSQL server for every lab PC (check, init)",
+        help="use a school's PostgreSQL server for every lab PC (check, init, sync)",
         description="Check or set up the school's database server named by --database, QUIZAPP_DATABASE "
         "or [database] url in quizapp.ini.",
     )
@@ -35,6 +35,15 @@ def register(subparsers: Any) -> None:
         "lines to put in quizapp.ini next to quizapp on each lab PC.",
     )
     init.set_defaults(handler=run_init)
+    sync = commands.add_parser(
+        "sync",
+        help="send what this lab PC recorded while the server was out of reach, and bring the roster back",
+        description="Send the answers, quiz tries and progress this computer kept in its own copy while it "
+        "could not reach the server (only what the server has not taken yet; safe to run again, and after "
+        "a sync that was cut short), then bring the server's learners, classes and school settings to this "
+        "computer's copy. The app does this by itself every few minutes; quizapp must be closed here.",
+    )
+    sync.set_defaults(handler=run_sync)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -89,4 +98,23 @@ def run_init(args: argparse.Namespace) -> int:
             "\nThe password is shown as ***. Rather than writing it in quizapp.ini, put it on the first line "
             "of a file only the lab PCs' accounts can read and add ?password_file=PATH to the URL."
         )
+    return 0
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    from quizapp.paths import resolve_database
+    from quizapp.services.records import StoreError
+    from quizapp.services.server import server_url
+    from quizapp.services.sync import sync_now
+
+    try:
+        server = server_url(getattr(args, "database", None))
+        print(f"Syncing this computer's copy with {server.masked()} …", flush=True)
+        report = sync_now(data_dir_from(args), getattr(args, "database", None) or resolve_database() or "")
+    except StoreError as exc:
+        print(f"quizapp: {exc}", file=sys.stderr)
+        print("quizapp: nothing was lost: this computer's copy keeps it until a sync works.", file=sys.stderr)
+        return 1
+    for line in report.lines():
+        print(line)
     return 0

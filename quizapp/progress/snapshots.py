@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Row, Table, select
 
+from quizapp.progress import outbox
 from quizapp.progress import schema as t
 from quizapp.progress.database import Database
 from quizapp.progress.merger import Merger, Streams
@@ -81,6 +82,15 @@ class Snapshots:
                         query = query.where(table.c.learner_id.in_(learners))
                 result = conn.execution_options(yield_per=2000).execute(query)
                 yield table.name, (jsonable(table, row) for row in result)
+
+    def unsent_changes(self, after: int, *, limit: int, include_foreign: bool = False) -> outbox.Batch:
+        """This computer's records written after its change counter was ``after`` (at most ``limit``
+        counter steps), with the roster, as a snapshot for a server's ``merge_snapshot``: what a lab PC
+        working offline sends when the school server is back (see :mod:`quizapp.progress.outbox`)."""
+        with self._db.read() as conn:
+            return outbox.collect(
+                conn, self._db.database_id, after, limit=limit, include_foreign=include_foreign
+            )
 
     def merge_snapshot(
         self,

@@ -39,9 +39,18 @@ log = logging.getLogger(__name__)
 class OpeningStore:
     """A store that is still opening; behaves as the store (waiting for it when needed)."""
 
-    def __init__(self, data_dir: Path, peek: RosterPeek) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        peek: RosterPeek,
+        opener: Callable[[Path], Store] | None = None,
+        *,
+        busy: Callable[[], bool] | None = None,
+    ) -> None:
         self.data_dir = Path(data_dir)
         self.peek = peek
+        self._opener = opener  # a lab PC's: the school server, or its own copy (services/offline.py)
+        self._busy = busy  # True while a thread the opener left behind still runs: the collector waits
         self._store: Store | None = None
         self.error: BaseException | None = None
         self._done = threading.Event()
@@ -68,6 +77,8 @@ class OpeningStore:
     def _resume_gc(self) -> None:
         if not self._done.is_set():
             return
+        if self._gc_paused and self._busy is not None and self._busy():
+            return  # asked again at the next look at ``ready``
         if self._clear_lines_when_done:
             self._clear_lines_when_done = False
             linecache.clearcache()  # the worker has finished its imports: the source text it left
@@ -77,7 +88,8 @@ class OpeningStore:
 
     def _open(self) -> None:
         try:
-            self._store = Store.open(self.data_dir)
+            opener = self._opener
+            self._store = opener(self.data_dir) if opener is not None else Store.open(self.data_dir)
         except BaseException as exc:  # handed to the thread that uses the store
             self.error = exc
         try:
@@ -105,6 +117,14 @@ class OpeningStore:
             raise self.error
         assert self._store is not None
         return self._store
+
+    def switch_to(self, store: Store) -> Store | None:
+        """Go on with ``store`` (a lab PC's own copy, when its school server went away during the session);
+        returns the store used until now, for the caller to close. Call from the thread that uses the
+        store, once it is open."""
+        old = self.wait()
+        self._store = store
+        return old
 
     # ---------------------------------------------------------- answered from the quick look until open
     @property

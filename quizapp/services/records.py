@@ -8,7 +8,7 @@ name its records and errors from here. Importing this module is cheap (no SQLAlc
 
 from __future__ import annotations
 
-from quizapp.progress.errors import NotFoundError, StoreError
+from quizapp.progress.errors import NotFoundError, StoreError, StoreLockedError
 from quizapp.progress.records import Learner, LookAlike, MergeReport, SchoolClass, SummaryCell
 from quizapp.progress.store import Store
 
@@ -20,5 +20,6 @@ __all__ = [
     "SchoolClass",
     "Store",
     "StoreError",
+    "StoreLockedError",
     "SummaryCell",
 ]

@@ -30,12 +30,14 @@ class RosterPeek:
     classes: tuple[SchoolClass, ...] = ()
 
 
-def peek_roster(data_dir: Path) -> RosterPeek | None:
+def peek_roster(data_dir: Path, *, own_copy: bool = False) -> RosterPeek | None:
     """Read the roster without the store; an empty roster when there is no database yet; None when it
-    cannot be read so (then the store is opened first), as on a school server (``QUIZAPP_DATABASE``)."""
+    cannot be read so (then the store is opened first), as on a school server (``QUIZAPP_DATABASE``).
+    ``own_copy``: read this PC's own copy even with a server set (a lab PC shows it, greyed, while it
+    finds out whether the server answers; see :mod:`quizapp.services.offline`)."""
     from quizapp.paths import resolve_database
 
-    if resolve_database():
+    if not own_copy and resolve_database():
         return None
     path = Path(data_dir) / DB_FILE_NAME
     if not path.exists():

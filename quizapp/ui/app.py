@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -17,6 +18,9 @@ from quizapp.paths import assets_dir, builtin_packs_dir
 from quizapp.ui.context import AppContext
 from quizapp.ui.errors import ErrorReporter, close_logging, setup_logging
 from quizapp.ui.wheel_guard import install_wheel_guard
+
+if TYPE_CHECKING:
+    from quizapp.services.offline import LabOpener
 
 log = logging.getLogger("quizapp")
 
@@ -94,9 +98,16 @@ def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
     setup_logging(data_dir)
     from quizapp.services.roster import peek_roster
 
-    peek = peek_roster(data_dir)
+    lab = _lab_opener()
+    peek = peek_roster(data_dir, own_copy=lab is not None)
     opener = None
-    if peek is None:  # no quick look possible: open the store before showing anything
+    if lab is not None:  # a lab PC: the school server, or this PC's own copy when it does not answer
+        from quizapp.services.opening import OpeningStore
+        from quizapp.services.roster import RosterPeek
+
+        opener = OpeningStore(data_dir, peek or RosterPeek(), lab, busy=lambda: lab.attempt_running)
+        store = opener
+    elif peek is None:  # no quick look possible: open the store before showing anything
         store = _open_store_now(data_dir, exit_when_idle)
         if store is None:
             return 1
@@ -129,6 +140,13 @@ def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
     else:
         startup.report(store)
         QTimer.singleShot(0, startup.when_open)
+    link = None
+    if lab is not None and opener is not None:
+        from quizapp.ui.server_link import ServerLink
+
+        link = ServerLink(window, data_dir, lab)
+        window.ctx.signals.language_changed.connect(lambda _language: link.retranslate())
+        window.picker.show_getting_ready(True)  # the roster shown is this PC's copy until the store opens
     from quizapp.ui.store_notices import StoreNotices
 
     StoreNotices(store, window).start()  # the daily backup of a long session; its problems are shown
@@ -143,6 +161,14 @@ def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
             QTimer.singleShot(0, ready)
         else:
             startup.when_open = lambda: QTimer.singleShot(0, ready)
+    if link is not None and opener is not None and not exit_when_idle:
+        after_open, server_opener, server_link = startup.when_open, opener, link
+
+        def open_and_link() -> None:
+            server_link.store_opened(server_opener.wait(), server_opener)
+            after_open()
+
+        startup.when_open = open_and_link
     log.info("quizapp started on %s", data_dir)
     failed = False
     try:
@@ -150,6 +176,8 @@ def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
     finally:
         reporter.uninstall()
         startup.stop()
+        if link is not None:
+            link.stop()  # a sync under way gets a few seconds; what it did not send is sent next time
         window.hide()
         window.deleteLater()
         store.close()  # waits for a store still opening
@@ -160,6 +188,14 @@ def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
         log.info("quizapp closed")
         close_logging()
     return 1 if failed or startup.failed else int(code)
+
+
+def _lab_opener() -> LabOpener | None:
+    """A :class:`~quizapp.services.offline.LabOpener` when a school server is set, else None."""
+    from quizapp.services.offline import LabOpener, server_database
+
+    database = server_database()
+    return None if database is None else LabOpener(database)
 
 
 def _store_problem_box(message: str, parent=None) -> QMessageBox:  # type: ignore[no-untyped-def]

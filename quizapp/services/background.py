@@ -1,0 +1,58 @@
+"""One call in a worker thread, polled from the caller's thread (the app's GUI thread): nothing here touches
+Qt. As in :mod:`quizapp.services.integrity`, Python's cyclic garbage collector is paused while the worker
+runs (after one collection in the caller's thread), so that no collection started by the worker finalises Qt
+objects outside the GUI thread; the caller's thread switches it back on when polling finds the call done."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class BackgroundCall(Generic[T]):
+    """``fn()`` once in a worker thread; ``result`` or ``error`` once :attr:`done`."""
+
+    def __init__(self, fn: Callable[[], T], name: str = "quizapp-background") -> None:
+        self._fn = fn
+        self.result: T | None = None
+        self.error: BaseException | None = None
+        self._finished = threading.Event()
+        self._started = False
+        self._gc_paused = False
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+
+    def start(self) -> BackgroundCall[T]:
+        if not self._started:
+            self._started = True
+            gc.collect()
+            if gc.isenabled():
+                gc.disable()
+                self._gc_paused = True
+            self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            self.result = self._fn()
+        except BaseException as exc:  # kept for the caller's thread
+            self.error = exc
+        finally:
+            self._finished.set()
+
+    @property
+    def done(self) -> bool:
+        """True once the call has finished (well or not). Call from the thread that started it."""
+        if not self._finished.is_set():
+            return False
+        if self._gc_paused:
+            self._gc_paused = False
+            gc.enable()
+        return True
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for the call (tests, closing the app); True when it has finished."""
+        return self._finished.wait(timeout) and self.done
