@@ -255,8 +255,7 @@ class Autopilot:
         return False
 
     def answer_again(self, *, right: bool) -> Any:
-        """The second try: the right answer, or a wrong one unlike the first (single choice, scenario,
-        fill-in and matching of three or more pairs)."""
+        """The second try: the right answer, or a wrong one unlike the first."""
         if right:
             return self.answer(right=True)
         view = self.view()
@@ -277,6 +276,20 @@ class Autopilot:
             self.type_text(view.edit, "pineapple")  # type: ignore[attr-defined]
         elif isinstance(question, Matching):
             self._match(view, [(i + 2) % len(question.pairs) for i in range(len(question.pairs))])
+        elif isinstance(question, MultipleSelect):
+            # partly right when two or more are right, else every option
+            several = len(question.correct) > 1
+            chosen = {question.correct[0]} if several else {o.id for o in question.options}
+            for option in question.options:
+                card = view.card_for(option.id)  # type: ignore[attr-defined]
+                if card.isChecked() != (option.id in chosen):
+                    self.click(card)
+        elif isinstance(question, Ordering):
+            size = len(question.items)
+            wanted = list(reversed(range(size)))
+            if wanted == before:
+                wanted = [*range(1, size), 0]
+            self._order(view, wanted)
         if view.answer() == before:
             raise AutopilotError(f"no other wrong answer is scripted for a {question.type} question")
         return view.answer()

@@ -1,5 +1,6 @@
-"""Results: the score, passed or not, the questions to look at again with their explanations, and what
-to do next. A short confetti celebration when the module is passed. No leaderboards, no timers."""
+"""Results, kept short for slow readers: the score, a badge (passed, or a good try), the two things to
+remember, and what to do next; the questions to look at again, with their explanations, open behind "See
+all answers". A short confetti celebration when the module is passed. No leaderboards, no timers."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from quizapp.services.remember import things_to_remember
 from quizapp.ui import images, theme
 from quizapp.ui.celebration import Confetti
 from quizapp.ui.questions.describe import describe_answer, describe_right_answer
@@ -43,6 +45,7 @@ class ResultsScreen(Screen):
         super().__init__(ctx, parent)
         self.result: RunResult | None = None
         self.learner: Learner | None = None
+        self.answers_shown = False
         self.following: ModuleEntry | None = None
         self.title = TitleLabel("", "title")
         self.outer.addWidget(header_bar(self.title))
@@ -68,6 +71,7 @@ class ResultsScreen(Screen):
     def open(self, learner: Learner, result: RunResult, *, celebrate: bool = True) -> None:
         self.learner = learner
         self.result = result
+        self.answers_shown = False
         self.following = self.ctx.learning.next_module(learner, result.entry)
         self.refresh()
         if result.passed and celebrate:
@@ -90,12 +94,13 @@ class ResultsScreen(Screen):
 
         summary = Card("panel")
         summary.setObjectName("results-summary")
+        summary.box.setContentsMargins(20, 12, 20, 12)
         top = QHBoxLayout()
         top.setSpacing(20)
         art = "celebrate" if result.passed else "help-card"
-        top.addWidget(picture(images.illustration(art, 120)), 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(picture(images.illustration(art, 96)), 0, Qt.AlignmentFlag.AlignTop)
         column = QVBoxLayout()
-        column.setSpacing(6)
+        column.setSpacing(4)
         headline = (
             self.tr("Well done! You passed.")
             if result.passed
@@ -119,28 +124,53 @@ class ResultsScreen(Screen):
                 "subtle",
             )
         )
+        # the badge: earned, or a good try on the way to it
+        badge_row = QHBoxLayout()
         if result.passed:
-            badge_row = QHBoxLayout()
-            badge_row.addWidget(picture(images.icon_pixmap("badge", 48)))
+            badge_icon = picture(images.icon_pixmap("badge", 48), self.tr("Badge"))
             badge_text = self.tr("You earned the badge for {module}!").format(module=module_title)
-            badge = label(badge_text, "heading")
-            badge.setObjectName("badge-text")
-            badge_row.addWidget(badge, 1)
-            column.addLayout(badge_row)
+        else:
+            badge_icon = picture(images.icon_pixmap("star", 48), self.tr("Good try"))
+            badge_text = self.tr("A good try! Pass the quiz to earn the badge.")
+        badge_icon.setObjectName("badge-icon")
+        badge_row.addWidget(badge_icon, 0, Qt.AlignmentFlag.AlignTop)
+        badge = label(badge_text, "heading")
+        badge.setObjectName("badge-text")
+        badge_row.addWidget(badge, 1)
+        column.addLayout(badge_row)
         top.addLayout(column, 1)
         summary.box.addLayout(top)
         box.addWidget(summary)
 
+        self.remember: list[str] = [
+            ctx.text(point, lang, entry.module.audience)
+            for point in things_to_remember(entry.module, [m.question for m in result.missed], lang)
+        ]
+        if self.remember:
+            box.addWidget(self._remember_card(self.remember))
+
+        self.all_answers = QWidget()
+        self.all_answers.setObjectName("all-answers")
+        answers = QVBoxLayout(self.all_answers)
+        answers.setContentsMargins(0, 0, 0, 0)
+        answers.setSpacing(10)
+        self.answers_button = button("", icon_name="down")
+        self.answers_button.setObjectName("see-all-answers")
+        self.answers_button.clicked.connect(self.toggle_answers)
+        box.addLayout(_centred(self.answers_button))
         if result.missed:
-            box.addWidget(label(self.tr("Questions to look at again"), "heading"))
+            answers.addWidget(label(self.tr("Questions to look at again"), "heading"))
             for missed in result.missed:
-                box.addWidget(
+                answers.addWidget(
                     self._missed_card(missed.question, missed.attempt.answer, lang, entry.module.audience)
                 )
         else:
+            self.answers_button.setVisible(False)
             every = label(self.tr("You got every question right!"), "heading")
             every.setObjectName("all-right")
             box.addWidget(every)
+        box.addWidget(self.all_answers)
+        self._show_answers(self.answers_shown)
         box.addStretch(1)
 
         self.home_button.setText(self.tr("My modules"))
@@ -168,6 +198,41 @@ class ResultsScreen(Screen):
         if not result.passed:
             arrow = tinted(arrow, theme.widget_palette(self).text)
         self.next_button.setIcon(QIcon(arrow))
+
+    def _remember_card(self, points: list[str]) -> Card:
+        card = Card()
+        card.setObjectName("things-to-remember")
+        card.box.setContentsMargins(20, 10, 20, 10)
+        card.box.setSpacing(6)
+        heading = self.tr("Two things to remember") if len(points) > 1 else self.tr("One thing to remember")
+        card.box.addWidget(label(heading, "heading"))
+        for number, point in enumerate(points, 1):
+            row = QHBoxLayout()
+            row.setSpacing(10)
+            row.addWidget(picture(images.icon_pixmap("hint", 28)), 0, Qt.AlignmentFlag.AlignTop)
+            text = label(point, "remember")
+            text.setObjectName(f"remember-{number}")
+            row.addWidget(text, 1)
+            card.box.addLayout(row)
+        card.setAccessibleName(" ".join([heading, *points]))
+        return card
+
+    def toggle_answers(self) -> None:
+        """ "See all answers" opens the questions to look at again (and closes them)."""
+        self._show_answers(not self.answers_shown)
+        if self.answers_shown:
+            self.page.reveal(self.all_answers)
+
+    def _show_answers(self, shown: bool) -> None:
+        self.answers_shown = shown
+        self.all_answers.setVisible(shown)
+        if shown:
+            text, name = self.tr("Hide the answers"), self.tr("Hide the questions to look at again")
+        else:
+            text, name = self.tr("See all answers"), self.tr("See the questions to look at again")
+        self.answers_button.setText(text)
+        self.answers_button.setAccessibleName(name)
+        self.answers_button.setIcon(images.icon("up" if shown else "down", 28))
 
     def _missed_card(self, question: AnyQuestion, answer: Any, lang: str, audience: str) -> Card:
         ctx = self.ctx
@@ -203,6 +268,14 @@ class ResultsScreen(Screen):
     def _next_module(self) -> None:
         if self.following is not None:
             self.next_module.emit(self.following)
+
+
+def _centred(widget: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row
 
 
 def _number(value: float) -> str:
