@@ -276,8 +276,9 @@ def _check_question(
             normal = [same_answer_key(a) for a in answers]
             if len(set(normal)) != len(normal):
                 err(("accepted",), f"an accepted answer is listed twice{f' for {lang}' if lang else ''}")
-    for lang, path in picture_paths(question.image):
-        _check_image(path, ctx, doc, (*loc, "image") if lang is None else (*loc, "image", lang), diags)
+    for picture_lang, path in picture_paths(question.image):
+        where = (*loc, "image") if picture_lang is None else (*loc, "image", picture_lang)
+        _check_image(path, ctx, doc, where, diags)
 
 
 def _check_lengths(
