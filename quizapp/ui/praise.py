@@ -27,16 +27,14 @@ _STAR = (
 )  # fmt: skip
 
 
+def tr(text: str) -> str:
+    """Translate outside a QObject, in the empty context where ``lupdate`` files module-level ``tr()``."""
+    return QCoreApplication.translate("", text)
+
+
 def praise_words() -> tuple[str, ...]:
     """The friendly words, in the interface language (one is picked at random, never twice in a row)."""
-    tr = QCoreApplication.translate
-    return (
-        tr("", "Well done!"),
-        tr("", "Great thinking!"),
-        tr("", "You got it!"),
-        tr("", "Super!"),
-        tr("", "Nice work!"),
-    )
+    return (tr("Well done!"), tr("Great thinking!"), tr("You got it!"), tr("Super!"), tr("Nice work!"))
 
 
 def opacity_at(seconds: float) -> float:
