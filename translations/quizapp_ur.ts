@@ -2915,14 +2915,6 @@
         <translation>درست جواب: {answer}</translation>
     </message>
     <message>
-        <source>Badge</source>
-        <translation>بیج</translation>
-    </message>
-    <message>
-        <source>Good try</source>
-        <translation>اچھی کوشش</translation>
-    </message>
-    <message>
         <source>A good try! Pass the quiz to earn the badge.</source>
         <translation>اچھی کوشش! بیج جیتنے کے لیے کوئز پاس کریں۔</translation>
     </message>

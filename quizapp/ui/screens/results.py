@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -50,6 +50,9 @@ class ResultsScreen(Screen):
         self.title = TitleLabel("", "title")
         self.outer.addWidget(header_bar(self.title))
         self.page = ScrollPage(max_width=theme.READING_WIDTH)
+        # little room above and between the parts: the summary and the two things to remember are in sight
+        # at 1024x600 in Urdu
+        self.page.box.setContentsMargins(theme.PAGE_MARGIN, 8, theme.PAGE_MARGIN, 8)
         self.outer.addWidget(self.page, 1)
         footer, row = footer_bar()
         self.home_button = button("", icon_name="back")
@@ -61,7 +64,12 @@ class ResultsScreen(Screen):
         self.next_button = button("", role="primary", icon_name="next")
         self.next_button.setObjectName("next-module")
         self.next_button.clicked.connect(self._next_module)
+        # "See all answers" in the footer: in sight on a small screen in Urdu, whatever the page's length
+        self.answers_button = button("", icon_name="down")
+        self.answers_button.setObjectName("see-all-answers")
+        self.answers_button.clicked.connect(self.toggle_answers)
         row.addWidget(self.home_button)
+        row.addWidget(self.answers_button)
         row.addStretch(1)
         row.addWidget(self.again_button)
         row.addWidget(self.next_button)
@@ -92,54 +100,40 @@ class ResultsScreen(Screen):
         self.page.clear()
         box = self.page.box
 
+        # Compact, for slow readers and small screens: at 1024x600 in Urdu (tall Nastaliq lines) the
+        # summary and the two things to remember are both in sight.
         summary = Card("panel")
         summary.setObjectName("results-summary")
-        summary.box.setContentsMargins(20, 12, 20, 12)
+        summary.box.setContentsMargins(16, 6, 16, 6)
         top = QHBoxLayout()
-        top.setSpacing(20)
+        top.setSpacing(14)
         art = "celebrate" if result.passed else "help-card"
-        top.addWidget(picture(images.illustration(art, 96)), 0, Qt.AlignmentFlag.AlignTop)
-        column = QVBoxLayout()
-        column.setSpacing(4)
+        top.addWidget(picture(images.illustration(art, 56)), 0, Qt.AlignmentFlag.AlignVCenter)
+        self.score = label(self.tr("{score}%").format(score=round(result.score)), "big", wrap=False)
+        self.score.setObjectName("score")
+        without_nastaliq(self.score)
+        self.score.setAccessibleName(self.tr("Your score: {score} percent").format(score=round(result.score)))
+        top.addWidget(self.score, 0, Qt.AlignmentFlag.AlignVCenter)
+        # the badge beside the score: earned, or a good try on the way to it (in words for screen readers
+        # and on hover; the headline says it too)
+        if result.passed:
+            self.badge_text = self.tr("You earned the badge for {module}!").format(module=module_title)
+            self.badge = picture(images.icon_pixmap("badge", 48), self.badge_text)
+        else:
+            self.badge_text = self.tr("A good try! Pass the quiz to earn the badge.")
+            self.badge = picture(images.icon_pixmap("star", 48), self.badge_text)
+        self.badge.setObjectName("badge-passed" if result.passed else "badge-good-try")
+        top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
         headline = (
             self.tr("Well done! You passed.")
             if result.passed
             else self.tr("Good try! Let's practise a bit more.")
         )
-        self.headline = label(headline, "title")
+        self.headline = label(headline, "heading")
         self.headline.setObjectName("results-headline")
-        column.addWidget(self.headline)
-        self.score = label(self.tr("{score}%").format(score=round(result.score)), "big", wrap=False)
-        self.score.setObjectName("score")
-        without_nastaliq(self.score)
-        self.score.setAccessibleName(self.tr("Your score: {score} percent").format(score=round(result.score)))
-        column.addWidget(self.score)
-        column.addWidget(
-            label(
-                self.tr("You needed {mark}% to pass. You got {earned} of {possible} points.").format(
-                    mark=result.pass_mark,
-                    earned=_number(result.points_earned),
-                    possible=_number(result.points_possible),
-                ),
-                "subtle",
-            )
-        )
-        # the badge: earned, or a good try on the way to it
-        badge_row = QHBoxLayout()
-        if result.passed:
-            badge_icon = picture(images.icon_pixmap("badge", 48), self.tr("Badge"))
-            badge_text = self.tr("You earned the badge for {module}!").format(module=module_title)
-        else:
-            badge_icon = picture(images.icon_pixmap("star", 48), self.tr("Good try"))
-            badge_text = self.tr("A good try! Pass the quiz to earn the badge.")
-        badge_icon.setObjectName("badge-icon")
-        badge_row.addWidget(badge_icon, 0, Qt.AlignmentFlag.AlignTop)
-        badge = label(badge_text, "heading")
-        badge.setObjectName("badge-text")
-        badge_row.addWidget(badge, 1)
-        column.addLayout(badge_row)
-        top.addLayout(column, 1)
+        top.addWidget(self.headline, 1, Qt.AlignmentFlag.AlignVCenter)
         summary.box.addLayout(top)
+        summary.setAccessibleName(" ".join([headline, self.score.accessibleName(), self.badge_text]))
         box.addWidget(summary)
 
         self.remember: list[str] = [
@@ -154,10 +148,17 @@ class ResultsScreen(Screen):
         answers = QVBoxLayout(self.all_answers)
         answers.setContentsMargins(0, 0, 0, 0)
         answers.setSpacing(10)
-        self.answers_button = button("", icon_name="down")
-        self.answers_button.setObjectName("see-all-answers")
-        self.answers_button.clicked.connect(self.toggle_answers)
-        box.addLayout(_centred(self.answers_button))
+        self.answers_button.setVisible(bool(result.missed))
+        answers.addWidget(
+            label(
+                self.tr("You needed {mark}% to pass. You got {earned} of {possible} points.").format(
+                    mark=result.pass_mark,
+                    earned=_number(result.points_earned),
+                    possible=_number(result.points_possible),
+                ),
+                "subtle",
+            )
+        )
         if result.missed:
             answers.addWidget(label(self.tr("Questions to look at again"), "heading"))
             for missed in result.missed:
@@ -165,7 +166,6 @@ class ResultsScreen(Screen):
                     self._missed_card(missed.question, missed.attempt.answer, lang, entry.module.audience)
                 )
         else:
-            self.answers_button.setVisible(False)
             every = label(self.tr("You got every question right!"), "heading")
             every.setObjectName("all-right")
             box.addWidget(every)
@@ -202,15 +202,15 @@ class ResultsScreen(Screen):
     def _remember_card(self, points: list[str]) -> Card:
         card = Card()
         card.setObjectName("things-to-remember")
-        card.box.setContentsMargins(20, 10, 20, 10)
-        card.box.setSpacing(6)
+        card.box.setContentsMargins(16, 6, 16, 8)
+        card.box.setSpacing(2)
         heading = self.tr("Two things to remember") if len(points) > 1 else self.tr("One thing to remember")
-        card.box.addWidget(label(heading, "heading"))
+        card.box.addWidget(label(heading, "remember"))
         for number, point in enumerate(points, 1):
             row = QHBoxLayout()
             row.setSpacing(10)
             row.addWidget(picture(images.icon_pixmap("hint", 28)), 0, Qt.AlignmentFlag.AlignTop)
-            text = label(point, "remember")
+            text = label(point)
             text.setObjectName(f"remember-{number}")
             row.addWidget(text, 1)
             card.box.addLayout(row)
@@ -220,8 +220,14 @@ class ResultsScreen(Screen):
     def toggle_answers(self) -> None:
         """ "See all answers" opens the questions to look at again (and closes them)."""
         self._show_answers(not self.answers_shown)
-        if self.answers_shown:
-            self.page.reveal(self.all_answers)
+        if self.answers_shown:  # the list's start at the top of the page, once the layout has placed it
+            QTimer.singleShot(0, self._scroll_to_answers)
+
+    def _scroll_to_answers(self) -> None:
+        page = self.page.widget()
+        if page is not None and self.all_answers.isVisible():
+            top = self.all_answers.mapTo(page, QPoint(0, 0)).y()
+            self.page.verticalScrollBar().setValue(max(0, top - 8))
 
     def _show_answers(self, shown: bool) -> None:
         self.answers_shown = shown
@@ -268,14 +274,6 @@ class ResultsScreen(Screen):
     def _next_module(self) -> None:
         if self.following is not None:
             self.next_module.emit(self.following)
-
-
-def _centred(widget: QWidget) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.addStretch(1)
-    row.addWidget(widget)
-    row.addStretch(1)
-    return row
 
 
 def _number(value: float) -> str:
