@@ -230,3 +230,32 @@ def test_scenario_without_a_picture_keeps_the_phone_icon(student_factory: Studen
     assert any(
         not w.pixmap().isNull() and w.pixmap().toImage() == icon for w in situation.findChildren(QLabel)
     )
+
+
+def test_see_all_answers_moves_out_of_a_full_footer(student_factory: StudentAppFactory) -> None:
+    """At the largest text on a small screen the footer has no room for "See all answers": it moves under
+    the two things to remember (never cut off), and back to the footer at normal size."""
+    copy_pack(student_factory.builtin_dir / "second", pack_id="second")  # so "Next module" is shown too
+    student = student_factory.open()
+    window, pilot = student.window, student.pilot
+    pilot.create_learner("Omar")
+    pilot.open_module(PACK, MODULE)
+    pilot.read_lesson()
+    while window.current_screen() is window.quiz:
+        pilot.answer(right=pilot.view().question.type != "true_false")
+        pilot.check()
+        pilot.next()
+    pilot.finish_help_card()
+    results = window.results
+    button = results.answers_button
+    assert results.footer_row.indexOf(button) >= 0 and button.isVisible()
+    assert results.next_button.isVisible()
+    student.ctx.set_text_scale(150)
+    settle()
+    assert results.footer_row.indexOf(button) < 0 and button.isVisible()
+    for other in (results.home_button, results.again_button, results.next_button):
+        if other.isVisible():
+            assert other.width() >= other.sizeHint().width()  # no button cut short
+    student.ctx.set_text_scale(100)
+    settle()
+    assert results.footer_row.indexOf(button) >= 0 and button.isVisible()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from quizapp.services.remember import things_to_remember
@@ -64,7 +64,9 @@ class ResultsScreen(Screen):
         self.next_button = button("", role="primary", icon_name="next")
         self.next_button.setObjectName("next-module")
         self.next_button.clicked.connect(self._next_module)
-        # "See all answers" in the footer: in sight on a small screen in Urdu, whatever the page's length
+        # "See all answers" in the footer: in sight on a small screen in Urdu, whatever the page's length.
+        # When the footer has no room for it (large text), it goes under the two things to remember.
+        self.footer_row = row
         self.answers_button = button("", icon_name="down")
         self.answers_button.setObjectName("see-all-answers")
         self.answers_button.clicked.connect(self.toggle_answers)
@@ -75,6 +77,8 @@ class ResultsScreen(Screen):
         row.addWidget(self.next_button)
         self.outer.addWidget(footer)
         self.confetti = Confetti(self)
+        # a new text size (the style is applied first): is there still room for it in the footer?
+        ctx.signals.text_scale_changed.connect(lambda _scale: QTimer.singleShot(0, self.place_answers_button))
 
     def open(self, learner: Learner, result: RunResult, *, celebrate: bool = True) -> None:
         self.learner = learner
@@ -97,6 +101,7 @@ class ResultsScreen(Screen):
         lang = entry.pack.default_language
         module_title = ctx.text(entry.module.title, lang)
         self.title.setText(self.tr("Your results: {module}").format(module=module_title))
+        self._answers_to_footer()  # out of the page before the page's widgets are deleted
         self.page.clear()
         box = self.page.box
 
@@ -149,6 +154,8 @@ class ResultsScreen(Screen):
         answers.setContentsMargins(0, 0, 0, 0)
         answers.setSpacing(10)
         self.answers_button.setVisible(bool(result.missed))
+        self.answers_slot = QHBoxLayout()
+        box.addLayout(self.answers_slot)
         answers.addWidget(
             label(
                 self.tr("You needed {mark}% to pass. You got {earned} of {possible} points.").format(
@@ -198,6 +205,8 @@ class ResultsScreen(Screen):
         if not result.passed:
             arrow = tinted(arrow, theme.widget_palette(self).text)
         self.next_button.setIcon(QIcon(arrow))
+        self.place_answers_button()
+        QTimer.singleShot(0, self.place_answers_button)  # again once a new text size's style is applied
 
     def _remember_card(self, points: list[str]) -> Card:
         card = Card()
@@ -258,6 +267,38 @@ class ResultsScreen(Screen):
         explanation.setObjectName("missed-explanation")
         card.box.addWidget(explanation)
         return card
+
+    def _answers_to_footer(self) -> None:
+        if self.footer_row.indexOf(self.answers_button) < 0:
+            self.footer_row.insertWidget(1, self.answers_button)
+
+    def _footer_needs(self) -> int:
+        """The footer's width with every shown button at its natural size."""
+        shown = [w for w in (self.home_button, self.again_button, self.next_button) if not w.isHidden()]
+        if self.wants_answers_button:  # (hidden for a moment while it moves between the two places)
+            shown.append(self.answers_button)
+        margins = self.footer_row.contentsMargins()
+        spacing = self.footer_row.spacing() * max(0, len(shown) - 1)
+        return sum(w.sizeHint().width() for w in shown) + spacing + margins.left() + margins.right()
+
+    def place_answers_button(self) -> None:
+        """In the footer when it fits there, else on the page under the two things to remember."""
+        slot = getattr(self, "answers_slot", None)
+        if slot is None:
+            return
+        self._answers_to_footer()
+        if self._footer_needs() > self.width():
+            self.footer_row.removeWidget(self.answers_button)
+            slot.addWidget(self.answers_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.answers_button.setVisible(self.wants_answers_button)
+
+    @property
+    def wants_answers_button(self) -> bool:
+        return self.result is not None and bool(self.result.missed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.place_answers_button()
 
     def focus_start(self) -> None:
         if self.next_button.isVisible() and self.result is not None and self.result.passed:
