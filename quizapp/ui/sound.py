@@ -43,8 +43,13 @@ def play_effect(path: Path) -> bool:
         for name, options in players:
             program = shutil.which(name)
             if program is not None:
-                started, _pid = QProcess.startDetached(program, [*options, str(path)])
-                if started:
+                process = QProcess()
+                process.setProgram(program)
+                process.setArguments([*options, str(path)])
+                # a player's complaints (no sound card) stay out of the app's output and log
+                process.setStandardOutputFile(QProcess.nullDevice())
+                process.setStandardErrorFile(QProcess.nullDevice())
+                if process.startDetached():
                     return True
         log.info("No sound player found for %s (sound skipped)", path.name)
     except (OSError, RuntimeError) as exc:  # no sound device, a driver error: silence, not a traceback

@@ -3,6 +3,9 @@ teacher can turn off) on a right answer, the short results screen, and scenario 
 
 from __future__ import annotations
 
+import os
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -107,6 +110,25 @@ def test_sound_with_no_player_is_silent_not_an_error(monkeypatch: pytest.MonkeyP
     chime.write_bytes(b"RIFF")
     assert sound.play_effect(chime) is False
     assert sound.play_effect(tmp_path / "missing.wav") is False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux players are started as processes")
+def test_sound_starts_the_systems_player_quietly(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The chime is handed to the first player found, detached, with its output kept out of the app's."""
+    done = tmp_path / "played.txt"
+    player = tmp_path / "fakeplay"
+    player.write_text(f'#!/bin/sh\necho "$@" > "{done}"\necho "no sound card" >&2\n', encoding="utf-8")
+    player.chmod(0o755)
+    monkeypatch.setattr(sound, "LINUX_PLAYERS", (("fakeplay", ("-q",)),))
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}")
+    chime = tmp_path / "praise.wav"
+    chime.write_bytes(b"RIFF")
+    assert sound.play_effect(chime) is True
+    for _ in range(100):
+        if done.exists() and done.read_text(encoding="utf-8").strip():
+            break
+        time.sleep(0.05)
+    assert done.read_text(encoding="utf-8").split() == ["-q", str(chime)]
 
 
 @pytest.fixture
