@@ -1,5 +1,5 @@
-"""Settings: school name, local help contacts, default language, shuffling, retakes, the PIN, and the
-end-of-term reset (only after the results are saved and the teacher confirms)."""
+"""Settings: school name, local help contacts, default language, shuffling, retakes, the praise sound, the
+PIN, and the end-of-term reset (only after the results are saved and the teacher confirms)."""
 
 from __future__ import annotations
 
