@@ -1938,6 +1938,30 @@
         <source>The check could not run. See the log in the data folder.</source>
         <translation>جانچ نہیں ہو سکی۔ ڈیٹا فولڈر میں لاگ دیکھیں۔</translation>
     </message>
+    <message>
+        <source>Play a soft sound when a learner answers right</source>
+        <translation>جب طالب علم درست جواب دے تو ہلکی سی آواز چلائیں</translation>
+    </message>
+    <message>
+        <source>Well done!</source>
+        <translation>شاباش!</translation>
+    </message>
+    <message>
+        <source>Great thinking!</source>
+        <translation>بہت خوب سوچا!</translation>
+    </message>
+    <message>
+        <source>You got it!</source>
+        <translation>آپ نے ٹھیک بتایا!</translation>
+    </message>
+    <message>
+        <source>Super!</source>
+        <translation>زبردست!</translation>
+    </message>
+    <message>
+        <source>Nice work!</source>
+        <translation>بہت اچھے!</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -2791,6 +2815,30 @@
         <source>The right answer: {answer}</source>
         <translation>درست جواب: {answer}</translation>
     </message>
+    <message>
+        <source>Check again</source>
+        <translation>دوبارہ جانچیں</translation>
+    </message>
+    <message>
+        <source>Check my new answer</source>
+        <translation>میرا نیا جواب جانچیں</translation>
+    </message>
+    <message>
+        <source>Try a different answer this time.</source>
+        <translation>اس بار کوئی دوسرا جواب آزمائیں۔</translation>
+    </message>
+    <message>
+        <source>An okay choice, but there is a better one. Try once more.</source>
+        <translation>ٹھیک انتخاب ہے، لیکن اس سے بہتر بھی ہے۔ ایک بار اور کوشش کریں۔</translation>
+    </message>
+    <message>
+        <source>Nearly right! Try once more.</source>
+        <translation>تقریباً درست! ایک بار اور کوشش کریں۔</translation>
+    </message>
+    <message>
+        <source>Not quite. Try once more.</source>
+        <translation>ابھی نہیں۔ ایک بار اور کوشش کریں۔</translation>
+    </message>
 </context>
 <context>
     <name>ResultsScreen</name>
@@ -2865,6 +2913,34 @@
     <message>
         <source>The right answer: {answer}</source>
         <translation>درست جواب: {answer}</translation>
+    </message>
+    <message>
+        <source>A good try! Pass the quiz to earn the badge.</source>
+        <translation>اچھی کوشش! بیج جیتنے کے لیے کوئز پاس کریں۔</translation>
+    </message>
+    <message>
+        <source>Two things to remember</source>
+        <translation>یاد رکھنے کی دو باتیں</translation>
+    </message>
+    <message>
+        <source>One thing to remember</source>
+        <translation>یاد رکھنے کی ایک بات</translation>
+    </message>
+    <message>
+        <source>Hide the answers</source>
+        <translation>جوابات چھپائیں</translation>
+    </message>
+    <message>
+        <source>Hide the questions to look at again</source>
+        <translation>دوبارہ دیکھنے والے سوال چھپائیں</translation>
+    </message>
+    <message>
+        <source>See all answers</source>
+        <translation>سارے جوابات دیکھیں</translation>
+    </message>
+    <message>
+        <source>See the questions to look at again</source>
+        <translation>دوبارہ دیکھنے والے سوال دیکھیں</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,30 @@ RelPath = Annotated[
     Field(description="A path inside the pack, written with '/' (for example assets/lock.png)."),
 ]
 
+PicturePath = Annotated[
+    RelPath | Annotated[dict[LanguageCode, RelPath], Field(min_length=1)],
+    Field(
+        description="A picture inside the pack: one path, or one per language (en: ..., ur: ...) when the "
+        "picture holds words."
+    ),
+]
+
+
+def picture_for(value: str | dict[str, str] | None, language: str, default_language: str) -> str | None:
+    """The picture to show in ``language``: the one path, or that language's, else the default language's."""
+    if value is None or isinstance(value, str):
+        return value
+    return value.get(language) or value.get(default_language) or next(iter(value.values()), None)
+
+
+def picture_paths(value: str | dict[str, str] | None) -> list[tuple[str | None, str]]:
+    """Every path of a picture field with its language (None for the one path)."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [(None, value)]
+    return list(value.items())
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
@@ -62,7 +86,9 @@ class _QuestionBase(_Strict):
         description="Why the right answer is right and the tempting wrong one is wrong."
     )
     hint: Text | None = None
-    image: RelPath | None = None
+    image: PicturePath | None = Field(
+        default=None, description="Shown with the question (a scenario's picture replaces the phone icon)."
+    )
     image_alt: Text | None = Field(default=None, description="Words that describe the image.")
     difficulty: Difficulty | None = None
     points: Annotated[int, Field(ge=1, le=100)] = 1

@@ -27,6 +27,7 @@ from quizapp.content.models import (
     Scenario,
     ScenarioOption,
     SingleChoice,
+    picture_paths,
 )
 from quizapp.content.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
 from quizapp.content.text import DEFAULT_KEY, Accepted, LText, language_name, same_answer_key
@@ -275,7 +276,9 @@ def _check_question(
             normal = [same_answer_key(a) for a in answers]
             if len(set(normal)) != len(normal):
                 err(("accepted",), f"an accepted answer is listed twice{f' for {lang}' if lang else ''}")
-    _check_image(question.image, ctx, doc, (*loc, "image"), diags)
+    for picture_lang, path in picture_paths(question.image):
+        where = (*loc, "image") if picture_lang is None else (*loc, "image", picture_lang)
+        _check_image(path, ctx, doc, where, diags)
 
 
 def _check_lengths(

@@ -26,6 +26,7 @@ from quizapp.content.models import (
     Scenario,
     SingleChoice,
     TrueFalse,
+    picture_paths,
 )
 from quizapp.content.packs import Pack
 from quizapp.content.text import DEFAULT_KEY, LText
@@ -131,7 +132,11 @@ def _csv_row(
         row["points"] = str(q.points)
     if q.image:
         result.warnings.append(
-            (q.id, f"the image '{q.image}' is not in the CSV; add it again after importing")
+            (
+                q.id,
+                f"the image '{', '.join(p for _, p in picture_paths(q.image))}' is not in the CSV; "
+                "add it again after importing",
+            )
         )
     return row
 

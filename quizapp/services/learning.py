@@ -25,6 +25,7 @@ from quizapp.content.models import (
     Ordering,
     Scenario,
     SingleChoice,
+    TrueFalse,
 )
 from quizapp.progress.records import Attempt, Learner, ModuleProgress, QuizRun
 from quizapp.progress.settings import Settings
@@ -355,6 +356,9 @@ class QuizSession:
     run: QuizRun
     attempts: dict[str, Attempt] = field(default_factory=dict)
     grades: dict[str, Grade] = field(default_factory=dict)
+    retries: dict[str, tuple[Any, Grade]] = field(default_factory=dict)
+    """Second tries made in this sitting (answer, grade): shown to the learner, never scored."""
+    _retry_offered: set[str] = field(default_factory=set)
     _shown_at: float = field(default_factory=time.monotonic)
 
     @property
@@ -435,7 +439,43 @@ class QuizSession:
         )
         self.attempts[question.id] = attempt
         self.grades[question.id] = result
+        if not result.full_marks and offers_retry(question):
+            self._retry_offered.add(question.id)
         return result
+
+    # one more try before the right answer is shown: the first answer is stored (and scored) at once, so
+    # nothing is lost if the app stops; the second is graded for the learner only. A quiz resumed after a
+    # restart shows the stored answer's feedback (the offer is not kept).
+    def retry_pending(self, question_id: str) -> bool:
+        """The first answer was not fully right, and its one more try has not been used yet."""
+        return question_id in self._retry_offered and question_id not in self.retries
+
+    def retry(self, index: int, answer: Any, *, language: str | None = None) -> Grade:
+        """Grade the second try at question ``index`` (only after :meth:`check` offered it). The first
+        answer stays what the teacher sees and what counts for the score."""
+        question = self.question(index)
+        if not self.retry_pending(question.id):
+            raise LearningError("This question has no second try left.")
+        shown = language or self.service.store.people.get_learner(self.learner.id).language
+        result = grade(question, answer, language=shown, default_language=self.entry.pack.default_language)
+        self.retries[question.id] = (answer, result)
+        return result
+
+    def shown_result(self, question_id: str, *, language: str) -> tuple[Any, Grade] | None:
+        """The answer and grade the screen shows once a question is done: the second try when there was
+        one, else the stored answer (None when not answered, or while the second try is pending).
+        ``language`` is the one the question is shown in (a fill-in answer is graded in it)."""
+        if question_id in self.retries:
+            return self.retries[question_id]
+        attempt = self.attempts.get(question_id)
+        if attempt is None or self.retry_pending(question_id):
+            return None
+        result = self.grades.get(question_id)
+        if result is None:
+            question = next(q for q in self.module.quiz.questions if q.id == question_id)
+            default = self.entry.pack.default_language
+            result = grade(question, attempt.answer, language=language, default_language=default)
+        return attempt.answer, result
 
     def finish(self) -> RunResult:
         """Close the run with its score (questions never answered count as 0)."""
@@ -447,6 +487,19 @@ class QuizSession:
         self.service.store.runs.finish_quiz_run(self.run.id, score_percent=score, passed=passed)
         self.run = self.service.store.runs.get_quiz_run(self.run.id)
         return build_result(self.entry, self.run, self.attempts, first_pass=passed and not before)
+
+
+def offers_retry(question: AnyQuestion) -> bool:
+    """A second try makes sense: not true/false or a choice of two (the other answer would be a giveaway)."""
+    if isinstance(question, TrueFalse):
+        return False
+    if isinstance(question, SingleChoice | Scenario):
+        return len(question.options) > 2
+    if isinstance(question, Matching):
+        return len(question.pairs) > 2
+    if isinstance(question, Ordering):
+        return len(question.items) > 2
+    return True
 
 
 def derangement_like(size: int, rng: random.Random) -> list[int]:

@@ -190,8 +190,10 @@ class Autopilot:
         elif isinstance(question, MultipleSelect):
             wrong = [o.id for o in question.options if o.id not in question.correct]
             chosen = list(question.correct) if right else [question.correct[0], *wrong[:1]]
-            for option in chosen:
-                self.click(view.card_for(option))  # type: ignore[attr-defined]
+            for option in question.options:
+                card = view.card_for(option.id)  # type: ignore[attr-defined]
+                if card.isChecked() != (option.id in chosen):
+                    self.click(card)
         elif isinstance(question, TrueFalse):
             truth = question.correct if right else not question.correct
             self.click(view.true_card if truth else view.false_card)  # type: ignore[attr-defined]
@@ -200,19 +202,25 @@ class Autopilot:
                 self._order(view, list(range(len(question.items))))
         elif isinstance(question, Matching):
             size = len(question.pairs)
-            wanted = list(range(size)) if right else [(i + 1) % size for i in range(size)]
-            for combo, value in zip(view.combos, wanted, strict=True):  # type: ignore[attr-defined]
-                combo.setFocus()
-                for _ in range(combo.count() + 1):
-                    if combo.currentData() == value:
-                        break
-                    QTest.keyClick(combo, Qt.Key.Key_Down)
-                settle(1)
-                if combo.currentData() != value:
-                    raise AutopilotError("could not choose a match with the keyboard")
+            self._match(view, list(range(size)) if right else [(i + 1) % size for i in range(size)])
         elif isinstance(question, FillBlank):
+            view.edit.clear()  # type: ignore[attr-defined]
             self.type_text(view.edit, target if right else "banana")  # type: ignore[attr-defined]
         return view.answer()
+
+    def _match(self, view: QuestionView, wanted: list[int]) -> None:
+        """Choose the ``wanted`` right-hand text for each left item with the keyboard."""
+        for combo, value in zip(view.combos, wanted, strict=True):  # type: ignore[attr-defined]
+            combo.setFocus()
+            for _ in range(2 * combo.count() + 1):
+                if combo.currentData() == value:
+                    break
+                QTest.keyClick(
+                    combo, Qt.Key.Key_Down if combo.currentIndex() + 1 < combo.count() else Qt.Key.Key_Home
+                )
+            settle(1)
+            if combo.currentData() != value:
+                raise AutopilotError("could not choose a match with the keyboard")
 
     def _order(self, view: QuestionView, wanted: list[int]) -> None:
         """Put the steps in ``wanted`` order with the Up buttons (as a keyboard or mouse user would)."""
@@ -225,13 +233,66 @@ class Autopilot:
                 row = order_list.rows[current]
                 self.click(row.up)
 
-    def check(self) -> None:
+    def check(self, *, retry_right: bool = True) -> None:
+        """Press Check and reach the feedback. When a second try is offered (the first answer was not
+        right), give it: the right answer, or with ``retry_right=False`` another wrong one."""
+        if self.first_check():
+            self.answer_again(right=retry_right)
+            self.click(self.window.quiz.action_button)
+        if not self.window.quiz.checked:
+            raise AutopilotError(f"Check did not check the answer: {self.window.quiz.message.text()}")
+
+    def first_check(self) -> bool:
+        """Press Check once; True when the quiz offers one more try instead of the feedback."""
         quiz = self.window.quiz
         if quiz.checked:
             raise AutopilotError("the answer is already checked")
         self.click(quiz.action_button)
+        if quiz.retry_pending:
+            return True
         if not quiz.checked:
             raise AutopilotError(f"Check did not check the answer: {quiz.message.text()}")
+        return False
+
+    def answer_again(self, *, right: bool) -> Any:
+        """The second try: the right answer, or a wrong one unlike the first."""
+        if right:
+            return self.answer(right=True)
+        view = self.view()
+        question = view.question
+        before = view.answer()
+        target = right_answer(
+            question, language=self.window.ctx.language, default_language=view.pack.default_language
+        )
+        wrong: list[str] = []
+        if isinstance(question, SingleChoice):
+            wrong = [o.id for o in question.options if o.id not in (before, target)]
+        elif isinstance(question, Scenario):
+            wrong = [o.id for o in question.options if o.id != before and o.rating != "best"]
+        if wrong:
+            self.click(view.card_for(wrong[0]))  # type: ignore[attr-defined]
+        elif isinstance(question, FillBlank):
+            view.edit.clear()  # type: ignore[attr-defined]
+            self.type_text(view.edit, "pineapple")  # type: ignore[attr-defined]
+        elif isinstance(question, Matching):
+            self._match(view, [(i + 2) % len(question.pairs) for i in range(len(question.pairs))])
+        elif isinstance(question, MultipleSelect):
+            # partly right when two or more are right, else every option
+            several = len(question.correct) > 1
+            chosen = {question.correct[0]} if several else {o.id for o in question.options}
+            for option in question.options:
+                card = view.card_for(option.id)  # type: ignore[attr-defined]
+                if card.isChecked() != (option.id in chosen):
+                    self.click(card)
+        elif isinstance(question, Ordering):
+            size = len(question.items)
+            wanted = list(reversed(range(size)))
+            if wanted == before:
+                wanted = [*range(1, size), 0]
+            self._order(view, wanted)
+        if view.answer() == before:
+            raise AutopilotError(f"no other wrong answer is scripted for a {question.type} question")
+        return view.answer()
 
     def next(self) -> None:
         quiz = self.window.quiz

@@ -33,7 +33,7 @@ EXAMPLE_CONTACTS = "Ms. Saima, your class teacher (room 12)\nThe school counsell
 # How each type is answered in the pictures, to show every kind of feedback.
 ANSWER_RIGHT = {
     "single": True,
-    "multiple": False,
+    "multiple": False,  # wrong twice: "try once more", then the feedback
     "true_false": True,
     "ordering": False,
     "matching": True,
@@ -120,10 +120,20 @@ def render_screens(
         while window.current_screen() is window.quiz:
             view = pilot.view()
             qtype = view.question.type
-            pilot.answer(right=ANSWER_RIGHT.get(qtype, True))
+            right = ANSWER_RIGHT.get(qtype, True)
+            pilot.answer(right=right)
             if qtype not in seen:
                 shot(f"quiz-{qtype}")
-            pilot.check()
+            if pilot.first_check():  # "Not quite. Try once more." then a second wrong answer
+                if qtype not in seen:
+                    shot(f"quiz-{qtype}-try-again")
+                pilot.answer_again(right=False)
+                pilot.click(window.quiz.action_button)
+            quiz = window.quiz
+            if right and qtype not in seen and qtype == "single":
+                quiz.praise.show_frame(0.4, quiz.praise.word or "Well done!", quiz.ctx.display_scale)
+                shot("quiz-praise")
+            quiz.praise.stop()
             if qtype not in seen:
                 shot(f"quiz-{qtype}-checked")
             seen.add(qtype)
@@ -134,6 +144,9 @@ def render_screens(
         results.confetti.show_frame(0.9)
         shot("results")
         results.confetti.stop()
+        if results.answers_button.isVisible():
+            pilot.click(results.answers_button)
+            shot("results-all-answers")
         pilot.click(results.home_button)
         shot("home-badge")
         window.ctx.set_text_scale(150)

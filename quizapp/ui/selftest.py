@@ -1,8 +1,9 @@
 """``quizapp selftest``: a scripted student journey on the real widgets, headless.
 
 Creates a uniquely named learner, reads the example module's lesson, answers every question type (one on
-purpose wrongly), closes and reopens the app in the middle of the quiz and resumes with "Continue",
-finishes the module, then reopens the store and checks what was stored.
+purpose wrongly; another wrongly first, then rightly on its second try), closes and reopens the app in
+the middle of the quiz and resumes with "Continue", finishes the module, then reopens the store and
+checks what was stored.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ EXAMPLE_PACK = "example"
 EXAMPLE_MODULE = "safe-basics"
 ALL_TYPES = {"single", "multiple", "true_false", "ordering", "matching", "fill_blank", "scenario"}
 WRONG_TYPE = "true_false"  # answered wrongly on purpose, to see "Not quite" and a missed question
+RETRY_TYPE = "single"  # wrong first ("try once more"), right on the second try: the first is what is stored
 RESTART_AFTER = 3  # questions answered before the app is closed and opened again
 
 
@@ -178,7 +180,9 @@ class _Journey:
         self.check("the results show a score", results.score.text().endswith("%"), results.score.text())
         result = results.result
         self.check("the module was passed", result is not None and result.passed, result and result.score)
-        self.check("the wrong answer is listed to look at again", len(result.missed) == 1, len(result.missed))
+        missed = sorted(m.question.type for m in result.missed)
+        wanted = sorted((WRONG_TYPE, RETRY_TYPE))
+        self.check("the wrong first answers are listed to look at again", missed == wanted, missed)
         shown_score = result.score
         pilot.click(results.home_button)
         pilot.expect_screen(window.home)
@@ -197,9 +201,22 @@ class _Journey:
         for _ in range(count):
             view = pilot.view()
             qtype = view.question.type
-            right = qtype != WRONG_TYPE
+            right = qtype not in (WRONG_TYPE, RETRY_TYPE)
             pilot.answer(right=right)
-            pilot.check()
+            if qtype == RETRY_TYPE:
+                offered = pilot.first_check()
+                self.check(
+                    "a wrong first answer is offered one more try", offered, window.quiz.message.text()
+                )
+                self.check(
+                    "the right answer is not shown before the second try",
+                    not window.quiz.feedback.isVisible(),
+                )
+                pilot.answer_again(right=True)
+                pilot.click(window.quiz.action_button)
+                self.check("the right second try is praised", window.quiz.praise.isVisible())
+            else:
+                pilot.check()
             feedback = window.quiz.feedback
             self.check(f"feedback is shown for {qtype}", feedback.isVisible())
             verdict = feedback.verdict.text()
@@ -237,8 +254,11 @@ class _Journey:
             self.check("every answer was stored", len(attempts) == len(run.question_order), len(attempts))
             stored_types = {a.question_type for a in attempts}
             self.check("answers of every type were stored", stored_types == ALL_TYPES, sorted(stored_types))
-            wrong = [a for a in attempts if a.wrong]
-            self.check("the wrong answer was stored as wrong", len(wrong) == 1, len(wrong))
+            wrong = sorted(a.question_type for a in attempts if a.wrong)
+            wanted = sorted((WRONG_TYPE, RETRY_TYPE))
+            self.check(
+                "the wrong first answers were stored as wrong (not the second try)", wrong == wanted, wrong
+            )
             progress = store.progress.get_module_progress(learner_id, EXAMPLE_PACK, EXAMPLE_MODULE)
             self.check("the module is stored as passed", progress.passed)
             self.check("the best score is stored", progress.best_score == shown_score, progress.best_score)

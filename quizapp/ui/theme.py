@@ -164,6 +164,8 @@ QLabel[role="verdict-partial"], QLabel[role="verdict-acceptable"] {{
 QLabel[role="verdict-wrong"] {{ color: {p.wrong}; font-weight: bold; font-size: {f["heading"]}px; }}
 QLabel[role="verdict-unsafe"] {{ color: {p.unsafe}; font-weight: bold; font-size: {f["heading"]}px; }}
 QLabel[role="error"] {{ color: {p.unsafe}; font-weight: bold; }}
+QLabel[role="try-again"] {{ color: {p.partial}; font-weight: bold; }}
+QLabel[role="remember"] {{ font-weight: bold; }}
 QLabel[role="answer-right"] {{ color: {p.correct}; font-weight: bold; }}
 QLabel[role="answer-given"] {{ color: {p.text_muted}; }}
 QLabel[role="contacts"] {{ color: {p.accent}; font-weight: bold; font-size: {f["heading"]}px; }}

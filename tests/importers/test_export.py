@@ -39,8 +39,19 @@ def _resolved(value: Any, default: str) -> Any:
     return value
 
 
+PICTURE_FIELDS = ("image", "image_alt")  # not in the CSV template: the export warns (pictures are files)
+
+
 def _question_data(question: AnyQuestion, default: str) -> Any:
-    return _resolved({name: getattr(question, name) for name in type(question).model_fields}, default)
+    fields = [name for name in type(question).model_fields if name not in PICTURE_FIELDS]
+    return _resolved({name: getattr(question, name) for name in fields}, default)
+
+
+def _only_picture_warnings(warnings: list[tuple[str, str]], pack: Pack) -> bool:
+    with_pictures = {q.id for q in pack.questions() if q.image}
+    return {qid for qid, _ in warnings} == with_pictures and all(
+        "is not in the CSV" in message for _, message in warnings
+    )
 
 
 def _import(tmp_path: Path, name: str, text: str, encoding: str, language: str = "en") -> list[AnyQuestion]:
@@ -54,7 +65,7 @@ def _import(tmp_path: Path, name: str, text: str, encoding: str, language: str =
 def test_csv_round_trip_keeps_all_seven_types_in_both_languages(example: Pack, tmp_path: Path) -> None:
     """Exporting questions/example to CSV and importing it gives equal questions, field by field."""
     result = export_csv(example)
-    assert not result.skipped and not result.warnings
+    assert not result.skipped and _only_picture_warnings(result.warnings, example)
     back = _import(tmp_path, "example.csv", result.text, "utf-8-sig")
     original = list(example.questions())
     assert {q.type for q in original} == {

@@ -24,8 +24,12 @@ def stored_answers(app: StudentApp, learner_id: str) -> list[Any]:
     return app.store.runs.attempts_for_learner(learner_id, pack_id=PACK, module_id=MODULE)
 
 
-def answer_all(app: StudentApp, learner_id: str, *, right: bool) -> list[str]:
-    """Answer every question, checking the feedback on screen and the store after each Check."""
+def answer_all(
+    app: StudentApp, learner_id: str, *, right: bool, retried: list[str] | None = None
+) -> list[str]:
+    """Answer every question, checking the feedback on screen and the store after each Check (a wrong
+    first answer that is offered a second try is followed by the right answer; ``retried`` collects
+    those question types)."""
     window, pilot = app.window, app.pilot
     verdicts = []
     before = len(stored_answers(app, learner_id))
@@ -33,7 +37,13 @@ def answer_all(app: StudentApp, learner_id: str, *, right: bool) -> list[str]:
         assert window.quiz.where.text() == f"Question {number} of 7"
         question = pilot.view().question
         pilot.answer(right=right)
-        pilot.check()
+        if pilot.first_check():
+            assert not window.quiz.feedback.isVisible()  # the right answer is not revealed yet
+            assert len(stored_answers(app, learner_id)) == before + number  # the first try is stored
+            pilot.answer_again(right=True)
+            pilot.click(window.quiz.action_button)
+            if retried is not None:
+                retried.append(question.type)
         feedback = window.quiz.feedback
         assert feedback.isVisible()
         verdicts.append(feedback.verdict.text())
@@ -63,8 +73,13 @@ def test_new_learner_lesson_every_type_wrong_then_right(student: StudentApp) -> 
     assert lesson.where.text() == "Part 1 of 2"
     pilot.read_lesson()
 
-    verdicts = answer_all(student, learner_id, right=False)
-    assert set(verdicts) <= WRONG_VERDICTS and "Unsafe choice" in verdicts
+    retried: list[str] = []
+    verdicts = answer_all(student, learner_id, right=False, retried=retried)
+    # two-way questions (true/false, a choice of two) show the feedback at once; the others get a second
+    # try, answered right here: the screen praises it, the first (wrong) answer is what is stored
+    assert "true_false" not in retried and {"single", "scenario", "multiple"} <= set(retried)
+    assert sorted(verdicts).count("Not quite") + sorted(verdicts).count("Partly right") >= 1
+    assert set(verdicts) <= WRONG_VERDICTS | RIGHT_VERDICTS
     assert window.current_screen() is window.help_card
     assert window.help_card.contacts.text() == "a teacher, your parents or another adult you trust"
     pilot.finish_help_card()

@@ -11,8 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from quizapp.content.models import picture_for
 from quizapp.ui import images
 from quizapp.ui.widgets import label, picture
 
@@ -58,13 +60,22 @@ class QuestionView(QWidget):
         self.prompt.setObjectName("prompt")
         self.prompt.setProperty("tight", True)
         self.box.addWidget(self.prompt)
-        if question.image:
-            pixmap = images.load_image(pack.asset_path(question.image), 360, 180)
+        if question.image and not self.picture_in_intro:
+            pixmap = self.question_picture(360, 180)
             if pixmap is not None:
                 self.box.addWidget(picture(pixmap, self.t(question.image_alt)))
         self.build()
 
+    picture_in_intro = False
+    """The question's picture is shown in the view's intro (a scenario's situation card), not under the
+    prompt."""
+
     # ---------------------------------------------------------------------------------------- helpers
+    def question_picture(self, max_width: int, max_height: int) -> QPixmap | None:
+        """The question's picture in the learner's language (re-checked, as every pack picture is)."""
+        path = picture_for(self.question.image, self.ctx.language, self.pack.default_language)
+        return images.load_image(self.pack.asset_path(path), max_width, max_height) if path else None
+
     def t(self, value: LText | None) -> str:
         """A pack text in the learner's language, placeholders filled."""
         return self.ctx.text(value, self.pack.default_language, self.audience)

@@ -27,6 +27,7 @@ def rating_words(rating: str) -> str:
 
 OPTION_SPACING = 8
 SITUATION_PICTURE = 36
+PACK_SITUATION_PICTURE = (150, 110)  # a pack's scenario picture beside the situation: at most this big
 
 RATING_ICONS = {"best": "best", "acceptable": "acceptable", "unsafe": "unsafe"}
 
@@ -233,6 +234,8 @@ class MultipleView(_CardsView):
 class ScenarioView(_CardsView):
     """A situation card, then what the learner could do; feedback rates the choice in words."""
 
+    picture_in_intro = True
+
     def build_intro(self) -> None:
         question = self.question
         assert isinstance(question, Scenario)
@@ -244,10 +247,17 @@ class ScenarioView(_CardsView):
         row.setSpacing(12)
         # A small picture with "Imagine this" under it, beside the situation: on a 1024x600 screen in
         # Urdu (tall Nastaliq lines) the situation, the question and every option fit without scrolling.
+        # The pack's own picture of the scenario, when it gives one, takes the phone icon's place.
         side = QVBoxLayout()
         side.setSpacing(0)
+        own = self.question_picture(*PACK_SITUATION_PICTURE) if question.image else None
+        shown = picture(own, self.t(question.image_alt)) if own is not None else None
+        if shown is not None:
+            shown.setObjectName("situation-picture")
         side.addWidget(
-            picture(images.illustration("scenario", SITUATION_PICTURE)), 0, Qt.AlignmentFlag.AlignHCenter
+            shown or picture(images.illustration("scenario", SITUATION_PICTURE)),
+            0,
+            Qt.AlignmentFlag.AlignHCenter,
         )
         imagine = label(tr("Imagine this"), "subtle", wrap=False)
         side.addWidget(imagine, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -1,7 +1,10 @@
 """The quiz: one question at a time, "Check" for immediate feedback in words and icons, a hint on request.
 
 Keyboard: Enter checks and then goes on, number keys 1-9 pick options, Tab moves between controls.
-Each answer is stored the moment it is checked.
+Each answer is stored the moment it is checked. A first answer that is not fully right gets "Not quite - try
+once more" without the answer; the second try then shows the feedback (the first is what is stored and
+scored). A right answer gets a short praise moment: a friendly word, a star, and a soft sound unless the
+teacher turned it off.
 """
 
 from __future__ import annotations
@@ -13,9 +16,12 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
-from quizapp.services.grading import Grade, grade, is_complete
+from quizapp import paths
+from quizapp.services.grading import Grade, is_complete
+from quizapp.services.play import praise_sound_enabled
 from quizapp.services.records import StoreError
-from quizapp.ui import images, theme
+from quizapp.ui import images, sound, theme
+from quizapp.ui.praise import PraiseMoment
 from quizapp.ui.questions import QuestionView, make_view
 from quizapp.ui.questions.choice import ScenarioView, rating_words
 from quizapp.ui.screens.base import Screen, choose_text_size
@@ -176,6 +182,8 @@ class QuizScreen(Screen):
             assert bar_layout is not None
             bar_layout.setContentsMargins(theme.PAGE_MARGIN, 4, theme.PAGE_MARGIN, 4)
 
+        self.praise = PraiseMoment(self)
+
         self.on_enter(self.act)
         for number in range(1, 10):
             shortcut = QShortcut(QKeySequence(str(number)), self)
@@ -186,6 +194,15 @@ class QuizScreen(Screen):
     @property
     def checked(self) -> bool:
         return self.view is not None and self.view.locked
+
+    @property
+    def retry_pending(self) -> bool:
+        """The question shown waits for its one more try (the first answer was not fully right)."""
+        return (
+            self.session is not None
+            and self.view is not None
+            and self.session.retry_pending(self.view.question.id)
+        )
 
     def open(self, session: QuizSession) -> None:
         """Show the first question not answered yet (the same order as before when resuming)."""
@@ -222,21 +239,18 @@ class QuizScreen(Screen):
         self.hint.setVisible(False)
         self.feedback.setVisible(False)
         self.message.setText("")
+        set_role(self.message, "subtle")
+        self.praise.stop()
         self._retranslate_chrome()
-        attempt = session.attempt(question.id)
-        if attempt is not None:
-            self.view.set_answer(attempt.answer)
-            result = session.grades.get(question.id)
-            if result is None:
-                result = grade(
-                    question,
-                    attempt.answer,
-                    language=self.ctx.language,
-                    default_language=session.entry.pack.default_language,
-                )
+        done = session.shown_result(question.id, language=self.ctx.language)
+        if done is not None:
+            answer, result = done
+            self.view.set_answer(answer)
             self._show_result(result)
         elif keep_answer is not None:
             self.view.set_answer(keep_answer)
+        if self.retry_pending:
+            self._offer_retry()
 
     def refresh(self) -> None:
         """Re-render in the current language, keeping what the learner has chosen."""
@@ -274,7 +288,9 @@ class QuizScreen(Screen):
         session = self.session
         if session is None:
             return
-        if not self.checked:
+        if not self.checked and self.retry_pending:
+            text, name = self.tr("Check again"), self.tr("Check my new answer")
+        elif not self.checked:
             text, name = self.tr("Check"), self.tr("Check my answer")
         elif self.index + 1 < session.count:
             text, name = self.tr("Next question"), self.tr("Next question")
@@ -354,6 +370,17 @@ class QuizScreen(Screen):
             if focus is not None:
                 focus.setFocus()
             return
+        question_id = view.question.id
+        if session.retry_pending(question_id):
+            first = session.attempt(question_id)
+            if first is not None and first.answer == answer:
+                self.message.setText(self.tr("Try a different answer this time."))
+                self.message.setAccessibleName(self.message.text())
+                return
+            self._show_result(session.retry(self.index, answer, language=self.ctx.language), fresh=True)
+            self.action_button.setFocus()
+            QTimer.singleShot(0, lambda: self.page.ensureWidgetVisible(self.feedback, 0, 40))
+            return
         try:
             result = session.check(self.index, answer, language=self.ctx.language)
         except StoreError as exc:  # a full disk, a read-only folder: the child stays on the question
@@ -362,11 +389,42 @@ class QuizScreen(Screen):
             self.message.setAccessibleName(self.message.text())
             self.action_button.setFocus()
             return
-        self._show_result(result)
+        if session.retry_pending(question_id):
+            self._offer_retry()
+            focus = view.first_focus()
+            (focus or self.action_button).setFocus()
+            return
+        self._show_result(result, fresh=True)
         self.action_button.setFocus()
         QTimer.singleShot(0, lambda: self.page.ensureWidgetVisible(self.feedback, 0, 40))
 
-    def _show_result(self, result: Grade) -> None:
+    def _offer_retry(self) -> None:
+        """A gentle "try once more" beside the Check button; the right answer stays hidden."""
+        session, view = self.session, self.view
+        assert session is not None and view is not None
+        result = session.grades.get(view.question.id)
+        if result is not None and result.rating == "acceptable":
+            text = self.tr("An okay choice, but there is a better one. Try once more.")
+        elif result is not None and result.verdict == "partial":
+            text = self.tr("Nearly right! Try once more.")
+        else:
+            text = self.tr("Not quite. Try once more.")
+        self.message.setText(text)
+        self.message.setAccessibleName(text)
+        set_role(self.message, "try-again")
+        self._update_action()
+
+    def _praise(self) -> None:
+        """The praise moment for a right answer: a word and a star, and the soft sound when it is on."""
+        word = self.praise.pick_word()
+        self.praise.start(word, self.ctx.display_scale)
+        self.feedback.setAccessibleName(f"{word} {self.feedback.accessibleName()}")
+        if praise_sound_enabled(self.ctx.store):
+            sound.play_effect(paths.assets_dir() / "sounds" / "praise.wav")
+
+    def _show_result(self, result: Grade, *, fresh: bool = False) -> None:
+        """Show a checked answer's feedback; ``fresh`` when it was just checked (then a right one is
+        praised; not when the screen is drawn again after a language switch or a restart)."""
         view = self.view
         assert view is not None and self.session is not None
         view.show_result(result)
@@ -389,7 +447,10 @@ class QuizScreen(Screen):
         self.hint_button.setVisible(False)
         self.more_below.setVisible(False)
         self.message.setText("")
+        set_role(self.message, "subtle")
         self._update_action()
+        if fresh and result.full_marks:
+            self._praise()
 
     def go_on(self) -> None:
         if self.session is None:

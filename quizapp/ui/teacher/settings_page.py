@@ -1,5 +1,5 @@
-"""Settings: school name, local help contacts, default language, shuffling, retakes, the PIN, and the
-end-of-term reset (only after the results are saved and the teacher confirms)."""
+"""Settings: school name, local help contacts, default language, shuffling, retakes, the praise sound, the
+PIN, and the end-of-term reset (only after the results are saved and the teacher confirms)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from quizapp.services.contacts import (
     save_national_contacts,
     suggested_national_contacts,
 )
+from quizapp.services.play import praise_sound_enabled, set_praise_sound_enabled
 from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.pin import pin_problem, pin_weakness
 from quizapp.services.teacher.roster import reset_class, reset_learner, reset_learners
@@ -85,6 +86,11 @@ class SettingsPage(Page):
         self.example_box.setAccessibleName(tr("Show the example pack to learners"))
         self.example_box.setMinimumHeight(MIN_TARGET)
         choices.addWidget(self.example_box)
+        self.praise_sound_box = WrappingCheckBox(tr("Play a soft sound when a learner answers right"))
+        self.praise_sound_box.setObjectName("praise-sound")
+        self.praise_sound_box.setAccessibleName(tr("Play a soft sound when a learner answers right"))
+        self.praise_sound_box.setMinimumHeight(MIN_TARGET)
+        choices.addWidget(self.praise_sound_box)
         school.body.addLayout(form)
         school.body.addLayout(choices)
         self.save_button = button(tr("Save settings"), primary=True)
@@ -185,6 +191,7 @@ class SettingsPage(Page):
         self.pre_check_box.setChecked(pre_checks_enabled(self.store))
         self.contrast_box.setChecked(self.ctx.computer_high_contrast)
         self.example_box.setChecked(settings.show_example_pack)
+        self.praise_sound_box.setChecked(praise_sound_enabled(self.store))
         self.national_field.setPlainText(national_contacts(settings, self.ctx.language))
         confirmed = national_contacts_confirmed(settings)
         self.national_box.setChecked(confirmed)
@@ -275,6 +282,7 @@ class SettingsPage(Page):
             settings.allow_retake_passed = self.retake_box.isChecked()
             settings.show_example_pack = self.example_box.isChecked()
             set_pre_checks_enabled(self.store, self.pre_check_box.isChecked())
+            set_praise_sound_enabled(self.store, self.praise_sound_box.isChecked())
             self.ctx.set_high_contrast(self.contrast_box.isChecked())
             return True
 

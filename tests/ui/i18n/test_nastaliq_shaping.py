@@ -186,8 +186,15 @@ def test_every_urdu_screen_is_shaped_as_the_font_file_says(started_app, scale: i
     while window.current_screen() is window.quiz:
         compared += check_screen(window, shaper, seen)
         pilot.answer(right=False)
-        pilot.check()
+        if pilot.first_check():  # "Not quite. Try once more."
+            compared += check_screen(window, shaper, seen)
+            pilot.answer_again(right=True)
+            pilot.click(window.quiz.action_button)
         compared += check_screen(window, shaper, seen)
         pilot.next()
     compared += check_screen(window, shaper, seen)
+    pilot.finish_help_card()
+    compared += check_screen(window, shaper, seen)  # the short results
+    pilot.click(window.results.answers_button)
+    compared += check_screen(window, shaper, seen)  # and every answer to look at again
     assert compared > 100  # the screens really were in Urdu

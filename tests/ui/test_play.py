@@ -1,0 +1,283 @@
+"""Play, calmly: one more try before the answer is shown, a praise moment (word, star, soft sound the
+teacher can turn off) on a right answer, the short results screen, and scenario pictures from the pack."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel, QWidget
+
+from quizapp.services.play import set_praise_sound_enabled
+from quizapp.ui import images, sound
+from quizapp.ui.autopilot import settle
+from tests.services.test_library import copy_pack
+from tests.ui.conftest import StudentApp, StudentAppFactory
+
+PACK, MODULE = "example", "safe-basics"
+
+
+@pytest.fixture
+def played(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The sound files the app asked to play (nothing reaches the speakers in tests)."""
+    calls: list[Path] = []
+
+    def record(path: Path) -> bool:
+        calls.append(path)
+        return True
+
+    monkeypatch.setattr(sound, "play_effect", record)
+    return calls
+
+
+def go_to(app: StudentApp, qtype: str) -> None:
+    app.pilot.create_learner("Ali")
+    app.pilot.open_module(PACK, MODULE)
+    app.pilot.read_lesson()
+    for _ in range(7):
+        if app.pilot.view().question.type == qtype:
+            return
+        app.pilot.answer(right=True)
+        app.pilot.check()
+        app.pilot.next()
+    raise AssertionError(f"no {qtype} question")
+
+
+def stored(app: StudentApp) -> list[tuple[str, object, bool | None]]:
+    run = app.window.quiz.session.run
+    return [(a.question_id, a.answer, a.correct) for a in app.store.runs.attempts_for_run(run.id)]
+
+
+def test_wrong_first_answer_gets_one_more_try_and_the_first_is_stored(student: StudentApp, played) -> None:  # type: ignore[no-untyped-def]
+    """'Not quite. Try once more.' without the answer; the same answer again is refused; the second try
+    shows the feedback and the praise; the store keeps the first answer."""
+    go_to(student, "single")
+    quiz, pilot = student.window.quiz, student.pilot
+    before, heard = stored(student), len(played)
+    pilot.answer(right=False)
+    wrong = quiz.view.answer()
+    assert pilot.first_check()
+    assert quiz.message.text() == "Not quite. Try once more."
+    assert not quiz.feedback.isVisible() and not quiz.checked  # the right answer is not revealed
+    assert quiz.action_button.text() == "Check again"
+    assert stored(student) == [*before, ("best-passphrase", wrong, False)]  # saved at the first try
+
+    pilot.click(quiz.action_button)  # the same answer again
+    assert quiz.message.text() == "Try a different answer this time."
+    assert quiz.retry_pending and not quiz.feedback.isVisible()
+
+    pilot.answer_again(right=True)
+    pilot.click(quiz.action_button)
+    assert quiz.checked and quiz.feedback.verdict.text() == "Correct!"
+    assert quiz.praise.running and quiz.praise.word
+    assert len(played) == heard + 1  # the praise sound, once, for the right second try
+    assert stored(student) == [*before, ("best-passphrase", wrong, False)]  # the second try is not stored
+
+
+def test_praise_sound_off_by_teacher_plays_nothing(student: StudentApp, played) -> None:  # type: ignore[no-untyped-def]
+    """With the teacher's switch off, a right answer still gets the word and the star, but no sound."""
+    go_to(student, "single")
+    assert len(played) > 0  # the right answers on the way were praised with the sound
+    set_praise_sound_enabled(student.store, False)
+    before = len(played)
+    student.pilot.answer(right=True)
+    student.pilot.check()
+    assert student.window.quiz.praise.running
+    assert len(played) == before
+
+
+def test_praise_plays_the_soft_chime_only_on_a_right_answer(student: StudentApp, played) -> None:  # type: ignore[no-untyped-def]
+    """The chime is the shipped WAV; a wrong answer shown with its feedback gets neither sound nor star."""
+    go_to(student, "true_false")  # true/false: no second try
+    assert played and all(p.name == "praise.wav" and p.is_file() for p in played)
+    before = len(played)
+    student.pilot.answer(right=False)
+    student.pilot.check()
+    quiz = student.window.quiz
+    assert quiz.feedback.verdict.text() == "Not quite"
+    assert not quiz.praise.isVisible() and len(played) == before
+
+
+def test_sound_with_no_player_is_silent_not_an_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A computer with no sound player (or a missing file) plays nothing and raises nothing."""
+    monkeypatch.setattr(sound.shutil, "which", lambda _name: None)
+    monkeypatch.setattr(sound.sys, "platform", "linux")
+    chime = tmp_path / "praise.wav"
+    chime.write_bytes(b"RIFF")
+    assert sound.play_effect(chime) is False
+    assert sound.play_effect(tmp_path / "missing.wav") is False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux players are started as processes")
+def test_sound_starts_the_systems_player_quietly(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The chime is handed to the first player found, detached, with its output kept out of the app's."""
+    done = tmp_path / "played.txt"
+    player = tmp_path / "fakeplay"
+    player.write_text(f'#!/bin/sh\necho "$@" > "{done}"\necho "no sound card" >&2\n', encoding="utf-8")
+    player.chmod(0o755)
+    monkeypatch.setattr(sound, "LINUX_PLAYERS", (("fakeplay", ("-q",)),))
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}")
+    chime = tmp_path / "praise.wav"
+    chime.write_bytes(b"RIFF")
+    assert sound.play_effect(chime) is True
+    for _ in range(100):
+        if done.exists() and done.read_text(encoding="utf-8").strip():
+            break
+        time.sleep(0.05)
+    assert done.read_text(encoding="utf-8").split() == ["-q", str(chime)]
+
+
+@pytest.fixture
+def single_checks(qtbot, tmp_path: Path) -> Iterator[StudentApp]:  # type: ignore[no-untyped-def]
+    """The example pack with five single-choice check questions (three options each)."""
+    root = copy_pack(tmp_path / "builtin" / "example", pack_id="example")
+    lines = ["check:", "  questions:"]
+    for number in range(1, 6):
+        lines += [
+            f"    - id: ck-{number}",
+            "      type: single",
+            f"      prompt: {{en: Check question {number}?, ur: جانچ کا سوال {number}؟}}",
+            "      options:",
+            "        - {id: a, text: {en: Right, ur: درست}}",
+            "        - {id: b, text: {en: Wrong, ur: غلط}}",
+            "        - {id: c, text: {en: Also wrong, ur: یہ بھی غلط}}",
+            "      correct: a",
+            "      explanation: {en: Because., ur: اس لیے۔}",
+        ]
+    module = root / "modules" / "safe-basics.yaml"
+    text = module.read_text(encoding="utf-8")
+    module.write_text(text.replace("\nquiz:", "\n" + "\n".join(lines) + "\nquiz:", 1), encoding="utf-8")
+    factory = StudentAppFactory(tmp_path / "data", tmp_path / "builtin", qtbot)
+    yield factory.open()
+    factory.close_all()
+
+
+def test_check_questions_have_no_second_try(single_checks: StudentApp, played) -> None:  # type: ignore[no-untyped-def]
+    """A wrong answer to a check question goes straight on: no 'try once more', no feedback, no praise."""
+    app, window, pilot = single_checks, single_checks.window, single_checks.pilot
+    learner_id = pilot.create_learner("Ayesha", avatar="cat", age_band="11-13")
+    pilot.open_module(PACK, MODULE)
+    screen = window.check
+    for number in range(1, 6):
+        assert window.current_screen() is screen
+        assert screen.where.text() == f"Question {number} of 5"
+        pilot.click(screen.view.card_for("b"))
+        pilot.click(screen.next_button)
+        assert "once more" not in screen.message.text()
+    assert window.current_screen() is window.lesson
+    [run] = app.store.runs.list_quiz_runs(learner_id, kinds=("pre",))
+    assert [a.answer for a in app.store.runs.attempts_for_run(run.id)] == ["b"] * 5  # one answer each
+    assert played == []
+
+
+def test_results_show_two_things_to_remember_and_answers_behind_a_button(student: StudentApp) -> None:
+    """A failed quiz ends on a short screen: score, a good-try badge, two things to remember tied to the
+    misses; the questions to look at again open with "See all answers"."""
+    window, pilot = student.window, student.pilot
+    pilot.create_learner("Sana")
+    pilot.open_module(PACK, MODULE)
+    pilot.read_lesson()
+    while window.current_screen() is window.quiz:
+        qtype = pilot.view().question.type
+        pilot.answer(right=qtype not in ("ordering", "true_false", "single"))
+        pilot.check()
+        pilot.next()
+    pilot.finish_help_card()
+    results = window.results
+    assert not results.result.passed
+    assert results.headline.text() == "Good try! Let's practise a bit more."
+    assert results.findChild(QLabel, "badge-good-try") is not None
+    card = results.findChild(QWidget, "things-to-remember")
+    assert card is not None and card.isVisible()
+    remembered = [results.findChild(QLabel, f"remember-{n}").text() for n in (1, 2)]
+    closest = {
+        "best-passphrase": "Long passphrases beat short complicated passwords.",
+        "bully-steps": "Block, keep evidence, report, and tell a trusted adult.",
+        "bank-asks-otp": "Never share a one-time code.",
+    }
+    # the key point closest to each of the first two questions missed (in the order they were asked)
+    assert remembered == [closest[m.question.id] for m in results.result.missed[:2]]
+    answers = results.findChild(QWidget, "all-answers")
+    assert not answers.isVisible()
+    assert results.answers_button.isVisible() and results.answers_button.text() == "See all answers"
+    pilot.click(results.answers_button)
+    assert answers.isVisible()
+    missed = {m.question.id for m in results.result.missed}
+    assert missed == {"best-passphrase", "bully-steps", "bank-asks-otp"}
+    for qid in missed:
+        assert results.findChild(QWidget, f"missed-{qid}").isVisible()
+    assert results.answers_button.text() == "Hide the answers"
+
+
+def test_scenario_shows_the_packs_picture_in_the_learners_language(student: StudentApp) -> None:
+    """The example scenario's own picture replaces the phone icon, the English one in English and the
+    Urdu one in Urdu; it is not shown a second time under the prompt."""
+    go_to(student, "scenario")
+    view = student.pilot.view()
+    shown = view.findChild(QLabel, "situation-picture")
+    assert shown is not None and shown.isVisible()
+    assert shown.accessibleName().startswith("A phone with a message from a cousin")
+    pack = view.pack
+    english = images.load_image(pack.asset_path("assets/cousin-wallet-en.svg"), 150, 110)
+    urdu = images.load_image(pack.asset_path("assets/cousin-wallet-ur.svg"), 150, 110)
+    assert english is not None and urdu is not None
+    assert shown.pixmap().toImage() == english.toImage()
+    pictures = [w for w in view.findChildren(QLabel) if not w.pixmap().isNull() and w.pixmap().width() > 100]
+    assert pictures == [shown]
+
+    student.ctx.set_language("ur")
+    student.window.quiz.refresh()
+    settle()
+    shown = student.pilot.view().findChild(QLabel, "situation-picture")
+    assert shown.pixmap().toImage() == urdu.toImage()
+
+
+def test_scenario_without_a_picture_keeps_the_phone_icon(student_factory: StudentAppFactory) -> None:
+    """A scenario that gives no picture shows the generic phone illustration as before."""
+    module = student_factory.builtin_dir / "example" / "modules" / "safe-basics.yaml"
+    text = module.read_text(encoding="utf-8")
+    start = text.index("      image:\n        en: assets/cousin-wallet-en.svg")
+    end = text.index("      situation:", start)
+    module.write_text(text[:start] + text[end:], encoding="utf-8")
+    app = student_factory.open()
+    go_to(app, "scenario")
+    view = app.pilot.view()
+    assert view.findChild(QLabel, "situation-picture") is None
+    situation = view.findChild(QWidget, "situation")
+    icon = images.illustration("scenario", 36).toImage()
+    assert any(
+        not w.pixmap().isNull() and w.pixmap().toImage() == icon for w in situation.findChildren(QLabel)
+    )
+
+
+def test_see_all_answers_moves_out_of_a_full_footer(student_factory: StudentAppFactory) -> None:
+    """At the largest text on a small screen the footer has no room for "See all answers": it moves under
+    the two things to remember (never cut off), and back to the footer at normal size."""
+    copy_pack(student_factory.builtin_dir / "second", pack_id="second")  # so "Next module" is shown too
+    student = student_factory.open()
+    window, pilot = student.window, student.pilot
+    pilot.create_learner("Omar")
+    pilot.open_module(PACK, MODULE)
+    pilot.read_lesson()
+    while window.current_screen() is window.quiz:
+        pilot.answer(right=pilot.view().question.type != "true_false")
+        pilot.check()
+        pilot.next()
+    pilot.finish_help_card()
+    results = window.results
+    button = results.answers_button
+    assert results.footer_row.indexOf(button) >= 0 and button.isVisible()
+    assert results.next_button.isVisible()
+    student.ctx.set_text_scale(150)
+    settle()
+    assert results.footer_row.indexOf(button) < 0 and button.isVisible()
+    for other in (results.home_button, results.again_button, results.next_button):
+        if other.isVisible():
+            assert other.width() >= other.sizeHint().width()  # no button cut short
+    student.ctx.set_text_scale(100)
+    settle()
+    assert results.footer_row.indexOf(button) >= 0 and button.isVisible()
