@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QVBoxLayout, QW
 from quizapp.progress.errors import StoreError
 from quizapp.services.grading import Grade, grade, is_complete
 from quizapp.ui import images, theme
+from quizapp.ui.narration import speaker_shortcut
 from quizapp.ui.questions import QuestionView, make_view
 from quizapp.ui.questions.choice import ScenarioView, rating_words
 from quizapp.ui.screens.base import Screen, choose_text_size
@@ -181,6 +182,8 @@ class QuizScreen(Screen):
             shortcut = QShortcut(QKeySequence(str(number)), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda n=number: self.pick_number(n))
+        speaker_shortcut(self, lambda: self.view.listen() if self.view is not None else None)
+        ctx.narrator.problem.connect(self.message.setText)
 
     # ------------------------------------------------------------------------------------------ state
     @property
@@ -200,6 +203,7 @@ class QuizScreen(Screen):
             self.finish()
             return
         self.index = index
+        self.ctx.narrator.stop()
         self._build_view(keep_answer=None)
         session.shown()
         self.page.verticalScrollBar().setValue(0)
