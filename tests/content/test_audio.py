@@ -166,3 +166,16 @@ def test_narration_in_a_language_the_pack_lacks_is_a_warning(tmp_path: Path) -> 
     write(pack, "audio/s-pa.ogg", vorbis(2))
     problem = find(validate(pack), "narration in 'pa'")
     assert problem.severity.value == "warning"
+
+
+def test_validate_checks_the_example_packs_narration(tmp_path: Path) -> None:
+    """The example pack names its recordings under audio:, and validate reads each one: a copy with one
+    recording replaced by a picture fails, naming the file."""
+    import shutil
+
+    pack = tmp_path / "example"
+    shutil.copytree(resource_dir("questions") / "example", pack)
+    assert validate(pack).diagnostics.errors == []
+    (pack / "audio" / "best-passphrase-b-ur.ogg").write_bytes(png())
+    problem = find(validate(pack), "narration 'audio/best-passphrase-b-ur.ogg'")
+    assert problem.severity.value == "error" and problem.path.endswith("safe-basics.yaml")
