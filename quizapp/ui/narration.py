@@ -200,6 +200,7 @@ class SpeakerButton(QToolButton):
         self.setIcon(images.icon("speaker", SPEAKER_ICON))
         self.setIconSize(QSize(SPEAKER_ICON, SPEAKER_ICON))
         self.setFixedSize(theme.MIN_TARGET + 4, theme.MIN_TARGET + 4)  # a fingertip, no wider
+        self.setStyleSheet("padding: 0px;")  # the buttons' 18 px sides would push the icon off centre
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Listen: {what}").format(what=what))
@@ -207,8 +208,9 @@ class SpeakerButton(QToolButton):
         self.clicked.connect(lambda: narrator.play(item))
 
 
-def beside_speaker(content: QWidget, button: SpeakerButton | None) -> QWidget:
-    """``content`` with the speaker button on its leading side (the right in Urdu), or ``content`` alone."""
+def beside_speaker(content: QWidget, button: SpeakerButton | None, *, centred: bool = False) -> QWidget:
+    """``content`` with the speaker button on its leading side (the right in Urdu), or ``content`` alone;
+    the button beside the first line (a prompt that wraps), or ``centred`` (a one-line heading)."""
     if button is None:
         return content
     row = QWidget()
@@ -216,7 +218,7 @@ def beside_speaker(content: QWidget, button: SpeakerButton | None) -> QWidget:
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(6)
-    layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter if centred else Qt.AlignmentFlag.AlignTop)
     layout.addWidget(content, 1)
     return row
 

@@ -72,6 +72,8 @@ class _CardsView(QuestionView):
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(OPTION_SPACING)
+        if self.option_speakers:  # a speaker between two columns is nearer its own card than the other
+            self.grid.setHorizontalSpacing(4 * OPTION_SPACING)
         self.box.addLayout(self.grid)
         self.two_columns = False
         self._place_cards(two_columns=False)

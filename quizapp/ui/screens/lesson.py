@@ -145,7 +145,7 @@ class LessonScreen(Screen):
         item = section_item(ctx, section, entry.pack, module.audience)
         self.speaker = SpeakerButton(ctx.narrator, item, heading) if item is not None else None
         self.sound_note.setText("")
-        box.addWidget(beside_speaker(section_heading, self.speaker))
+        box.addWidget(beside_speaker(section_heading, self.speaker, centred=True))
         if section.image:
             pixmap = images.load_image(entry.pack.asset_path(section.image), 280, 140)
             if pixmap is not None:
