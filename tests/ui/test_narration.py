@@ -228,3 +228,17 @@ def test_the_player_plays_a_wav_and_stops(qapp) -> None:  # type: ignore[no-unty
         assert 0 < stopped_at == player.frames_played < 22050 * 3
     finally:
         player.close()
+
+
+def test_leaving_the_lesson_stops_the_narration(qtbot, student: StudentApp) -> None:
+    """A 20-second section stops playing when the learner goes back to their modules."""
+    import time
+
+    open_lesson(student)
+    student.pilot.click(student.window.lesson.speaker)
+    wait_for_sound(qtbot, student)
+    student.pilot.click(student.window.lesson.home_button)
+    player = student.ctx.narrator.player
+    stopped_at = player.frames_played
+    time.sleep(0.5)
+    assert player.frames_played == stopped_at

@@ -73,6 +73,8 @@ class LessonScreen(Screen):
         self.sound_note = label("", "subtle")  # "No sound: ..." when narration cannot be played
         self.sound_note.setObjectName("sound-note")
         ctx.narrator.problem.connect(self.sound_note.setText)
+        self.go_home.connect(ctx.narrator.stop)  # leaving the lesson silences it
+        self.start_quiz.connect(lambda _entry: ctx.narrator.stop())
         row.addWidget(self.back_button)
         row.addWidget(self.sound_note, 1)
         row.addWidget(self.next_button)

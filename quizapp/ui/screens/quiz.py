@@ -184,6 +184,8 @@ class QuizScreen(Screen):
             shortcut.activated.connect(lambda n=number: self.pick_number(n))
         speaker_shortcut(self, lambda: self.view.listen() if self.view is not None else None)
         ctx.narrator.problem.connect(self.message.setText)
+        self.go_home.connect(ctx.narrator.stop)  # leaving the quiz silences it
+        self.finished.connect(lambda _result: ctx.narrator.stop())
 
     # ------------------------------------------------------------------------------------------ state
     @property
