@@ -2,6 +2,12 @@
 take, and what the alternatives would add (issue 21: at most 10 MB more, nothing loaded at start-up).
 
     .venv/bin/python benchmarks/bench_audio.py [--addons-wheel pyside6_addons-*.whl] [--pygame-wheel ...]
+    .venv/bin/python benchmarks/bench_audio.py --bundles WITH_DIR WITHOUT_DIR   # two built dist/quizapp
+
+``--bundles`` compares two frozen builds (``python3 packaging/build.py``, once as it is and once with
+miniaudio, cffi and pycparser uninstalled from build/venv-linux and ``--skip-install``): the files only one
+of them has and the two folders' sizes. That is the installed delta itself; the figures below estimate it
+without building.
 
 Bundle delta: the files a frozen build collects for playback, found by importing
 ``quizapp.services.playback`` in a fresh process and listing every Python module and shared library it
@@ -177,11 +183,31 @@ def run(addons_wheel: Path | None = None, pygame_wheel: Path | None = None) -> l
     return figures
 
 
+def folder_files(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_size for p in folder.rglob("*") if p.is_file()}
+
+
+def compare_bundles(with_audio: Path, without: Path) -> int:
+    have, lack = folder_files(with_audio), folder_files(without)
+    for name in sorted(set(have) - set(lack)):
+        print(f"  only with narration: {name} ({have[name] / 1024:.0f} KB)")
+    for name in sorted(set(lack) - set(have)):
+        print(f"  only without: {name} ({lack[name] / 1024:.0f} KB)")
+    changed = sum(have[n] - lack[n] for n in set(have) & set(lack))
+    print(f"  files in both changed by {changed / 1024:.0f} KB (the Python archive, the example pack)")
+    delta = sum(have.values()) - sum(lack.values())
+    print(f"{'installed bundle grows by':55} {delta / MB:>10.2f} MB  <= 10 MB")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--addons-wheel", type=Path)
     parser.add_argument("--pygame-wheel", type=Path)
+    parser.add_argument("--bundles", type=Path, nargs=2, metavar=("WITH", "WITHOUT"))
     args = parser.parse_args(argv)
+    if args.bundles:
+        return compare_bundles(*args.bundles)
     for name, value, unit, goal in run(args.addons_wheel, args.pygame_wheel):
         print(f"{name:55} {value:>10} {unit:3} {goal}")
     return 0
