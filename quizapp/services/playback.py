@@ -1,7 +1,7 @@
 """Play a narration clip (Ogg Vorbis, MP3 or WAV bytes) on the computer's sound device with miniaudio.
 
 miniaudio was chosen by measurement (benchmarks/bench_audio.py, docs/authoring.md "Narration"): it adds
-about 2 MB to the installed bundle where Qt Multimedia with its FFmpeg libraries adds about 23 MB, decodes
+1.1 MB to the installed bundle where Qt Multimedia with its FFmpeg libraries adds about 22 MB, decodes
 in C and opens the system's own sound service (WASAPI, PulseAudio, ALSA, Core Audio) loaded at run time.
 This module imports it at the top, so **nothing at start-up may import this module**: the UI imports it on
 the first press of a speaker button (tests/ui/test_narration.py checks that the app starts without it).
