@@ -39,6 +39,12 @@ class AudioProblem(ValueError):
 def check_audio_file(path: Path) -> AudioInfo:
     """The narration file at ``path`` read and measured; raises :class:`AudioProblem` when it may not be
     played (wrong ending, not audio, damaged, too large or too long)."""
+    return read_audio_file(path)[1]
+
+
+def read_audio_file(path: Path) -> tuple[bytes, AudioInfo]:
+    """The bytes of the narration file at ``path`` and what they are, checked as read (the player plays
+    exactly the bytes that were checked); raises :class:`AudioProblem`."""
     suffix = path.suffix.lower()
     if suffix not in AUDIO_SUFFIXES:
         raise AudioProblem("a narration file must be an .ogg (Ogg Vorbis) or .mp3 file")
@@ -49,10 +55,11 @@ def check_audio_file(path: Path) -> AudioInfo:
                 f"the file is {size // 1024} KB; a narration file may be at most {MAX_FILE_BYTES // 1024} KB "
                 "(record it shorter or at a lower quality, for example oggenc -q 0)"
             )
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise AudioProblem(f"the file could not be read: {exc.strerror or exc}") from exc
-    return check_audio_bytes(data, suffix)
+    return data, check_audio_bytes(data, suffix)
 
 
 def check_audio_bytes(data: bytes, suffix: str) -> AudioInfo:

@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
-from quizapp.content.audio import AudioProblem, check_audio_file
+from quizapp.content.audio import AudioProblem, read_audio_file
 from quizapp.content.richtext import to_plain
 from quizapp.services.reading_voice import ReadingVoice, ReadingVoiceError, find_reading_voice
 from quizapp.ui import images, theme
@@ -130,8 +130,7 @@ class Narrator(QObject):
     def _prepare(self, item: NarrationItem, ticket: int) -> None:
         try:
             if item.recording is not None:
-                check_audio_file(item.recording)  # changed since it was validated: refused here too
-                data = item.recording.read_bytes()
+                data, _info = read_audio_file(item.recording)  # changed since validated: refused here too
             else:
                 voice = self.voice
                 if voice is None:
