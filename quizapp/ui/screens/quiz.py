@@ -1,6 +1,7 @@
 """The quiz: one question at a time, "Check" for immediate feedback in words and icons, a hint on request.
 
-Keyboard: Enter checks and then goes on, number keys 1-9 pick options, Tab moves between controls.
+Keyboard: Enter checks and then goes on, number keys 1-9 pick options, F2 reads the question or the focused
+option aloud (where there is narration), Tab moves between controls.
 Each answer is stored the moment it is checked.
 """
 
