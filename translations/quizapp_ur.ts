@@ -1954,6 +1954,10 @@
         <source>Reading voice: {program} reads texts without a recording in {languages}.</source>
         <translation>پڑھنے والی آواز: {program} بغیر ریکارڈنگ والی عبارتیں {languages} میں پڑھتا ہے۔</translation>
     </message>
+    <message>
+        <source>Read texts that have no recording with this voice</source>
+        <translation>جن عبارتوں کی ریکارڈنگ نہیں، انہیں اسی آواز سے پڑھ کر سنائیں</translation>
+    </message>
 </context>
 <context>
     <name>App</name>

@@ -71,9 +71,9 @@ class AppContext:
     def narrator(self) -> Narrator:
         """Plays narration (recordings, else the reading voice); made on first use."""
         if self._narrator is None:
-            from quizapp.ui.narration import Narrator
+            from quizapp.ui.narration import VOICE_SETTING, Narrator
 
-            self._narrator = Narrator()
+            self._narrator = Narrator(voice_allowed=lambda: self.store.settings.get_bool(VOICE_SETTING, True))
         return self._narrator
 
     def reload_content(self) -> None:

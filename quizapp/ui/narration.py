@@ -41,6 +41,8 @@ SHORTCUT = "F2"
 BACKEND_VARIABLE = "QUIZAPP_AUDIO_BACKEND"
 """Set to ``null`` (the tests do) to play into a device that needs no sound card."""
 SPEAKER_ICON = 32
+VOICE_SETTING = "reading_voice"
+"""The teacher's switch (Settings, Reading aloud): the computer's voice may read unrecorded texts."""
 _MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -67,9 +69,11 @@ class Narrator(QObject):
         self,
         backends: list[str] | None = None,
         find_voice: Callable[[], ReadingVoice | None] = find_reading_voice,
+        voice_allowed: Callable[[], bool] = lambda: True,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.voice_allowed = voice_allowed
         if backends is None and os.environ.get(BACKEND_VARIABLE):
             backends = [os.environ[BACKEND_VARIABLE]]
         self._backends = backends
@@ -115,7 +119,7 @@ class Narrator(QObject):
         if rel is not None:
             return NarrationItem(asset_path(rel), words, shown)
         voice = self.voice
-        if voice is not None and voice.speaks(shown) and words.strip():
+        if voice is not None and voice.speaks(shown) and words.strip() and self.voice_allowed():
             return NarrationItem(None, words, shown)
         return None
 

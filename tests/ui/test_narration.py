@@ -151,11 +151,8 @@ sys.stdout.buffer.write(out.getvalue())
 """
 
 
-def test_the_reading_voice_reads_what_has_no_recording(
-    qtbot, student_factory: StudentAppFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """Where a text has no recording and the computer has a reading voice, the button reads the text
-    shown (heading and body, without formatting marks) in its language, through the same player."""
+def fake_voice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Put the stand-in espeak-ng alone on the PATH; returns the file where it logs what it said."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     log = tmp_path / "spoken.txt"
@@ -164,6 +161,29 @@ def test_the_reading_voice_reads_what_has_no_recording(
     program.chmod(0o755)
     monkeypatch.setenv("PATH", str(bin_dir))
     monkeypatch.setenv("QUIZAPP_READING_VOICE", "")
+    return log
+
+
+def test_the_teachers_switch_takes_the_voice_away_but_not_recordings(
+    student_factory: StudentAppFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """With the reading voice turned off in Settings, unrecorded texts have no speaker; recorded ones do."""
+    fake_voice(tmp_path, monkeypatch)
+    app = student_factory.open()
+    app.store.settings.set_bool("reading_voice", False)
+    open_lesson(app)
+    lesson = app.window.lesson
+    assert len(speakers(lesson)) == 1  # the recorded first section
+    app.pilot.click(lesson.next_button)
+    assert speakers(lesson) == []
+
+
+def test_the_reading_voice_reads_what_has_no_recording(
+    qtbot, student_factory: StudentAppFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Where a text has no recording and the computer has a reading voice, the button reads the text
+    shown (heading and body, without formatting marks) in its language, through the same player."""
+    log = fake_voice(tmp_path, monkeypatch)
     app = student_factory.open()
     open_lesson(app)
     lesson = app.window.lesson

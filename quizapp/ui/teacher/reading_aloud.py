@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from quizapp.content.text import language_name
-from quizapp.ui.teacher.widgets import Card, note, tr
+from quizapp.ui.narration import VOICE_SETTING
+from quizapp.ui.teacher.widgets import MIN_TARGET, Card, WrappingCheckBox, note, tr
 
 if TYPE_CHECKING:
     from quizapp.ui.context import AppContext
@@ -28,12 +29,25 @@ class ReadingAloudCard(Card):
         )
         self.voice = note("")
         self.voice.setObjectName("reading-voice")
+        self.use_voice = WrappingCheckBox(tr("Read texts that have no recording with this voice"))
+        self.use_voice.setAccessibleName(tr("Read texts that have no recording with this voice"))
+        self.use_voice.setMinimumHeight(MIN_TARGET)
+        self.use_voice.toggled.connect(self._choose)
         self.body.addWidget(self.recordings)
         self.body.addWidget(self.voice)
+        self.body.addWidget(self.use_voice)
+
+    def _choose(self, on: bool) -> None:
+        """Kept for the computer; the next lesson part or question shown has speaker buttons, or not."""
+        settings = self.ctx.store.settings
+        if on != settings.get_bool(VOICE_SETTING, True):
+            settings.set_bool(VOICE_SETTING, on)
 
     def refresh(self) -> None:
         voice = self.ctx.narrator.voice
         spoken = [code for code in LANGUAGES if voice is not None and voice.speaks(code)]
+        self.use_voice.setVisible(bool(spoken))
+        self.use_voice.setChecked(self.ctx.store.settings.get_bool(VOICE_SETTING, True))  # no-op in _choose
         if voice is None or not spoken:
             self.voice.setText(
                 tr(
