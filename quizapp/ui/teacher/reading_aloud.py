@@ -56,7 +56,8 @@ class ReadingAloudCard(Card):
                 )
             )
             return
-        names = ", ".join(tr(language_name(code)) for code in spoken)
+        comma = "، " if self.ctx.is_rtl else ", "  # Urdu's own comma
+        names = comma.join(tr(language_name(code)) for code in spoken)
         self.voice.setText(
             tr("Reading voice: {program} reads texts without a recording in {languages}.").format(
                 program=voice.program.stem, languages=names
