@@ -19,6 +19,10 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     monkeypatch.setenv("QUIZAPP_DATA_DIR", str(data))
     monkeypatch.setenv("QUIZAPP_DATABASE", "")  # empty: the SQLite file; a developer's server stays out
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    # Narration never reaches a real sound card, and the computer's reading voice (espeak-ng, where
+    # installed) stays out unless a test gives one: screens look the same on every machine.
+    monkeypatch.setenv("QUIZAPP_AUDIO_BACKEND", "null")
+    monkeypatch.setenv("QUIZAPP_READING_VOICE", "off")
     yield data
 
 

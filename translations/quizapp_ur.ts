@@ -1962,6 +1962,26 @@
         <source>Nice work!</source>
         <translation>بہت اچھے!</translation>
     </message>
+    <message>
+        <source>Reading aloud</source>
+        <translation>پڑھ کر سنانا</translation>
+    </message>
+    <message>
+        <source>Recorded narration in packs plays when a learner presses the speaker button or F2.</source>
+        <translation>جب طالب علم اسپیکر کا بٹن یا F2 دباتا ہے تو پیک میں ریکارڈ کی گئی آواز سنائی دیتی ہے۔</translation>
+    </message>
+    <message>
+        <source>No reading voice on this computer: texts without a recording are not read aloud. Installing espeak-ng adds one (English and Urdu).</source>
+        <translation>اس کمپیوٹر پر پڑھنے والی آواز نہیں ہے: جن عبارتوں کی ریکارڈنگ نہیں، وہ پڑھ کر نہیں سنائی جاتیں۔ espeak-ng انسٹال کرنے سے یہ آواز مل جاتی ہے (انگریزی اور اردو)۔</translation>
+    </message>
+    <message>
+        <source>Reading voice: {program} reads texts without a recording in {languages}.</source>
+        <translation>پڑھنے والی آواز: {program} بغیر ریکارڈنگ والی عبارتیں {languages} میں پڑھتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Read texts that have no recording with this voice</source>
+        <translation>جن عبارتوں کی ریکارڈنگ نہیں، انہیں اسی آواز سے پڑھ کر سنائیں</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -3014,6 +3034,32 @@
     <message>
         <source>Text size</source>
         <translation>لکھائی کا سائز</translation>
+    </message>
+</context>
+<context>
+    <name>Narrator</name>
+    <message>
+        <source>No sound: this computer has no speakers or headphones that work.</source>
+        <translation>آواز نہیں: اس کمپیوٹر کے اسپیکر یا ہیڈ فون کام نہیں کر رہے۔</translation>
+    </message>
+    <message>
+        <source>This recording cannot be played. Tell your teacher.</source>
+        <translation>یہ ریکارڈنگ نہیں چل سکتی۔ اپنے ٹیچر کو بتائیں۔</translation>
+    </message>
+    <message>
+        <source>The reading voice did not start.</source>
+        <translation>پڑھنے والی آواز شروع نہیں ہوئی۔</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerButton</name>
+    <message>
+        <source>Listen: {what}</source>
+        <translation>سنیں: {what}</translation>
+    </message>
+    <message>
+        <source>Listen ({key})</source>
+        <translation>سنیں ({key})</translation>
     </message>
 </context>
 </TS>

@@ -53,6 +53,17 @@ def picture_paths(value: str | dict[str, str] | None) -> list[tuple[str | None, 
     return list(value.items())
 
 
+Narration = Annotated[
+    dict[LanguageCode, RelPath],
+    Field(
+        min_length=1,
+        description="Recorded narration per language, files inside the pack: Ogg Vorbis (.ogg) or MP3 "
+        "(.mp3), at most 1 MB and 3 minutes each "
+        "(for example {en: audio/intro-en.ogg, ur: audio/intro-ur.ogg}).",
+    ),
+]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
@@ -63,6 +74,7 @@ class Option(_Strict):
     id: Slug
     text: Text
     feedback: Text | None = Field(default=None, description="Shown when the learner picks this option.")
+    audio: Narration | None = None
 
 
 class ScenarioOption(_Strict):
@@ -72,6 +84,7 @@ class ScenarioOption(_Strict):
     text: Text
     rating: Rating = Field(description="best, acceptable or unsafe.")
     feedback: Text = Field(description="What happens if the learner does this, and why.")
+    audio: Narration | None = None
 
 
 class MatchPair(_Strict):
@@ -82,6 +95,9 @@ class MatchPair(_Strict):
 class _QuestionBase(_Strict):
     id: Slug
     prompt: Text
+    audio: Narration | None = Field(
+        default=None, description="The prompt read aloud (a scenario's situation and prompt)."
+    )
     explanation: Text = Field(
         description="Why the right answer is right and the tempting wrong one is wrong."
     )
@@ -150,6 +166,7 @@ Question = Annotated[
 class LessonSection(_Strict):
     heading: Text | None = None
     body: Text = Field(description="Paragraphs, **bold**, *italic* and lists ('- ' or '1. ').")
+    audio: Narration | None = Field(default=None, description="The section (heading and body) read aloud.")
     image: RelPath | None = None
     image_alt: Text | None = None
     source: Text | None = Field(

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from quizapp.content.archive import ArchiveProblem, find_pack_root, safe_extract
+from quizapp.content.audio import AUDIO_SUFFIXES, AudioProblem, check_audio_file
 from quizapp.content.diagnostics import DiagnosticList
 from quizapp.content.errors import describe, suggest
 from quizapp.content.images import IMAGE_SUFFIXES, check_image_file
@@ -173,6 +174,42 @@ def _check_image(
         diags.error(ctx.display, line, column, f"image '{rel}': {problem.message}{where}")
 
 
+def _check_audio(
+    audio: object, ctx: PackContext, doc: YamlDocument, loc: tuple[int | str, ...], diags: DiagnosticList
+) -> None:
+    """Each narration file of an ``audio:`` mapping: in a language of the pack, inside the pack, real Ogg
+    Vorbis or MP3 within the size and length limits (content/audio.py)."""
+    if not isinstance(audio, dict):
+        return
+    for lang, rel in audio.items():
+        if not isinstance(lang, str) or not isinstance(rel, str):
+            continue
+        at = (*loc, lang)
+        if lang not in ctx.languages:
+            line, column = locate(doc.root, at, want_key=True)
+            diags.warning(
+                ctx.display,
+                line,
+                column,
+                f"narration in '{lang}', which is not among the pack's languages "
+                f"({', '.join(ctx.languages)})",
+            )
+        if not rel.lower().endswith(AUDIO_SUFFIXES):
+            line, column = locate(doc.root, at)
+            diags.error(
+                ctx.display, line, column, f"narration '{rel}' must be an .ogg (Ogg Vorbis) or .mp3 file"
+            )
+            continue
+        path = _check_rel_path(rel, ctx, doc, at, diags, "narration")
+        if path is None:
+            continue
+        try:
+            check_audio_file(path)
+        except AudioProblem as problem:
+            line, column = locate(doc.root, at)
+            diags.error(ctx.display, line, column, f"narration '{rel}': {problem}")
+
+
 def _iter_texts(
     value: Any, loc: tuple[int | str, ...]
 ) -> Iterator[tuple[tuple[int | str, ...], LText | Accepted]]:
@@ -279,6 +316,9 @@ def _check_question(
     for picture_lang, path in picture_paths(question.image):
         where = (*loc, "image") if picture_lang is None else (*loc, "image", picture_lang)
         _check_image(path, ctx, doc, where, diags)
+    _check_audio(question.audio, ctx, doc, (*loc, "audio"), diags)
+    for index, option in enumerate(getattr(question, "options", ())):
+        _check_audio(option.audio, ctx, doc, (*loc, "options", index, "audio"), diags)
 
 
 def _check_lengths(
@@ -335,6 +375,7 @@ def check_module(module: Module, ctx: PackContext, doc: YamlDocument, diags: Dia
     _check_image(module.image, ctx, doc, ("image",), diags)
     for index, section in enumerate(module.lesson.sections):
         _check_image(section.image, ctx, doc, ("lesson", "sections", index, "image"), diags)
+        _check_audio(section.audio, ctx, doc, ("lesson", "sections", index, "audio"), diags)
     if module.id in module.prerequisites:
         line, column = locate(doc.root, ("prerequisites",))
         diags.error(ctx.display, line, column, "a module cannot be its own prerequisite")
@@ -359,6 +400,8 @@ def check_valid_parts(data: Any, ctx: PackContext, doc: YamlDocument, diags: Dia
     for index, section in enumerate(sections if isinstance(sections, list) else []):
         if isinstance(section, dict) and isinstance(section.get("image"), str):
             _check_image(section["image"], ctx, doc, ("lesson", "sections", index, "image"), diags)
+        if isinstance(section, dict):
+            _check_audio(section.get("audio"), ctx, doc, ("lesson", "sections", index, "audio"), diags)
     quiz = data.get("quiz")
     questions = quiz.get("questions") if isinstance(quiz, dict) else None
     seen: set[str] = set()

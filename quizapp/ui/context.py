@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from quizapp.services.learning import LearningService
     from quizapp.services.library import PackLibrary
     from quizapp.services.records import Store
+    from quizapp.ui.narration import Narrator
 
 RTL_LANGUAGES = frozenset({"ur", "ar", "fa", "ps", "sd"})
 UI_LANGUAGES = ("en", "ur")
@@ -54,6 +55,7 @@ class AppContext:
     i18n: LanguageSwitcher | None = field(default=None, repr=False)
     """Translator, font, locale and direction for each language (made from ``data_dir`` when not given)."""
     _learning: LearningService | None = field(default=None, init=False, repr=False)
+    _narrator: Narrator | None = field(default=None, init=False, repr=False)
 
     # ------------------------------------------------------------------------------------- services
     @property
@@ -64,6 +66,15 @@ class AppContext:
 
             self._learning = LearningService(self.store, self.library)
         return self._learning
+
+    @property
+    def narrator(self) -> Narrator:
+        """Plays narration (recordings, else the reading voice); made on first use."""
+        if self._narrator is None:
+            from quizapp.ui.narration import VOICE_SETTING, Narrator
+
+            self._narrator = Narrator(voice_allowed=lambda: self.store.settings.get_bool(VOICE_SETTING, True))
+        return self._narrator
 
     def reload_content(self) -> None:
         """Read the packs again and tell every screen (after the teacher changed something)."""

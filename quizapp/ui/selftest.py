@@ -148,6 +148,7 @@ class _Journey:
 
         pilot.open_module(EXAMPLE_PACK, EXAMPLE_MODULE)
         pilot.expect_screen(window.lesson)
+        self.check_narration(window.lesson)
         parts = pilot.read_lesson()
         sections = len(entry.module.lesson.sections)
         self.check("every lesson part was shown", len(parts) == sections, parts)
@@ -194,6 +195,29 @@ class _Journey:
         self.close_app()
 
         self.verify_store(learner_id, shown_score)
+
+    def check_narration(self, lesson: Any) -> None:
+        """The narrated first section has a speaker button; its recording decodes and its samples reach a
+        sound device (miniaudio's null device: the self-test makes no sound in a classroom)."""
+        from quizapp.services.playback import Player, decoded_seconds
+
+        speaker = lesson.speaker
+        self.check("the narrated lesson section has a speaker button", speaker is not None)
+        recording = speaker.item.recording
+        self.check("the speaker plays the pack's recording", recording is not None and recording.is_file())
+        data = recording.read_bytes()
+        seconds = decoded_seconds(data)
+        self.check("the narration decodes", seconds > 1, seconds)
+        player = Player(["null"])
+        try:
+            player.play(data)
+            deadline = time.monotonic() + 5
+            while player.frames_played == 0 and time.monotonic() < deadline:
+                time.sleep(0.01)
+            self.check("the narration reaches the sound device", player.frames_played > 0)
+        finally:
+            player.close()
+        self.summary["narration_seconds"] = round(seconds, 1)
 
     def answer_questions(self, pilot: Autopilot, count: int) -> list[str]:
         window = self.window

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from quizapp.content.models import picture_for
 from quizapp.ui import images
+from quizapp.ui.narration import SpeakerButton, beside_speaker, question_item
 from quizapp.ui.widgets import label, picture
 
 if TYPE_CHECKING:
@@ -59,7 +60,9 @@ class QuestionView(QWidget):
         self.prompt = label(self.t(question.prompt), "heading")
         self.prompt.setObjectName("prompt")
         self.prompt.setProperty("tight", True)
-        self.box.addWidget(self.prompt)
+        item = question_item(ctx, question, pack, self.audience)
+        self.speaker = SpeakerButton(ctx.narrator, item, self.prompt.text()) if item is not None else None
+        self.box.addWidget(beside_speaker(self.prompt, self.speaker))
         if question.image and not self.picture_in_intro:
             pixmap = self.question_picture(360, 180)
             if pixmap is not None:
@@ -112,6 +115,11 @@ class QuestionView(QWidget):
 
     def first_focus(self) -> QWidget | None:
         return None
+
+    def listen(self) -> None:
+        """F2: hear the question (views with narrated options play the focused option instead)."""
+        if self.speaker is not None:
+            self.speaker.click()
 
     def option_feedback(self) -> list[str]:
         """The pack's feedback for what the learner chose (shown after checking)."""

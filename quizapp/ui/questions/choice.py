@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QV
 from quizapp.content.models import MultipleSelect, Scenario, SingleChoice, TrueFalse
 from quizapp.services.grading import Grade
 from quizapp.ui import images
+from quizapp.ui.narration import SpeakerButton, beside_speaker, option_item
 from quizapp.ui.questions.base import QuestionView, tr
 from quizapp.ui.widgets import ChoiceCard, label, picture
 
@@ -51,6 +52,8 @@ class _CardsView(QuestionView):
         # no key at all; each card is its own Tab stop.
         self.group = QButtonGroup(self) if self.exclusive else None
         self.cards: list[tuple[Any, ChoiceCard]] = []
+        self.cells: dict[ChoiceCard, QWidget] = {}  # a card with its speaker button beside it
+        self.option_speakers: dict[ChoiceCard, SpeakerButton] = {}
         for number, index in enumerate(order, 1):
             option = options[index]
             card = ChoiceCard(self.t(option.text), number=number if number <= 9 else None, kind=self.kind)
@@ -61,21 +64,27 @@ class _CardsView(QuestionView):
             card.toggled.connect(lambda _on=False: self.answer_changed.emit())
             card.installEventFilter(self)
             self.cards.append((option, card))
+            item = option_item(self.ctx, option, self.pack, self.audience)
+            if item is not None:
+                self.option_speakers[card] = SpeakerButton(self.ctx.narrator, item, card.text_label.text())
+                self.cells[card] = beside_speaker(card, self.option_speakers[card])
         # Short options side by side, two to a row (reading order: the first on the leading side), so that
         # on a small screen every option is in sight at once; long ones one under the other.
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(OPTION_SPACING)
+        if self.option_speakers:  # a speaker between two columns is nearer its own card than the other
+            self.grid.setHorizontalSpacing(4 * OPTION_SPACING)
         self.box.addLayout(self.grid)
         self.two_columns = False
         self._place_cards(two_columns=False)
 
     def _place_cards(self, *, two_columns: bool) -> None:
         for _option, card in self.cards:
-            self.grid.removeWidget(card)
+            self.grid.removeWidget(self.cells.get(card, card))
         columns = 2 if two_columns else 1
         for position, (_option, card) in enumerate(self.cards):
-            self.grid.addWidget(card, position // columns, position % columns)
+            self.grid.addWidget(self.cells.get(card, card), position // columns, position % columns)
         for column in range(2):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
         self.two_columns = two_columns
@@ -131,6 +140,15 @@ class _CardsView(QuestionView):
 
     def first_focus(self) -> QWidget | None:
         return self.cards[0][1] if self.cards else None
+
+    def listen(self) -> None:
+        """F2 on a narrated option plays the option; anywhere else, the question."""
+        focused = next((card for _o, card in self.cards if card.hasFocus()), None)
+        speaker = self.option_speakers.get(focused) if focused is not None else None
+        if speaker is not None:
+            speaker.click()
+        else:
+            super().listen()
 
     def option_feedback(self) -> list[str]:
         chosen = set(self.chosen_ids())

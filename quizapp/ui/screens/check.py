@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 from quizapp.services.grading import is_complete
 from quizapp.services.records import StoreError
 from quizapp.ui import images, theme
+from quizapp.ui.narration import speaker_shortcut
 from quizapp.ui.questions import QuestionView, make_view
 from quizapp.ui.screens.base import Screen, choose_text_size
 from quizapp.ui.widgets import (
@@ -93,6 +94,9 @@ class CheckScreen(Screen):
             shortcut = QShortcut(QKeySequence(str(number)), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda n=number: self.pick_number(n))
+        speaker_shortcut(self, lambda: self.view.listen() if self.view is not None else None)
+        ctx.narrator.problem.connect(self.message.setText)
+        self.go_home.connect(ctx.narrator.stop)  # leaving the questions silences them
 
     def open(self, session: CheckSession) -> None:
         self.session = session
@@ -106,6 +110,7 @@ class CheckScreen(Screen):
             self.finish()
             return
         self.index = index
+        self.ctx.narrator.stop()
         self._build_view(None)
         session.shown()
         self.page.verticalScrollBar().setValue(0)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QProgressBar, QWidget
 
 from quizapp.content.richtext import to_html
 from quizapp.ui import images, theme
+from quizapp.ui.narration import SpeakerButton, beside_speaker, section_item, speaker_shortcut
 from quizapp.ui.screens.base import Screen, choose_text_size
 from quizapp.ui.widgets import (
     Card,
@@ -69,11 +70,18 @@ class LessonScreen(Screen):
         self.next_button = button("", role="primary", icon_name="next")
         self.next_button.setObjectName("lesson-next")
         self.next_button.clicked.connect(self.next)
+        self.sound_note = label("", "subtle")  # "No sound: ..." when narration cannot be played
+        self.sound_note.setObjectName("sound-note")
+        ctx.narrator.problem.connect(self.sound_note.setText)
+        self.go_home.connect(ctx.narrator.stop)  # leaving the lesson silences it
+        self.start_quiz.connect(lambda _entry: ctx.narrator.stop())
         row.addWidget(self.back_button)
-        row.addStretch(1)
+        row.addWidget(self.sound_note, 1)
         row.addWidget(self.next_button)
         self.outer.addWidget(footer)
         self.on_enter(self.next)
+        self.speaker: SpeakerButton | None = None
+        speaker_shortcut(self, self.listen)
 
     # ------------------------------------------------------------------------------------- navigation
     def open(self, learner: Learner, entry: ModuleEntry, position: int = 0) -> None:
@@ -89,6 +97,7 @@ class LessonScreen(Screen):
         if self.entry is None or self.learner is None:
             return
         self.position = max(0, min(position, self.sections - 1))
+        self.ctx.narrator.stop()
         self.ctx.learning.save_lesson_position(self.learner.id, self.entry, self.position)
         self.refresh()
         self.page.verticalScrollBar().setValue(0)
@@ -135,7 +144,10 @@ class LessonScreen(Screen):
         heading = ctx.text(section.heading, lang, module.audience) if section.heading else title
         section_heading = label(heading, "title")
         section_heading.setObjectName("section-heading")
-        box.addWidget(section_heading)
+        item = section_item(ctx, section, entry.pack, module.audience)
+        self.speaker = SpeakerButton(ctx.narrator, item, heading) if item is not None else None
+        self.sound_note.setText("")
+        box.addWidget(beside_speaker(section_heading, self.speaker, centred=True))
         if section.image:
             pixmap = images.load_image(entry.pack.asset_path(section.image), 280, 140)
             if pixmap is not None:
@@ -180,6 +192,11 @@ class LessonScreen(Screen):
 
     def focus_start(self) -> None:
         self.next_button.setFocus()
+
+    def listen(self) -> None:
+        """F2: hear the section shown (nothing happens where it has no narration)."""
+        if self.speaker is not None:
+            self.speaker.click()
 
 
 def _escape(text: str) -> str:

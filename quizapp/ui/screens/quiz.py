@@ -1,6 +1,7 @@
 """The quiz: one question at a time, "Check" for immediate feedback in words and icons, a hint on request.
 
-Keyboard: Enter checks and then goes on, number keys 1-9 pick options, Tab moves between controls.
+Keyboard: Enter checks and then goes on, number keys 1-9 pick options, F2 reads the question or the focused
+option aloud (where there is narration), Tab moves between controls.
 Each answer is stored the moment it is checked. A first answer that is not fully right gets "Not quite - try
 once more" without the answer; the second try then shows the feedback (the first is what is stored and
 scored). A right answer gets a short praise moment: a friendly word, a star, and a soft sound unless the
@@ -21,6 +22,7 @@ from quizapp.services.grading import Grade, is_complete
 from quizapp.services.play import praise_sound_enabled
 from quizapp.services.records import StoreError
 from quizapp.ui import images, sound, theme
+from quizapp.ui.narration import speaker_shortcut
 from quizapp.ui.praise import PraiseMoment
 from quizapp.ui.questions import QuestionView, make_view
 from quizapp.ui.questions.choice import ScenarioView, rating_words
@@ -189,6 +191,10 @@ class QuizScreen(Screen):
             shortcut = QShortcut(QKeySequence(str(number)), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda n=number: self.pick_number(n))
+        speaker_shortcut(self, lambda: self.view.listen() if self.view is not None else None)
+        ctx.narrator.problem.connect(self.message.setText)
+        self.go_home.connect(ctx.narrator.stop)  # leaving the quiz silences it
+        self.finished.connect(lambda _result: ctx.narrator.stop())
 
     # ------------------------------------------------------------------------------------------ state
     @property
@@ -217,6 +223,7 @@ class QuizScreen(Screen):
             self.finish()
             return
         self.index = index
+        self.ctx.narrator.stop()
         self._build_view(keep_answer=None)
         session.shown()
         self.page.verticalScrollBar().setValue(0)

@@ -22,6 +22,7 @@ from quizapp.services.teacher.roster import reset_class, reset_learner, reset_le
 from quizapp.ui.plaintext import fill_args
 from quizapp.ui.teacher.data_check import DataCheckCard
 from quizapp.ui.teacher.page import NO_CLASS, Page
+from quizapp.ui.teacher.reading_aloud import ReadingAloudCard
 from quizapp.ui.teacher.widgets import (
     MIN_TARGET,
     Card,
@@ -170,6 +171,8 @@ class SettingsPage(Page):
         self.layout_.addWidget(term)
         self.data_check = DataCheckCard(self.ctx.data_dir, self.ctx.language)
         self.layout_.addWidget(self.data_check)
+        self.reading_aloud = ReadingAloudCard(self.ctx)
+        self.layout_.addWidget(self.reading_aloud)
         self.layout_.addStretch(1)
 
     def _pin_field(self, accessible: str) -> QLineEdit:
@@ -203,6 +206,7 @@ class SettingsPage(Page):
         self._fill_reset_classes()
         self._fill_learners()
         self.data_check.refresh(self.ctx.language)
+        self.reading_aloud.refresh()
 
     def _fill_reset_classes(self) -> None:
         """The classes, then "Learners in no class" when there are any (they start a new term too)."""
