@@ -33,6 +33,7 @@ INSERT_RESUME = insert(t.resume_points)
 
 
 def progress_row(conn: Connection, learner_id: str, pack_id: str, module_id: str) -> ModuleProgress:
+    """A module's progress, read in the caller's transaction (an empty record when never opened)."""
     mp = t.module_progress.c
     row = conn.execute(
         select(t.module_progress).where(

@@ -1,7 +1,8 @@
 """People and classes: ``store.people`` creates, finds, renames, moves, archives, merges, resets and deletes
 learners and classes. Each method is one transaction; the batch methods (``create_learners``,
-``update_learners``, ``archive_learners``, ``delete_learners``, ``reset_class_progress``, ``delete_class``)
-change many learners in one, so a roster is saved whole or not at all."""
+``move_learners``, ``archive_learners``, ``delete_learners``, ``reset_learners``, ``reset_class_progress``)
+change many learners in one, so a class is changed whole or not at all. ``class_in`` and ``learner_in``
+read one record inside a caller's transaction (the other parts use them too)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ def _after(stamp: str) -> str:
 
 
 def _active_class_named(conn: Connection, name: str, exclude_id: str | None = None) -> str | None:
+    """The id of the class not archived with this name (compared as ``normalise_name`` does), if any."""
     wanted = normalise_name(name)
     rows = conn.execute(select(t.classes.c.id, t.classes.c.name).where(t.classes.c.archived == false()))
     for cid, cname in rows:
@@ -52,6 +54,7 @@ def _active_class_named(conn: Connection, name: str, exclude_id: str | None = No
 
 
 def class_in(conn: Connection, class_id: str) -> SchoolClass:
+    """The class, read in the caller's transaction; ``NotFoundError`` when there is none."""
     row = conn.execute(select(t.classes).where(t.classes.c.id == class_id)).first()
     if row is None:
         raise NotFoundError(f"There is no class with id {class_id}.")
@@ -59,6 +62,7 @@ def class_in(conn: Connection, class_id: str) -> SchoolClass:
 
 
 def learner_in(conn: Connection, learner_id: str) -> Learner:
+    """The learner, read in the caller's transaction; ``NotFoundError`` when there is none."""
     row = conn.execute(select(t.learners).where(t.learners.c.id == learner_id)).first()
     if row is None:
         raise NotFoundError(f"There is no learner with id {learner_id}.")

@@ -52,6 +52,7 @@ UPDATE_POSITION = (
 
 
 def run_in(conn: Connection, run_id: str) -> QuizRun:
+    """The quiz run, read in the caller's transaction; ``NotFoundError`` when there is none."""
     row = conn.execute(select(t.quiz_runs).where(t.quiz_runs.c.id == run_id)).first()
     if row is None:
         raise NotFoundError(f"There is no quiz run with id {run_id}.")

@@ -199,8 +199,12 @@ def test_foreign_sqlite_file_is_refused(data_dir: Path) -> None:
 
 
 def test_importing_the_api_does_not_import_sqlalchemy() -> None:
-    """The store API module stays cheap: SQLAlchemy is imported only by Store.open."""
-    code = "import sys, quizapp.progress.store, quizapp.progress.records; print('sqlalchemy' in sys.modules)"
+    """The store API modules the UI names at start-up (the store, its records and settings, as services
+    hand them on) stay cheap: SQLAlchemy is imported only by Store.open."""
+    code = (
+        "import sys, quizapp.progress.store, quizapp.progress.records, quizapp.progress.settings, "
+        "quizapp.services.records, quizapp.services.opening; print('sqlalchemy' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.strip() == "False"
 
