@@ -343,20 +343,16 @@ class PackManager:
                 target = current.folder  # a folder copied in by hand under another name is updated there
             self._move_into_place(root, target, pack.id)
         pack.root = target
-        self.library.remember_validated(target, pack)
-        self.library.reload()
+        entry = self.library.installed(target, pack)  # no other pack folder is read
         record = self._store.get_pack(pack.id)
-        self._store.register_pack(
+        record = self._store.register_pack(
             pack.id,
             pack.version,
             dict(pack.manifest.title),
             target,
             enabled=True if record is None else record.enabled,
         )
-        installed = self.list_packs().get(pack.id)
-        if installed is None:  # pragma: no cover - the folder was just validated
-            raise PackError(PackErrorKind.DISK, f"'{pack.id}' could not be read back after installing")
-        return InstallResult(outcome, installed, previous, warnings)
+        return InstallResult(outcome, self._info(entry, record), previous, warnings)
 
     def _move_into_place(self, root: Path, target: Path, pack_id: str) -> None:
         old: Path | None = None

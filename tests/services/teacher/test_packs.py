@@ -280,3 +280,31 @@ def test_a_changed_pack_is_validated_again(manager: PackManager, tmp_path: Path)
     assert manager.library.validations == 1
     assert manager.list_packs().get("mine") is None
     assert [b.folder.name for b in manager.list_packs().broken] == ["mine"]
+
+
+def test_installing_one_pack_looks_at_no_other_pack_folder(
+    manager: PackManager, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Install cost does not grow with the packs installed: no other pack folder is listed, stamped or hashed,
+    and the new pack is in the catalogue (in name order) and listed as installed straight away."""
+    import quizapp.services.library as library
+
+    for name in ("p1", "p3"):
+        manager.install(make_pack(tmp_path, name, name=f"src-{name}"))
+    looked_at: list[str] = []
+    for name in ("folder_stamp", "content_hash", "_files_of"):
+        real = getattr(library, name)
+
+        def spy(folder: Path, _real=real) -> object:  # type: ignore[no-untyped-def]
+            looked_at.append(Path(folder).name)
+            return _real(folder)
+
+        monkeypatch.setattr(library, name, spy)
+    result = manager.install(make_pack(tmp_path, "p2", name="src-p2"))
+    assert set(looked_at) == {"p2"}
+    assert result.outcome is InstallOutcome.INSTALLED and result.pack.folder.name == "p2"
+    assert [p.id for p in manager.library.catalogue] == ["example", "p1", "p2", "p3"]
+    assert manager.list_packs().get("p2") is not None
+    manager.library.reload()  # what a fresh start finds is the same, and nothing is validated again
+    assert [p.id for p in manager.library.catalogue] == ["example", "p1", "p2", "p3"]
+    assert manager.library.validations == 0
