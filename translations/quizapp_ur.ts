@@ -1270,8 +1270,12 @@
         </translation>
     </message>
     <message>
-        <source>%1 learner(s), %2 module(s); %3 module(s) passed in all. %4.</source>
-        <translation>طلبہ: %1، یونٹ: %2؛ کل کامیاب یونٹ: %3۔ %4۔</translation>
+        <source>%1 learner(s), %2 module(s); %3 module(s) passed in all.</source>
+        <translation>طلبہ: %1، یونٹ: %2؛ کل کامیاب یونٹ: %3۔</translation>
+    </message>
+    <message>
+        <source>Choose the dates of the results shown</source>
+        <translation>دکھائے گئے نتائج کی تاریخیں چنیں</translation>
     </message>
     <message>
         <source>No learners to show. Add learners on the &apos;Classes and learners&apos; page.</source>
