@@ -449,7 +449,12 @@ class PackLibrary:
         try:
             pack = load_pack_folder(folder, folder.name, diags)
         except (OSError, ValueError, RecursionError) as exc:  # one pack never stops the app
-            diags.error(folder.name, 1, 1, f"the pack could not be read: {exc}")
+            diags.error(
+                folder.name,
+                1,
+                1,
+                f"the pack could not be read ({exc}): remove this folder and install the pack again",
+            )
             pack = None
         if pack is None:
             return _Checked(stamp, digest, None, [_diagnostic_json(d) for d in (diags.errors or diags.items)])
@@ -576,7 +581,11 @@ def _problem(folder: Path, message: str) -> Diagnostic:
 
 
 def _unreadable(folder: Path, stamp: str, exc: OSError) -> _Checked:
-    problem = _problem(folder, f"the pack folder could not be read: {exc.strerror or exc}")
+    problem = _problem(
+        folder,
+        f"the pack folder could not be read ({exc.strerror or exc}): check that it can be opened, or "
+        "remove it and install the pack again",
+    )
     return _Checked(stamp, "", None, [_diagnostic_json(problem)])
 
 

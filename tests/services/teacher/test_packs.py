@@ -308,3 +308,32 @@ def test_installing_one_pack_looks_at_no_other_pack_folder(
     manager.library.reload()  # what a fresh start finds is the same, and nothing is validated again
     assert [p.id for p in manager.library.catalogue] == ["example", "p1", "p2", "p3"]
     assert manager.library.validations == 0
+
+
+@pytest.mark.parametrize(
+    ("kind", "what_to_do"),
+    [
+        ("missing", "check its name, and that the USB stick is in"),
+        ("zip without pack.yaml", "make the .zip from the pack's folder"),
+        ("damaged zip", "copy it again"),
+        ("not a pack", "choose a pack folder or a pack .zip file"),
+    ],
+)
+def test_every_refused_install_names_the_file_and_says_what_to_do(
+    manager: PackManager, tmp_path: Path, kind: str, what_to_do: str
+) -> None:
+    """What `packs install` and the Packs page are told about a refused file names that file and the next
+    step (before, a .zip with its pack one folder too deep, a damaged .zip and a missing file named none)."""
+    name = {"missing": "gone.zip", "not a pack": "notes.txt"}.get(kind, "pack.zip")
+    source = tmp_path / name
+    if kind == "zip without pack.yaml":
+        with zipfile.ZipFile(source, "w") as zf:
+            zf.writestr("outer/inner/pack.yaml", "id: x\n")
+    elif kind == "damaged zip":
+        source.write_bytes(b"PK\x03\x04 not really a zip")
+    elif kind == "not a pack":
+        source.write_text("hello", encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        manager.install(source)
+    told = [str(caught.value), *(str(d) for d in caught.value.diagnostics)]
+    assert any(name in line and what_to_do in line for line in told), told
