@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -131,6 +132,36 @@ class DateFilter(QWidget):
         return fill_args(tr("From %1 until %2"), start, end)
 
 
+class ElidedLines(QLabel):
+    """A label of one or two lines that shortens each line with "…" to the width it is given (the whole
+    text is in its tool tip), so words never run out of sight at the edge of a 1024x600 window."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._full = ""
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(tooltip_text(text))
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = QFontMetrics(self.font())
+        room = max(self.contentsRect().width(), 0)
+        lines = [
+            metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in self._full.split("\n")
+        ]
+        super().setText("\n".join(lines))
+
+
 class FillingTabs(QTabWidget):
     """Tabs that take the height the window gives and ask for none by the width (their wrapping labels
     would otherwise make the page taller than the window, so the page would scroll instead of the grid)."""
@@ -181,7 +212,7 @@ class ResultsPage(Page):
         bar.addWidget(self.search_field)
         self.layout_.addLayout(bar)
         self.layout_.addWidget(self.dates_row)
-        self.summary_label = plain_label("")
+        self.summary_label = ElidedLines()
         self.summary_label.setObjectName("resultsSummary")
         self.summary_label.setContentsMargins(8, 0, 0, 0)
         self.summary_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -396,9 +427,7 @@ class ResultsPage(Page):
         self.found_label.setText(fill_args(tr("Showing %1 found."), str(found)) if searching else "")
         if not grid.rows:
             text = tr("No learners to show. Add learners on the 'Classes and learners' page.")
-            self.summary_label.setWordWrap(True)
-            self.summary_label.setText(text)
-            self.summary_label.setToolTip(tooltip_text(text))
+            self.summary_label.set_full_text(text)
             return
         passed = sum(row.passed for row in grid.rows)
         counts = fill_args(
@@ -410,8 +439,7 @@ class ResultsPage(Page):
         legend = tr("✔ passed · ◐ started · ○ not yet")
         line = QFontMetrics(self.summary_label.font()).height()
         two_lines = 2 * line <= max(self.view_bar.sizeHint().height(), MIN_TARGET)
-        self.summary_label.setWordWrap(False)
-        self.summary_label.setText(f"{counts}\n{legend}" if two_lines else counts)
+        self.summary_label.set_full_text(f"{counts}\n{legend}" if two_lines else counts)
         self.summary_label.setToolTip(tooltip_text(f"{counts}\n{legend}"))
 
     def _fill_questions(self, class_id: str | None) -> None:

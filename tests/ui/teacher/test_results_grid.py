@@ -173,9 +173,17 @@ def test_urdu_grid_in_the_app_style_shows_a_third_of_the_class(qtbot, styled_are
 
 
 def test_the_app_style_in_english_shows_more_than_half_the_class(qtbot, styled_area, store) -> None:
-    """With the app's style sheet in English at 1024x600, at least 23 of 40 learners are in view."""
+    """With the app's style sheet in English at 1024x600, at least 23 of 40 learners are in view; the
+    summary beside the tabs is shortened with "…" to its room, never cut at the window's edge."""
+    from PySide6.QtGui import QFontMetrics
+
     page, _, _ = _results_page(qtbot, styled_area, store)
     assert page.grid.visible_rows() >= 23
+    summary = page.summary_label
+    assert summary.full_text().startswith("40 learner(s), ") and "not yet" in summary.toolTip()
+    metrics = QFontMetrics(summary.font())
+    room = summary.contentsRect().width()
+    assert all(metrics.horizontalAdvance(line) <= room for line in summary.text().split("\n"))
     assert styled_area.page_stack.currentWidget().verticalScrollBar().maximum() == 0
 
 
