@@ -460,7 +460,49 @@ class PackLibrary:
             return _Checked(stamp, digest, None, [_diagnostic_json(d) for d in (diags.errors or diags.items)])
         return _Checked(stamp, digest, PackFacts.of(pack))
 
-    def installed(self, folder: Path, pack: Pack) -> CataloguePack:
+    def in_use(self, pack_id: str) -> CataloguePack | None:
+        """The pack learners get under ``pack_id`` (what an install updates or replaces), found without
+        validating any folder: from the catalogue when it has been read, else from the cache's entries and,
+        for a folder the cache does not know, its ``pack.yaml``'s id and version (a first install after the
+        cache was deleted does not validate every pack). The same rules as the catalogue: an installed pack
+        replaces a built-in one, the first installed folder in name order wins."""
+        with self._lock:
+            if self._loaded:
+                return self.get(pack_id)
+            if self._cache_entries is None:
+                self._cache_entries = self._cache()
+            found: CataloguePack | None = None
+            for builtin, base in ((True, self.builtin_dir), (False, self.installed_dir)):
+                for folder in pack_folders(base, require_manifest=builtin):
+                    facts = self._facts_without_validating(folder)
+                    if facts is None or facts.id != pack_id:
+                        continue
+                    if found is None or (found.builtin and not builtin):
+                        overrides = found is not None and found.builtin and not builtin
+                        found = CataloguePack(folder, facts, builtin=builtin, overrides_builtin=overrides)
+            return found
+
+    def _facts_without_validating(self, folder: Path) -> PackFacts | None:
+        cache = self._cache_entries
+        known = None if cache is None else cache.get(str(folder.resolve()))
+        try:
+            if known is not None and known.facts is not None and known.stamp == folder_stamp(folder):
+                return known.facts  # unchanged since it was validated
+        except OSError:
+            return None
+        import yaml
+
+        try:
+            with open(folder / MANIFEST_NAME, "rb") as handle:
+                data = yaml.safe_load(handle.read(1 << 16))
+        except (OSError, yaml.YAMLError):
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+            return None
+        version = str(data.get("version", "0"))
+        return PackFacts(data["id"], version, {}, (), (), "en", {}, ())
+
+    def installed(self, folder: Path, pack: Pack, replaced: CataloguePack | None = None) -> CataloguePack:
         """Take in a pack that an install just validated and put in ``folder``, without looking at any other
         folder: its cache entry is written (the cache file read first only when nothing has been loaded)
         and it takes the place of what the catalogue had for that folder or that id."""
@@ -472,7 +514,7 @@ class PackLibrary:
             with contextlib.suppress(OSError):  # else validated again at the next start
                 cache.put(str(folder.resolve()), _Checked(folder_stamp(folder), content_hash(folder), facts))
             cache.save()
-            previous = next((p for p in self._packs if p.id == facts.id), None)
+            previous = next((p for p in self._packs if p.id == facts.id), None) if self._loaded else replaced
             overrides = previous is not None and (previous.builtin or previous.overrides_builtin)
             entry = CataloguePack(folder, facts, builtin=False, overrides_builtin=overrides)
             if not self._loaded:

@@ -322,7 +322,7 @@ class PackManager:
                     diagnostics=diags.sorted(),
                 )
             warnings = tuple(d for d in diags.sorted() if d.severity is Severity.WARNING)
-            current = self.library.get(pack.id)
+            current = self.library.in_use(pack.id)  # no other folder is validated to find it
             if current is not None and (current.builtin or current.overrides_builtin) and not replace_builtin:
                 raise PackError(
                     PackErrorKind.REPLACES_BUILTIN,
@@ -360,7 +360,7 @@ class PackManager:
                 target = current.folder  # a folder copied in by hand under another name is updated there
             self._move_into_place(root, target, pack.id)
         pack.root = target
-        entry = self.library.installed(target, pack)  # no other pack folder is read
+        entry = self.library.installed(target, pack, current)  # no other pack folder is read
         record = self._store.get_pack(pack.id)
         record = self._store.register_pack(
             pack.id,

@@ -256,6 +256,7 @@ def test_installing_one_pack_validates_only_that_pack(
 
     for n in range(3):
         manager.install(make_pack(tmp_path, f"p{n}", name=f"src{n}"))
+    assert manager.library.catalogue  # read at start, as the app does
     calls: list[Path] = []
     real = content_packs.load_pack_folder
 
@@ -274,6 +275,7 @@ def test_installing_one_pack_validates_only_that_pack(
 def test_a_changed_pack_is_validated_again(manager: PackManager, tmp_path: Path) -> None:
     """Editing an installed pack's file behind the app's back is noticed: the pack is checked again."""
     manager.install(make_pack(tmp_path, "mine"))
+    assert manager.library.catalogue  # read at start, as the app does
     module = manager.installed_dir / "mine" / "modules" / "safe-basics.yaml"
     module.write_text(module.read_text(encoding="utf-8").replace("explanation:", "explanaton:"), "utf-8")
     manager.library.reload()
@@ -291,6 +293,7 @@ def test_installing_one_pack_looks_at_no_other_pack_folder(
 
     for name in ("p1", "p3"):
         manager.install(make_pack(tmp_path, name, name=f"src-{name}"))
+    assert manager.library.catalogue  # read at start, as the app does
     looked_at: list[str] = []
     for name in ("folder_stamp", "content_hash", "_files_of"):
         real = getattr(library, name)
@@ -337,3 +340,37 @@ def test_every_refused_install_names_the_file_and_says_what_to_do(
         manager.install(source)
     told = [str(caught.value), *(str(d) for d in caught.value.diagnostics)]
     assert any(name in line and what_to_do in line for line in told), told
+
+
+def test_a_fresh_install_after_the_cache_was_deleted_validates_only_the_new_pack(
+    store: Store, manager: PackManager, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`quizapp packs install` in a new process, after an update deleted the catalogue's cache, validates
+    the pack it installs and no other (an older version of an installed pack is still refused, and a pack
+    with a built-in id still asks)."""
+    import quizapp.content.packs as content_packs
+    import quizapp.services.teacher.packs as teacher_packs
+
+    for n in range(3):
+        manager.install(make_pack(tmp_path, f"p{n}", name=f"src{n}"))
+    (manager.data_dir / "cache" / "pack-catalogue.json").unlink()
+    fresh = PackManager(store, manager.data_dir, manager.builtin_dir)  # as a new command would
+    calls: list[Path] = []
+    real = content_packs.load_pack_folder
+
+    def counting(root: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        calls.append(root)
+        return real(root, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(content_packs, "load_pack_folder", counting)
+    monkeypatch.setattr(teacher_packs, "load_pack_folder", counting)
+    result = fresh.install(make_pack(tmp_path, "p9", name="src9"))
+    assert len(calls) == 1 and result.outcome is InstallOutcome.INSTALLED
+    with pytest.raises(PackError) as older:
+        fresh.install(make_pack(tmp_path, "p1", "0.5.0", name="older"))
+    assert older.value.kind is PackErrorKind.DOWNGRADE
+    with pytest.raises(PackError) as builtin:
+        fresh.install(make_pack(tmp_path, "example", "9.0.0", name="lookalike"))
+    assert builtin.value.kind is PackErrorKind.REPLACES_BUILTIN
+    assert len(calls) == 3 and fresh.library.validations == 0
+    assert {p.id for p in fresh.library.catalogue} >= {"p0", "p1", "p2", "p9", "example"}
