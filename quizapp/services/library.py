@@ -467,10 +467,12 @@ class PackLibrary:
         cache was deleted does not validate every pack). The same rules as the catalogue: an installed pack
         replaces a built-in one, the first installed folder in name order wins."""
         with self._lock:
+            if self._cache_entries is None and not self._loaded:
+                self._cache_entries = self._cache()
+            if not self._loaded and self._all_cached():
+                self._reload()  # nothing to validate: read the catalogue, later installs look it up
             if self._loaded:
                 return self.get(pack_id)
-            if self._cache_entries is None:
-                self._cache_entries = self._cache()
             found: CataloguePack | None = None
             for builtin, base in ((True, self.builtin_dir), (False, self.installed_dir)):
                 for folder in pack_folders(base, require_manifest=builtin):
@@ -481,6 +483,22 @@ class PackLibrary:
                         overrides = found is not None and found.builtin and not builtin
                         found = CataloguePack(folder, facts, builtin=builtin, overrides_builtin=overrides)
             return found
+
+    def _all_cached(self) -> bool:
+        """True when every pack folder is unchanged since its cache entry was written (files' sizes and
+        dates only)."""
+        cache = self._cache_entries
+        if cache is None:
+            return False
+        for builtin, base in ((True, self.builtin_dir), (False, self.installed_dir)):
+            for folder in pack_folders(base, require_manifest=builtin):
+                known = cache.get(str(folder.resolve()))
+                try:
+                    if known is None or known.stamp != folder_stamp(folder):
+                        return False
+                except OSError:
+                    return False
+        return True
 
     def _facts_without_validating(self, folder: Path) -> PackFacts | None:
         cache = self._cache_entries
