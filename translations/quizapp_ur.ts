@@ -836,8 +836,24 @@
         <translation>کچھ عبارتیں بہتر ہو سکتی ہیں:</translation>
     </message>
     <message>
-        <source>Version %1 is installed and this file has the older version %2. Install the older one anyway?</source>
-        <translation>ورژن %1 انسٹال ہے اور اس فائل میں پرانا ورژن %2 ہے۔ پھر بھی پرانا انسٹال کریں؟</translation>
+        <source>Version %1 is installed and &apos;%2&apos; has the older version %3. Install the older one anyway?</source>
+        <translation>ورژن %1 انسٹال ہے اور &apos;%2&apos; میں پرانا ورژن %3 ہے۔ پھر بھی پرانا انسٹال کریں؟</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was not found, so nothing was installed. Check that the USB stick is in, then choose the pack again.</source>
+        <translation>‏&apos;%1&apos; نہیں ملا، اس لیے کچھ انسٹال نہیں ہوا۔ دیکھیں کہ یو ایس بی لگی ہوئی ہے، پھر پیک دوبارہ چنیں۔</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was not installed: another copy of quizapp has the progress data open. Close it and install the pack again.</source>
+        <translation>‏&apos;%1&apos; انسٹال نہیں ہوا: quizapp کی ایک اور کاپی نے پیش رفت کا ڈیٹا کھولا ہوا ہے۔ اسے بند کریں اور پیک دوبارہ انسٹال کریں۔</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; could not be put in the packs folder, so nothing was changed. Check that the disk has room, then install it again.</source>
+        <translation>‏&apos;%1&apos; پیکس کے فولڈر میں نہیں رکھا جا سکا، اس لیے کچھ نہیں بدلا۔ دیکھیں کہ ڈسک میں جگہ ہے، پھر دوبارہ انسٹال کریں۔</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was not installed: %2</source>
+        <translation>‏&apos;%1&apos; انسٹال نہیں ہوا: %2</translation>
     </message>
     <message>
         <source>Older version</source>
@@ -1270,8 +1286,12 @@
         </translation>
     </message>
     <message>
-        <source>%1 learner(s), %2 module(s); %3 module(s) passed in all. %4.</source>
-        <translation>طلبہ: %1، یونٹ: %2؛ کل کامیاب یونٹ: %3۔ %4۔</translation>
+        <source>%1 learner(s), %2 module(s); %3 module(s) passed in all.</source>
+        <translation>طلبہ: %1، یونٹ: %2؛ کل کامیاب یونٹ: %3۔</translation>
+    </message>
+    <message>
+        <source>Choose the dates of the results shown</source>
+        <translation>دکھائے گئے نتائج کی تاریخیں چنیں</translation>
     </message>
     <message>
         <source>No learners to show. Add learners on the &apos;Classes and learners&apos; page.</source>

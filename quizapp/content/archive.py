@@ -21,10 +21,16 @@ def _member_parts(name: str) -> tuple[str, ...]:
     if "\\" in name:
         name = name.replace("\\", "/")
     if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
-        raise ArchiveProblem(f"the archive holds an absolute path ('{name}'); it was refused")
+        raise ArchiveProblem(
+            f"the archive holds an absolute path ('{name}'); it was refused: "
+            "ask the pack's author for a .zip made from the pack's folder"
+        )
     parts = tuple(p for p in PurePosixPath(name).parts if p not in ("", "."))
     if ".." in parts:
-        raise ArchiveProblem(f"the archive holds a path that leaves its folder ('{name}'); it was refused")
+        raise ArchiveProblem(
+            f"the archive holds a path that leaves its folder ('{name}'); it was refused: "
+            "ask the pack's author for a .zip made from the pack's folder"
+        )
     return parts
 
 
@@ -36,14 +42,21 @@ def safe_extract(archive: Path, dest: Path) -> None:
     try:
         zf = zipfile.ZipFile(archive)
     except zipfile.BadZipFile as exc:
-        raise ArchiveProblem("this is not a readable .zip file (it may be damaged or incomplete)") from exc
+        raise ArchiveProblem(
+            "this is not a readable .zip file (it may be damaged or incomplete): copy it again from the USB "
+            "stick or ask the sender to send it again"
+        ) from exc
     except OSError as exc:
-        raise ArchiveProblem(f"cannot read the archive: {exc.strerror or exc}") from exc
+        raise ArchiveProblem(
+            f"cannot read the archive ({exc.strerror or exc}): check that the USB stick is still in "
+            "and that the file can be opened, then try again"
+        ) from exc
     with zf:
         members = zf.infolist()
         if len(members) > MAX_MEMBERS:
             raise ArchiveProblem(
-                f"the archive holds {len(members)} files; a pack may hold at most {MAX_MEMBERS}"
+                f"the archive holds {len(members)} files; a pack may hold at most {MAX_MEMBERS}: "
+                "ask the pack's author for a .zip made from the pack's folder and nothing else"
             )
         total = 0
         seen: dict[str, str] = {}
@@ -60,7 +73,10 @@ def safe_extract(archive: Path, dest: Path) -> None:
                 seen[key] = info.filename
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
-                raise ArchiveProblem(f"the archive holds a symbolic link ('{info.filename}'); it was refused")
+                raise ArchiveProblem(
+                    f"the archive holds a symbolic link ('{info.filename}'); it was refused: "
+                    "ask the pack's author for a .zip made from the pack's folder"
+                )
             if info.flag_bits & 0x1:
                 raise ArchiveProblem(
                     "the archive is password-protected; unpack it or send it without a password"
@@ -84,22 +100,28 @@ def safe_extract(archive: Path, dest: Path) -> None:
                         if written > MAX_MEMBER_BYTES:
                             raise ArchiveProblem(
                                 f"'{info.filename}' unpacks to more than {MAX_MEMBER_BYTES // 1048576} MB; "
-                                "the archive was refused"
+                                "the archive was refused: ask the author for smaller pictures or sounds"
                             )
                         if total > MAX_TOTAL_BYTES:
                             raise ArchiveProblem(
                                 f"the archive unpacks to more than {MAX_TOTAL_BYTES // 1048576} MB; "
-                                "it was refused"
+                                "it was refused: ask the author for smaller pictures or sounds"
                             )
                         out.write(chunk)
             except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile) as exc:
-                raise ArchiveProblem(f"'{info.filename}' in the archive is damaged: {exc}") from exc
+                raise ArchiveProblem(
+                    f"'{info.filename}' in the archive is damaged ({exc}): copy the .zip again or ask the "
+                    "sender to send it again"
+                ) from exc
             except NotImplementedError as exc:
                 raise ArchiveProblem(
-                    f"'{info.filename}' uses a compression method quizapp cannot read"
+                    f"'{info.filename}' uses a compression method quizapp cannot read: make the .zip again "
+                    'with your computer\'s ordinary "Send to compressed folder"'
                 ) from exc
             except RuntimeError as exc:
-                raise ArchiveProblem(f"cannot unpack '{info.filename}': {exc}") from exc
+                raise ArchiveProblem(
+                    f"cannot unpack '{info.filename}' ({exc}): make the .zip again from the pack's folder"
+                ) from exc
 
 
 def find_pack_root(folder: Path) -> Path | None:

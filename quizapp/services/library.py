@@ -18,6 +18,7 @@ they get; a folder that cannot be used is in ``broken`` with why, and is never o
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -235,27 +236,35 @@ class _Checked:
     diagnostics: list[dict[str, Any]] = field(default_factory=list)
 
 
+def _entries_of(folder: Path) -> list[tuple[str, os.DirEntry[str]]]:
+    """(path inside the pack with '/', directory entry) of every file, hidden ones left out, in name order
+    (one ``scandir`` per folder: a start-up looks at every pack folder this way)."""
+    found: list[tuple[str, os.DirEntry[str]]] = []
+    pending = [("", os.fspath(folder))]
+    while pending:
+        prefix, path = pending.pop()
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir():
+                    pending.append((f"{prefix}{entry.name}/", entry.path))
+                else:
+                    found.append((f"{prefix}{entry.name}", entry))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
 def _files_of(folder: Path) -> list[tuple[str, str]]:
     """(path inside the pack with '/', full path) of every file, hidden ones left out, in name order."""
-    files = []
-    base = os.fspath(folder)
-    for top, dirs, names in os.walk(base):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        rel_top = os.path.relpath(top, base).replace(os.sep, "/")
-        for name in names:
-            if name.startswith("."):
-                continue
-            rel = name if rel_top == "." else f"{rel_top}/{name}"
-            files.append((rel, os.path.join(top, name)))
-    files.sort()
-    return files
+    return [(rel, entry.path) for rel, entry in _entries_of(folder)]
 
 
 def folder_stamp(folder: Path) -> str:
     """A cheap fingerprint of a folder from its files' names, sizes and times (no file is read)."""
     digest = hashlib.sha256()
-    for rel, full in _files_of(folder):
-        st = os.stat(full)
+    for rel, entry in _entries_of(folder):
+        st = entry.stat()
         digest.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
@@ -363,6 +372,7 @@ class PackLibrary:
         self._packs: list[CataloguePack] = []
         self._broken: list[BrokenPack] = []
         self._loaded = False
+        self._cache_entries: ValidationCache | None = None  # the cache as the last reload left it
         self._lock = threading.RLock()  # prepare() may run in the thread that opens the store
         self.validations = 0  # folders validated by the last reload (for tests and benchmarks)
 
@@ -405,6 +415,7 @@ class PackLibrary:
                 packs[facts.id] = CataloguePack(folder, facts, builtin=builtin, overrides_builtin=overrides)
         cache.forget_missing(seen)
         cache.save()
+        self._cache_entries = cache
         self._packs = list(packs.values())
         self._broken = broken
         self._loaded = True
@@ -438,22 +449,114 @@ class PackLibrary:
         try:
             pack = load_pack_folder(folder, folder.name, diags)
         except (OSError, ValueError, RecursionError) as exc:  # one pack never stops the app
-            diags.error(folder.name, 1, 1, f"the pack could not be read: {exc}")
+            diags.error(
+                folder.name,
+                1,
+                1,
+                f"the pack could not be read ({exc}): remove this folder and install the pack again",
+            )
             pack = None
         if pack is None:
             return _Checked(stamp, digest, None, [_diagnostic_json(d) for d in (diags.errors or diags.items)])
         return _Checked(stamp, digest, PackFacts.of(pack))
 
-    def remember_validated(self, folder: Path, pack: Pack) -> None:
-        """Record a pack that was just validated (by an install) so that it is not validated again."""
+    def in_use(self, pack_id: str) -> CataloguePack | None:
+        """The pack learners get under ``pack_id`` (what an install updates or replaces), found without
+        validating any folder: from the catalogue when it has been read, else from the cache's entries and,
+        for a folder the cache does not know, its ``pack.yaml``'s id and version (a first install after the
+        cache was deleted does not validate every pack). The same rules as the catalogue: an installed pack
+        replaces a built-in one, the first installed folder in name order wins."""
         with self._lock:
-            cache = self._cache()
-            try:
-                entry = _Checked(folder_stamp(folder), content_hash(folder), PackFacts.of(pack))
-            except OSError:
-                return
-            cache.put(str(folder.resolve()), entry)
+            if self._cache_entries is None and not self._loaded:
+                self._cache_entries = self._cache()
+            if not self._loaded and self._all_cached():
+                self._reload()  # nothing to validate: read the catalogue, later installs look it up
+            if self._loaded:
+                return self.get(pack_id)
+            found: CataloguePack | None = None
+            for builtin, base in ((True, self.builtin_dir), (False, self.installed_dir)):
+                for folder in pack_folders(base, require_manifest=builtin):
+                    facts = self._facts_without_validating(folder)
+                    if facts is None or facts.id != pack_id:
+                        continue
+                    if found is None or (found.builtin and not builtin):
+                        overrides = found is not None and found.builtin and not builtin
+                        found = CataloguePack(folder, facts, builtin=builtin, overrides_builtin=overrides)
+            return found
+
+    def _all_cached(self) -> bool:
+        """True when every pack folder is unchanged since its cache entry was written (files' sizes and
+        dates only)."""
+        cache = self._cache_entries
+        if cache is None:
+            return False
+        for builtin, base in ((True, self.builtin_dir), (False, self.installed_dir)):
+            for folder in pack_folders(base, require_manifest=builtin):
+                known = cache.get(str(folder.resolve()))
+                try:
+                    if known is None or known.stamp != folder_stamp(folder):
+                        return False
+                except OSError:
+                    return False
+        return True
+
+    def _facts_without_validating(self, folder: Path) -> PackFacts | None:
+        cache = self._cache_entries
+        known = None if cache is None else cache.get(str(folder.resolve()))
+        try:
+            if known is not None and known.facts is not None and known.stamp == folder_stamp(folder):
+                return known.facts  # unchanged since it was validated
+        except OSError:
+            return None
+        import yaml
+
+        try:
+            with open(folder / MANIFEST_NAME, "rb") as handle:
+                data = yaml.safe_load(handle.read(1 << 16))
+        except (OSError, yaml.YAMLError):
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+            return None
+        version = str(data.get("version", "0"))
+        return PackFacts(data["id"], version, {}, (), (), "en", {}, ())
+
+    def installed(self, folder: Path, pack: Pack, replaced: CataloguePack | None = None) -> CataloguePack:
+        """Take in a pack that an install just validated and put in ``folder``, without looking at any other
+        folder: its cache entry is written (the cache file read first only when nothing has been loaded)
+        and it takes the place of what the catalogue had for that folder or that id."""
+        with self._lock:
+            if self._cache_entries is None:
+                self._cache_entries = self._cache()
+            cache = self._cache_entries
+            facts = PackFacts.of(pack)
+            with contextlib.suppress(OSError):  # else validated again at the next start
+                cache.put(str(folder.resolve()), _Checked(folder_stamp(folder), content_hash(folder), facts))
             cache.save()
+            previous = next((p for p in self._packs if p.id == facts.id), None) if self._loaded else replaced
+            overrides = previous is not None and (previous.builtin or previous.overrides_builtin)
+            entry = CataloguePack(folder, facts, builtin=False, overrides_builtin=overrides)
+            if not self._loaded:
+                return entry  # the first read of the catalogue finds the cache entry just written
+            displaced = [p for p in self._packs if p.folder == folder and p is not previous]
+            if any(p.overrides_builtin for p in displaced):  # the built-in pack it hid is used again
+                self._reload()
+                return self.get(facts.id) or entry
+            packs = [p for p in self._packs if p not in displaced]
+            if previous is not None:
+                packs[packs.index(previous)] = entry  # in the place of the pack it updates or replaces
+            else:
+                at = next(
+                    (
+                        i
+                        for i, p in enumerate(packs)
+                        if not (p.builtin or p.overrides_builtin) and p.folder.name > folder.name
+                    ),
+                    len(packs),
+                )
+                packs.insert(at, entry)
+            self._packs = packs
+            self._broken = [b for b in self._broken if b.folder != folder]
+            return entry
 
     def _ensure_loaded(self) -> None:
         if not self._loaded:
@@ -538,7 +641,11 @@ def _problem(folder: Path, message: str) -> Diagnostic:
 
 
 def _unreadable(folder: Path, stamp: str, exc: OSError) -> _Checked:
-    problem = _problem(folder, f"the pack folder could not be read: {exc.strerror or exc}")
+    problem = _problem(
+        folder,
+        f"the pack folder could not be read ({exc.strerror or exc}): check that it can be opened, or "
+        "remove it and install the pack again",
+    )
     return _Checked(stamp, "", None, [_diagnostic_json(problem)])
 
 

@@ -117,8 +117,14 @@ def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
         opener = OpeningStore(data_dir, peek)
         store = opener
     window = open_main_window(data_dir, store)
-    if opener is not None:  # a pack changed since the last start is checked off the GUI thread
+    # A pack changed since the last start (or a cold cache) is checked off the GUI thread: by the worker
+    # that opens the store, or by a worker of its own when the store was opened here.
+    if opener is not None:
         opener.prepare = window.ctx.library.prepare
+    else:
+        from quizapp.services.opening import BackgroundJob
+
+        window.prepare_in_background(BackgroundJob(window.ctx.library.prepare, "quizapp-read-packs"))
     reporter = ErrorReporter(lambda: window, window.recover)
     reporter.install()
     fit_window(window)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from quizapp.services.checks import CheckService
     from quizapp.services.learning import RunResult, Target
     from quizapp.services.library import ModuleEntry
+    from quizapp.services.opening import BackgroundJob
     from quizapp.services.records import Learner
     from quizapp.ui.context import AppContext
     from quizapp.ui.screens.check import CheckScreen
@@ -64,6 +65,10 @@ class MainWindow(QMainWindow):
         self.picker.new_learner_requested.connect(lambda: self._when_store_ready(self.show_new_learner))
         self.picker.teacher_requested.connect(lambda: self._when_store_ready(self.open_teacher))
         self._waiting_for_store: Callable[[], None] | None = None
+        self._background: BackgroundJob | None = None
+        self._background_timer = QTimer(self)
+        self._background_timer.setInterval(25)
+        self._background_timer.timeout.connect(self._background_poll)
         self.stack.addWidget(self.picker)
 
         ctx.signals.language_changed.connect(self._language_changed)
@@ -110,9 +115,27 @@ class MainWindow(QMainWindow):
         elif current is self._home:
             self.show_home()
 
+    def prepare_in_background(self, job: BackgroundJob) -> None:
+        """Run start-up work that can take seconds (reading the pack catalogue, which validates every pack
+        whose cache is cold, e.g. the first start after an update) in a worker thread once the window is
+        drawn. Until it is done a tap that needs it shows "Getting ready" and is done afterwards."""
+        self._background = job
+        QTimer.singleShot(0, job.start)
+        self._background_timer.start()
+
+    def _background_poll(self) -> None:
+        job = self._background
+        if job is None or job.ready:
+            self._background_timer.stop()
+            self._background = None
+            if bool(getattr(self.ctx.store, "ready", True)):
+                self.store_ready()
+
     def store_ready(self) -> None:
         """The store has opened in the background: show the picker again from it (it may differ from the
         quick look, for instance after a repair), then do what a learner tapped while it was opening."""
+        if self._background is not None and not self._background.ready:
+            return  # the start-up work still running does this when it is done
         action, self._waiting_for_store = self._waiting_for_store, None
         self.picker.show_getting_ready(False)
         if self.current_screen() is self.picker:
@@ -121,7 +144,9 @@ class MainWindow(QMainWindow):
             action()
 
     def store_is_ready(self) -> bool:
-        """False while the progress store is still opening in the background."""
+        """False while the progress store is still opening, or start-up work runs, in the background."""
+        if self._background is not None and not self._background.ready:
+            return False
         return bool(getattr(self.ctx.store, "ready", True))
 
     def _when_store_ready(self, action: Callable[[], None]) -> None:
@@ -368,7 +393,7 @@ class MainWindow(QMainWindow):
         if self.teacher_area is None:
             area = TeacherArea(self.ctx, self)
             area.exit_requested.connect(self.close_teacher)
-            area.content_changed.connect(self.ctx.reload_content)
+            area.content_changed.connect(self.ctx.signals.content_changed)
             self.teacher_area = area
         self._show(self.teacher_area)
 

@@ -17,13 +17,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizapp.content.packs import Pack
 from quizapp.progress import module_titles
 from quizapp.progress.csvexport import CsvExport, export_results_csv
 from quizapp.progress.module_titles import Catalogue
 from quizapp.progress.records import Attempt, Learner
 from quizapp.progress.store import Moment, Store
-from quizapp.services.teacher.reports import AnswerWords, PackIndex, ResultsGrid
+from quizapp.services.teacher.reports import (
+    AnswerWords,
+    PackIndex,
+    PackSource,
+    ResultsGrid,
+    module_headings,
+)
 
 
 class PackLabels:
@@ -31,7 +36,7 @@ class PackLabels:
 
     def __init__(
         self,
-        packs: Sequence[Pack],
+        packs: Sequence[PackSource],
         language: str,
         words: AnswerWords | None = None,
         catalogue: Catalogue | None = None,
@@ -44,7 +49,7 @@ class PackLabels:
         return [
             (pack.id, module.id)
             for pack in self._index.packs
-            for module in pack.modules
+            for module in module_headings(pack)
             if module.audience == "students"
         ]
 
@@ -68,7 +73,7 @@ class PackLabels:
 def save_results_csv(
     path: Path,
     store: Store,
-    packs: Sequence[Pack],
+    packs: Sequence[PackSource],
     learners: Iterable[Learner] | None = None,
     *,
     language: str = "en",

@@ -26,13 +26,13 @@ from statistics import fmean
 from typing import Any
 
 from quizapp.content.models import MultipleSelect, Scenario, SingleChoice, TrueFalse
-from quizapp.content.packs import Pack
 from quizapp.progress.bundle import atomic_output
 from quizapp.progress.errors import StoreError
 from quizapp.progress.records import Attempt, Learner, QuizRun
 from quizapp.progress.settings import Settings
 from quizapp.progress.store import Store
 from quizapp.services.learning import AGE_BAND_SETTING
+from quizapp.services.teacher.reports import PackSource
 
 MIN_FOR_DISCRIMINATION = 5
 POOR_DISCRIMINATION = 0.2
@@ -173,7 +173,9 @@ def _chosen(attempt: Attempt) -> list[str]:
     return []
 
 
-def item_analysis(store: Store, packs: Sequence[Pack] = (), class_id: str | None = None) -> list[ItemStat]:
+def item_analysis(
+    store: Store, packs: Sequence[PackSource] = (), class_id: str | None = None
+) -> list[ItemStat]:
     """Statistics per quiz question (over every class when ``class_id`` is None, reported as class "")."""
     cname = _class_names(store).get(class_id, NO_CLASS) if class_id else NO_CLASS
     # (pack, module) -> learner -> question -> (fraction, attempt)
@@ -186,7 +188,7 @@ def item_analysis(store: Store, packs: Sequence[Pack] = (), class_id: str | None
                     items[attempt.question_id] = (attempt.points_earned / attempt.points_possible, attempt)
             if items:
                 scores[(run.pack_id, run.module_id)][learner.id] = items
-    orders = _option_orders(packs)
+    orders = _option_orders(packs, scores.keys())
     stats: list[ItemStat] = []
     for (pack_id, module_id), by_learner in sorted(scores.items()):
         totals = {lid: sum(f for f, _ in items.values()) for lid, items in by_learner.items()}
@@ -223,15 +225,22 @@ def item_analysis(store: Store, packs: Sequence[Pack] = (), class_id: str | None
     return stats
 
 
-def _option_orders(packs: Iterable[Pack]) -> dict[tuple[str, str, str], list[str]]:
+def _option_orders(
+    packs: Iterable[PackSource], answered: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str, str], list[str]]:
+    """The options' order of every question of the modules answered (only those modules are read)."""
+    by_id = {pack.id: pack for pack in packs}
     out: dict[tuple[str, str, str], list[str]] = {}
-    for pack in packs:
-        for module in pack.modules:
-            for q in module.quiz.questions:
-                if isinstance(q, SingleChoice | MultipleSelect | Scenario):
-                    out[(pack.id, module.id, q.id)] = [o.id for o in q.options]
-                elif isinstance(q, TrueFalse):
-                    out[(pack.id, module.id, q.id)] = ["true", "false"]
+    for pack_id, module_id in answered:
+        pack = by_id.get(pack_id)
+        module = None if pack is None else pack.module(module_id)
+        if module is None:
+            continue
+        for q in module.quiz.questions:
+            if isinstance(q, SingleChoice | MultipleSelect | Scenario):
+                out[(pack_id, module_id, q.id)] = [o.id for o in q.options]
+            elif isinstance(q, TrueFalse):
+                out[(pack_id, module_id, q.id)] = ["true", "false"]
     return out
 
 

@@ -224,7 +224,9 @@ class PackManager:
                 source = source.parent
                 display = source.name
             if not source.exists():
-                diags.error(display, 1, 1, "no such file or folder")
+                diags.error(
+                    display, 1, 1, "no such file or folder: check its name, and that the USB stick is in"
+                )
                 return None, diags
             self._parent.mkdir(parents=True, exist_ok=True)
             self.staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self._parent))
@@ -250,13 +252,25 @@ class PackManager:
                 safe_extract(source, unpacked)
                 root = find_pack_root(unpacked)
                 if root is None:
-                    diags.error(display, 1, 1, f"the archive has no {MANIFEST_NAME} at its top level")
+                    diags.error(
+                        display,
+                        1,
+                        1,
+                        f"the archive has no {MANIFEST_NAME} at its top level: make the .zip from the pack's "
+                        f"folder (the one holding {MANIFEST_NAME}), or install that folder itself",
+                    )
                 return root, diags
             except ArchiveProblem as problem:
                 diags.error(display, 1, 1, str(problem))
                 return None, diags
             except OSError as exc:
-                diags.error(display, 1, 1, f"could not be copied: {exc.strerror or exc}")
+                diags.error(
+                    display,
+                    1,
+                    1,
+                    f"could not be copied ({exc.strerror or exc}): check that the file can be opened and "
+                    "that the disk has room, then try again",
+                )
                 return None, diags
 
         def __exit__(self, *exc: object) -> None:
@@ -293,7 +307,10 @@ class PackManager:
             )
         source = Path(source)
         if not source.exists():
-            raise PackError(PackErrorKind.NOT_FOUND, f"{source}: no such file or folder")
+            raise PackError(
+                PackErrorKind.NOT_FOUND,
+                f"{source}: no such file or folder; check its name, and that the USB stick is in",
+            )
         self.remove_leftovers()
         with self._staged_for(source) as (root, diags):
             pack = None if root is None else load_pack_folder(root, source.name, diags)
@@ -304,7 +321,7 @@ class PackManager:
                     diagnostics=diags.sorted(),
                 )
             warnings = tuple(d for d in diags.sorted() if d.severity is Severity.WARNING)
-            current = self.library.get(pack.id)
+            current = self.library.in_use(pack.id)  # no other folder is validated to find it
             if current is not None and (current.builtin or current.overrides_builtin) and not replace_builtin:
                 raise PackError(
                     PackErrorKind.REPLACES_BUILTIN,
@@ -342,20 +359,16 @@ class PackManager:
                 target = current.folder  # a folder copied in by hand under another name is updated there
             self._move_into_place(root, target, pack.id)
         pack.root = target
-        self.library.remember_validated(target, pack)
-        self.library.reload()
+        entry = self.library.installed(target, pack, current)  # no other pack folder is read
         record = self._store.packs.get_pack(pack.id)
-        self._store.packs.register_pack(
+        record = self._store.packs.register_pack(
             pack.id,
             pack.version,
             dict(pack.manifest.title),
             target,
             enabled=True if record is None else record.enabled,
         )
-        installed = self.list_packs().get(pack.id)
-        if installed is None:  # pragma: no cover - the folder was just validated
-            raise PackError(PackErrorKind.DISK, f"'{pack.id}' could not be read back after installing")
-        return InstallResult(outcome, installed, previous, warnings)
+        return InstallResult(outcome, self._info(entry, record), previous, warnings)
 
     def _move_into_place(self, root: Path, target: Path, pack_id: str) -> None:
         old: Path | None = None
@@ -372,7 +385,10 @@ class PackManager:
                 except OSError:
                     pass
             raise PackError(
-                PackErrorKind.DISK, f"could not put '{pack_id}' in place: {exc.strerror or exc}"
+                PackErrorKind.DISK,
+                f"could not put '{pack_id}' in {self.installed_dir} ({exc.strerror or exc}); nothing was "
+                "changed: check that the disk has room and the folder can be written, then try again",
+                pack_id=pack_id,
             ) from exc
         finally:
             if old is not None and target.exists():
@@ -418,7 +434,12 @@ class PackManager:
         try:
             os.replace(folder, doomed)
         except OSError as exc:
-            raise PackError(PackErrorKind.DISK, f"could not remove '{name}': {exc.strerror or exc}") from exc
+            raise PackError(
+                PackErrorKind.DISK,
+                f"could not remove '{folder}' ({exc.strerror or exc}): close any window showing that folder "
+                "and try again",
+                pack_id=pack_id,
+            ) from exc
         _rmtree_quietly(doomed)
         self.library.reload()
         restored = self.library.get(pack_id)

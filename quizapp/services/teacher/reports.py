@@ -39,6 +39,7 @@ from quizapp.progress.records import (
     to_utc_iso,
 )
 from quizapp.progress.store import Moment, Store
+from quizapp.services.library import CataloguePack
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,20 +54,54 @@ class AnswerWords:
 
 
 # ------------------------------------------------------------------------------------------- finding
-class PackIndex:
-    """Packs by id, with lookups of modules and questions by their ids. ``catalogue`` (the words results
-    files brought, see ``progress.module_titles``) names modules, questions and options of packs that are
-    not installed here."""
+PackSource = Pack | CataloguePack
+"""A whole pack, or a pack of the catalogue: its titles and counts from the catalogue's cache, a module's
+questions read from its file only when one is asked for (a teacher page listing titles reads no module)."""
 
-    def __init__(self, packs: Iterable[Pack], catalogue: Catalogue | None = None) -> None:
+
+@dataclass(frozen=True, slots=True)
+class ModuleHeading:
+    """What a list or a grid column shows about a module (no question is read for it)."""
+
+    id: str
+    title: LText
+    audience: str
+    questions: int
+
+
+def module_headings(pack: PackSource) -> list[ModuleHeading]:
+    """A pack's modules in order, from the catalogue's cache when the pack comes from it."""
+    if isinstance(pack, CataloguePack):
+        return [ModuleHeading(m.id, m.title_text, m.audience, m.questions) for m in pack.facts.modules]
+    return [ModuleHeading(m.id, m.title, m.audience, len(m.quiz.questions)) for m in pack.modules]
+
+
+class PackIndex:
+    """Packs by id, with lookups of modules and questions by their ids. Titles come from the catalogue's
+    cache; a module is read (once) only when one of its questions or options is asked for. ``catalogue``
+    (the words results files brought, see ``progress.module_titles``) names modules, questions and options
+    of packs that are not installed here."""
+
+    def __init__(self, packs: Iterable[PackSource], catalogue: Catalogue | None = None) -> None:
         self.packs = list(packs)
         self._by_id = {p.id: p for p in self.packs}
+        self._headings: dict[str, dict[str, ModuleHeading]] = {}
         self._words = catalogue or {}
 
-    def pack(self, pack_id: str) -> Pack | None:
+    def pack(self, pack_id: str) -> PackSource | None:
         return self._by_id.get(pack_id)
 
+    def heading(self, pack_id: str, module_id: str) -> ModuleHeading | None:
+        """A module's title and question count, without reading the module."""
+        pack = self._by_id.get(pack_id)
+        if pack is None:
+            return None
+        if pack_id not in self._headings:
+            self._headings[pack_id] = {h.id: h for h in module_headings(pack)}
+        return self._headings[pack_id].get(module_id)
+
     def module(self, pack_id: str, module_id: str) -> Module | None:
+        """The whole module (its questions read from its file the first time)."""
         pack = self._by_id.get(pack_id)
         return None if pack is None else pack.module(module_id)
 
@@ -94,19 +129,19 @@ class PackIndex:
 
     def module_title_text(self, pack_id: str, module_id: str) -> LText | None:
         """A module's title: from its pack, else as a results file brought it, else None."""
-        module = self.module(pack_id, module_id)
-        if module is not None:
-            return module.title
+        heading = self.heading(pack_id, module_id)
+        if heading is not None:
+            return heading.title
         titles = self._remembered(pack_id, module_id).get("title")
         return LText(titles) if isinstance(titles, dict) and titles else None
 
     def module_title(self, pack_id: str, module_id: str, language: str) -> str:
-        module = self.module(pack_id, module_id)
-        if module is None:
+        heading = self.heading(pack_id, module_id)
+        if heading is None:
             return (
                 self._pick(self._remembered(pack_id, module_id).get("title"), language, pack_id) or module_id
             )
-        return module.title.get_text(language, self.default_language(pack_id))
+        return heading.title.get_text(language, self.default_language(pack_id))
 
     def question_prompt(self, pack_id: str, module_id: str, question_id: str, language: str) -> str:
         question = self.question(pack_id, module_id, question_id)
@@ -178,7 +213,7 @@ class ResultsGrid:
 
 def results_grid(
     store: Store,
-    packs: Sequence[Pack],
+    packs: Sequence[PackSource],
     *,
     class_id: str | None = None,
     pack_ids: Collection[str] | None = None,
@@ -196,22 +231,20 @@ def results_grid(
     for pack in packs:
         if pack_ids is not None and pack.id not in pack_ids:
             continue
-        for module in pack.modules:
+        for module in module_headings(pack):
             if module.audience != "students":
                 continue
             columns.append(
-                GridColumn(
-                    pack.id, module.id, module.title, pack.default_language, len(module.quiz.questions)
-                )
+                GridColumn(pack.id, module.id, module.title, pack.default_language, module.questions)
             )
             seen.add((pack.id, module.id))
     index = PackIndex(packs, module_titles.catalogue(store))
     for pack_id, module_id in summary.modules:
         if (pack_id, module_id) in seen:
             continue
-        found = index.module(pack_id, module_id)
+        found = index.heading(pack_id, module_id)
         title = index.module_title_text(pack_id, module_id) or LText.plain(module_id)
-        count = len(found.quiz.questions) if found is not None else 0
+        count = found.questions if found is not None else 0
         columns.append(GridColumn(pack_id, module_id, title, index.default_language(pack_id), count))
         seen.add((pack_id, module_id))
     rows = []
@@ -343,7 +376,7 @@ def _in_range(moment: str, since: str | None, until: str | None) -> bool:
 
 def learner_detail(
     store: Store,
-    packs: Sequence[Pack],
+    packs: Sequence[PackSource],
     learner_id: str,
     *,
     language: str,
@@ -398,7 +431,7 @@ class QuestionLine:
 
 def question_lines(
     store: Store,
-    packs: Sequence[Pack],
+    packs: Sequence[PackSource],
     *,
     language: str,
     words: AnswerWords,

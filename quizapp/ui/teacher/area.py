@@ -262,8 +262,9 @@ class TeacherArea(QWidget):
         self._build()
 
     def notify_content_changed(self) -> None:
-        """Packs, learners or settings changed: reload the packs and tell the student side."""
-        self.ctx.reload_content()
+        """Packs, learners or settings changed: tell the student side. Packs are installed and removed
+        through the catalogue the student side shares (``pack_manager.library``), so it is up to date
+        without looking at every pack folder again."""
         self.content_changed.emit()
 
     def _on_language_changed(self, _language: str) -> None:

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quizapp.content.packs import Pack
 from quizapp.services.records import Store
 from quizapp.services.teacher.measures import GainRow, ItemStat, item_analysis, learning_gain
-from quizapp.services.teacher.reports import PackIndex
+from quizapp.services.teacher.reports import PackIndex, PackSource
 from quizapp.ui.teacher.page import Page
 from quizapp.ui.teacher.printing import esc
 from quizapp.ui.teacher.widgets import note, tr
@@ -131,7 +130,7 @@ class LearningTab(QWidget):
         layout.addWidget(self.analysis_table, 2)
         self.gain_rows: list[GainRow] = []
         self.stats: list[ItemStat] = []
-        self._pending: tuple[Store, Sequence[Pack], str | None, str] | None = None
+        self._pending: tuple[Store, Sequence[PackSource], str | None, str] | None = None
 
     @staticmethod
     def _table(name: str, headings: list[str], *, stretch: int) -> QTableWidget:
@@ -152,7 +151,7 @@ class LearningTab(QWidget):
         table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         return table
 
-    def refresh(self, store: Store, packs: Sequence[Pack], class_id: str | None, language: str) -> None:
+    def refresh(self, store: Store, packs: Sequence[PackSource], class_id: str | None, language: str) -> None:
         """Show the figures for this class; computed when the tab is on screen, so a teacher who never opens
         it does not wait for them on an old computer."""
         self._pending = (store, packs, class_id, language)

@@ -225,10 +225,10 @@ class PacksPage(Page):
         if exc.kind is PackErrorKind.DOWNGRADE:
             question = fill_args(
                 tr(
-                    "Version %1 is installed and this file has the older version %2. "
-                    "Install the older one anyway?"
+                    "Version %1 is installed and '%2' has the older version %3. Install the older one anyway?"
                 ),
                 exc.current_version,
+                path.name,
                 exc.new_version,
             )
             if self.dialogs.confirm(self, tr("Older version"), question, tr("Install the older version")):
@@ -261,8 +261,30 @@ class PacksPage(Page):
                 [diagnostic_line(d) for d in exc.errors],
             )
             return False
-        self.message.show_problem(str(exc))
+        self.message.show_problem(self._refusal(path, exc))
         return False
+
+    def _refusal(self, path: Path, exc: PackError) -> str:
+        """Why ``path`` was not installed, naming it and saying what to do, in the teacher's language."""
+        if exc.kind is PackErrorKind.NOT_FOUND:
+            text = tr(
+                "'%1' was not found, so nothing was installed. Check that the USB stick is in, then choose "
+                "the pack again."
+            )
+        elif exc.kind is PackErrorKind.READ_ONLY:
+            text = tr(
+                "'%1' was not installed: another copy of quizapp has the progress data open. Close it and "
+                "install the pack again."
+            )
+        elif exc.kind is PackErrorKind.DISK:
+            text = tr(
+                "'%1' could not be put in the packs folder, so nothing was changed. Check that the disk has "
+                "room, then install it again."
+            )
+            return fill_args(text, path.name) + " (" + str(exc) + ")"  # the disk's own words
+        else:
+            return fill_args(tr("'%1' was not installed: %2"), path.name, str(exc))
+        return fill_args(text, path.name)
 
     def remove(self, info: PackInfo) -> None:
         title = self.text(info.title, info.default_language)

@@ -18,9 +18,8 @@ from quizapp.ui.plaintext import fill_args, plain_label
 from quizapp.ui.teacher.widgets import MIN_TARGET, AdaptiveForm, FlowLayout, MessagePanel, heading, note, tr
 
 if TYPE_CHECKING:
-    from quizapp.content.packs import Pack
     from quizapp.content.text import LText
-    from quizapp.services.library import PackLibrary
+    from quizapp.services.library import CataloguePack, PackLibrary
     from quizapp.services.records import Store
     from quizapp.ui.context import AppContext
     from quizapp.ui.teacher.area import TeacherArea
@@ -205,8 +204,10 @@ class Page(QWidget):
         except StoreError:
             return ""
 
-    def packs(self) -> list[Pack]:
-        return list(self.library.packs)
+    def packs(self) -> list[CataloguePack]:
+        """The usable packs as the catalogue keeps them: titles and counts from its cache, a module read
+        only when its questions are needed (so a page does not grow with the size of the packs)."""
+        return self.library.catalogue
 
     def text(self, value: LText | None, default_language: str = "en") -> str:
         return str(self.ctx.text(value, default_language))

@@ -7,16 +7,20 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
+    QPushButton,
     QSizePolicy,
     QSplitter,
+    QTabBar,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -35,12 +39,12 @@ from quizapp.services.teacher.reports import (
 )
 from quizapp.ui.i18n.fonts import has_arabic_script
 from quizapp.ui.i18n.formatting import Formatter
-from quizapp.ui.plaintext import fill_args, tooltip_text
+from quizapp.ui.plaintext import fill_args, plain_label, tooltip_text
 from quizapp.ui.teacher.learning_page import LearningTab
 from quizapp.ui.teacher.page import Page
 from quizapp.ui.teacher.printing import date_text
 from quizapp.ui.teacher.results_table import FrozenNameTable, LearnerFilter, ResultsModel
-from quizapp.ui.teacher.widgets import MIN_TARGET, Card, heading, note, tr, wrapping_label
+from quizapp.ui.teacher.widgets import MIN_TARGET, Card, heading, note, tr
 
 if TYPE_CHECKING:
     from quizapp.ui.teacher.area import TeacherArea
@@ -128,6 +132,36 @@ class DateFilter(QWidget):
         return fill_args(tr("From %1 until %2"), start, end)
 
 
+class ElidedLines(QLabel):
+    """A label of one or two lines that shortens each line with "…" to the width it is given (the whole
+    text is in its tool tip), so words never run out of sight at the edge of a 1024x600 window."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._full = ""
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(tooltip_text(text))
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = QFontMetrics(self.font())
+        room = max(self.contentsRect().width(), 0)
+        lines = [
+            metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in self._full.split("\n")
+        ]
+        super().setText("\n".join(lines))
+
+
 class FillingTabs(QTabWidget):
     """Tabs that take the height the window gives and ask for none by the width (their wrapping labels
     would otherwise make the page taller than the window, so the page would scroll instead of the grid)."""
@@ -139,17 +173,49 @@ class FillingTabs(QTabWidget):
 class ResultsPage(Page):
     def __init__(self, area: TeacherArea) -> None:
         super().__init__(area, tr("Results"))
-        self.layout_.setSpacing(6)
-        self.title_label.setVisible(not self.ctx.is_rtl)  # Urdu's tall title: the menu names the page
+        self.layout_.setSpacing(4)
+        self.layout_.setContentsMargins(8, 2, 8, 4)
+        # The menu names the page: the title's line goes to the class grid (a class of 40 at 1024x600).
+        self.title_label.hide()
         self.class_filter = self.class_combo(include_all=True, accessible=tr("Class to show"))
         self.dates = DateFilter(self.ctx.language)
+        # The dates fold away behind one button that says which dates are shown; opened, they take a line.
+        self.dates_button = QPushButton()
+        self.dates_button.setCheckable(True)
+        self.dates_button.setMinimumHeight(MIN_TARGET)
+        self.dates_button.setAccessibleName(tr("Choose the dates of the results shown"))
+        self.dates_button.toggled.connect(self._show_dates)
+        self.dates_row = QWidget()
+        dates_line = QHBoxLayout(self.dates_row)
+        dates_line.setContentsMargins(0, 0, 0, 0)
+        dates_line.addWidget(self.dates)
+        dates_line.addStretch(1)
+        self.dates_row.hide()
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(tr("Find a learner"))
         self.search_field.setAccessibleName(tr("Find a learner by name, father's name or roll number"))
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setMinimumHeight(MIN_TARGET)
         self.search_field.setMinimumWidth(160)
-        self.layout_.addLayout(self.filter_bar(self.labelled(tr("Class:"), self.class_filter), self.dates))
+        # One line for the class, the dates and the search; what the grid shows (and its legend) sits beside
+        # the tabs, in the room they leave.
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        self.class_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.filter_line = self.labelled(tr("Class:"), self.class_filter)
+        bar.addWidget(self.filter_line)
+        bar.addWidget(self.dates_button)
+        bar.addStretch(1)
+        self.found_label = plain_label("")  # "3 found", beside the search that found them
+        self.found_label.setObjectName("resultsFound")
+        bar.addWidget(self.found_label)
+        bar.addWidget(self.search_field)
+        self.layout_.addLayout(bar)
+        self.layout_.addWidget(self.dates_row)
+        self.summary_label = ElidedLines()
+        self.summary_label.setObjectName("resultsSummary")
+        self.summary_label.setContentsMargins(8, 0, 0, 0)
+        self.summary_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.class_filter.currentIndexChanged.connect(lambda _: self._filters_changed())
         for widget in (self.dates.use_from, self.dates.use_until):
             widget.toggled.connect(lambda _: self._filters_changed())
@@ -160,10 +226,8 @@ class ResultsPage(Page):
         self.tabs.setAccessibleName(tr("Results views"))
         grid_tab = QWidget()
         grid_layout = QVBoxLayout(grid_tab)
-        grid_layout.setContentsMargins(4, 4, 4, 4)
-        grid_layout.setSpacing(4)
-        self.summary_label = wrapping_label()
-        grid_layout.addWidget(self.summary_label)
+        grid_layout.setContentsMargins(2, 2, 2, 2)
+        grid_layout.setSpacing(0)
         self.model = ResultsModel(self.ctx.language, self)
         self.proxy = LearnerFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -217,10 +281,32 @@ class ResultsPage(Page):
         self.tabs.setTabToolTip(gain_tab, tr("Learning gain and questions"))
         # The tabs take the room the window has (never asking for more), so the grid scrolls, not the page.
         self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-        # The search sits beside the tabs (room they leave on a 1024x600 screen), not on a line of its
-        # own: the grid gets that line. It is there while the class grid is shown.
-        self.tabs.setCornerWidget(self.search_field, Qt.Corner.TopRightCorner)
-        self.tabs.currentChanged.connect(lambda index: self.search_field.setVisible(index == 0))
+        # The search and the summary are on the line of the class and dates (the grid gets the lines they
+        # had); they are there while the class grid is shown.
+        # The tabs' own bar is replaced by one on a line shared with what the grid shows (the room to the
+        # side of the tabs), so the grid has the height of a line more.
+        self.view_bar = QTabBar()
+        self.view_bar.setAccessibleName(tr("Results views"))
+        self.view_bar.setDrawBase(False)
+        self.view_bar.setExpanding(False)
+        self.view_bar.setUsesScrollButtons(False)
+        for index in range(self.tabs.count()):
+            self.view_bar.addTab(self.tabs.tabText(index))
+            self.view_bar.setTabToolTip(index, self.tabs.tabToolTip(index))
+        self.tabs.tabBar().hide()
+        # Compact tabs: the words a little smaller than the app's buttons, no more air than a target needs
+        self.view_bar.setStyleSheet(
+            f"QTabBar::tab {{ min-height: {MIN_TARGET - 8}px; padding: 0px 12px; "
+            f"font-size: {self._grid_pixels() + (0 if self.ctx.is_rtl else 2)}px; }}"
+        )
+        self.view_bar.currentChanged.connect(self.tabs.setCurrentIndex)
+        self.tabs.currentChanged.connect(self.view_bar.setCurrentIndex)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        views = QHBoxLayout()
+        views.setSpacing(0)
+        views.addWidget(self.view_bar)
+        views.addWidget(self.summary_label, 1)
+        self.layout_.addLayout(views)
         self.layout_.addWidget(self.tabs, 1)
         self.current_grid: ResultsGrid | None = None
         self.current_questions: list[QuestionLine] = []
@@ -232,8 +318,8 @@ class ResultsPage(Page):
         return round(BASE_FONT_PX * 0.8)
 
     def _row_height(self, texts: Iterable[str] = ()) -> int:
-        """A compact row: as tall as the ink of the texts it shows (names are one line) and 2 px of air
-        above and below, never taller than a line of the grid's font.
+        """A compact row: as tall as the ink of the texts it shows (names are one line) and 1-2 px of air
+        above and below, never taller than a line of the grid's font (with that air, in Latin letters).
 
         Nastaliq's metrics leave room for its rarest, deepest letters: a class of Urdu names gets the room
         of the tallest and deepest letters names have; a class whose names are in Latin letters (drawn in
@@ -241,14 +327,14 @@ class ResultsPage(Page):
         font = QFont(self.font())
         font.setPixelSize(self._grid_pixels())
         metrics = QFontMetrics(font)
-        if not self.ctx.is_rtl:
-            return metrics.height() + 4
-        sample = ["Ag"]
+        sample = ["(Ågý)"]  # the tallest and deepest Latin marks a name may have
         shown = [text for text in texts if text]
-        if not shown or any(has_arabic_script(text) for text in shown):
+        if any(has_arabic_script(text) for text in shown) or (self.ctx.is_rtl and not shown):
             sample.append("بلال احمد یوسف گل نیچے ژ")
+            ink = max(metrics.tightBoundingRect(text).height() for text in [*sample, *shown])
+            return ink + 4
         ink = max(metrics.tightBoundingRect(text).height() for text in [*sample, *shown])
-        return min(metrics.height(), ink + 4)
+        return min(metrics.height() + 4, ink + 3)
 
     def _shown_texts(self) -> set[str]:
         """Every text the grid's rows show (names, classes, marks), each once."""
@@ -263,10 +349,20 @@ class ResultsPage(Page):
         pixels = self._grid_pixels()
         style = (
             f"QTableView {{ font-size: {pixels}px; }} QTableView::item {{ padding: 0px 4px; }} "
+            f"QHeaderView {{ font-size: {pixels}px; }} "
             f"QHeaderView::section {{ font-size: {pixels}px; padding: 2px 4px; }}"
         )
         for view in (self.grid.names, self.grid.modules):
             view.setStyleSheet(style)
+        small = f"font-size: {pixels}px;"
+        self.summary_label.setStyleSheet(small)
+        self.found_label.setStyleSheet(small)
+        # The line of choices in words a little smaller than the app's (Nastaliq's tall lines made it the
+        # height of two grid rows more)
+        line = f"font-size: {pixels + 2}px;"
+        self.filter_line.setStyleSheet(f"QLabel, QComboBox {{ {line} }}")
+        self.search_field.setStyleSheet(f"QLineEdit {{ {line} }}")
+        self.dates_button.setStyleSheet(f"QPushButton {{ font-weight: normal; padding: 0px 12px; {line} }}")
 
     # ------------------------------------------------------------------------------------------ reading
     def selected_class(self) -> str | None:
@@ -275,6 +371,18 @@ class ResultsPage(Page):
     def _filters_changed(self) -> None:
         self.remember_filters(self.class_filter, self.dates)
         self.refresh()
+
+    def _tab_changed(self, index: int) -> None:
+        for widget in (self.search_field, self.found_label, self.summary_label):
+            widget.setVisible(index == 0)
+
+    def _show_dates(self, shown: bool) -> None:
+        self.dates_row.setVisible(shown)
+        self._name_dates()
+
+    def _name_dates(self) -> None:
+        arrow = "▴" if self.dates_button.isChecked() else "▾"
+        self.dates_button.setText(f"{self.dates.describe()} {arrow}")
 
     def _search(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
@@ -299,6 +407,7 @@ class ResultsPage(Page):
         if grid is None:
             return
         self.current_grid = grid
+        self._name_dates()
         classes = {c.id: c.name for c in self.store.people.list_classes(include_archived=True)}
         self.model.set_grid(grid, classes, show_class=class_id is None)
         self.grid.set_row_height(self._row_height(self._shown_texts()))
@@ -308,26 +417,30 @@ class ResultsPage(Page):
         self.learning_tab.refresh(self.store, packs, class_id, self.ctx.language)
 
     def _describe(self) -> None:
+        """What the grid shows, beside the tabs: the counts, and the marks' legend under them when two lines
+        fit the tabs' height (else the legend is in the tool tip); "N found" beside the search."""
         grid = self.current_grid
         if grid is None:
             return
+        found = self.proxy.rowCount()
+        searching = bool(self.search_field.text().strip()) and grid.rows
+        self.found_label.setText(fill_args(tr("Showing %1 found."), str(found)) if searching else "")
         if not grid.rows:
-            self.summary_label.setText(
-                tr("No learners to show. Add learners on the 'Classes and learners' page.")
-            )
+            text = tr("No learners to show. Add learners on the 'Classes and learners' page.")
+            self.summary_label.set_full_text(text)
             return
         passed = sum(row.passed for row in grid.rows)
-        text = fill_args(
-            tr("%1 learner(s), %2 module(s); %3 module(s) passed in all. %4."),
+        counts = fill_args(
+            tr("%1 learner(s), %2 module(s); %3 module(s) passed in all."),
             str(len(grid.rows)),
             str(len(grid.columns)),
             str(passed),
-            self.dates.describe(),
         )
-        if self.proxy.rowCount() != len(grid.rows):
-            text += " " + fill_args(tr("Showing %1 found."), str(self.proxy.rowCount()))
-        text += "  " + tr("✔ passed · ◐ started · ○ not yet")
-        self.summary_label.setText(text)
+        legend = tr("✔ passed · ◐ started · ○ not yet")
+        line = QFontMetrics(self.summary_label.font()).height()
+        two_lines = 2 * line <= max(self.view_bar.sizeHint().height(), MIN_TARGET)
+        self.summary_label.set_full_text(f"{counts}\n{legend}" if two_lines else counts)
+        self.summary_label.setToolTip(tooltip_text(f"{counts}\n{legend}"))
 
     def _fill_questions(self, class_id: str | None) -> None:
         lines = self.run_safely(

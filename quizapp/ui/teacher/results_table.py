@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QStyle,
     QStyledItemDelegate,
+    QStyleOptionHeader,
     QStyleOptionViewItem,
     QTableView,
     QWidget,
@@ -204,6 +205,61 @@ class InkCentredDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class InkCentredHeader(QHeaderView):
+    """A column header whose one line of text is drawn with its ink in the middle of the section, so that
+    the header can be as low as its titles' ink (``ink_height``): a module title in Nastaliq would otherwise
+    ask for Nastaliq's whole line box, two rows of the grid in height at 1024x600."""
+
+    TEXT_MARGIN = 4
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+
+    def ink_height(self) -> int:
+        """The height of the ink of every title shown (and of "Ag"), with 3 px of air above and below."""
+        metrics = QFontMetrics(self.font())
+        model = self.model()
+        texts = ["Ag"]
+        if model is not None:
+            for section in range(model.columnCount()):
+                value = model.headerData(section, Qt.Orientation.Horizontal)
+                if value:
+                    texts.append(str(value))
+        return max(metrics.tightBoundingRect(text).height() for text in texts) + 6
+
+    def paintSection(self, painter: QPainter, rect: Any, logical_index: int) -> None:
+        if not rect.isValid():
+            return
+        opt = QStyleOptionHeader()
+        self.initStyleOptionForIndex(opt, logical_index)
+        opt.rect = rect
+        text, opt.text = opt.text, ""
+        style = self.style()
+        painter.save()
+        style.drawControl(QStyle.ControlElement.CE_Header, opt, painter, self)
+        painter.restore()
+        if not text:
+            return
+        indicator = 0
+        if opt.sortIndicator != QStyleOptionHeader.SortIndicator.None_:
+            indicator = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, opt, self) + self.TEXT_MARGIN
+        rtl = opt.direction == Qt.LayoutDirection.RightToLeft
+        margin = self.TEXT_MARGIN
+        box = rect.adjusted(margin + (indicator if rtl else 0), 0, -margin - (0 if rtl else indicator), 0)
+        metrics = QFontMetrics(self.font())
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(box.width(), 0))
+        ink = metrics.tightBoundingRect(shown)
+        advance = metrics.horizontalAdvance(shown)
+        x = box.right() - advance if rtl else box.left()
+        baseline = box.top() + (box.height() - ink.height()) / 2 - ink.top()
+        painter.save()
+        painter.setFont(self.font())
+        painter.setPen(opt.palette.color(QPalette.ColorRole.ButtonText))
+        painter.setLayoutDirection(opt.direction)
+        painter.drawText(QPointF(x, baseline), shown)
+        painter.restore()
+
+
 class FrozenNameTable(QWidget):
     """The names stay at the side while the module columns scroll sideways: two views of one model with
     one selection; the right view's vertical scroll bar moves both."""
@@ -223,6 +279,7 @@ class FrozenNameTable(QWidget):
         self.modules.setObjectName("resultsModules")
         self.modules.setAccessibleName(tr("Learners and modules"))
         for view in (self.names, self.modules):
+            view.setHorizontalHeader(InkCentredHeader(view))
             view.setModel(model)
             view.setItemDelegate(InkCentredDelegate(view))
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -274,9 +331,18 @@ class FrozenNameTable(QWidget):
         if frozen > 1:
             self.names.setColumnWidth(1, 90)
         self.names.setFixedWidth(NAME_COLUMN_WIDTH + (90 if frozen > 1 else 0) + 2)
-        header_height = max(self.names.horizontalHeader().sizeHint().height(), 28)
+        self.fit_header()
+
+    def fit_header(self) -> None:
+        """Both headers as low as their titles' ink (never lower than 24 px, never taller than Qt asks)."""
+        heights = []
         for view in (self.names, self.modules):
-            view.horizontalHeader().setFixedHeight(header_height)
+            header = view.horizontalHeader()
+            asked = header.sizeHint().height()
+            ink = header.ink_height() if isinstance(header, InkCentredHeader) else asked
+            heights.append(min(asked, max(ink, 24)))
+        for view in (self.names, self.modules):
+            view.horizontalHeader().setFixedHeight(max(heights))
 
     def visible_rows(self) -> int:
         """How many learners' rows are wholly in view (for tests and the benchmark of the 1024x600 screen)."""

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel
 
+from quizapp.content.text import LText
 from quizapp.services.learner_names import display_labels
 from quizapp.services.records import LookAlike
 from quizapp.services.teacher.exports import save_results_csv
@@ -152,12 +153,12 @@ class SharePage(Page):
         self.apply_filters(self.class_filter, self.dates)  # the grid the teacher just looked at
         current = self.module_combo.currentData()
         self.module_combo.clear()
-        for pack in self.packs():
-            for module in pack.modules:
+        for pack in self.packs():  # titles from the catalogue: no module is read to list them
+            for module in pack.facts.modules:
                 label = fill_args(
                     tr("%1 — %2"),
-                    self.text(pack.manifest.title, pack.default_language),
-                    self.text(module.title, pack.default_language),
+                    self.text(LText(pack.facts.title), pack.default_language),
+                    self.text(module.title_text, pack.default_language),
                 )
                 self.module_combo.addItem(label, f"{pack.id}/{module.id}")
         index = self.module_combo.findData(current)

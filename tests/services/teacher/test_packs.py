@@ -256,6 +256,7 @@ def test_installing_one_pack_validates_only_that_pack(
 
     for n in range(3):
         manager.install(make_pack(tmp_path, f"p{n}", name=f"src{n}"))
+    assert manager.library.catalogue  # read at start, as the app does
     calls: list[Path] = []
     real = content_packs.load_pack_folder
 
@@ -274,9 +275,102 @@ def test_installing_one_pack_validates_only_that_pack(
 def test_a_changed_pack_is_validated_again(manager: PackManager, tmp_path: Path) -> None:
     """Editing an installed pack's file behind the app's back is noticed: the pack is checked again."""
     manager.install(make_pack(tmp_path, "mine"))
+    assert manager.library.catalogue  # read at start, as the app does
     module = manager.installed_dir / "mine" / "modules" / "safe-basics.yaml"
     module.write_text(module.read_text(encoding="utf-8").replace("explanation:", "explanaton:"), "utf-8")
     manager.library.reload()
     assert manager.library.validations == 1
     assert manager.list_packs().get("mine") is None
     assert [b.folder.name for b in manager.list_packs().broken] == ["mine"]
+
+
+def test_installing_one_pack_looks_at_no_other_pack_folder(
+    manager: PackManager, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Install cost does not grow with the packs installed: no other pack folder is listed, stamped or hashed,
+    and the new pack is in the catalogue (in name order) and listed as installed straight away."""
+    import quizapp.services.library as library
+
+    for name in ("p1", "p3"):
+        manager.install(make_pack(tmp_path, name, name=f"src-{name}"))
+    assert manager.library.catalogue  # read at start, as the app does
+    looked_at: list[str] = []
+    for name in ("folder_stamp", "content_hash", "_files_of"):
+        real = getattr(library, name)
+
+        def spy(folder: Path, _real=real) -> object:  # type: ignore[no-untyped-def]
+            looked_at.append(Path(folder).name)
+            return _real(folder)
+
+        monkeypatch.setattr(library, name, spy)
+    result = manager.install(make_pack(tmp_path, "p2", name="src-p2"))
+    assert set(looked_at) == {"p2"}
+    assert result.outcome is InstallOutcome.INSTALLED and result.pack.folder.name == "p2"
+    assert [p.id for p in manager.library.catalogue] == ["example", "p1", "p2", "p3"]
+    assert manager.list_packs().get("p2") is not None
+    manager.library.reload()  # what a fresh start finds is the same, and nothing is validated again
+    assert [p.id for p in manager.library.catalogue] == ["example", "p1", "p2", "p3"]
+    assert manager.library.validations == 0
+
+
+@pytest.mark.parametrize(
+    ("kind", "what_to_do"),
+    [
+        ("missing", "check its name, and that the USB stick is in"),
+        ("zip without pack.yaml", "make the .zip from the pack's folder"),
+        ("damaged zip", "copy it again"),
+        ("not a pack", "choose a pack folder or a pack .zip file"),
+    ],
+)
+def test_every_refused_install_names_the_file_and_says_what_to_do(
+    manager: PackManager, tmp_path: Path, kind: str, what_to_do: str
+) -> None:
+    """What `packs install` and the Packs page are told about a refused file names that file and the next
+    step (before, a .zip with its pack one folder too deep, a damaged .zip and a missing file named none)."""
+    name = {"missing": "gone.zip", "not a pack": "notes.txt"}.get(kind, "pack.zip")
+    source = tmp_path / name
+    if kind == "zip without pack.yaml":
+        with zipfile.ZipFile(source, "w") as zf:
+            zf.writestr("outer/inner/pack.yaml", "id: x\n")
+    elif kind == "damaged zip":
+        source.write_bytes(b"PK\x03\x04 not really a zip")
+    elif kind == "not a pack":
+        source.write_text("hello", encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        manager.install(source)
+    told = [str(caught.value), *(str(d) for d in caught.value.diagnostics)]
+    assert any(name in line and what_to_do in line for line in told), told
+
+
+def test_a_fresh_install_after_the_cache_was_deleted_validates_only_the_new_pack(
+    store: Store, manager: PackManager, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`quizapp packs install` in a new process, after an update deleted the catalogue's cache, validates
+    the pack it installs and no other (an older version of an installed pack is still refused, and a pack
+    with a built-in id still asks)."""
+    import quizapp.content.packs as content_packs
+    import quizapp.services.teacher.packs as teacher_packs
+
+    for n in range(3):
+        manager.install(make_pack(tmp_path, f"p{n}", name=f"src{n}"))
+    (manager.data_dir / "cache" / "pack-catalogue.json").unlink()
+    fresh = PackManager(store, manager.data_dir, manager.builtin_dir)  # as a new command would
+    calls: list[Path] = []
+    real = content_packs.load_pack_folder
+
+    def counting(root: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        calls.append(root)
+        return real(root, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(content_packs, "load_pack_folder", counting)
+    monkeypatch.setattr(teacher_packs, "load_pack_folder", counting)
+    result = fresh.install(make_pack(tmp_path, "p9", name="src9"))
+    assert len(calls) == 1 and result.outcome is InstallOutcome.INSTALLED
+    with pytest.raises(PackError) as older:
+        fresh.install(make_pack(tmp_path, "p1", "0.5.0", name="older"))
+    assert older.value.kind is PackErrorKind.DOWNGRADE
+    with pytest.raises(PackError) as builtin:
+        fresh.install(make_pack(tmp_path, "example", "9.0.0", name="lookalike"))
+    assert builtin.value.kind is PackErrorKind.REPLACES_BUILTIN
+    assert len(calls) == 3 and fresh.library.validations == 0
+    assert {p.id for p in fresh.library.catalogue} >= {"p0", "p1", "p2", "p9", "example"}

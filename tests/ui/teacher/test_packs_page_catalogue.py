@@ -66,3 +66,23 @@ def test_example_pack_card_says_it_is_hidden_until_the_settings_show_it(qtbot, a
     ctx.store.settings.show_example_pack = True
     page.refresh()
     assert "Hidden from learners" not in card_text()
+
+
+def test_a_refused_pack_is_named_with_what_to_do_in_the_teachers_language(
+    qtbot, area, ctx, dialogs, tmp_path
+) -> None:
+    """A file that is gone (a USB stick taken out) is named with what to do, in Urdu too; an older version
+    is named in the question asked."""
+    area.unlock_without_pin()
+    page = area.show_page("packs")
+    assert not page.install(tmp_path / "gone.zip")
+    told = page.message.plain_text()
+    assert "'gone.zip' was not found" in told and "USB stick is in" in told
+    assert page.install(make_pack(tmp_path, "mine", "2.0.0", "new"))
+    dialogs.confirms.append(False)
+    assert not page.install(make_pack(tmp_path, "mine", "1.0.0", "older-copy"))
+    assert "'older-copy' has the older version 1.0.0" in dialogs.asked[-1]
+    ctx.set_language("ur")
+    page = area.show_page("packs")
+    assert not page.install(tmp_path / "gone.zip")
+    assert "'gone.zip' نہیں ملا" in page.message.plain_text()
