@@ -25,6 +25,7 @@ from quizapp.content.models import (
     Ordering,
     Scenario,
     SingleChoice,
+    SpotTheScam,
     TrueFalse,
 )
 from quizapp.content.packs import Pack
@@ -42,6 +43,12 @@ class ExportResult:
     exported: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (question id, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (question id, what was not kept)
+
+
+_NO_PICTURE_REGIONS = (
+    "{fmt} has no spot-the-scam questions (a picture with regions to mark); "
+    "share the pack itself to keep this one"
+)
 
 
 def _in(text: LText | None, lang: str, default: str) -> str:
@@ -147,6 +154,9 @@ def export_csv(pack: Pack) -> ExportResult:
     writer.writeheader()
     for module in pack.modules:
         for question in module.quiz.questions:
+            if isinstance(question, SpotTheScam):
+                result.skipped.append((question.id, _NO_PICTURE_REGIONS.format(fmt="the CSV template")))
+                continue
             row = _csv_row(module, question, languages, default, result)
             writer.writerow({name: guard_formula(row.get(name, "")) for name in columns})
             result.exported.append(question.id)
@@ -184,6 +194,9 @@ def _gift_question(q: AnyQuestion, lang: str, default: str, result: ExportResult
     def t(text: LText | None) -> str:
         return text.get_text(lang, default) if text is not None else ""
 
+    if isinstance(q, SpotTheScam):
+        result.skipped.append((q.id, _NO_PICTURE_REGIONS.format(fmt="GIFT")))
+        return None
     if isinstance(q, Ordering):
         result.skipped.append((q.id, "GIFT has no ordering questions; export to CSV to keep this one"))
         return None

@@ -13,16 +13,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-from quizapp.content.models import (
-    FillBlank,
-    Matching,
-    MultipleSelect,
-    Ordering,
-    Scenario,
-    SingleChoice,
-    TrueFalse,
-)
 from quizapp.services.grading import right_answer
+from quizapp.ui.questions.kinds import view_kind
 from quizapp.ui.screens.picker import NO_CLASS
 
 if TYPE_CHECKING:
@@ -181,49 +173,8 @@ class Autopilot:
         lang = self.window.ctx.language
         default = view.pack.default_language
         target = right_answer(question, language=lang, default_language=default)
-        if isinstance(question, SingleChoice):
-            option = target if right else next(o.id for o in question.options if o.id != target)
-            self.click(view.card_for(option))  # type: ignore[attr-defined]
-        elif isinstance(question, Scenario):
-            option = target if right else next(o.id for o in question.options if o.rating == "unsafe")
-            self.click(view.card_for(option))  # type: ignore[attr-defined]
-        elif isinstance(question, MultipleSelect):
-            wrong = [o.id for o in question.options if o.id not in question.correct]
-            chosen = list(question.correct) if right else [question.correct[0], *wrong[:1]]
-            for option in chosen:
-                self.click(view.card_for(option))  # type: ignore[attr-defined]
-        elif isinstance(question, TrueFalse):
-            truth = question.correct if right else not question.correct
-            self.click(view.true_card if truth else view.false_card)  # type: ignore[attr-defined]
-        elif isinstance(question, Ordering):
-            if right:
-                self._order(view, list(range(len(question.items))))
-        elif isinstance(question, Matching):
-            size = len(question.pairs)
-            wanted = list(range(size)) if right else [(i + 1) % size for i in range(size)]
-            for combo, value in zip(view.combos, wanted, strict=True):  # type: ignore[attr-defined]
-                combo.setFocus()
-                for _ in range(combo.count() + 1):
-                    if combo.currentData() == value:
-                        break
-                    QTest.keyClick(combo, Qt.Key.Key_Down)
-                settle(1)
-                if combo.currentData() != value:
-                    raise AutopilotError("could not choose a match with the keyboard")
-        elif isinstance(question, FillBlank):
-            self.type_text(view.edit, target if right else "banana")  # type: ignore[attr-defined]
+        view_kind(question.type).answer_as_learner(self, view, target, right)
         return view.answer()
-
-    def _order(self, view: QuestionView, wanted: list[int]) -> None:
-        """Put the steps in ``wanted`` order with the Up buttons (as a keyboard or mouse user would)."""
-        order_list = view.list  # type: ignore[attr-defined]
-        for position, item in enumerate(wanted):
-            for _ in range(len(wanted)):
-                current = order_list.order().index(item)
-                if current == position:
-                    break
-                row = order_list.rows[current]
-                self.click(row.up)
 
     def check(self) -> None:
         quiz = self.window.quiz

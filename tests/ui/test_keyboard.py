@@ -1,5 +1,5 @@
 """Everything works without a mouse: typing, Space, Enter to check and go on, number keys for options,
-Alt+arrows to move ordering steps, arrow keys in matching lists."""
+Alt+arrows to move ordering steps, Tab and Space to pair matching items."""
 
 from __future__ import annotations
 
@@ -63,11 +63,15 @@ def answer_by_keyboard(app: StudentApp) -> None:
                 key(app, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     elif isinstance(question, Matching):
         for row in range(len(question.pairs)):
-            key(app, NUMBER_KEYS[row + 1])  # focus that item's list
-            combo = view.combos[row]
-            assert QApplication.focusWidget() is combo
-            while combo.currentData() != row:
-                key(app, Qt.Key.Key_Down)
+            key(app, NUMBER_KEYS[row + 1])  # pick up that item
+            assert QApplication.focusWidget() is view.left_cards[row]
+            partner = view.right_card_for(row)
+            for _ in range(2 * len(question.pairs)):  # Tab on to its partner, then Space pairs them
+                if QApplication.focusWidget() is partner:
+                    break
+                key(app, Qt.Key.Key_Tab)
+            assert QApplication.focusWidget() is partner
+            key(app, Qt.Key.Key_Space)
     elif isinstance(question, FillBlank):
         assert QApplication.focusWidget() is view.edit
         type_keys(app, right_answer(question))
