@@ -16,6 +16,7 @@ from quizapp.content.models import (
     Ordering,
     Scenario,
     SingleChoice,
+    SpotTheScam,
     TrueFalse,
 )
 from quizapp.services.grading import right_answer
@@ -72,6 +73,14 @@ def answer_by_keyboard(app: StudentApp) -> None:
                 key(app, Qt.Key.Key_Tab)
             assert QApplication.focusWidget() is partner
             key(app, Qt.Key.Key_Space)
+    elif isinstance(question, SpotTheScam):
+        assert QApplication.focusWidget() is view.buttons[0]
+        for button in view.buttons:  # Tab from region to region, Space on each warning sign
+            assert QApplication.focusWidget() is button
+            if button.region.suspicious:
+                key(app, Qt.Key.Key_Space)
+            if button is not view.buttons[-1]:
+                key(app, Qt.Key.Key_Tab)
     elif isinstance(question, FillBlank):
         assert QApplication.focusWidget() is view.edit
         type_keys(app, right_answer(question))
@@ -104,7 +113,7 @@ def test_a_whole_module_without_a_mouse(student: StudentApp, qtbot) -> None:  # 
     key(student, Qt.Key.Key_Return)
     key(student, Qt.Key.Key_Return)
     assert window.current_screen() is window.quiz
-    for _ in range(7):
+    for _ in range(8):
         answer_by_keyboard(student)
         key(student, Qt.Key.Key_Return)
         assert window.quiz.checked, window.quiz.message.text()

@@ -248,12 +248,12 @@ class MatchingView(QuestionView):
         for card in self.left_cards:
             right = grade.parts[card.index] if card.index < len(grade.parts) else False
             if right:
-                card.set_state("correct", tr("✓ Right"))
+                card.set_state("correct", tr("✓ Right"), "correct")
             else:
                 note = tr("✗ Not quite: it matches “{answer}”").format(
                     answer=self.t(question.pairs[card.index].right)
                 )
-                card.set_state("wrong", note)
+                card.set_state("wrong", note, "not-quite")
             card.set_locked()
         for card in self.right_cards:
             card.set_locked()

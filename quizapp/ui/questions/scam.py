@@ -10,6 +10,7 @@ region's explanation.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
@@ -253,7 +254,7 @@ class SpotTheScamView(QuestionView):
         super().resizeEvent(event)
         # Wide enough for the picture and a readable column beside it; no taller than the room there is.
         window = self.window()
-        room = window.height() - 260 if window is not None else 360
+        room = window.height() - 220 if window is not None else 380
         self.picture.set_height(
             min(room, round(self.width() * 0.55 * self.picture._coords[1] / self.picture._coords[0]))
         )
@@ -291,13 +292,14 @@ class SpotTheScamView(QuestionView):
                 verdict = tr("✗ This part is not a warning sign.")
             else:
                 verdict = tr("✓ Nothing wrong here.")
-            heading = label(
-                f"{button.number}. {button.name} — {verdict}", "verdict-correct" if right else "verdict-wrong"
+            colour = theme.widget_palette(self).correct if right else theme.widget_palette(self).wrong
+            line = label(
+                f'<b style="color:{colour}">{button.number}. {html.escape(button.name)} — '
+                f"{html.escape(verdict)}</b> {html.escape(self.t(region.explanation))}",
+                rich=True,
             )
-            heading.setProperty("tight", True)
-            heading.setStyleSheet(f"font-size: {theme.font_sizes(self.ctx.display_scale)['body']}px;")
-            self.results.addWidget(heading)
-            self.results.addWidget(label(self.t(region.explanation)))
+            line.setObjectName(f"explanation-{region.id}")
+            self.results.addWidget(line)
             button.setAccessibleDescription(f"{verdict} {self.t(region.explanation)}")
 
     def first_focus(self) -> QWidget | None:
