@@ -98,7 +98,9 @@ def draw(picture: Picture, lang: str) -> tuple[str, dict[str, tuple[int, int, in
         )
 
     # header: a bar with an avatar (or an address box for a web page)
-    parts.append(f'<rect x="0" y="0" width="{WIDTH}" height="{head}" fill="{theme["bar"]}"/>')
+    parts.append(  # the bar, its top corners rounded like the screen's
+        f'<path d="M0 18a18 18 0 0 1 18-18h{WIDTH - 36}a18 18 0 0 1 18 18v{head - 18}h-{WIDTH}z" fill="{theme["bar"]}"/>'
+    )
     if picture.kind == "web":
         parts.append(
             f'<rect x="16" y="14" width="{WIDTH - 32}" height="{head - 28}" rx="{(head - 28) // 2}" fill="#ffffff" stroke="#9aa3ad"/>'

@@ -15,7 +15,14 @@ from typing import Any
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QHBoxLayout,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from quizapp.content.images import image_size
 from quizapp.content.models import ScamRegion, SpotTheScam
@@ -231,18 +238,21 @@ class SpotTheScamView(QuestionView):
         side.addWidget(self.how)
         self.count = label("", "subtle")
         side.addWidget(self.count)
-        self.results = QVBoxLayout()
-        self.results.setSpacing(6)
-        side.addLayout(self.results)
         side.addStretch(1)
         row.addLayout(side, 1)
         self.box.addLayout(row)
+        # After Check: each region's explanation, the width of the question (fewer lines than beside the
+        # picture, which keeps its numbered marks in sight above).
+        self.results = QVBoxLayout()
+        self.results.setSpacing(6)
+        self.box.addLayout(self.results)
         self._marked_changed()
 
     def _picture_height(self) -> int:
+        """A first height, before the view knows the room it has (see :meth:`resizeEvent`)."""
         screen = self.screen()
         available = screen.availableGeometry().height() if screen is not None else 600
-        return round(available * 0.55)
+        return round(available * 0.5)
 
     def _marked_changed(self) -> None:
         count = sum(1 for b in self.buttons if b.isChecked())
@@ -252,12 +262,23 @@ class SpotTheScamView(QuestionView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        # Wide enough for the picture and a readable column beside it; no taller than the room there is.
-        window = self.window()
-        room = window.height() - 220 if window is not None else 380
-        self.picture.set_height(
-            min(room, round(self.width() * 0.55 * self.picture._coords[1] / self.picture._coords[0]))
-        )
+        # As wide as leaves a readable column beside it, and no taller than the page shows under the prompt
+        # (so the whole message is in sight without scrolling).
+        coords = self.picture._coords
+        wide = round(self.width() * 0.6 * coords[1] / coords[0])
+        self.picture.set_height(min(self._room(), wide))
+
+    def _room(self) -> int:
+        """The height the page shows below the prompt."""
+        widget = self.parentWidget()
+        while widget is not None and not isinstance(widget, QAbstractScrollArea):
+            widget = widget.parentWidget()
+        if isinstance(widget, QAbstractScrollArea):
+            shown = widget.viewport().height()
+        else:
+            window = self.window()
+            shown = window.height() - 220 if window is not None else 380
+        return shown - self.prompt.heightForWidth(max(100, self.width())) - 24
 
     # -------------------------------------------------------------------------------- the contract
     def answer(self) -> Any | None:
