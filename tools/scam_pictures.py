@@ -460,6 +460,7 @@ PICTURES: dict[str, list[Picture]] = {
     ],
 }
 PICTURES["example"] = [PICTURES["safety-8-10"][0]]
+PICTURES["adults"] = [PICTURES["safety-14-17"][0]]
 
 
 def main() -> int:
