@@ -14,7 +14,17 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QRegion,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -32,6 +42,8 @@ from quizapp.ui.questions.base import QuestionView, tr
 from quizapp.ui.widgets import label
 
 MAX_PICTURE_HEIGHT = 420
+BADGE = 22  # the round mark with "!" or the region's number, centred on the frame's top trailing corner
+MARGIN = BADGE // 2 + 3  # a button reaches this far beyond its region, for the badge and the focus frame
 MIN_PICTURE_HEIGHT = 220
 
 
@@ -93,7 +105,7 @@ class RegionButton(QAbstractButton):
         p = theme.widget_palette(self)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(self.rect()).adjusted(2, 2, -2, -2)
+        rect = self._frame()
         marked = self.isChecked()
         if self.result is not None:
             colour = QColor(p.correct if self.result else p.wrong)
@@ -119,11 +131,26 @@ class RegionButton(QAbstractButton):
             painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 6, 6)
         painter.end()
 
+    def _frame(self) -> QRectF:
+        """The region's rectangle (with a little room) inside the button, which reaches :data:`MARGIN`
+        beyond it."""
+        inset = MARGIN - 2
+        return QRectF(self.rect()).adjusted(inset, inset, -inset, -inset)
+
+    def _badge_rect(self) -> QRectF:
+        frame = self._frame()
+        trailing_left = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        x = frame.left() if trailing_left else frame.right()
+        return QRectF(x - BADGE / 2, frame.top() - BADGE / 2, BADGE, BADGE)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Only the region and its badge take clicks: the margin lets clicks through to a neighbour."""
+        super().resizeEvent(event)
+        frame = self._frame().adjusted(-3, -3, 3, 3).toAlignedRect()  # with the focus frame's width
+        self.setMask(QRegion(frame) + QRegion(self._badge_rect().toAlignedRect(), QRegion.RegionType.Ellipse))
+
     def _badge(self, painter: QPainter, rect: QRectF, colour: QColor, text: str) -> None:
-        side = 24.0
-        leading_right = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        x = rect.left() + 2 if leading_right else rect.right() - side - 2
-        badge = QRectF(x, rect.top() + 2, side, side)
+        badge = self._badge_rect()
         path = QPainterPath()
         path.addEllipse(badge)
         painter.fillPath(path, colour)
@@ -166,12 +193,14 @@ class ScamPicture(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._pixmap = images.load_image(self._source, self.width(), self.height())
+        room = max(1, self.width() - 2 * MARGIN), max(1, self.height() - 2 * MARGIN)
+        self._pixmap = images.load_image(self._source, *room)
         self.place_buttons()
 
     def place_buttons(self) -> None:
         width, height = self._coords
-        scale = min(self.width() / width, self.height() / height)
+        # the picture keeps MARGIN free around it, so that a region's badge at its edge is not cut off
+        scale = min((self.width() - 2 * MARGIN) / width, (self.height() - 2 * MARGIN) / height)
         left = (self.width() - width * scale) / 2
         top = (self.height() - height * scale) / 2
         self._drawn = QRect(round(left), round(top), round(width * scale), round(height * scale))
@@ -180,10 +209,10 @@ class ScamPicture(QWidget):
             area = button.region.area_for(str(language))
             button.setGeometry(
                 QRect(
-                    round(left + area.x * scale) - 3,
-                    round(top + area.y * scale) - 3,
-                    round(area.w * scale) + 6,
-                    round(area.h * scale) + 6,
+                    round(left + area.x * scale) - MARGIN,
+                    round(top + area.y * scale) - MARGIN,
+                    round(area.w * scale) + 2 * MARGIN,
+                    round(area.h * scale) + 2 * MARGIN,
                 )
             )
 

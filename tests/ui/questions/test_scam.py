@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from quizapp.content.models import ScamRegion, SpotTheScam
 from quizapp.services.grading import grade
 from quizapp.ui.autopilot import settle
-from quizapp.ui.questions.scam import SpotTheScamView, reading_order
+from quizapp.ui.questions.scam import MARGIN, SpotTheScamView, reading_order
 
 
 def test_regions_lie_over_their_rectangles_and_a_tap_marks_one(show_view) -> None:  # type: ignore[no-untyped-def]
@@ -23,7 +23,7 @@ def test_regions_lie_over_their_rectangles_and_a_tap_marks_one(show_view) -> Non
     picture = view.picture
     scale = picture._drawn.width() / picture._coords[0]
     sender = next(b for b in view.buttons if b.region.id == "sender")
-    assert abs(sender.width() - (sender.region.area.w * scale + 6)) <= 2
+    assert abs(sender.width() - (sender.region.area.w * scale + 2 * MARGIN)) <= 2
     assert view.answer() is None
     QTest.mouseClick(sender, Qt.MouseButton.LeftButton)
     settle()
@@ -53,7 +53,7 @@ def test_urdu_shows_the_urdu_picture_with_its_own_areas(show_view) -> None:  # t
     assert str(view.picture._source).endswith("-ur.svg")
     time = next(b for b in view.buttons if b.region.id == "time")
     scale = view.picture._drawn.height() / view.picture._coords[1]
-    assert abs(time.y() - (view.picture._drawn.top() + time.region.area_for("ur").y * scale - 3)) <= 2
+    assert abs(time.y() - (view.picture._drawn.top() + time.region.area_for("ur").y * scale - MARGIN)) <= 2
 
 
 def test_reading_order_runs_right_to_left_in_urdu() -> None:
