@@ -50,6 +50,8 @@ _NO_PICTURE_REGIONS = (
     "share the pack itself to keep this one"
 )
 
+_NO_PAIR_PICTURES = "{fmt} cannot hold the pictures of matching items; share the pack itself to keep them"
+
 
 def _in(text: LText | None, lang: str, default: str) -> str:
     """The text in exactly ``lang`` ('' when it has none); a plain string counts as the default language."""
@@ -115,6 +117,8 @@ def _csv_row(
         for lang in languages:
             row[f"options_{lang}"] = _lang_list(q.items, lang, default, "steps", q.id, result)
     elif isinstance(q, Matching):
+        if any(p.left_image or p.right_image for p in q.pairs):
+            result.warnings.append((q.id, _NO_PAIR_PICTURES.format(fmt="the CSV template")))
         for lang in languages:
             lefts = _lang_list([p.left for p in q.pairs], lang, default, "pairs", q.id, result)
             rights = _lang_list([p.right for p in q.pairs], lang, default, "pairs", q.id, result)
@@ -216,6 +220,8 @@ def _gift_question(q: AnyQuestion, lang: str, default: str, result: ExportResult
         texts += list(q.accepted.for_language(lang, default))
     elif isinstance(q, Matching):
         texts += [t(p.left) for p in q.pairs] + [t(p.right) for p in q.pairs]
+        if any(p.left_image or p.right_image for p in q.pairs):
+            result.warnings.append((q.id, _NO_PAIR_PICTURES.format(fmt="GIFT")))
     marker = ""
     if any(TAG_RE.search(text) for text in texts):
         marker = "[plain]"

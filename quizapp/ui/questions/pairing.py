@@ -121,6 +121,7 @@ class MatchingView(QuestionView):
             pixmap = images.load_image(self.pack.asset_path(image), PICTURE_SIDE, PICTURE_SIDE)
             if pixmap is not None:
                 pic = QLabel(card)
+                pic.setObjectName("picture")
                 pic.setPixmap(pixmap)
                 pic.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
                 layout = card.layout()

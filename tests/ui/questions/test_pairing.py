@@ -84,11 +84,15 @@ def test_drag_an_item_onto_its_partner(show_view) -> None:  # type: ignore[no-un
 def test_a_picture_shows_on_its_item_and_checking_locks(show_view) -> None:  # type: ignore[no-untyped-def]
     """An item with ``left_image`` shows it; after Check each item says whether it is right and taps do
     nothing."""
-    view = show_view("matching")
+    plain = show_view("matching")
+    assert isinstance(plain.question, Matching)
+    pairs = list(plain.question.pairs)
+    pairs[1] = pairs[1].model_copy(update={"left_image": "assets/lock.svg"})
+    view = show_view("matching", pairs=pairs)
     question = view.question
     assert isinstance(question, Matching)
-    with_picture = [i for i, p in enumerate(question.pairs) if p.left_image]
-    assert with_picture and view.left_cards[with_picture[0]].findChild(QLabel) is not None
+    assert view.left_cards[1].findChild(QLabel, "picture") is not None
+    assert plain.left_cards[1].findChild(QLabel, "picture") is None
     view.set_answer([0, 2, 1])
     view.show_result(grade(question, view.answer()))
     settle()
