@@ -19,11 +19,12 @@ class TrueFalseViewKind(ViewKind):
 
     def print_body(self, question: AnyQuestion, page: PrintPage) -> str:
         assert isinstance(question, TrueFalse)
+        true_word, false_word = tr("True"), tr("False")
         true_mark = page.box(page.answers and question.correct)
         false_mark = page.box(page.answers and not question.correct)
         return (
-            f'<p><span class="box">{true_mark}</span> {page.esc(tr("True"))} &nbsp;&nbsp;&nbsp; '
-            f'<span class="box">{false_mark}</span> {page.esc(tr("False"))}</p>'
+            f'<p><span class="box">{true_mark}</span> {page.esc(true_word)} &nbsp;&nbsp;&nbsp; '
+            f'<span class="box">{false_mark}</span> {page.esc(false_word)}</p>'
         )
 
     def answer_as_learner(self, pilot: Autopilot, view: QuestionView, target: Any, right: bool) -> None:
