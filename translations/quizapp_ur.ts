@@ -40,16 +40,20 @@
         <translation>صحیح جگہ پر نہیں</translation>
     </message>
     <message>
-        <source>For each one, choose what it matches.</source>
-        <translation>ہر ایک کے لیے اس کا جوڑ چنیں۔</translation>
+        <source>Tap an item, then tap its partner. Tap a pair again to undo it.</source>
+        <translation>پہلے ایک چیز چھوئیں، پھر اس کا جوڑ۔ جوڑ ختم کرنے کے لیے اسے دوبارہ چھوئیں۔</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>چنیں…</translation>
+        <source>{item}: paired with “{partner}”</source>
+        <translation>‏{item}: جوڑ “{partner}” سے ملا ہے</translation>
     </message>
     <message>
-        <source>Match for: {item}</source>
-        <translation>اس کا جوڑ: {item}</translation>
+        <source>{item}: not paired yet</source>
+        <translation>‏{item}: ابھی جوڑ نہیں ملا</translation>
+    </message>
+    <message>
+        <source>Picked up: now tap its partner.</source>
+        <translation>چن لیا: اب اس کا جوڑ چھوئیں۔</translation>
     </message>
     <message>
         <source>✓ Right</source>
@@ -1411,7 +1415,7 @@
         <translation>نمونہ پیک طلبہ کو دکھائیں</translation>
     </message>
     <message>
-        <source>Hidden from learners: tick 'Show the example pack to learners' in Settings.</source>
+        <source>Hidden from learners: tick &apos;Show the example pack to learners&apos; in Settings.</source>
         <translation>طلبہ سے چھپا ہے: سیٹنگز میں «نمونہ پیک طلبہ کو دکھائیں» پر نشان لگائیں۔</translation>
     </message>
     <message>
@@ -1419,7 +1423,7 @@
         <translation>قومی رابطے (تجویز کردہ)</translation>
     </message>
     <message>
-        <source>A suggested list of national numbers. Numbers change and differ by province: check each one for your area, change the list if needed, then tick the box. Learners see it with your school's contacts only after you confirm it.</source>
+        <source>A suggested list of national numbers. Numbers change and differ by province: check each one for your area, change the list if needed, then tick the box. Learners see it with your school&apos;s contacts only after you confirm it.</source>
         <translation>قومی نمبروں کی ایک تجویز کردہ فہرست۔ نمبر بدلتے رہتے ہیں اور ہر صوبے میں مختلف ہو سکتے ہیں: اپنے علاقے کے لیے ہر نمبر جانچیں، ضرورت ہو تو فہرست بدلیں، پھر خانے پر نشان لگائیں۔ آپ کی تصدیق کے بعد ہی طلبہ یہ فہرست آپ کے اسکول کے رابطوں کے ساتھ دیکھیں گے۔</translation>
     </message>
     <message>
@@ -1959,6 +1963,7 @@
         <translation>جانچ نہیں ہو سکی۔ ڈیٹا فولڈر میں لاگ دیکھیں۔</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <source>Play a soft sound when a learner answers right</source>
         <translation>جب طالب علم درست جواب دے تو ہلکی سی آواز چلائیں</translation>
     </message>
@@ -2001,6 +2006,70 @@
     <message>
         <source>Read texts that have no recording with this voice</source>
         <translation>جن عبارتوں کی ریکارڈنگ نہیں، انہیں اسی آواز سے پڑھ کر سنائیں</translation>
+=======
+        <source>Choose an answer first.</source>
+        <translation>پہلے ایک جواب چنیں۔</translation>
+    </message>
+    <message>
+        <source>Type your answer first.</source>
+        <translation>پہلے اپنا جواب لکھیں۔</translation>
+    </message>
+    <message>
+        <source>Choose a match for every item first.</source>
+        <translation>پہلے ہر ایک کا جوڑ چنیں۔</translation>
+    </message>
+    <message>
+        <source>Tap the parts of the message that look like a trick first.</source>
+        <translation>پہلے پیغام کے وہ حصے چھوئیں جو دھوکا لگتے ہیں۔</translation>
+    </message>
+    <message>
+        <source>Tick every part of the message that is a warning sign.</source>
+        <translation>پیغام کے ہر اس حصے پر نشان لگائیں جو خطرے کی علامت ہے۔</translation>
+    </message>
+    <message>
+        <source>marked as suspicious</source>
+        <translation>مشکوک کا نشان لگا ہے</translation>
+    </message>
+    <message>
+        <source>not marked</source>
+        <translation>نشان نہیں لگا</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>درست</translation>
+    </message>
+    <message>
+        <source>not right</source>
+        <translation>درست نہیں</translation>
+    </message>
+    <message>
+        <source>{part}: {state}</source>
+        <translation>{part}: {state}</translation>
+    </message>
+    <message>
+        <source>Tap each part of the message that looks like a trick. Tap it again to take the mark away.</source>
+        <translation>پیغام کا ہر وہ حصہ چھوئیں جو دھوکا لگتا ہے۔ نشان ہٹانے کے لیے دوبارہ چھوئیں۔</translation>
+    </message>
+    <message>
+        <source>Parts marked: {count}</source>
+        <translation>نشان زد حصے: {count}</translation>
+    </message>
+    <message>
+        <source>✓ You spotted it.</source>
+        <translation>✓ آپ نے پکڑ لیا۔</translation>
+    </message>
+    <message>
+        <source>✗ You missed this warning sign.</source>
+        <translation>✗ یہ خطرے کی علامت آپ سے رہ گئی۔</translation>
+    </message>
+    <message>
+        <source>✗ This part is not a warning sign.</source>
+        <translation>✗ یہ حصہ خطرے کی علامت نہیں۔</translation>
+    </message>
+    <message>
+        <source>✓ Nothing wrong here.</source>
+        <translation>✓ یہاں کچھ غلط نہیں۔</translation>
+>>>>>>> p21reg
     </message>
 </context>
 <context>
@@ -2062,17 +2131,6 @@
     </message>
 </context>
 <context>
-    <name>ContrastToggle</name>
-    <message>
-        <source>Strong colours</source>
-        <translation>گہرے رنگ</translation>
-    </message>
-    <message>
-        <source>Strong colours: black on white, easier to see</source>
-        <translation>گہرے رنگ: سفید پر کالا، دیکھنے میں آسان</translation>
-    </message>
-</context>
-<context>
     <name>CheckScreen</name>
     <message>
         <source>Let&apos;s see what you already know. Choose what you think; you will not be marked, and it is fine not to know yet.</source>
@@ -2117,6 +2175,17 @@
     <message>
         <source>Choose an answer first.</source>
         <translation>پہلے ایک جواب چنیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>ContrastToggle</name>
+    <message>
+        <source>Strong colours</source>
+        <translation>گہرے رنگ</translation>
+    </message>
+    <message>
+        <source>Strong colours: black on white, easier to see</source>
+        <translation>گہرے رنگ: سفید پر کالا، دیکھنے میں آسان</translation>
     </message>
 </context>
 <context>
@@ -2826,18 +2895,6 @@
     <message>
         <source>Hint: {hint}</source>
         <translation>اشارہ: {hint}</translation>
-    </message>
-    <message>
-        <source>Choose a match for every item first.</source>
-        <translation>پہلے ہر ایک کا جوڑ چنیں۔</translation>
-    </message>
-    <message>
-        <source>Type your answer first.</source>
-        <translation>پہلے اپنا جواب لکھیں۔</translation>
-    </message>
-    <message>
-        <source>Choose an answer first.</source>
-        <translation>پہلے ایک جواب چنیں۔</translation>
     </message>
     <message>
         <source>Correct!</source>

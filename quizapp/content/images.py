@@ -11,6 +11,7 @@ no reference to anything but its own elements (``#id``), and ``<image>`` only wi
 
 from __future__ import annotations
 
+import contextlib
 import re
 import struct
 import xml.parsers.expat
@@ -285,3 +286,55 @@ def check_svg(data: bytes) -> list[ImageProblem]:
     if checker.elements == 0:
         return [ImageProblem("the file has no SVG in it")]
     return checker.problems
+
+
+# ------------------------------------------------------------------------------------------ picture size
+_LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
+
+
+def svg_size(data: bytes) -> tuple[float, float] | None:
+    """An SVG's own coordinate size: its ``viewBox`` width and height, else its ``width`` and ``height`` (in
+    pixels); None when it gives neither (or in units such as % or cm)."""
+    found: list[dict[str, str]] = []
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        found.append(attrs)
+        raise _SvgStop
+
+    parser = xml.parsers.expat.ParserCreate()
+    parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartElementHandler = start
+    with contextlib.suppress(_SvgStop, xml.parsers.expat.ExpatError):
+        parser.Parse(data, True)
+    if not found:
+        return None
+    attrs = found[0]
+    box = attrs.get("viewBox", "").replace(",", " ").split()
+    if len(box) == 4:
+        try:
+            width, height = float(box[2]), float(box[3])
+        except ValueError:
+            width = height = 0.0
+        if width > 0 and height > 0:
+            return width, height
+    w, h = _LENGTH.match(attrs.get("width", "")), _LENGTH.match(attrs.get("height", ""))
+    if w and h and float(w.group(1)) > 0 and float(h.group(1)) > 0:
+        return float(w.group(1)), float(h.group(1))
+    return None
+
+
+def image_size(path: Path) -> tuple[float, float] | None:
+    """The size of the picture at ``path`` in its own coordinates: pixels for a bitmap, the ``viewBox`` (or
+    width and height) for an SVG. None when it cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+    if path.suffix.lower() == ".svg":
+        return svg_size(data)
+    kind = bitmap_kind(data[:16])
+    if kind is None:
+        return None
+    dims = bitmap_size(data[:65536], kind)
+    return (float(dims[0]), float(dims[1])) if dims else None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tempfile
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -11,27 +10,17 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from quizapp.content import qtypes
 from quizapp.content.archive import ArchiveProblem, find_pack_root, safe_extract
 from quizapp.content.audio import AUDIO_SUFFIXES, AudioProblem, check_audio_file
 from quizapp.content.diagnostics import DiagnosticList
 from quizapp.content.errors import describe, suggest
 from quizapp.content.images import IMAGE_SUFFIXES, check_image_file
 from quizapp.content.item_rules import check_module_items
-from quizapp.content.models import (
-    AnyQuestion,
-    FillBlank,
-    Manifest,
-    Module,
-    MultipleSelect,
-    Option,
-    Question,
-    Scenario,
-    ScenarioOption,
-    SingleChoice,
-    picture_paths,
-)
+from quizapp.content.models import AnyQuestion, Manifest, Module, Question, picture_paths
 from quizapp.content.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
-from quizapp.content.text import DEFAULT_KEY, Accepted, LText, language_name, same_answer_key
+from quizapp.content.qtypes.base import CheckContext
+from quizapp.content.text import DEFAULT_KEY, Accepted, LText, language_name
 from quizapp.content.yamlsafe import YamlDocument, YamlProblem, load_yaml_file, locate
 
 MANIFEST_NAME = "pack.yaml"
@@ -152,18 +141,19 @@ def _check_rel_path(
 
 def _check_image(
     rel: str | None, ctx: PackContext, doc: YamlDocument, loc: tuple[int | str, ...], diags: DiagnosticList
-) -> None:
+) -> Path | None:
+    """Check a picture named in the pack; its path when it may be shown."""
     if rel is None:
-        return
+        return None
     if not rel.lower().endswith(IMAGE_SUFFIXES):
         line, column = locate(doc.root, loc)
         diags.error(
             ctx.display, line, column, f"image '{rel}' must be a .png, .jpg, .gif, .webp or .svg file"
         )
-        return
+        return None
     path = _check_rel_path(rel, ctx, doc, loc, diags, "image")
     if path is None:
-        return
+        return None
     problems = check_image_file(path)
     if problems:
         line, column = locate(doc.root, loc)
@@ -172,6 +162,7 @@ def _check_image(
         if rel.lower().endswith(".svg"):
             where = f" (line {problem.line}, column {problem.column} of {rel})"
         diags.error(ctx.display, line, column, f"image '{rel}': {problem.message}{where}")
+    return None if problems else path
 
 
 def _check_audio(
@@ -284,35 +275,10 @@ def _check_question(
         line, column = locate(doc.root, (*loc, *sub))
         diags.error(ctx.display, line, column, message)
 
-    if isinstance(question, SingleChoice | MultipleSelect | Scenario):
-        seen: dict[str, int] = {}
-        options: list[Option | ScenarioOption] = list(question.options)
-        for index, option in enumerate(options):
-            if option.id in seen:
-                err(("options", index, "id"), f"option id '{option.id}' is used twice in this question")
-            seen[option.id] = index
-        if isinstance(question, SingleChoice) and question.correct not in seen:
-            err(
-                ("correct",),
-                f"correct answer '{question.correct}' is not one of the options ({', '.join(seen)})",
-            )
-        if isinstance(question, MultipleSelect):
-            for index, answer in enumerate(question.correct):
-                if answer not in seen:
-                    err(
-                        ("correct", index),
-                        f"correct answer '{answer}' is not one of the options ({', '.join(seen)})",
-                    )
-            duplicates = [a for a, n in Counter(question.correct).items() if n > 1]
-            if duplicates:
-                err(("correct",), f"correct answer '{duplicates[0]}' is listed twice")
-        if isinstance(question, Scenario) and not any(o.rating == "best" for o in question.options):
-            err(("options",), "a scenario needs at least one option rated 'best'")
-    if isinstance(question, FillBlank):
-        for lang, answers in question.accepted.items():
-            normal = [same_answer_key(a) for a in answers]
-            if len(set(normal)) != len(normal):
-                err(("accepted",), f"an accepted answer is listed twice{f' for {lang}' if lang else ''}")
+    def asset(rel: str, sub: tuple[int | str, ...]) -> Path | None:
+        return _check_image(rel, ctx, doc, (*loc, *sub), diags)
+
+    qtypes.kind_of(question).check(question, CheckContext(err, asset, ctx.languages, ctx.default_language))
     for picture_lang, path in picture_paths(question.image):
         where = (*loc, "image") if picture_lang is None else (*loc, "image", picture_lang)
         _check_image(path, ctx, doc, where, diags)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
+from quizapp.content.qtypes import NAMES
+
 Audience = Literal["students", "parents", "teachers"]
 AgeBand = Literal["8-10", "11-13", "14-17", "adults"]
 Difficulty = Literal["easy", "medium", "hard"]
@@ -12,4 +14,4 @@ ReviewStatus = Literal["draft", "reviewed"]
 
 AUDIENCES: tuple[str, ...] = get_args(Audience)
 AGE_BANDS: tuple[str, ...] = get_args(AgeBand)
-QUESTION_TYPES = ("single", "multiple", "true_false", "ordering", "matching", "fill_blank", "scenario")
+QUESTION_TYPES: tuple[str, ...] = NAMES

@@ -25,6 +25,7 @@ from quizapp.content.models import (
     Ordering,
     Scenario,
     SingleChoice,
+    SpotTheScam,
     TrueFalse,
     picture_paths,
 )
@@ -43,6 +44,14 @@ class ExportResult:
     exported: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (question id, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (question id, what was not kept)
+
+
+_NO_PICTURE_REGIONS = (
+    "{fmt} has no spot-the-scam questions (a picture with regions to mark); "
+    "share the pack itself to keep this one"
+)
+
+_NO_PAIR_PICTURES = "{fmt} cannot hold the pictures of matching items; share the pack itself to keep them"
 
 
 def _in(text: LText | None, lang: str, default: str) -> str:
@@ -109,6 +118,8 @@ def _csv_row(
         for lang in languages:
             row[f"options_{lang}"] = _lang_list(q.items, lang, default, "steps", q.id, result)
     elif isinstance(q, Matching):
+        if any(p.left_image or p.right_image for p in q.pairs):
+            result.warnings.append((q.id, _NO_PAIR_PICTURES.format(fmt="the CSV template")))
         for lang in languages:
             lefts = _lang_list([p.left for p in q.pairs], lang, default, "pairs", q.id, result)
             rights = _lang_list([p.right for p in q.pairs], lang, default, "pairs", q.id, result)
@@ -138,7 +149,28 @@ def _csv_row(
                 "add it again after importing",
             )
         )
+    _warn_narration(q, result, "CSV")
     return row
+
+
+def _narration(q: AnyQuestion) -> list[str]:
+    """The narration files of a question (its prompt's and its options'), which no export format carries."""
+    files = list((q.audio or {}).values())
+    for option in getattr(q, "options", ()):
+        files += list((option.audio or {}).values())
+    return files
+
+
+def _warn_narration(q: AnyQuestion, result: ExportResult, where: str) -> None:
+    files = _narration(q)
+    if files:
+        result.warnings.append(
+            (
+                q.id,
+                f"the narration ({', '.join(files)}) is not in the {where}; "
+                "add the audio: lines again after importing",
+            )
+        )
 
 
 def export_csv(pack: Pack) -> ExportResult:
@@ -152,6 +184,9 @@ def export_csv(pack: Pack) -> ExportResult:
     writer.writeheader()
     for module in pack.modules:
         for question in module.quiz.questions:
+            if isinstance(question, SpotTheScam):
+                result.skipped.append((question.id, _NO_PICTURE_REGIONS.format(fmt="the CSV template")))
+                continue
             row = _csv_row(module, question, languages, default, result)
             writer.writerow({name: guard_formula(row.get(name, "")) for name in columns})
             result.exported.append(question.id)
@@ -189,6 +224,9 @@ def _gift_question(q: AnyQuestion, lang: str, default: str, result: ExportResult
     def t(text: LText | None) -> str:
         return text.get_text(lang, default) if text is not None else ""
 
+    if isinstance(q, SpotTheScam):
+        result.skipped.append((q.id, _NO_PICTURE_REGIONS.format(fmt="GIFT")))
+        return None
     if isinstance(q, Ordering):
         result.skipped.append((q.id, "GIFT has no ordering questions; export to CSV to keep this one"))
         return None
@@ -208,6 +246,8 @@ def _gift_question(q: AnyQuestion, lang: str, default: str, result: ExportResult
         texts += list(q.accepted.for_language(lang, default))
     elif isinstance(q, Matching):
         texts += [t(p.left) for p in q.pairs] + [t(p.right) for p in q.pairs]
+        if any(p.left_image or p.right_image for p in q.pairs):
+            result.warnings.append((q.id, _NO_PAIR_PICTURES.format(fmt="GIFT")))
     marker = ""
     if any(TAG_RE.search(text) for text in texts):
         marker = "[plain]"
@@ -253,6 +293,7 @@ def _gift_question(q: AnyQuestion, lang: str, default: str, result: ExportResult
         result.warnings.append(
             (q.id, f"GIFT cannot hold the question's {', '.join(lost)}; export to CSV to keep it")
         )
+    _warn_narration(q, result, "GIFT file")
     lines = [f"// {q.type}: {q.id}", f"::{q.id}::{marker}{out(q.prompt)}{{", *answers]
     lines.append(f"\t####{out(q.explanation)}")
     lines.append("}")

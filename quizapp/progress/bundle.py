@@ -34,7 +34,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from quizapp import __version__
 from quizapp.progress import bundleio, module_titles, seen
 from quizapp.progress.errors import BundleError, StoreError
-from quizapp.progress.records import ClockNote, MergeReport, to_utc_iso, utc_now
+from quizapp.progress.records import QUESTION_TYPES, ClockNote, MergeReport, to_utc_iso, utc_now
 from quizapp.progress.store import Store
 
 RESULTS_FORMAT = "quizapp-results"
@@ -62,6 +62,13 @@ def _vector_text(text: str) -> str:
     return text
 
 
+def _known_type(name: str) -> str:
+    if name not in QUESTION_TYPES:
+        raise ValueError(f"unknown question type '{name}' (known: {', '.join(QUESTION_TYPES)})")
+    return name
+
+
+QuestionType = Annotated[str, AfterValidator(_known_type)]
 VectorText = Annotated[str, StringConstraints(max_length=200_000), AfterValidator(_vector_text)]
 Device = Annotated[str, StringConstraints(max_length=36)]
 
@@ -140,9 +147,7 @@ class AttemptRow(_OriginRow):
     pack_version: Version
     module_id: Slug
     question_id: Slug
-    question_type: Literal[
-        "single", "multiple", "true_false", "ordering", "matching", "fill_blank", "scenario"
-    ]
+    question_type: QuestionType
     answer_json: str
     correct: bool | None
     rating: Literal["best", "acceptable", "unsafe"] | None

@@ -9,6 +9,8 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from quizapp.content.qtypes import NAMES
+
 Rating = Literal["best", "acceptable", "unsafe"]
 Stage = Literal["lesson", "quiz", "results"]
 QuizState = Literal["not_started", "in_progress", "finished"]
@@ -21,7 +23,7 @@ RATINGS: tuple[Rating, ...] = ("best", "acceptable", "unsafe")
 STAGES: tuple[Stage, ...] = ("lesson", "quiz", "results")
 QUIZ_STATES: tuple[QuizState, ...] = ("not_started", "in_progress", "finished")
 STATUSES: tuple[Status, ...] = ("not_started", "in_progress", "passed")
-QUESTION_TYPES = ("single", "multiple", "true_false", "ordering", "matching", "fill_blank", "scenario")
+QUESTION_TYPES = NAMES  # the question types, from their registry
 
 DEFAULT_TEXT_SIZE = 100  # percent of the normal text size
 Moment = datetime | date | str

@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from quizapp.content import qtypes
 from quizapp.content.models import (
     AnyQuestion,
     Matching,
@@ -25,7 +26,6 @@ from quizapp.content.models import (
     Ordering,
     Scenario,
     SingleChoice,
-    TrueFalse,
 )
 from quizapp.progress.records import Attempt, Learner, ModuleProgress, QuizRun
 from quizapp.progress.settings import Settings
@@ -491,15 +491,7 @@ class QuizSession:
 
 def offers_retry(question: AnyQuestion) -> bool:
     """A second try makes sense: not true/false or a choice of two (the other answer would be a giveaway)."""
-    if isinstance(question, TrueFalse):
-        return False
-    if isinstance(question, SingleChoice | Scenario):
-        return len(question.options) > 2
-    if isinstance(question, Matching):
-        return len(question.pairs) > 2
-    if isinstance(question, Ordering):
-        return len(question.items) > 2
-    return True
+    return qtypes.kind_of(question).offers_retry(question)
 
 
 def derangement_like(size: int, rng: random.Random) -> list[int]:

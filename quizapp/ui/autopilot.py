@@ -13,16 +13,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-from quizapp.content.models import (
-    FillBlank,
-    Matching,
-    MultipleSelect,
-    Ordering,
-    Scenario,
-    SingleChoice,
-    TrueFalse,
-)
 from quizapp.services.grading import right_answer
+from quizapp.ui.questions.kinds import view_kind
 from quizapp.ui.screens.picker import NO_CLASS
 
 if TYPE_CHECKING:
@@ -181,57 +173,8 @@ class Autopilot:
         lang = self.window.ctx.language
         default = view.pack.default_language
         target = right_answer(question, language=lang, default_language=default)
-        if isinstance(question, SingleChoice):
-            option = target if right else next(o.id for o in question.options if o.id != target)
-            self.click(view.card_for(option))  # type: ignore[attr-defined]
-        elif isinstance(question, Scenario):
-            option = target if right else next(o.id for o in question.options if o.rating == "unsafe")
-            self.click(view.card_for(option))  # type: ignore[attr-defined]
-        elif isinstance(question, MultipleSelect):
-            wrong = [o.id for o in question.options if o.id not in question.correct]
-            chosen = list(question.correct) if right else [question.correct[0], *wrong[:1]]
-            for option in question.options:
-                card = view.card_for(option.id)  # type: ignore[attr-defined]
-                if card.isChecked() != (option.id in chosen):
-                    self.click(card)
-        elif isinstance(question, TrueFalse):
-            truth = question.correct if right else not question.correct
-            self.click(view.true_card if truth else view.false_card)  # type: ignore[attr-defined]
-        elif isinstance(question, Ordering):
-            if right:
-                self._order(view, list(range(len(question.items))))
-        elif isinstance(question, Matching):
-            size = len(question.pairs)
-            self._match(view, list(range(size)) if right else [(i + 1) % size for i in range(size)])
-        elif isinstance(question, FillBlank):
-            view.edit.clear()  # type: ignore[attr-defined]
-            self.type_text(view.edit, target if right else "banana")  # type: ignore[attr-defined]
+        view_kind(question.type).answer_as_learner(self, view, target, right)
         return view.answer()
-
-    def _match(self, view: QuestionView, wanted: list[int]) -> None:
-        """Choose the ``wanted`` right-hand text for each left item with the keyboard."""
-        for combo, value in zip(view.combos, wanted, strict=True):  # type: ignore[attr-defined]
-            combo.setFocus()
-            for _ in range(2 * combo.count() + 1):
-                if combo.currentData() == value:
-                    break
-                QTest.keyClick(
-                    combo, Qt.Key.Key_Down if combo.currentIndex() + 1 < combo.count() else Qt.Key.Key_Home
-                )
-            settle(1)
-            if combo.currentData() != value:
-                raise AutopilotError("could not choose a match with the keyboard")
-
-    def _order(self, view: QuestionView, wanted: list[int]) -> None:
-        """Put the steps in ``wanted`` order with the Up buttons (as a keyboard or mouse user would)."""
-        order_list = view.list  # type: ignore[attr-defined]
-        for position, item in enumerate(wanted):
-            for _ in range(len(wanted)):
-                current = order_list.order().index(item)
-                if current == position:
-                    break
-                row = order_list.rows[current]
-                self.click(row.up)
 
     def check(self, *, retry_right: bool = True) -> None:
         """Press Check and reach the feedback. When a second try is offered (the first answer was not
@@ -264,32 +207,7 @@ class Autopilot:
         target = right_answer(
             question, language=self.window.ctx.language, default_language=view.pack.default_language
         )
-        wrong: list[str] = []
-        if isinstance(question, SingleChoice):
-            wrong = [o.id for o in question.options if o.id not in (before, target)]
-        elif isinstance(question, Scenario):
-            wrong = [o.id for o in question.options if o.id != before and o.rating != "best"]
-        if wrong:
-            self.click(view.card_for(wrong[0]))  # type: ignore[attr-defined]
-        elif isinstance(question, FillBlank):
-            view.edit.clear()  # type: ignore[attr-defined]
-            self.type_text(view.edit, "pineapple")  # type: ignore[attr-defined]
-        elif isinstance(question, Matching):
-            self._match(view, [(i + 2) % len(question.pairs) for i in range(len(question.pairs))])
-        elif isinstance(question, MultipleSelect):
-            # partly right when two or more are right, else every option
-            several = len(question.correct) > 1
-            chosen = {question.correct[0]} if several else {o.id for o in question.options}
-            for option in question.options:
-                card = view.card_for(option.id)  # type: ignore[attr-defined]
-                if card.isChecked() != (option.id in chosen):
-                    self.click(card)
-        elif isinstance(question, Ordering):
-            size = len(question.items)
-            wanted = list(reversed(range(size)))
-            if wanted == before:
-                wanted = [*range(1, size), 0]
-            self._order(view, wanted)
+        view_kind(question.type).answer_wrong_again(self, view, before, target)
         if view.answer() == before:
             raise AutopilotError(f"no other wrong answer is scripted for a {question.type} question")
         return view.answer()

@@ -13,6 +13,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 
 from quizapp.ui.autopilot import Autopilot, settle
+from quizapp.ui.questions.kinds import view_kind
 
 log = logging.getLogger("quizapp")
 
@@ -30,16 +31,6 @@ EXAMPLE_LEARNERS = (
 )
 EXAMPLE_SCHOOL = "Government Model School"
 EXAMPLE_CONTACTS = "Ms. Saima, your class teacher (room 12)\nThe school counsellor, Mr. Imran"
-# How each type is answered in the pictures, to show every kind of feedback.
-ANSWER_RIGHT = {
-    "single": True,
-    "multiple": False,  # wrong twice: "try once more", then the feedback
-    "true_false": True,
-    "ordering": False,
-    "matching": True,
-    "fill_blank": True,
-    "scenario": True,
-}
 
 
 def seed_example_data(store) -> None:  # type: ignore[no-untyped-def]
@@ -120,7 +111,7 @@ def render_screens(
         while window.current_screen() is window.quiz:
             view = pilot.view()
             qtype = view.question.type
-            right = ANSWER_RIGHT.get(qtype, True)
+            right = view_kind(qtype).screenshot_right
             pilot.answer(right=right)
             if qtype not in seen:
                 shot(f"quiz-{qtype}")

@@ -15,12 +15,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from quizapp.content.vocab import QUESTION_TYPES
 from quizapp.ui.autopilot import Autopilot, AutopilotError, settle
 from quizapp.ui.i18n.fonts import has_arabic_script
 
 EXAMPLE_PACK = "example"
 EXAMPLE_MODULE = "safe-basics"
-ALL_TYPES = {"single", "multiple", "true_false", "ordering", "matching", "fill_blank", "scenario"}
+ALL_TYPES = set(QUESTION_TYPES)  # every type in the registry
 WRONG_TYPE = "true_false"  # answered wrongly on purpose, to see "Not quite" and a missed question
 RETRY_TYPE = "single"  # wrong first ("try once more"), right on the second try: the first is what is stored
 RESTART_AFTER = 3  # questions answered before the app is closed and opened again

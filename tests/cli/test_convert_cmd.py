@@ -114,9 +114,12 @@ def test_urdu_language_option(workdir: Path) -> None:
 def test_export_csv_then_convert_round_trips_the_example(
     workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """export-questions --format csv and convert give back a valid pack with all seven question types."""
+    """export-questions --format csv and convert give back a valid pack with every type the CSV template
+    holds; the spot-the-scam question is named as not exported."""
     assert main(["export-questions", str(EXAMPLE), "--format", "csv", "--out", "example.csv"]) == 0
-    assert "exported 7 question(s) to example.csv; 0 not exported" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "skipped: 'scam-prize-sms': the CSV template has no spot-the-scam questions" in out
+    assert "exported 7 question(s) to example.csv; 1 not exported" in out
     assert (workdir / "example.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert main(["convert", "example.csv", "--out", "again", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -133,7 +136,8 @@ def test_export_gift_reports_what_it_cannot_hold(workdir: Path, capsys: pytest.C
     out = capsys.readouterr().out
     assert "skipped: 'bully-steps': GIFT has no ordering questions" in out
     assert "skipped: 'cousin-wallet': GIFT has no scenario questions" in out
-    assert "exported 5 question(s) to example.gift; 2 not exported" in out
+    assert "skipped: 'scam-prize-sms': GIFT has no spot-the-scam questions" in out
+    assert "exported 5 question(s) to example.gift; 3 not exported" in out
     assert main(["convert", "example.gift", "--out", "again"]) == 0
 
 

@@ -6,7 +6,10 @@ import json
 from pathlib import Path
 
 from quizapp.cli.main import main
+from quizapp.content.vocab import QUESTION_TYPES
 from tests.services.teacher.test_packs import make_pack, zip_folder
+
+EXAMPLE_QUESTIONS = len(QUESTION_TYPES)  # the example module asks one question of each type
 
 
 def packs(data: Path, *args: str) -> int:
@@ -18,11 +21,11 @@ def test_install_list_remove(tmp_path: Path, capsys) -> None:
     data = tmp_path / "data"
     archive = zip_folder(make_pack(tmp_path, "mine", "1.2.0"), tmp_path / "mine.zip")
     assert packs(data, "install", str(archive)) == 0
-    assert "Installed mine 1.2.0 (1 module, 7 questions)" in capsys.readouterr().out
+    assert f"Installed mine 1.2.0 (1 module, {EXAMPLE_QUESTIONS} questions)" in capsys.readouterr().out
     assert packs(data, "list", "--json") == 0
     listed = json.loads(capsys.readouterr().out)
     mine = next(p for p in listed["packs"] if p["id"] == "mine")
-    assert mine["version"] == "1.2.0" and mine["questions"] == 7 and not mine["builtin"]
+    assert mine["version"] == "1.2.0" and mine["questions"] == EXAMPLE_QUESTIONS and not mine["builtin"]
     assert mine["review_status"] == {"en": "reviewed", "ur": "draft"}
     assert packs(data, "list") == 0
     text = capsys.readouterr().out

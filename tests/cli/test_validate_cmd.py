@@ -53,8 +53,9 @@ def test_json_output_shape(capsys: pytest.CaptureFixture[str]) -> None:
     ]
     assert data["valid"] is True and data["packs"] == 1 and data["languages"] == ["en", "ur"]
     assert set(data["question_types"]) == {
-        "single", "multiple", "true_false", "ordering", "matching", "fill_blank", "scenario"
+        "single", "multiple", "true_false", "ordering", "matching", "fill_blank", "scenario", "spot_the_scam"
     }  # fmt: skip
+    assert data["question_types"]["spot_the_scam"] >= 1  # the new type is counted under its own name
 
 
 def test_invalid_exit_one_with_path_line_column(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,6 +11,7 @@ from quizapp.content.models import AnyQuestion, FillBlank, MultipleSelect, Singl
 from quizapp.content.packs import Pack
 from quizapp.content.text import DEFAULT_KEY, Accepted, LText
 from quizapp.content.validate import validate_paths
+from quizapp.content.vocab import QUESTION_TYPES
 from quizapp.importers import convert_files, write_pack
 from quizapp.importers.export import export_csv, export_gift, gift_escape
 from quizapp.importers.yamlout import to_data
@@ -39,17 +40,24 @@ def _resolved(value: Any, default: str) -> Any:
     return value
 
 
-PICTURE_FIELDS = ("image", "image_alt")  # not in the CSV template: the export warns (pictures are files)
+PICTURE_FIELDS = ("image", "image_alt", "audio")  # not in the CSV template: the export warns (files)
 
 
 def _question_data(question: AnyQuestion, default: str) -> Any:
     fields = [name for name in type(question).model_fields if name not in PICTURE_FIELDS]
-    return _resolved({name: getattr(question, name) for name in fields}, default)
+    data = {name: getattr(question, name) for name in fields}
+    if "options" in data:  # option narration is not in the CSV either (the export warns)
+        data["options"] = [o.model_copy(update={"audio": None}) for o in data["options"]]
+    return _resolved(data, default)
 
 
 def _only_picture_warnings(warnings: list[tuple[str, str]], pack: Pack) -> bool:
-    with_pictures = {q.id for q in pack.questions() if q.image}
-    return {qid for qid, _ in warnings} == with_pictures and all(
+    with_files = {
+        q.id
+        for q in pack.questions()
+        if q.image or q.audio or any(o.audio for o in getattr(q, "options", ()))
+    }
+    return {qid for qid, _ in warnings} == with_files and all(
         "is not in the CSV" in message for _, message in warnings
     )
 
@@ -62,21 +70,21 @@ def _import(tmp_path: Path, name: str, text: str, encoding: str, language: str =
     return [c.question for c in report.converted]
 
 
-def test_csv_round_trip_keeps_all_seven_types_in_both_languages(example: Pack, tmp_path: Path) -> None:
-    """Exporting questions/example to CSV and importing it gives equal questions, field by field."""
+def _scams(pack: Pack) -> list[str]:
+    """The spot-the-scam questions, which neither the CSV template nor GIFT can hold."""
+    return [q.id for q in pack.questions() if q.type == "spot_the_scam"]
+
+
+def test_csv_round_trip_keeps_every_type_it_can_hold_in_both_languages(example: Pack, tmp_path: Path) -> None:
+    """Exporting questions/example to CSV and importing it gives equal questions, field by field; spot the
+    scam (a picture with regions) is skipped with the reason."""
     result = export_csv(example)
-    assert not result.skipped and _only_picture_warnings(result.warnings, example)
+    assert [qid for qid, _ in result.skipped] == _scams(example)
+    assert _only_picture_warnings(result.warnings, example)
+    assert "no spot-the-scam questions" in result.skipped[0][1]
     back = _import(tmp_path, "example.csv", result.text, "utf-8-sig")
-    original = list(example.questions())
-    assert {q.type for q in original} == {
-        "single",
-        "multiple",
-        "true_false",
-        "ordering",
-        "matching",
-        "fill_blank",
-        "scenario",
-    }
+    original = [q for q in example.questions() if q.type != "spot_the_scam"]
+    assert {q.type for q in original} == set(QUESTION_TYPES) - {"spot_the_scam"}
     assert [_question_data(q, "en") for q in back] == [_question_data(q, "en") for q in original]
 
 
@@ -92,14 +100,16 @@ def test_csv_round_trip_keeps_module_titles(example: Pack, tmp_path: Path) -> No
 def test_gift_round_trip_for_what_gift_can_hold(example: Pack, tmp_path: Path) -> None:
     """GIFT gives back the same single, multiple, true/false, matching and fill-in questions (in English)."""
     result = export_gift(example)
-    assert [qid for qid, _ in result.skipped] == ["bully-steps", "cousin-wallet"]
+    assert [qid for qid, _ in result.skipped] == ["bully-steps", "cousin-wallet", *_scams(example)]
     assert "no ordering questions" in result.skipped[0][1] and "no scenario questions" in result.skipped[1][1]
     assert (
         "best-passphrase",
         "GIFT cannot hold the question's hint, difficulty; export to CSV to keep it",
     ) in result.warnings
     back = {q.id: q for q in _import(tmp_path, "example.gift", result.text, "utf-8")}
-    original = {q.id: q for q in example.questions() if q.type not in ("ordering", "scenario")}
+    original = {
+        q.id: q for q in example.questions() if q.type not in ("ordering", "scenario", "spot_the_scam")
+    }
     assert list(back) == list(original)
     for qid, question in original.items():
         theirs = back[qid]
@@ -186,11 +196,11 @@ def test_every_built_in_pack_round_trips_through_csv(pack_dir: Path, tmp_path: P
     """
     (pack,) = validate_paths([pack_dir]).packs
     result = export_csv(pack)
-    assert not result.skipped
+    assert [qid for qid, _ in result.skipped] == _scams(pack)
     default = pack.default_language
     back = _import(tmp_path, "pack.csv", result.text, "utf-8-sig", language=default)
     assert [_question_data(q, default) for q in back] == [
-        _question_data(q, default) for q in pack.questions()
+        _question_data(q, default) for q in pack.questions() if q.type != "spot_the_scam"
     ]
 
 
@@ -201,7 +211,7 @@ def test_every_built_in_pack_round_trips_through_gift(pack_dir: Path, language: 
     (pack,) = validate_paths([pack_dir]).packs
     result = export_gift(pack, language)
     back = {q.id: q for q in _import(tmp_path, "pack.gift", result.text, "utf-8", language=language)}
-    original = {q.id: q for q in pack.questions() if q.type not in ("ordering", "scenario")}
+    original = {q.id: q for q in pack.questions() if q.type not in ("ordering", "scenario", "spot_the_scam")}
     assert list(back) == list(original)
     for qid, question in original.items():
         if isinstance(question, FillBlank):
@@ -210,3 +220,20 @@ def test_every_built_in_pack_round_trips_through_gift(pack_dir: Path, language: 
             assert list(theirs.accepted.for_language(language, language)) == list(
                 question.accepted.for_language(language, pack.default_language)
             )
+
+
+def test_pictures_of_matching_items_are_named_as_lost(example: Pack) -> None:
+    """The CSV template and GIFT hold no pictures: a matching question with them exports with a warning."""
+    module = example.modules[0]
+    questions = []
+    for q in module.quiz.questions:
+        if q.type == "matching":
+            pairs = [q.pairs[0].model_copy(update={"right_image": "assets/lock.svg"}), *q.pairs[1:]]  # type: ignore[attr-defined]
+            q = q.model_copy(update={"pairs": pairs})
+        questions.append(q)
+    quiz = module.quiz.model_copy(update={"questions": questions})
+    pictured = Pack(example.manifest, example.root, [module.model_copy(update={"quiz": quiz})])
+    for result in (export_csv(pictured), export_gift(pictured)):
+        assert any(
+            qid == "match-terms" and "pictures of matching items" in why for qid, why in result.warnings
+        )

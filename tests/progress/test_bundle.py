@@ -332,3 +332,23 @@ def test_same_name_children_told_apart_are_not_look_alikes(tmp_path: Path) -> No
         report = import_roster(c, tmp_path / "roster.json")
         learner_alikes = [la for la in report.look_alikes if la.kind == "learner"]
         assert [la.existing_id for la in learner_alikes] == [same.id]  # not the son of Liaquat Ali
+
+
+def test_spot_the_scam_answers_travel_in_a_results_file(tmp_path: Path) -> None:
+    """An answer to a spot-the-scam question (the regions marked) is exported and imported like any other;
+    the file's check of question types comes from the type registry."""
+    with Store.open(tmp_path / "a") as a:
+        learner = a.people.create_learner("Sana")
+        run = start_run(a, learner)
+        marked = ["sender", "link"]
+        answer(a, run, "scam", question_type="spot_the_scam", answer=marked, correct=False, points_earned=0.5)
+        export_results(a, tmp_path / "r.zip")
+    with Store.open(tmp_path / "b") as b:
+        (outcome,) = import_results(b, [tmp_path / "r.zip"])
+        assert outcome.error is None
+        (attempt,) = b.runs.attempts_for_learner(learner.id)
+        assert (attempt.question_type, attempt.answer, attempt.points_earned) == (
+            "spot_the_scam",
+            marked,
+            0.5,
+        )

@@ -5,8 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from quizapp.content.vocab import QUESTION_TYPES
 from quizapp.paths import builtin_packs_dir
 from quizapp.services.library import PackLibrary
+
+EXAMPLE_QUESTIONS = len(QUESTION_TYPES)  # the example module asks one question of each type
 
 EXAMPLE = builtin_packs_dir() / "example"
 
@@ -132,9 +135,9 @@ def test_a_second_start_validates_nothing_and_reads_a_module_only_when_opened(tm
     assert len(first.modules_for(None)) == 2 and first.validations == 2
     again = PackLibrary(builtin, installed)
     entries = again.modules_for(None)
-    assert again.validations == 0 and [e.facts.questions for e in entries] == [7, 7]
+    assert again.validations == 0 and [e.facts.questions for e in entries] == [EXAMPLE_QUESTIONS] * 2
     assert entries[1].pack._modules == {}  # nothing read yet
-    assert len(entries[1].module.quiz.questions) == 7
+    assert len(entries[1].module.quiz.questions) == EXAMPLE_QUESTIONS
 
 
 def test_a_changed_builtin_pack_is_validated_again(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quizapp.content.vocab import QUESTION_TYPES
 from quizapp.ui import theme
 from quizapp.ui.autopilot import settle
 from tests.ui.conftest import StudentApp, StudentAppFactory
@@ -117,7 +118,7 @@ def test_every_control_on_every_screen_has_an_accessible_name(student: StudentAp
     assert {"picker", "home", "results", "help-card", "teacher-settings", "quiz-matching-checked"} <= set(
         seen
     )
-    assert len([s for s in seen if s.startswith("quiz-") and s.endswith("-checked")]) == 7
+    assert len([s for s in seen if s.startswith("quiz-") and s.endswith("-checked")]) == len(QUESTION_TYPES)
     assert not problems, "\n".join(f"{screen}: {', '.join(found)}" for screen, found in problems.items())
 
 

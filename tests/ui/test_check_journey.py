@@ -51,7 +51,7 @@ def test_pre_check_before_the_lesson_and_post_check_after_the_quiz(checked_stude
     answer_check(app, right=False)
     assert window.current_screen() is window.lesson
     pilot.read_lesson()
-    for _ in range(7):
+    for _ in range(window.quiz.session.count):
         pilot.answer(right=True)
         pilot.check()
         pilot.next()

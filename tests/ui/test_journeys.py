@@ -7,11 +7,13 @@ from typing import Any
 
 from PySide6.QtWidgets import QFrame, QLabel
 
+from quizapp.content.vocab import QUESTION_TYPES
 from tests.ui.conftest import StudentApp, StudentAppFactory
 
 PACK, MODULE = "example", "safe-basics"
 WRONG_VERDICTS = {"Not quite", "Partly right", "Unsafe choice"}
 RIGHT_VERDICTS = {"Correct!", "Best choice"}
+QUESTIONS = len(QUESTION_TYPES)  # the example module asks one question of each type
 
 
 def start_module(app: StudentApp, name: str = "Ayesha") -> str:
@@ -33,8 +35,8 @@ def answer_all(
     window, pilot = app.window, app.pilot
     verdicts = []
     before = len(stored_answers(app, learner_id))
-    for number in range(1, 8):
-        assert window.quiz.where.text() == f"Question {number} of 7"
+    for number in range(1, QUESTIONS + 1):
+        assert window.quiz.where.text() == f"Question {number} of {QUESTIONS}"
         question = pilot.view().question
         pilot.answer(right=right)
         if pilot.first_check():
@@ -87,7 +89,7 @@ def test_new_learner_lesson_every_type_wrong_then_right(student: StudentApp) -> 
     assert results.headline.text() == "Good try! Let's practise a bit more."
     assert results.result.score < 70
     assert results.score.text() == f"{round(results.result.score)}%"
-    assert len(results.result.missed) == 7
+    assert len(results.result.missed) == QUESTIONS
     assert results.again_button.isVisible() and results.again_button.property("role") == "primary"
     assert not results.confetti.isVisible()
 
@@ -149,17 +151,17 @@ def test_restart_resumes_mid_quiz_in_the_same_order(student_factory: StudentAppF
         app.pilot.next()
     app = student_factory.restart(app)
     app.pilot.choose_learner(learner_id)
-    assert app.window.home.continue_detail.text() == "Quiz: question 4 of 7"
+    assert app.window.home.continue_detail.text() == f"Quiz: question 4 of {QUESTIONS}"
     app.pilot.press_continue()
     quiz = app.window.quiz
-    assert quiz.where.text() == "Question 4 of 7"
+    assert quiz.where.text() == f"Question 4 of {QUESTIONS}"
     assert quiz.session.order == order
     assert quiz.view.question.id == order[3]
     for question_id, options in shown_options.items():
         question = next(q for q in quiz.session.module.quiz.questions if q.id == question_id)
         shown = [question.options[i].id for i in quiz.session.option_order(question)]
         assert shown == options
-    for _ in range(4):
+    for _ in range(QUESTIONS - 3):
         app.pilot.answer(right=True)
         app.pilot.check()
         app.pilot.next()
@@ -180,7 +182,7 @@ def test_home_continue_and_leaving_a_quiz(student: StudentApp) -> None:
     assert tile.status.text() == "In progress"
     assert window.home.continue_button.text() == "Continue"
     pilot.press_continue()
-    assert window.quiz.where.text() == "Question 2 of 7"
+    assert window.quiz.where.text() == f"Question 2 of {QUESTIONS}"
     assert len(stored_answers(student, learner_id)) == 1
 
 

@@ -1,5 +1,5 @@
 """Everything works without a mouse: typing, Space, Enter to check and go on, number keys for options,
-Alt+arrows to move ordering steps, arrow keys in matching lists."""
+Alt+arrows to move ordering steps, Tab and Space to pair matching items."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from quizapp.content.models import (
     Ordering,
     Scenario,
     SingleChoice,
+    SpotTheScam,
     TrueFalse,
 )
 from quizapp.services.grading import right_answer
@@ -63,11 +64,23 @@ def answer_by_keyboard(app: StudentApp) -> None:
                 key(app, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     elif isinstance(question, Matching):
         for row in range(len(question.pairs)):
-            key(app, NUMBER_KEYS[row + 1])  # focus that item's list
-            combo = view.combos[row]
-            assert QApplication.focusWidget() is combo
-            while combo.currentData() != row:
-                key(app, Qt.Key.Key_Down)
+            key(app, NUMBER_KEYS[row + 1])  # pick up that item
+            assert QApplication.focusWidget() is view.left_cards[row]
+            partner = view.right_card_for(row)
+            for _ in range(2 * len(question.pairs)):  # Tab on to its partner, then Space pairs them
+                if QApplication.focusWidget() is partner:
+                    break
+                key(app, Qt.Key.Key_Tab)
+            assert QApplication.focusWidget() is partner
+            key(app, Qt.Key.Key_Space)
+    elif isinstance(question, SpotTheScam):
+        assert QApplication.focusWidget() is view.buttons[0]
+        for button in view.buttons:  # Tab from region to region, Space on each warning sign
+            assert QApplication.focusWidget() is button
+            if button.region.suspicious:
+                key(app, Qt.Key.Key_Space)
+            if button is not view.buttons[-1]:
+                key(app, Qt.Key.Key_Tab)
     elif isinstance(question, FillBlank):
         assert QApplication.focusWidget() is view.edit
         type_keys(app, right_answer(question))
@@ -100,7 +113,7 @@ def test_a_whole_module_without_a_mouse(student: StudentApp, qtbot) -> None:  # 
     key(student, Qt.Key.Key_Return)
     key(student, Qt.Key.Key_Return)
     assert window.current_screen() is window.quiz
-    for _ in range(7):
+    for _ in range(8):
         answer_by_keyboard(student)
         key(student, Qt.Key.Key_Return)
         assert window.quiz.checked, window.quiz.message.text()
@@ -151,7 +164,7 @@ def go_to_question(app: StudentApp, qtype: str) -> None:
     app.pilot.create_learner("Ali")
     app.pilot.open_module("example", "safe-basics")
     app.pilot.read_lesson()
-    for _ in range(7):
+    for _ in range(app.window.quiz.session.count):
         if app.pilot.view().question.type == qtype:
             return
         app.pilot.answer(right=True)
@@ -271,7 +284,7 @@ def test_enter_presses_the_button_that_has_the_focus(student: StudentApp, qtbot)
     key(student, Qt.Key.Key_Return)
     quiz = window.quiz
     assert window.current_screen() is quiz
-    for _ in range(7):
+    for _ in range(quiz.session.count):
         if quiz.hint_button.isVisible():
             break
         student.pilot.answer()

@@ -38,7 +38,7 @@ def go_to(app: StudentApp, qtype: str) -> None:
     app.pilot.create_learner("Ali")
     app.pilot.open_module(PACK, MODULE)
     app.pilot.read_lesson()
-    for _ in range(7):
+    for _ in range(20):
         if app.pilot.view().question.type == qtype:
             return
         app.pilot.answer(right=True)

@@ -25,7 +25,7 @@ from pathlib import Path
 from statistics import fmean
 from typing import Any
 
-from quizapp.content.models import MultipleSelect, Scenario, SingleChoice, TrueFalse
+from quizapp.content import qtypes
 from quizapp.progress.bundle import atomic_output
 from quizapp.progress.errors import StoreError
 from quizapp.progress.records import Attempt, Learner, QuizRun
@@ -163,14 +163,10 @@ def _pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
 
 
 def _chosen(attempt: Attempt) -> list[str]:
-    answer = attempt.answer
-    if attempt.question_type in ("single", "scenario") and isinstance(answer, str):
-        return [answer]
-    if attempt.question_type == "multiple" and isinstance(answer, list):
-        return [str(a) for a in answer]
-    if attempt.question_type == "true_false" and isinstance(answer, bool):
-        return ["true" if answer else "false"]
-    return []
+    try:
+        return qtypes.kind(attempt.question_type).chosen_ids(attempt.answer)
+    except KeyError:  # a type this version does not know (a newer computer's results)
+        return []
 
 
 def item_analysis(
@@ -237,10 +233,9 @@ def _option_orders(
         if module is None:
             continue
         for q in module.quiz.questions:
-            if isinstance(q, SingleChoice | MultipleSelect | Scenario):
-                out[(pack_id, module_id, q.id)] = [o.id for o in q.options]
-            elif isinstance(q, TrueFalse):
-                out[(pack_id, module_id, q.id)] = ["true", "false"]
+            choices = qtypes.kind_of(q).choice_ids(q)
+            if choices:
+                out[(pack_id, module_id, q.id)] = choices
     return out
 
 

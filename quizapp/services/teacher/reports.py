@@ -6,23 +6,16 @@ reports turn it into words in the teacher's language.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from quizapp.content.models import (
-    AnyQuestion,
-    FillBlank,
-    Matching,
-    Module,
-    MultipleSelect,
-    Ordering,
-    Scenario,
-    SingleChoice,
-    TrueFalse,
-)
+from quizapp.content import qtypes
+from quizapp.content.models import AnyQuestion, Module
 from quizapp.content.packs import Pack
+from quizapp.content.qtypes.base import AnswerWords as AnswerWords
 from quizapp.content.richtext import to_plain
 from quizapp.content.text import LText
 from quizapp.progress import module_titles
@@ -40,18 +33,6 @@ from quizapp.progress.records import (
 )
 from quizapp.progress.store import Moment, Store
 from quizapp.services.library import CataloguePack
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerWords:
-    """Words the caller supplies in the teacher's language (services hold no translations)."""
-
-    true: str = "True"
-    false: str = "False"
-    nothing: str = "(no answer)"
-    separator: str = "; "
-    then: str = " → "
-
 
 # ------------------------------------------------------------------------------------------- finding
 PackSource = Pack | CataloguePack
@@ -255,19 +236,6 @@ def results_grid(
 
 
 # ---------------------------------------------------------------------------------------- answers
-def _option_text(options: Sequence[Any], option_id: Any, language: str, default: str) -> str:
-    for option in options:
-        if option.id == option_id:
-            return to_plain(option.text.get_text(language, default))
-    return str(option_id)
-
-
-def _item_text(items: Sequence[LText], value: Any, language: str, default: str) -> str:
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < len(items):
-        return to_plain(items[value].get_text(language, default))
-    return str(value)
-
-
 def _unwrap_answer(answer: Any) -> Any:
     """Answers may be stored bare or in a small mapping such as ``{"choice": "b"}``."""
     if isinstance(answer, dict) and len(answer) == 1:
@@ -284,59 +252,20 @@ def describe_answer(
     answer = _unwrap_answer(answer)
     if answer is None or answer == "" or answer == []:
         return words.nothing
-    if isinstance(question, SingleChoice | Scenario):
-        if isinstance(answer, list):
-            return words.separator.join(
-                _option_text(question.options, a, language, default_language) for a in answer
+    if question is not None:
+        with contextlib.suppress(KeyError):
+            kind = qtypes.kind_of(question)
+            return kind.answer_text(
+                question,
+                answer,
+                words,
+                lambda t: to_plain(t.get_text(language, default_language)) if t else "",
             )
-        return _option_text(question.options, answer, language, default_language)
-    if isinstance(question, MultipleSelect):
-        chosen = answer if isinstance(answer, list) else [answer]
-        return words.separator.join(
-            _option_text(question.options, a, language, default_language) for a in chosen
-        )
-    if isinstance(question, TrueFalse):
-        if isinstance(answer, bool):
-            return words.true if answer else words.false
-        if isinstance(answer, str) and answer.lower() in ("true", "false"):
-            return words.true if answer.lower() == "true" else words.false
-        return str(answer)
-    if isinstance(question, Ordering) and isinstance(answer, list):
-        return words.then.join(_item_text(question.items, a, language, default_language) for a in answer)
-    if isinstance(question, Matching):
-        lefts = [p.left for p in question.pairs]
-        rights = [p.right for p in question.pairs]
-        pairs: list[tuple[Any, Any]] = []
-        if isinstance(answer, dict):
-            pairs = list(answer.items())
-        elif isinstance(answer, list):
-            pairs = [tuple(p) for p in answer if isinstance(p, list | tuple) and len(p) == 2]
-            if not pairs and all(isinstance(a, int) or a is None for a in answer):
-                pairs = list(enumerate(answer))
-        if pairs:
-            shown = []
-            for left, right in pairs:
-                left_text = _item_text(lefts, _as_int(left), language, default_language)
-                right_text = (
-                    words.nothing
-                    if right is None
-                    else _item_text(rights, _as_int(right), language, default_language)
-                )
-                shown.append(f"{left_text}{words.then}{right_text}")
-            return words.separator.join(shown)
-    if isinstance(question, FillBlank) and isinstance(answer, str):
-        return answer
     if isinstance(answer, str):
         return answer
     if isinstance(answer, list):
         return words.separator.join(str(a) for a in answer)
     return json.dumps(answer, ensure_ascii=False)
-
-
-def _as_int(value: Any) -> Any:
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
-    return value
 
 
 # ------------------------------------------------------------------------------------ one learner

@@ -1,4 +1,4 @@
-"""Ordering (drag the steps, or move them with Up and Down) and matching (choose a partner per item)."""
+"""Ordering: drag the steps, or move them with Up and Down."""
 
 from __future__ import annotations
 
@@ -8,18 +8,15 @@ from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from quizapp.content.models import Matching, Ordering
+from quizapp.content.models import Ordering
 from quizapp.services.grading import Grade
 from quizapp.ui import images, theme
 from quizapp.ui.questions.base import QuestionView, tr
@@ -269,94 +266,3 @@ class OrderingView(QuestionView):
         question = self.question
         assert isinstance(question, Ordering)
         return "  ".join(f"{n}. {self.t(item)}" for n, item in enumerate(question.items, 1))
-
-
-class MatchingView(QuestionView):
-    """For each item on the left, choose its partner from a list (keyboard: Tab, then arrow keys)."""
-
-    def build(self) -> None:
-        question = self.question
-        assert isinstance(question, Matching)
-        self.box.addWidget(label(tr("For each one, choose what it matches."), "subtle"))
-        choices = (
-            self.session.matching_choices(question)
-            if self.session is not None
-            else list(range(len(question.pairs)))
-        )
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(14)
-        grid.setVerticalSpacing(12)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(1, 3)
-        self.combos: list[QComboBox] = []
-        self.status: list[QLabel] = []
-        for row, pair in enumerate(question.pairs):
-            left = label(self.t(pair.left), "heading")
-            left.setObjectName(f"left-{row}")
-            grid.addWidget(left, row * 2, 0)
-            combo = QComboBox()
-            combo.setObjectName(f"match-{row}")
-            combo.setMinimumHeight(theme.MIN_TARGET)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
-            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            combo.addItem(tr("Choose…"), None)
-            for index in choices:
-                combo.addItem(self.t(question.pairs[index].right), index)
-            combo.setAccessibleName(tr("Match for: {item}").format(item=self.t(pair.left)))
-            combo.currentIndexChanged.connect(lambda _i=0: self.answer_changed.emit())
-            view = combo.view()
-            view.setMinimumWidth(view.sizeHintForColumn(0) + 40)
-            grid.addWidget(combo, row * 2, 1)
-            status = label("")
-            status.setVisible(False)
-            grid.addWidget(status, row * 2 + 1, 1)
-            self.combos.append(combo)
-            self.status.append(status)
-        self.box.addLayout(grid)
-
-    def answer(self) -> Any | None:
-        chosen = [combo.currentData() for combo in self.combos]
-        if all(c is None for c in chosen):
-            return None
-        return chosen
-
-    def set_answer(self, answer: Any) -> None:
-        if not isinstance(answer, list):
-            return
-        for combo, value in zip(self.combos, answer, strict=False):
-            index = combo.findData(value) if value is not None else 0
-            combo.setCurrentIndex(max(0, index))
-
-    def show_result(self, grade: Grade) -> None:
-        super().show_result(grade)
-        question = self.question
-        assert isinstance(question, Matching)
-        for row, (combo, status) in enumerate(zip(self.combos, self.status, strict=True)):
-            right = grade.parts[row] if row < len(grade.parts) else False
-            combo.setEnabled(False)
-            if right:
-                text = tr("✓ Right")
-            else:
-                text = tr("✗ Not quite: it matches “{answer}”").format(
-                    answer=self.t(question.pairs[row].right)
-                )
-            status.setText(text)
-            status.setProperty("role", "verdict-correct" if right else "verdict-wrong")
-            status.setStyleSheet(f"font-size: {theme.font_sizes(self.ctx.display_scale)['body']}px;")
-            status.setVisible(True)
-            combo.setAccessibleDescription(text)
-
-    def pick_number(self, number: int) -> bool:
-        if self.locked or not 1 <= number <= len(self.combos):
-            return False
-        self.combos[number - 1].setFocus()
-        return True
-
-    def first_focus(self) -> QWidget | None:
-        return self.combos[0] if self.combos else None
-
-    def right_answer_text(self) -> str:
-        question = self.question
-        assert isinstance(question, Matching)
-        return "; ".join(f"{self.t(p.left)}: {self.t(p.right)}" for p in question.pairs)

@@ -137,18 +137,7 @@ def make_view(
     session: QuizSession | None = None,
     parent: QWidget | None = None,
 ) -> QuestionView:
-    """The view that suits the question's type."""
-    from quizapp.ui.questions.arrange import MatchingView, OrderingView
-    from quizapp.ui.questions.choice import MultipleView, ScenarioView, SingleView, TrueFalseView
-    from quizapp.ui.questions.fill import FillBlankView
+    """The view that suits the question's type (from the registry of types, ``ui/questions/kinds``)."""
+    from quizapp.ui.questions.kinds import view_kind
 
-    views: dict[str, type[QuestionView]] = {
-        "single": SingleView,
-        "multiple": MultipleView,
-        "true_false": TrueFalseView,
-        "ordering": OrderingView,
-        "matching": MatchingView,
-        "fill_blank": FillBlankView,
-        "scenario": ScenarioView,
-    }
-    return views[question.type](ctx, question, pack, session, parent)
+    return view_kind(question.type).view(ctx, question, pack, session, parent)

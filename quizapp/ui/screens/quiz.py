@@ -26,6 +26,7 @@ from quizapp.ui.narration import speaker_shortcut
 from quizapp.ui.praise import PraiseMoment
 from quizapp.ui.questions import QuestionView, make_view
 from quizapp.ui.questions.choice import ScenarioView, rating_words
+from quizapp.ui.questions.kinds import view_kind
 from quizapp.ui.screens.base import Screen, choose_text_size
 from quizapp.ui.widgets import (
     ScrollPage,
@@ -366,13 +367,7 @@ class QuizScreen(Screen):
             return
         answer = view.answer()
         if not is_complete(view.question, answer):
-            self.message.setText(
-                self.tr("Choose a match for every item first.")
-                if view.question.type == "matching"
-                else self.tr("Type your answer first.")
-                if view.question.type == "fill_blank"
-                else self.tr("Choose an answer first.")
-            )
+            self.message.setText(view_kind(view.question.type).not_answered())
             focus = view.first_focus()
             if focus is not None:
                 focus.setFocus()

@@ -32,18 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from quizapp.content.models import (
-    AnyQuestion,
-    FillBlank,
-    Matching,
-    Module,
-    MultipleSelect,
-    Ordering,
-    Scenario,
-    ScenarioOption,
-    SingleChoice,
-    TrueFalse,
-)
+from quizapp.content.models import AnyQuestion, Module
 from quizapp.content.richtext import to_html, to_plain
 from quizapp.content.text import LText
 from quizapp.services.learner_names import display_labels
@@ -53,6 +42,8 @@ from quizapp.ui.i18n import RTL_LANGUAGES
 from quizapp.ui.i18n.bidi import has_rtl_letters, isolate
 from quizapp.ui.i18n.formatting import Formatter
 from quizapp.ui.plaintext import fill_args
+from quizapp.ui.questions.kinds import view_kind
+from quizapp.ui.questions.kinds.base import PrintPage
 from quizapp.ui.teacher.widgets import tr
 
 MARGIN_MM = 15.0
@@ -364,78 +355,22 @@ def question_html(
     def text(value: LText | None) -> str:
         return fill(_t(value, language, default))
 
-    out = f"<p><b>{number}. {val(to_plain(text(question.prompt)), rtl)}</b></p>"
-    if isinstance(question, Scenario):
-        out = f"<p><b>{number}.</b> <i>{val(to_plain(text(question.situation)), rtl)}</i></p>" + out.replace(
-            f"<b>{number}. ", "<b>", 1
-        )
-    if isinstance(question, SingleChoice | MultipleSelect | Scenario):
-        right: set[str] = set()
-        if isinstance(question, SingleChoice):
-            right = {question.correct}
-        elif isinstance(question, MultipleSelect):
-            right = set(question.correct)
-        elif isinstance(question, Scenario):
-            right = {o.id for o in question.options if o.rating == "best"}
-        out += "<p>"
-        for option in question.options:
-            mark = _box(answers and option.id in right)
-            label = val(to_plain(text(option.text)), rtl)
-            if answers and option.id in right:
-                label = f'<span class="answer">{label}</span>'
-            if answers and isinstance(option, ScenarioOption):
-                rating = {"best": tr("best"), "acceptable": tr("acceptable"), "unsafe": tr("unsafe")}[
-                    option.rating
-                ]
-                label += f" <i>({esc(rating)})</i>"
-            out += f'<span class="box">{mark}</span> {label}<br/>'
-        out += "</p>"
-    elif isinstance(question, TrueFalse):
-        true_word, false_word = tr("True"), tr("False")
-        true_mark = _box(answers and question.correct)
-        false_mark = _box(answers and not question.correct)
-        out += (
-            f'<p><span class="box">{true_mark}</span> {esc(true_word)} &nbsp;&nbsp;&nbsp; '
-            f'<span class="box">{false_mark}</span> {esc(false_word)}</p>'
-        )
-    elif isinstance(question, Ordering):
-        items = [to_plain(text(i)) for i in question.items]
-        if answers:
-            out += "<ol>" + "".join(f'<li class="answer">{val(i, rtl)}</li>' for i in items) + "</ol>"
-        else:
-            shown = items[1:] + items[:1] if len(items) > 1 else items  # not in the right order
-            shown = list(reversed(shown)) if len(shown) > 2 else shown
-            out += "<p>" + "".join(f"____ &nbsp; {val(i, rtl)}<br/>" for i in shown) + "</p>"
-            how = tr("Number the steps 1, 2, 3... in the right order.")
-            out += f'<p class="muted">{esc(how)}</p>'
-    elif isinstance(question, Matching):
-        lefts = [to_plain(text(p.left)) for p in question.pairs]
-        rights = [to_plain(text(p.right)) for p in question.pairs]
-        letters = "ABCDEFGHIJ"
-        if answers:
-            out += (
-                "<ul>"
-                + "".join(
-                    f'<li>{val(left, rtl)} → <span class="answer">{val(right, rtl)}</span></li>'
-                    for left, right in zip(lefts, rights, strict=True)
-                )
-                + "</ul>"
-            )
-        else:
-            shuffled = rights[1:] + rights[:1]
-            out += '<table cellspacing="0" cellpadding="4" width="100%">'
-            for index, left in enumerate(lefts):
-                out += (
-                    f"<tr><td>{index + 1}. {val(left, rtl)}</td><td>____</td>"
-                    f"<td>{letters[index]}. {val(shuffled[index], rtl)}</td></tr>"
-                )
-            out += "</table>"
-    elif isinstance(question, FillBlank):
-        if answers:
-            accepted = question.accepted.for_language(language, default)
-            out += f'<p class="answer">{", ".join(val(a, rtl) for a in accepted)}</p>'
-        else:
-            out += "<p>______________________________</p>"
+    page = PrintPage(
+        number=number,
+        answers=answers,
+        language=language,
+        default_language=default,
+        rtl=rtl,
+        plain=lambda value: val(to_plain(text(value)), rtl),
+        value=lambda value: val(value, rtl),
+        esc=esc,
+        box=_box,
+    )
+    kind = view_kind(question.type)
+    intro = kind.print_intro(question, page)
+    prompt = val(to_plain(text(question.prompt)), rtl)
+    out = f"{intro}<p><b>{prompt}</b></p>" if intro else f"<p><b>{number}. {prompt}</b></p>"
+    out += kind.print_body(question, page)
     if answers:
         out += f"<p><i>{val(to_plain(text(question.explanation)), rtl)}</i></p>"
         if question.source is not None:

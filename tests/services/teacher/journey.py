@@ -6,20 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from quizapp.content.diagnostics import DiagnosticList
-from quizapp.content.models import (
-    AnyQuestion,
-    FillBlank,
-    Matching,
-    MultipleSelect,
-    Ordering,
-    Scenario,
-    SingleChoice,
-    TrueFalse,
-)
+from quizapp.content.models import AnyQuestion
 from quizapp.content.packs import Pack, load_pack_folder
 from quizapp.progress.records import ModuleProgress
 from quizapp.progress.store import Store
 from quizapp.services.grading import grade
+from quizapp.services.grading import right_answer as grading_right_answer
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "questions" / "example"
@@ -33,20 +25,8 @@ def example_pack() -> Pack:
 
 
 def right_answer(question: AnyQuestion) -> Any:
-    if isinstance(question, SingleChoice):
-        return question.correct
-    if isinstance(question, MultipleSelect):
-        return list(question.correct)
-    if isinstance(question, TrueFalse):
-        return question.correct
-    if isinstance(question, Ordering):
-        return list(range(len(question.items)))
-    if isinstance(question, Matching):
-        return list(range(len(question.pairs)))
-    if isinstance(question, FillBlank):
-        return question.accepted.for_language("en")[0]
-    assert isinstance(question, Scenario)
-    return next(o.id for o in question.options if o.rating == "best")
+    """An answer that earns full points, in English (from the question's type)."""
+    return grading_right_answer(question, language="en", default_language="en")
 
 
 def take_quiz(

@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from quizapp.content.vocab import QUESTION_TYPES
 from quizapp.progress.store import Store
 from quizapp.services.teacher.packs import InstallOutcome, PackError, PackErrorKind, PackManager, version_key
 from tests.services.teacher.journey import EXAMPLE, example_pack, take_quiz
+
+EXAMPLE_QUESTIONS = len(QUESTION_TYPES)  # the example module asks one question of each type
 
 
 def make_pack(tmp_path: Path, pack_id: str = "mine", version: str = "1.0.0", name: str = "src") -> Path:
@@ -69,8 +72,8 @@ def test_install_from_folder_registers_and_lists_the_pack(
     assert info.authors == ("quizapp team",)
     assert info.languages == ("en", "ur")
     assert info.review_status == {"en": "reviewed", "ur": "draft"}
-    assert [(m.id, m.questions) for m in info.modules] == [("safe-basics", 7)]
-    assert info.question_count == 7
+    assert [(m.id, m.questions) for m in info.modules] == [("safe-basics", EXAMPLE_QUESTIONS)]
+    assert info.question_count == EXAMPLE_QUESTIONS
     assert leftovers(manager) == []
 
 

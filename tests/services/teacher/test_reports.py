@@ -20,6 +20,7 @@ from quizapp.services.teacher.roster import (
 )
 from tests.services.teacher.journey import example_pack, take_quiz
 
+QUESTIONS = len(example_pack().modules[0].quiz.questions)  # answers one quiz of the example module stores
 WRONG = {"best-passphrase": "a", "bank-asks-otp": True, "bully-steps": [3, 2, 1, 0]}
 
 
@@ -104,7 +105,7 @@ def test_results_csv_has_one_row_per_answer_in_words(store: Store, classroom, tm
     path = tmp_path / "out" / "results.csv"
     path.parent.mkdir()
     saved = save_results_csv(path, store, [pack], [ali, sara, zoya], language="ur")
-    assert (saved.answer_rows, saved.summary_rows) == (14, 3)
+    assert (saved.answer_rows, saved.summary_rows) == (2 * QUESTIONS, 3)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     table = _rows(path)
     assert list(table[0]) == list(ATTEMPT_COLUMNS)
@@ -126,7 +127,7 @@ def test_results_csv_of_a_few_learners(store: Store, classroom, tmp_path: Path) 
     """Only the learners given are written (as before removing or resetting them)."""
     _, ali, *_, pack = classroom
     saved = save_results_csv(tmp_path / "ali.csv", store, [pack], [ali])
-    assert saved.answer_rows == 7 and {r["learner_name"] for r in _rows(saved.answers)} == {"Ali"}
+    assert saved.answer_rows == QUESTIONS and {r["learner_name"] for r in _rows(saved.answers)} == {"Ali"}
 
 
 def test_add_learners_skips_names_already_in_the_class(store: Store) -> None:
@@ -156,7 +157,7 @@ def test_merge_look_alikes_moves_answers_to_the_kept_learner(store: Store, class
     assert kept.id == ali.id and store.list_backups()
     assert [lr.display_name for lr in store.people.list_learners(blue.id)].count("Ali") == 1
     assert len(store.runs.list_quiz_runs(ali.id)) == 2
-    assert len(store.runs.attempts_for_learner(ali.id)) == 14
+    assert len(store.runs.attempts_for_learner(ali.id)) == 2 * QUESTIONS
     assert store.progress.get_module_progress(ali.id, "example", "safe-basics").passed
 
 
@@ -177,7 +178,7 @@ def test_reset_class_resets_every_learner_of_it(store: Store, classroom) -> None
     take_quiz(store, pack, "safe-basics", other.id)
     reset = reset_class(store, blue.id)
     assert [x.id for x in reset] == [ali.id, sara.id, zoya.id]
-    assert store.reports.counts()["attempts"] == 7 and store.runs.attempts_for_learner(other.id)
+    assert store.reports.counts()["attempts"] == QUESTIONS and store.runs.attempts_for_learner(other.id)
 
 
 def test_wide_csv_has_one_row_per_learner_and_a_column_per_module(store: Store, classroom, tmp_path) -> None:
@@ -199,3 +200,17 @@ def test_wide_csv_has_one_row_per_learner_and_a_column_per_module(store: Store, 
     assert by_name["Ali"][column] == "100.0" and by_name["Ali"][-1] == "1"
     assert by_name["Zoya"][column] == "" and by_name["Zoya"][-1] == "0"
     assert not list(tmp_path.glob(".marks.csv.*"))  # no temporary file left behind
+
+
+def test_answers_in_words_for_the_new_types() -> None:
+    """The results CSV and reports name the regions a learner marked (spot the scam) and the pairs made
+    (matching), in the teacher's language."""
+    from quizapp.services.teacher.reports import describe_answer
+
+    questions = {q.type: q for q in example_pack().modules[0].quiz.questions}
+    scam = questions["spot_the_scam"]
+    assert describe_answer(scam, ["sender", "time"], "en", "en", AnswerWords()) == "The sender; The time"
+    assert describe_answer(scam, ["sender"], "ur", "en", AnswerWords()) == "بھیجنے والا"
+    assert describe_answer(scam, [], "en", "en", AnswerWords(nothing="-")) == "-"
+    pairs = describe_answer(questions["matching"], [0, None, 1], "en", "en", AnswerWords())
+    assert pairs.startswith("Phishing → A fake message") and "Two-step verification → (no answer)" in pairs

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quizapp.content.vocab import QUESTION_TYPES
 from quizapp.progress.bundle import export_results, export_roster
 from quizapp.progress.records import ClockNote, LookAlike, MergedLearner, MergeReport
 from quizapp.progress.store import Store
@@ -34,6 +35,8 @@ from quizapp.ui.teacher.merge_report import merge_lines
 from quizapp.ui.teacher.widgets import FlowLayout, WrappingCheckBox, fill_args
 from tests.services.teacher.journey import example_pack, take_quiz
 from tests.ui.teacher.test_teacher_area import pdf_text
+
+QUESTIONS = len(QUESTION_TYPES)  # the example module asks one question of each type
 
 ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
@@ -309,7 +312,7 @@ def test_import_summary_names_learners_mapped_by_an_earlier_merge(qtbot, area, s
     page.import_results([tmp_path / "lab-2.zip"])
     text = page.exchange_message.plain_text()
     assert "Ali (2) was merged into Ali before: what the file holds of them was added to Ali." in text
-    assert "lab-2.zip: 0 new learner(s), 7 new answer(s), 1 new quiz try(s)." in text
+    assert f"lab-2.zip: 0 new learner(s), {QUESTIONS} new answer(s), 1 new quiz try(s)." in text
 
 
 def test_import_summary_counts_answers_left_out_after_a_reset(qtbot, area, ctx, store, tmp_path) -> None:
@@ -331,17 +334,17 @@ def test_import_summary_counts_answers_left_out_after_a_reset(qtbot, area, ctx, 
     area.unlock_without_pin()
     page = area.show_page("share")
     page.import_results([tmp_path / "old-term.zip"])
-    assert "7 answer(s) in the file were left out" not in page.exchange_message.plain_text()
+    assert f"{QUESTIONS} answer(s) in the file were left out" not in page.exchange_message.plain_text()
     assert (
-        "7 answers in the file were left out: they were given before their learner's progress was reset."
-        in page.exchange_message.plain_text()
+        f"{QUESTIONS} answers in the file were left out: "
+        "they were given before their learner's progress was reset." in page.exchange_message.plain_text()
     )
     assert store.runs.attempts_for_learner(ali.id) == []
     ctx.set_language("ur")
     area.unlock_without_pin()
     page = area.show_page("share")
     page.import_results([tmp_path / "old-term.zip"])
-    assert "فائل کے 7 جواب شامل نہیں کیے گئے" in page.exchange_message.plain_text()
+    assert f"فائل کے {QUESTIONS} جواب شامل نہیں کیے گئے" in page.exchange_message.plain_text()
 
 
 @pytest.mark.parametrize("roster", [False, True])

@@ -11,9 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
+from quizapp.content.vocab import QUESTION_TYPES
 from quizapp.services.teacher.pin import TeacherPin
 from tests.services.teacher.journey import example_pack, take_quiz
 from tests.services.teacher.test_packs import make_pack, zip_folder
+
+QUESTIONS = len(QUESTION_TYPES)  # the example module asks one question of each type
 
 
 def pdf_text(path: Path) -> tuple[int, str]:
@@ -106,7 +109,7 @@ def test_remove_learner_only_after_saving_results_and_confirming(
     page.remove_learners()
     assert store.people.list_learners(blue.id) == []
     rows = list(csv.DictReader(export.open(encoding="utf-8-sig")))
-    assert len(rows) == 7 and rows[0]["learner_name"] == "Ali"
+    assert len(rows) == QUESTIONS and rows[0]["learner_name"] == "Ali"
     assert (tmp_path / "ali-summary.csv").is_file()
 
 
@@ -135,8 +138,9 @@ def test_a_broken_pack_lists_its_problems_and_counts_the_rest(qtbot, area, tmp_p
     """A pack broken on disk is listed with why; problems past the first eight are counted, not dropped."""
     broken = make_pack(tmp_path, "damaged", name="damaged")
     module = broken / "modules" / "safe-basics.yaml"
-    text = module.read_text(encoding="utf-8").replace("explanation:", "explanaton:")
-    module.write_text(text, encoding="utf-8")
+    original = module.read_text(encoding="utf-8")
+    misspelt = original.count("explanation:")  # each is two problems: an unknown key, a missing one
+    module.write_text(original.replace("explanation:", "explanaton:"), encoding="utf-8")
     area.pack_manager.installed_dir.mkdir(parents=True, exist_ok=True)
     broken.rename(area.pack_manager.installed_dir / "damaged")
     area.unlock_without_pin()
@@ -145,7 +149,7 @@ def test_a_broken_pack_lists_its_problems_and_counts_the_rest(qtbot, area, tmp_p
     assert "damaged" in text
     assert text.count("•") == 8
     assert "unknown key 'explanaton'" in text
-    assert "…and 6 more." in text
+    assert f"…and {2 * misspelt - 8} more." in text
 
 
 def test_grid_and_learner_detail_after_a_journey(qtbot, area, store) -> None:
@@ -195,7 +199,7 @@ def test_exports_csv_class_report_certificates_and_worksheet(qtbot, area, dialog
     dialogs.files.append(csv_path)
     qtbot.mouseClick(page.csv_button, Qt.MouseButton.LeftButton)
     rows = list(csv.DictReader(csv_path.open(encoding="utf-8-sig")))
-    assert len(rows) == 14 and {r["learner_name"] for r in rows} == {"علی رضا", "Sara"}
+    assert len(rows) == 2 * QUESTIONS and {r["learner_name"] for r in rows} == {"علی رضا", "Sara"}
     assert {r["module_title"] for r in rows} == {"Safe basics"}
 
     report = tmp_path / "out" / "report.pdf"
@@ -245,7 +249,7 @@ def test_results_bundle_round_trip_and_look_alike_merge(qtbot, area, dialogs, st
     page = area.show_page("share")
     dialogs.file_lists.append([tmp_path / "other.zip"])
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    assert "1 new learner(s), 7 new answer(s)" in page.exchange_message.plain_text()
+    assert f"1 new learner(s), {QUESTIONS} new answer(s)" in page.exchange_message.plain_text()
     assert [c.name for c in store.people.list_classes()] == ["Blue"]
     again = tmp_path / "again.zip"
     with Store.open(tmp_path / "third") as third:
@@ -260,7 +264,7 @@ def test_results_bundle_round_trip_and_look_alike_merge(qtbot, area, dialogs, st
     page.apply_look_alikes()
     assert "merged" in page.exchange_message.plain_text()
     alis = [lr for lr in store.people.list_learners() if lr.display_name == "Ali"]
-    assert len(alis) == 1 and len(store.runs.attempts_for_learner(alis[0].id)) == 14
+    assert len(alis) == 1 and len(store.runs.attempts_for_learner(alis[0].id)) == 2 * QUESTIONS
     export = tmp_path / "mine.zip"
     dialogs.files.append(export)
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
@@ -291,7 +295,7 @@ def test_settings_and_term_end_reset(qtbot, area, dialogs, store, tmp_path) -> N
     page.reset()
     [fresh] = store.people.list_learners(blue.id)
     assert fresh.display_name == "Ali" and store.runs.attempts_for_learner(fresh.id) == []
-    assert len(export.read_text(encoding="utf-8-sig").splitlines()) == 8
+    assert len(export.read_text(encoding="utf-8-sig").splitlines()) == 1 + QUESTIONS  # header + answers
 
 
 def test_term_end_reset_of_learners_in_no_class(qtbot, area, dialogs, store, tmp_path) -> None:
