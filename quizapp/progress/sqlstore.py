@@ -735,6 +735,8 @@ class SqlStore(Store):
                 self._closed = True
                 self._conn.close()
                 self._engine.dispose()
+                if self._server is None and not self._read_only and self.write_error is None:
+                    checks.record_clean_close(self._db_path)  # the next open may skip quick_check
                 if self._writer_lock is not None:
                     self._writer_lock.release()
 
@@ -865,7 +867,8 @@ class SqlStore(Store):
     def _backup_if_due(self, *, closing: bool = False) -> Path | None:
         """None when nothing changed since the newest backup. At most one copy is kept per day (by this
         store's clock): closing after changes replaces today's copy while the database is small; a large one
-        (over ``BIG_DATABASE`` bytes) gets one full copy a day and no more."""
+        (over ``BIG_DATABASE`` bytes) gets one full copy a day, and closing after changes later that day
+        writes an incremental backup of the pages changed since it (see ``increments.py``)."""
         existing = self.list_backups()
         replace = None
         if existing:
@@ -873,15 +876,27 @@ class SqlStore(Store):
             if newest.generation == self._generation and self._generation:
                 self._dirty = False
                 return None
+            full = next((b for b in existing if not b.is_delta), newest)
             today = self._clock().astimezone().date()
-            if newest.taken_at.astimezone().date() == today:
+            if full.taken_at.astimezone().date() == today:
                 try:
-                    big = self._db_path.stat().st_size + self._wal_size() > BIG_DATABASE
+                    size = self._db_path.stat().st_size + self._wal_size()
                 except OSError:
-                    big = True
-                if not closing or big or newest.pinned:
+                    size = BIG_DATABASE + 1
+                if closing and size > BIG_DATABASE:  # the pages changed since the day's full copy
+                    delta = backups.incremental(
+                        self._raw(),
+                        self._db_path,
+                        full,
+                        now=self._clock(),
+                        generation=self._generation,
+                        db_size=size,
+                    )
+                    self._dirty = delta is None
+                    return delta
+                if not closing or full.pinned or newest.pinned:
                     return None
-                replace = newest
+                replace = full
         path = self._backup()
         if replace is not None and replace.path != path:
             with contextlib.suppress(OSError):
