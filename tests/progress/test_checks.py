@@ -62,6 +62,20 @@ def test_open_after_a_clean_close_skips_the_quick_check_once(
     assert seen == ["quick_check"]
 
 
+def test_a_session_whose_change_could_not_be_saved_is_not_a_clean_close(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a write that failed (a full disk, a damaged page), the next open checks the file."""
+    Store.open(data_dir).close()
+    s = Store.open(data_dir)
+    s.write_error = "The last answer or change could not be saved."  # type: ignore[attr-defined]
+    s.close()
+    assert not (data_dir / checks.CLEAN_FILE_NAME).exists()
+    seen = spy_pragmas(monkeypatch)
+    Store.open(data_dir).close()
+    assert seen == ["quick_check"]
+
+
 def test_a_file_changed_after_a_clean_close_is_checked(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
