@@ -94,7 +94,11 @@ def write_page_list(database: Path, target: Path) -> None:
 
 
 def read_page_list(path: Path) -> tuple[int, list[bytes]]:
-    data = path.read_bytes()
+    """(page size, block hashes) of a full copy; ``DeltaError`` when it has none (an older quizapp's)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise DeltaError(f"{path.name} is missing") from exc
     if len(data) < _NUMBER.size or (len(data) - _NUMBER.size) % DIGEST:
         raise DeltaError(f"{path.name} is cut short")
     (page_size,) = _NUMBER.unpack_from(data)

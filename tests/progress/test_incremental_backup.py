@@ -145,6 +145,19 @@ def test_each_close_keeps_only_the_newest_delta_of_the_days_copy(data_dir: Path,
     assert [(b.seq, b.part, b.learners) for b in found] == [(2, 0, 5), (1, 3, 4), (1, 0, 1)]
 
 
+def test_a_full_copy_from_an_older_quizapp_gets_no_delta_and_no_error(data_dir: Path, big: None) -> None:
+    """A day's full copy without a page list (made before deltas existed): closing after a change that day
+    makes no delta, as before, and tells nobody a backup failed."""
+    clock = Clock(datetime(2026, 3, 2, 9, tzinfo=UTC))
+    with Store.open(data_dir, clock=clock) as s:
+        s.create_learner("Ali")
+    [full] = backup.list_backups(data_dir / "backups")
+    increments.pages_path(full.path).unlink()
+    with Store.open(data_dir, clock=clock) as s:
+        s.create_learner("Sara")
+    assert backup.list_backups(data_dir / "backups") == [full] and s.backup_error is None
+
+
 def _file(folder: Path, seq: int, part: int = 0, learners: int = 5) -> Path:
     if part:
         name = f"quizapp-backup-{seq:06d}.{part}-20260101-000000-g{seq}-l{learners}-a0.delta.gz"
