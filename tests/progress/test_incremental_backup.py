@@ -3,6 +3,7 @@ that restore to exactly the data backed up, and pruning that never strands a del
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -156,6 +157,30 @@ def test_a_full_copy_from_an_older_quizapp_gets_no_delta_and_no_error(data_dir: 
     with Store.open(data_dir, clock=clock) as s:
         s.create_learner("Sara")
     assert backup.list_backups(data_dir / "backups") == [full] and s.backup_error is None
+
+
+def test_a_delta_that_cannot_be_written_leaves_no_half_file_and_the_data_saved(
+    data_dir: Path, big: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk while the delta is written: no half-written backup stays, the close says the backup
+    failed, and the change is in the database."""
+    clock = Clock(datetime(2026, 3, 2, 9, tzinfo=UTC))
+    with Store.open(data_dir, clock=clock) as s:
+        s.create_learner("Ali")
+    before = backup.list_backups(data_dir / "backups")
+
+    def full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(increments.os, "replace", full)
+    with Store.open(data_dir, clock=clock) as s:
+        s.create_learner("Sara")
+    monkeypatch.undo()
+    assert s.backup_error is not None and "automatic backup" in s.backup_error
+    assert backup.list_backups(data_dir / "backups") == before
+    assert [p.name for p in (data_dir / "backups").iterdir() if "partial" in p.name] == []
+    with Store.open(data_dir, clock=clock) as s:
+        assert sorted(x.display_name for x in s.list_learners()) == ["Ali", "Sara"]
 
 
 def _file(folder: Path, seq: int, part: int = 0, learners: int = 5) -> Path:
