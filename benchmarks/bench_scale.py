@@ -263,7 +263,7 @@ def _backups(data: Path) -> dict[str, float]:
     started = time.perf_counter()
     store.close()
     delta_s = time.perf_counter() - started
-    newest = backup.list_backups(folder)[0]  # a delta above 64 MB; below, the day's copy is replaced
+    newest = backup.list_backups(folder)[0]  # a delta above 8 MB; below, the day's copy is replaced
     store = Store.open(data)
     store.list_learners()
     started = time.perf_counter()

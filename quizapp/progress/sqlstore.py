@@ -103,7 +103,7 @@ _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 _SPACES = re.compile(r"\s+")
 BACKUP_INTERVAL = timedelta(days=1)
 Clock = Callable[[], datetime]
-BIG_DATABASE = 64 * 1024 * 1024  # above this, one full backup copy a day at most
+BIG_DATABASE = 8 * 1024 * 1024  # above this, one full backup copy a day, then incremental ones
 COUNTER_KEY = "device_counter"  # meta: this device's counter, raised in each write that matters (seen.py)
 BACKUP_CHECK_SECONDS = 3600.0  # while open, look at most hourly whether the daily backup is due
 MIN_TEXT_SIZE, MAX_TEXT_SIZE = 50, 400

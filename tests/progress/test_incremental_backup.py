@@ -26,7 +26,7 @@ class Clock:
 
 @pytest.fixture
 def big(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every database counts as large (over the 64 MB above which one full copy a day is made)."""
+    """Every database counts as large (over the 8 MB above which one full copy a day is made)."""
     monkeypatch.setattr(sqlstore, "BIG_DATABASE", 0)
 
 
