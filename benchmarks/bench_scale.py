@@ -9,17 +9,26 @@ Learners (40 / 400 / 4,000 in classes of 40, 10,000 answers in all):
 - a class's summary (a class of 40).
 
 Answers (10,000 / 100,000 / 1,000,000 among 500 learners):
-- opening the store (what the app's background opening does, including ``quick_check``);
-- ``quick_check`` and the full ``integrity_check`` (which the app now runs weekly, off the GUI thread);
-- start until really usable;
+- opening the store (what the app's background opening does): after a clean close (the usual case: the
+  file is as quizapp left it, no check needed) and after a crash (``quick_check`` reads the whole file);
+- ``quick_check`` and the full ``integrity_check`` (which the app runs weekly, off the GUI thread);
+- start until really usable; peak memory;
 - a class's summary;
 - the answer write on the path the app uses (``record_answer`` with ``next_index``), against a bare
-  sqlite3 INSERT + COMMIT into the same database.
+  sqlite3 INSERT + COMMIT into the same database;
+- ``results export`` (zip and CSV) and ``results import`` (zip, into an empty folder), each in a fresh
+  process: time and peak memory;
+- backups: the day's full copy (checked, compressed) time and size; a close after one answer later that
+  day (an incremental backup) time and size; a close without a change.
 
 Goals: 4,000 learners start within 1.5x of 40 and at most 1.3x the memory; a filter keystroke under 50 ms;
-the store opens in under 1 s at a million answers.
+the store opens in under 1 s at a million answers; export and import under 300 MB at a million answers.
 
-    .venv/bin/python benchmarks/run.py scale                  # the full tables (several minutes)
+The generated data folders are kept in ``~/.cache/quizapp-bench`` (a million answers take minutes to
+generate; each is used through a fresh copy, so the cache stays as generated).
+
+    .venv/bin/python benchmarks/bench_scale.py                # the growth tables, one column per size
+    .venv/bin/python benchmarks/run.py scale                  # the same figures, one per line
     .venv/bin/python benchmarks/bench_scale.py --learners 40,400 --answers 10000,100000   # smaller
 """
 
@@ -48,8 +57,11 @@ if str(ROOT) not in sys.path:
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
+from bench_bundle import measure  # noqa: E402
 from schoolgen import make_school  # noqa: E402
 
+from quizapp.progress import backup, checks  # noqa: E402
+from quizapp.progress import schema as t  # noqa: E402
 from quizapp.progress.store import DB_FILE_NAME, Store  # noqa: E402
 
 Figure = tuple[str, float | int, str, str]
@@ -59,6 +71,8 @@ ANSWER_SIZES = (10_000, 100_000, 1_000_000)
 ANSWER_LEARNERS = 500
 START_ROUNDS = 5
 TYPED = "hamza"
+CACHE = Path(os.environ.get("QUIZAPP_BENCH_CACHE", Path.home() / ".cache" / "quizapp-bench"))
+MADE_FILE = "generated.json"
 
 PICKER = textwrap.dedent(
     """
@@ -179,14 +193,113 @@ def _class_summary_ms(data: Path) -> float:
         return _timed_ms(lambda: store.reports.class_summary(class_id))
 
 
-def _store_open_s(data: Path) -> float:
+def _school(name: str, learners: int, answers: int, root: Path) -> tuple[Path, float]:
+    """A fresh copy (in ``root``) of the generated data folder kept in the cache, generating it the first
+    time; and the seconds generating it took (then, or when it was first made)."""
+    cached = CACHE / f"{name}-s{t.SCHEMA_VERSION}"
+    wanted = {"learners": learners, "answers": answers, "schema": t.SCHEMA_VERSION}
+    try:
+        made = json.loads((cached / MADE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        made = {}
+    if {k: made.get(k) for k in wanted} != wanted:
+        shutil.rmtree(cached, ignore_errors=True)
+        started = time.perf_counter()
+        make_school(cached, learners, answers)
+        Store.open(cached).close()
+        made = {**wanted, "seconds": round(time.perf_counter() - started, 1)}
+        (cached / MADE_FILE).write_text(json.dumps(made), encoding="utf-8")
+    work = root / name
+    shutil.copytree(cached, work, ignore=shutil.ignore_patterns(MADE_FILE))
+    return work, float(made.get("seconds", 0.0))
+
+
+def _store_open_s(data: Path, *, crashed: bool = False) -> float:
+    """Median seconds of Store.open; ``crashed``: as after a crash (no clean-close record: quick_check)."""
     times = []
+    Store.open(data).close()
     for _ in range(3):
+        if crashed:
+            (data / checks.CLEAN_FILE_NAME).unlink(missing_ok=True)
         started = time.perf_counter()
         store = Store.open(data)
         times.append(time.perf_counter() - started)
         store.close()
     return statistics.median(times)
+
+
+def _answer(store: Any, n: int) -> None:
+    learner = store.people.list_learners()[0]
+    run = store.runs.start_quiz_run(learner.id, "bench", "1.0", "m1", ["q1"])
+    store.runs.record_answer(
+        learner_id=learner.id,
+        quiz_run_id=run.id,
+        pack_id="bench",
+        pack_version="1.0",
+        module_id="m1",
+        question_id="q1",
+        question_type="single",
+        answer="a",
+        correct=True,
+        points_earned=1,
+        points_possible=1,
+        time_ms=1000 + n,
+        next_index=1,
+    )
+
+
+def _backups(data: Path) -> dict[str, float]:
+    """The day's full copy, then a close after one answer (incremental) and a close without a change."""
+    folder = data / "backups"
+    store = Store.open(data)
+    _answer(store, 0)  # changed since the newest backup: backup_now makes a new full copy
+    started = time.perf_counter()
+    full = store.backup_now()
+    full_s = time.perf_counter() - started
+    full_mib = full.stat().st_size / 2**20
+    store.close()
+    store = Store.open(data)
+    _answer(store, 1)
+    started = time.perf_counter()
+    store.close()
+    delta_s = time.perf_counter() - started
+    newest = backup.list_backups(folder)[0]  # a delta above 8 MB; below, the day's copy is replaced
+    store = Store.open(data)
+    store.people.list_learners()
+    started = time.perf_counter()
+    store.close()
+    idle_s = time.perf_counter() - started
+    if backup.list_backups(folder)[0] != newest:
+        raise RuntimeError("closing without a change made a backup")
+    return {
+        "full_s": full_s,
+        "full_mib": full_mib,
+        "delta_s": delta_s,
+        "delta_kib": newest.path.stat().st_size / 1024,
+        "incremental": int(newest.is_delta),
+        "idle_s": idle_s,
+    }
+
+
+def _results(data: Path, root: Path) -> dict[str, tuple[float, float]]:
+    """(seconds, peak MiB) of results export (zip, csv) and import (zip) in fresh processes."""
+    into = root / "import-into"
+    shutil.rmtree(into, ignore_errors=True)
+    Store.open(into).close()
+    found = {}
+    for label, args in (
+        ("export zip", ["--data-dir", str(data), "results", "export", "--out", str(root / "r.zip")]),
+        ("export csv", ["--data-dir", str(data), "results", "export", "--out", str(root / "r.csv")]),
+        ("import zip", ["--data-dir", str(into), "results", "import", str(root / "r.zip")]),
+    ):
+        seconds, peak_mb, code = measure(args)
+        if code:
+            raise RuntimeError(f"quizapp {' '.join(args)} failed ({code})")
+        found[label] = (seconds, peak_mb)  # MiB (ru_maxrss KiB / 1024)
+    shutil.rmtree(into, ignore_errors=True)
+    for leftover in root.glob("r*.*"):
+        leftover.unlink()
+    return found
 
 
 def _pragma_s(db: Path, pragma: str) -> float:
@@ -211,7 +324,7 @@ def _answer_write_ms(data: Path, rounds: int = 60) -> tuple[float, float]:
     try:
         learner = store.people.list_learners()[0]
         run = store.runs.start_quiz_run(learner.id, "bench", "1.0", "m1", [f"q{i}" for i in range(rounds)])
-        sql = "INSERT INTO attempts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        sql = f"INSERT INTO attempts VALUES ({', '.join('?' * len(t.attempts.c))})"
         app_times, bare_times = [], []
         for n in range(rounds):
             started = time.perf_counter()
@@ -250,6 +363,9 @@ def _answer_write_ms(data: Path, rounds: int = 60) -> tuple[float, float]:
                     1.0,
                     1234,
                     datetime.now(UTC).isoformat(timespec="milliseconds"),
+                    "quiz",
+                    "bench",
+                    n + 1,
                 ),
             )
             bare.execute("COMMIT")
@@ -262,12 +378,7 @@ def _answer_write_ms(data: Path, rounds: int = 60) -> tuple[float, float]:
 
 
 def learner_table(root: Path, sizes: tuple[int, ...], env: dict[str, str]) -> list[Figure]:
-    folders = []
-    for size in sizes:
-        folder = root / f"learners-{size}"
-        make_school(folder, size, LEARNER_ANSWERS)
-        Store.open(folder).close()
-        folders.append(folder)
+    folders = [_school(f"learners-{size}", size, LEARNER_ANSWERS, root)[0] for size in sizes]
     starts = _starts(folders, env)
     figures: list[Figure] = []
     base_s, base_kb = starts[0]
@@ -292,18 +403,20 @@ def learner_table(root: Path, sizes: tuple[int, ...], env: dict[str, str]) -> li
 def answer_table(root: Path, sizes: tuple[int, ...], env: dict[str, str]) -> list[Figure]:
     figures: list[Figure] = []
     for size in sizes:
-        folder = root / f"answers-{size}"
-        started = time.perf_counter()
-        db = make_school(folder, ANSWER_LEARNERS, size)
-        made_s = time.perf_counter() - started
-        Store.open(folder).close()
+        folder, made_s = _school(f"answers-{size}", ANSWER_LEARNERS, size, root)
+        db = folder / DB_FILE_NAME
         name = f"{size:,} answers"
+        size_mib = db.stat().st_size // (1024 * 1024)
+        open_s, crashed_s = _store_open_s(folder), _store_open_s(folder, crashed=True)
         [(start_s, peak_kb)] = _starts([folder], env)
+        results = _results(folder, root)
+        saved = _backups(folder)
         app_ms, bare_ms = _answer_write_ms(folder)
         figures += [
             (f"{name}: generated (Core executemany, one transaction)", made_s, "s", ""),
-            (f"{name}: database size", db.stat().st_size // (1024 * 1024), "MiB", ""),
-            (f"{name}: store open (with quick_check)", _store_open_s(folder), "s", "< 1 s"),
+            (f"{name}: database size", size_mib, "MiB", ""),
+            (f"{name}: store open (after a clean close)", open_s, "s", "< 1 s"),
+            (f"{name}: store open after a crash (quick_check)", crashed_s, "s", ""),
             (f"{name}: quick_check", _pragma_s(db, "quick_check"), "s", ""),
             (
                 f"{name}: full integrity_check (weekly, worker thread)",
@@ -316,8 +429,25 @@ def answer_table(root: Path, sizes: tuple[int, ...], env: dict[str, str]) -> lis
             (f"{name}: class summary (class of 40)", _class_summary_ms(folder), "ms", ""),
             (f"{name}: answer write with next_index (median)", app_ms, "ms", ""),
             (f"{name}: answer write with next_index / bare INSERT+COMMIT", app_ms / bare_ms, "x", "<= 1.5x"),
+            (f"{name}: results export (zip) time", results["export zip"][0], "s", ""),
+            (f"{name}: results export (zip) peak memory", results["export zip"][1], "MiB", "< 300 MB"),
+            (f"{name}: results export (csv) time", results["export csv"][0], "s", ""),
+            (f"{name}: results export (csv) peak memory", results["export csv"][1], "MiB", "< 300 MB"),
+            (f"{name}: results import (zip) time", results["import zip"][0], "s", ""),
+            (f"{name}: results import (zip) peak memory", results["import zip"][1], "MiB", "< 300 MB"),
+            (f"{name}: backup, the day's full copy (checked, compressed)", saved["full_s"], "s", ""),
+            (f"{name}: backup, the day's full copy: size", saved["full_mib"], "MiB", ""),
+            (f"{name}: close after an answer later that day", saved["delta_s"], "s", ""),
+            (f"{name}: close after an answer later that day: backup size", saved["delta_kib"], "KiB", ""),
+            (
+                f"{name}: ... an incremental backup (1) or the day's small copy replaced (0)",
+                saved["incremental"],
+                "",
+                "",
+            ),
+            (f"{name}: close without a change (no backup)", saved["idle_s"], "s", ""),
         ]
-        shutil.rmtree(folder, ignore_errors=True)  # a million answers take 400 MB
+        shutil.rmtree(folder, ignore_errors=True)  # a copy of a million answers takes 430 MB
     return figures
 
 
@@ -335,6 +465,29 @@ def _sizes(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in text.split(",") if part)
 
 
+def growth_tables(figures: list[Figure]) -> str:
+    """The figures as tables: one row per measure, one column per size ("40 learners", "10,000 answers")."""
+    tables: dict[str, dict[str, dict[str, str]]] = {}
+    units: dict[str, tuple[str, str]] = {}
+    for name, value, unit, goal in figures:
+        size, _, measure_name = name.partition(": ")
+        kind = size.split(" ", 1)[1]
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        tables.setdefault(kind, {}).setdefault(measure_name, {})[size] = shown
+        units[measure_name] = (unit, goal)
+    lines = []
+    for kind, rows in tables.items():
+        sizes = list(dict.fromkeys(size for row in rows.values() for size in row))
+        width = max(len(m) for m in rows) + 2
+        lines.append(f"{kind:<{width}}" + "".join(f"{s.split(' ')[0]:>14}" for s in sizes) + "  unit  goal")
+        for measure_name, row in rows.items():
+            unit, goal = units[measure_name]
+            cells = "".join(f"{row.get(s, ''):>14}" for s in sizes)
+            lines.append(f"{measure_name:<{width}}{cells}  {unit:<5} {goal}")
+        lines.append("")
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -342,6 +495,4 @@ if __name__ == "__main__":
     parser.add_argument("--learners", type=_sizes, default=LEARNER_SIZES)
     parser.add_argument("--answers", type=_sizes, default=ANSWER_SIZES)
     options = parser.parse_args()
-    for figure_name, value, unit, goal in run(options.learners, options.answers):
-        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
-        print(f"{figure_name:<72} {shown:>10} {unit:<4} {goal}")
+    print(growth_tables(run(options.learners, options.answers)))

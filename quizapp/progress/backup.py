@@ -14,6 +14,11 @@ and a month apart at one backup a day), within a total size of about three times
 removes the newest backup, the newest one holding more learners or answers than the live database, nor one
 pinned by a restore.
 
+A large database gets one full copy a day; later closes that day write an incremental backup (the pages
+changed since that copy, ``quizapp-backup-<sequence>.<n>-...delta.gz``: see :mod:`increments`) instead.
+Pruning counts full copies only, keeps the newest delta of each full copy it keeps, and never removes a full
+copy that a kept delta needs.
+
 Only corruption counts as damage (``SQLITE_CORRUPT``, ``SQLITE_NOTADB`` or a failed integrity check). A full
 disk, a disk error, a file this account may not open or write: :class:`StoreAccessError` with a message
 naming the folder, and nothing is moved. Recovery writes and verifies the restored copy before anything is
@@ -34,7 +39,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from quizapp.progress import filemodes
+from quizapp.progress import filemodes, increments
 from quizapp.progress.errors import StoreAccessError
 from quizapp.progress.records import BackupInfo, RecoveryInfo
 
@@ -45,7 +50,9 @@ LEGACY_SUFFIX = ".sqlite3"
 PIN_SUFFIX = ".keep"
 _STAMP = "%Y%m%d-%H%M%S"
 _LEGACY_STAMP = "%Y%m%d-%H%M%S-%f"
+DELTA_SUFFIX = ".delta.gz"
 _NAME = re.compile(r"^quizapp-backup-(\d{6,})-(\d{8}-\d{6})-g(\d+)-l(\d+)-a(\d+)\.sqlite3\.gz$")
+_DELTA = re.compile(r"^quizapp-backup-(\d{6,})\.(\d+)-(\d{8}-\d{6})-g(\d+)-l(\d+)-a(\d+)\.delta\.gz$")
 KEEP_RECENT = 7
 KEEP_WEEKLY = 5  # sequence numbers divisible by 7
 KEEP_MONTHLY = 12  # sequence numbers divisible by 30
@@ -166,7 +173,7 @@ def check_file(path: Path, *, read_only: bool = False, pragma: str = "integrity_
 
 def count_rows(path: Path) -> tuple[int, int]:
     """(learners, attempts) in a database file or a backup; (0, 0) when it has no such tables."""
-    if path.name.endswith(SUFFIX):
+    if path.name.endswith((SUFFIX, DELTA_SUFFIX)):
         scratch = path.with_name(f".count-{os.getpid()}.sqlite3.partial")
         try:
             _unpack(path, scratch)
@@ -193,14 +200,21 @@ def _counts(conn: sqlite3.Connection) -> tuple[int, int]:
 def _parse(path: Path) -> BackupInfo | None:
     name = path.name
     match = _NAME.match(name)
-    if match:
-        seq, stamp, gen, learners, attempts = match.groups()
+    delta = None if match else _DELTA.match(name)
+    if match or delta:
+        if match:
+            seq, stamp, gen, learners, attempts = match.groups()
+            part = "0"
+        else:
+            assert delta is not None
+            seq, part, stamp, gen, learners, attempts = delta.groups()
         try:
             taken = datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
         except ValueError:
             return None
         pinned = path.with_name(name + PIN_SUFFIX).exists()
-        return BackupInfo(path, taken, int(seq), int(gen), int(learners), int(attempts), pinned)
+        info = BackupInfo(path, taken, int(seq), int(gen), int(learners), int(attempts), pinned, int(part))
+        return info if not delta or info.part > 0 else None
     if name.startswith(PREFIX) and name.endswith(LEGACY_SUFFIX):  # written by earlier quizapps
         try:
             taken = datetime.strptime(name[len(PREFIX) : -len(LEGACY_SUFFIX)], _LEGACY_STAMP)
@@ -216,7 +230,11 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     if not folder.is_dir():
         return []
     found = [info for p in folder.iterdir() if (info := _parse(p)) is not None and p.is_file()]
-    return sorted(found, key=lambda b: (b.seq, b.taken_at), reverse=True)
+    return sorted(found, key=_order, reverse=True)
+
+
+def _order(b: BackupInfo) -> tuple[int, int, datetime]:
+    return (b.seq, b.part, b.taken_at)
 
 
 def next_sequence(folder: Path) -> int:
@@ -275,6 +293,7 @@ def make_backup(
             dest.close()
         if problem:
             raise sqlite3.DatabaseError(f"the backup copy failed its check: {problem}")
+        increments.write_page_list(copy, increments.pages_path(final))  # for the day's deltas
         filemodes.touch_private(packed)
         with copy.open("rb") as src, gzip.open(packed, "wb", compresslevel=6) as out:
             shutil.copyfileobj(src, out, 1024 * 1024)
@@ -286,9 +305,69 @@ def make_backup(
     return final
 
 
+def make_delta(
+    source: sqlite3.Connection,
+    db_path: Path,
+    base: BackupInfo,
+    *,
+    now: datetime | None = None,
+    generation: int = 0,
+) -> Path:
+    """An incremental backup of the database behind ``source`` (whose file is ``db_path``) against the
+    full backup ``base``; older deltas of ``base`` are removed once it is in place (it holds all they do).
+    Raises ``sqlite3.Error``, ``OSError`` or :class:`increments.DeltaError` with nothing half-written."""
+    folder = base.path.parent
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(_STAMP)
+    older = [b for b in list_backups(folder) if b.is_delta and b.seq == base.seq]
+    part = max((b.part for b in older), default=0) + 1
+    learners, attempts = _counts(source)
+    final = (
+        folder / f"{PREFIX}{base.seq:06d}.{part}-{stamp}-g{generation}-l{learners}-a{attempts}{DELTA_SUFFIX}"
+    )
+    scratch = folder / f".copy-{base.seq:06d}.{part}.sqlite3.partial"
+    try:
+        readable, _copied = increments.consistent_file(source, db_path, scratch)
+        increments.write_delta(readable, base.path, final)
+        _fsync_dir(folder)
+    finally:
+        _remove(scratch)
+    for b in older:
+        if not b.pinned:
+            _remove(b.path)
+    return final
+
+
+def incremental(
+    source: sqlite3.Connection,
+    db_path: Path,
+    base: BackupInfo,
+    *,
+    now: datetime | None = None,
+    generation: int = 0,
+    db_size: int | None = None,
+) -> Path | None:
+    """The delta of a later close the same day (see :func:`make_delta`), then pruning; None when ``base``
+    has no usable page list (made by an older quizapp): no delta then, as before deltas existed."""
+    try:
+        path = make_delta(source, db_path, base, now=now, generation=generation)
+    except increments.DeltaError:
+        return None
+    made = _parse(path)
+    live = (made.learners or 0, made.attempts or 0) if made is not None else _counts(source)
+    prune(base.path.parent, live=live, db_size=db_size)
+    return path
+
+
 def _unpack(backup: Path, target: Path) -> None:
     """Write the database inside ``backup`` to ``target`` (a new file), flushed to disk."""
     _remove(target)
+    if backup.name.endswith(DELTA_SUFFIX):
+        base = backup.with_name(str(increments.read_header(backup).get("base", "")))
+        if not _NAME.match(base.name) or not base.is_file():
+            raise increments.DeltaError(f"{backup.name}: its full copy {base.name} is missing")
+        _unpack(base, target)
+        increments.apply_delta(backup, target)
+        return
     filemodes.touch_private(target)
     if backup.name.endswith(SUFFIX):
         with gzip.open(backup, "rb") as src, target.open("wb") as out:
@@ -312,6 +391,8 @@ def check_backup(backup: Path, scratch: Path) -> str | None:
         return check_file(scratch, read_only=True)
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:  # the backup itself is damaged
         return f"{backup.name}: {exc or 'cut short'}"
+    except increments.DeltaError as exc:  # a delta without its full copy, or not fitting it
+        return str(exc)
     except sqlite3.Error as exc:
         if is_damage(exc):
             return str(exc)
@@ -324,19 +405,27 @@ def check_backup(backup: Path, scratch: Path) -> str | None:
 
 # ------------------------------------------------------------------------------------------- pruning
 def backups_to_keep(backups: Iterable[BackupInfo], *, live: tuple[int, int] | None = None) -> set[Path]:
-    """The policy, by sequence (never by the clock): 7 newest, then weekly and monthly steps; plus the
-    protected ones (the newest, pinned ones, the newest holding more than the live database)."""
-    ordered = sorted(backups, key=lambda b: (b.seq, b.taken_at), reverse=True)
-    keep = {b.path for b in ordered[:KEEP_RECENT]}
+    """The policy, by sequence (never by the clock), over full copies: 7 newest, then weekly and monthly
+    steps, each with its newest delta; plus the protected ones (the newest, pinned ones, the newest holding
+    more than the live database) and the full copies the kept deltas need."""
+    ordered = sorted(backups, key=_order, reverse=True)
+    full = [b for b in ordered if not b.is_delta]
+    keep = {b.path for b in full[:KEEP_RECENT]}
     for step, limit in ((7, KEEP_WEEKLY), (30, KEEP_MONTHLY)):
-        spaced = [b for b in ordered[KEEP_RECENT:] if b.seq and b.seq % step == 0][:limit]
+        spaced = [b for b in full[KEEP_RECENT:] if b.seq and b.seq % step == 0][:limit]
         keep.update(b.path for b in spaced)
+    kept_seqs = {b.seq for b in full if b.path in keep}
+    newest_delta: dict[int, Path] = {}
+    for b in ordered:
+        if b.is_delta and b.seq in kept_seqs:
+            newest_delta.setdefault(b.seq, b.path)
+    keep.update(newest_delta.values())
     keep.update(protected(ordered, live=live))
     return keep
 
 
 def protected(ordered: list[BackupInfo], *, live: tuple[int, int] | None) -> set[Path]:
-    """Backups pruning must never remove, whatever the size cap says."""
+    """Backups pruning must never remove, whatever the size cap says (with the full copies they need)."""
     keep = {b.path for b in ordered if b.pinned}
     if ordered:
         keep.add(ordered[0].path)
@@ -345,6 +434,8 @@ def protected(ordered: list[BackupInfo], *, live: tuple[int, int] | None) -> set
             if (b.learners or 0) > live[0] or (b.attempts or 0) > live[1]:
                 keep.add(b.path)
                 break
+    needed = {b.seq for b in ordered if b.is_delta and b.path in keep}
+    keep.update(b.path for b in ordered if not b.is_delta and b.seq in needed)
     return keep
 
 
@@ -369,16 +460,29 @@ def prune(folder: Path, *, live: tuple[int, int] | None = None, db_size: int | N
         for b in reversed(left):  # oldest first
             if total <= SIZE_CAP_FACTOR * db_size:
                 break
-            if b.path in must:
+            if b.path in must or b.path in removed:
                 continue
-            size = _size(b.path)
+            gone = [b] + ([d for d in left if d.is_delta and d.seq == b.seq] if not b.is_delta else [])
+            if any(d.path in must for d in gone):
+                continue
+            for d in gone:  # a full copy goes with its deltas, useless without it
+                size = _size(d.path)
+                with contextlib.suppress(OSError):
+                    d.path.unlink()
+                    removed.append(d.path)
+                    total -= size
+    fulls = {b.seq for b in backups if not b.is_delta and b.path not in removed}
+    for b in backups:  # deltas whose full copy is gone (an older quizapp, a person tidying up)
+        if b.is_delta and b.seq not in fulls and not b.pinned and b.path not in removed:
             with contextlib.suppress(OSError):
                 b.path.unlink()
                 removed.append(b.path)
-                total -= size
     for marker in folder.glob(f"{PREFIX}*{PIN_SUFFIX}"):
         if not marker.with_name(marker.name[: -len(PIN_SUFFIX)]).exists():
             _remove(marker)
+    for pages in folder.glob(f"{PREFIX}*{increments.PAGES_SUFFIX}"):
+        if not pages.with_name(pages.name[: -len(increments.PAGES_SUFFIX)]).exists():
+            _remove(pages)
     return removed
 
 

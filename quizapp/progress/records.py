@@ -233,6 +233,11 @@ class BackupInfo:
     learners: int | None = None
     attempts: int | None = None
     pinned: bool = False
+    part: int = 0  # 0: a full copy; n > 0: the n-th delta against the full copy numbered ``seq``
+
+    @property
+    def is_delta(self) -> bool:
+        return self.part > 0
 
     @property
     def label(self) -> str:

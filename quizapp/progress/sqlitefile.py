@@ -39,7 +39,7 @@ from quizapp.progress.records import BackupInfo, OpenReport, RecoveryInfo
 from quizapp.progress.store import DB_FILE_NAME
 from quizapp.progress.values import new_id
 
-BIG_DATABASE = 64 * 1024 * 1024  # above this, one full backup copy a day at most
+BIG_DATABASE = 8 * 1024 * 1024  # above this, one full backup copy a day, then incremental ones
 BACKUP_CHECK_SECONDS = 3600.0  # while open, look at most hourly whether the daily backup is due
 
 
@@ -299,6 +299,8 @@ class SqliteFile:
                 self.backup_error = self._backup_failed(exc)
             finally:
                 self._db.close()
+                if not self._db.read_only and self._db.write_error is None:
+                    checks.record_clean_close(self.db_path)  # the next open may skip quick_check
                 if self._lock is not None:
                     self._lock.release()
 
@@ -338,7 +340,8 @@ class SqliteFile:
     def _backup_if_due(self, *, closing: bool = False) -> Path | None:
         """None when nothing changed since the newest backup. At most one copy is kept per day (by this
         store's clock): closing after changes replaces today's copy while the database is small; a large one
-        (over ``BIG_DATABASE`` bytes) gets one full copy a day and no more."""
+        (over ``BIG_DATABASE`` bytes) gets one full copy a day, and closing after changes later that day
+        writes an incremental backup of the pages changed since it (see ``increments.py``)."""
         existing = self.list_backups()
         replace = None
         if existing:
@@ -346,15 +349,27 @@ class SqliteFile:
             if newest.generation == self._db.generation and self._db.generation:
                 self._db.dirty = False
                 return None
+            full = next((b for b in existing if not b.is_delta), newest)
             today = self._db.clock().astimezone().date()
-            if newest.taken_at.astimezone().date() == today:
+            if full.taken_at.astimezone().date() == today:
                 try:
-                    big = self.db_path.stat().st_size + self._wal_size() > BIG_DATABASE
+                    size = self.db_path.stat().st_size + self._wal_size()
                 except OSError:
-                    big = True
-                if not closing or big or newest.pinned:
+                    size = BIG_DATABASE + 1
+                if closing and size > BIG_DATABASE:  # the pages changed since the day's full copy
+                    delta = backups.incremental(
+                        self._db.raw(),
+                        self.db_path,
+                        full,
+                        now=self._db.clock(),
+                        generation=self._db.generation,
+                        db_size=size,
+                    )
+                    self._db.dirty = delta is None
+                    return delta
+                if not closing or full.pinned or newest.pinned:
                     return None
-                replace = newest
+                replace = full
         path = self._backup()
         if replace is not None and replace.path != path:
             with contextlib.suppress(OSError):

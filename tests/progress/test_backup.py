@@ -52,7 +52,7 @@ def test_backup_is_a_compressed_complete_checked_database(store: Store, tmp_path
 
 def test_at_most_one_copy_a_day_and_none_when_unchanged(data_dir: Path, monkeypatch: Any) -> None:
     """Closing after changes on the same day replaces that day's copy; the next day adds one; no change, no
-    copy; a large database is not copied twice in a day."""
+    copy; a large database is not copied in full twice in a day (a delta is written instead)."""
     clock = Clock(datetime(2026, 3, 2, 9, tzinfo=UTC))
     with Store.open(data_dir, clock=clock) as s:
         s.people.create_learner("Ali")
@@ -63,14 +63,17 @@ def test_at_most_one_copy_a_day_and_none_when_unchanged(data_dir: Path, monkeypa
     monkeypatch.setattr(sqlitefile, "BIG_DATABASE", 0)
     with Store.open(data_dir, clock=clock) as s:
         s.people.create_learner("Zain")
-    assert backup.list_backups(data_dir / "backups") == found  # large: the day's one copy is made already
+    delta, *rest = backup.list_backups(data_dir / "backups")
+    assert rest == found and delta.is_delta  # large: the day's one full copy is made already
     monkeypatch.undo()
     clock.now += timedelta(days=1)
     with Store.open(data_dir, clock=clock) as s:
-        assert s.backup_now() == backup.list_backups(data_dir / "backups")[0].path  # stale: a new copy
+        assert s.backup_now() == backup.list_backups(data_dir / "backups")[0].path == delta.path  # unchanged
+        s.people.create_learner("Omar")
+        assert s.backup_now() == backup.list_backups(data_dir / "backups")[0].path  # changed: a new copy
         path = s.backup_now()  # nothing changed since: the same file, no new copy
-    found = backup.list_backups(data_dir / "backups")
-    assert len(found) == 2 and found[0].path == path and found[0].learners == 3
+    found = [b for b in backup.list_backups(data_dir / "backups") if not b.is_delta]
+    assert len(found) == 2 and found[0].path == path and found[0].learners == 4
 
 
 def _fake(n: int) -> list[BackupInfo]:

@@ -79,10 +79,11 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
 def _fill(disk: Path) -> Path:
     filler = disk / "filler"
-    with filler.open("wb") as fh, pytest.raises(OSError):
+    # unbuffered: a buffered file keeps the bytes of a partial write and raises again when it is closed,
+    # depending on how many bytes happened to be left free
+    with filler.open("wb", buffering=0) as fh, pytest.raises(OSError):
         while True:
             fh.write(b"\0" * 65536)
-            fh.flush()
     return filler
 
 
