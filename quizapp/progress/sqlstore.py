@@ -46,7 +46,7 @@ from sqlalchemy.pool import StaticPool
 from sqlalchemy.sql.elements import ColumnElement
 
 from quizapp.progress import backup as backups
-from quizapp.progress import checks, engines, filemodes, learnerdata, migrations, seen
+from quizapp.progress import checks, concurrency, engines, filemodes, learnerdata, migrations, seen
 from quizapp.progress import schema as t
 from quizapp.progress.errors import (
     AnswerNotSavedError,
@@ -97,6 +97,9 @@ from quizapp.progress.records import (
 )
 from quizapp.progress.seen import ResetMark
 from quizapp.progress.store import DB_FILE_NAME, UNSET, Moment, Store, Unset
+
+_retrying = concurrency.retrying  # write methods run again after a server deadlock/serialization failure
+CLASS_NAMES_LOCK_KEY = 0x51434C53  # "QCLS": taken while a class name is checked and written (server)
 
 _LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
@@ -379,7 +382,7 @@ class SqlStore(Store):
         self.backup_error: str | None = None  # the last automatic backup's failure, for the UI to show
         self._runs: dict[str, tuple[str, str, str, RunKind]] = {}  # run id -> (learner, pack, module, kind)
         # statements of the answer path, built once (building them per call costs more than running them)
-        mp, rp = t.module_progress.c, t.resume_points.c
+        mp = t.module_progress.c
         self._insert_attempt = insert(t.attempts)
         self._update_position = (
             update(t.module_progress)
@@ -396,27 +399,23 @@ class SqlStore(Store):
                 origin_counter=bindparam("v_counter"),
             )
         )
-        self._update_resume = (
-            update(t.resume_points)
-            .where(rp.learner_id == bindparam("w_learner"))
-            .values(
-                pack_id=bindparam("v_pack"),
-                module_id=bindparam("v_module"),
-                stage=bindparam("v_stage"),
-                position=bindparam("v_position"),
-                updated_at=bindparam("v_now"),
-                origin_device=bindparam("v_device"),
-                origin_counter=bindparam("v_counter"),
-            )
+        # upserts: on a school server two PCs may create the same row at once (concurrency.py)
+        dialect = engine.dialect.name
+        self._is_server_db = dialect == "postgresql"
+        self._upsert_resume = concurrency.upsert(dialect, t.resume_points, ["learner_id"])
+        self._upsert_progress = concurrency.upsert(
+            dialect, t.module_progress, ["learner_id", "pack_id", "module_id"]
         )
-        self._insert_resume = insert(t.resume_points)
-        # raised in the database, not from a value kept here: on a school server many PCs write at once
-        self._bump_counter = (
-            update(t.meta)
-            .where(t.meta.c.key == COUNTER_KEY)
-            .values(value=sql_cast(sql_cast(t.meta.c.value, BigInteger) + 1, String))
-            .returning(t.meta.c.value)
+        self._upsert_setting = concurrency.upsert(dialect, t.settings, ["key"])
+        self._upsert_pack = concurrency.upsert(
+            dialect, t.packs, ["id"], ["version", "title", "folder", "enabled"]
         )
+        # raised in the database, not from a value kept here: on a school server many PCs write at once;
+        # one statement whether or not the row is there yet (two PCs' first writes cannot both insert it)
+        counter_row = concurrency.dialect_insert(dialect, t.meta)
+        self._bump_counter = counter_row.on_conflict_do_update(
+            index_elements=["key"], set_={"value": sql_cast(sql_cast(t.meta.c.value, BigInteger) + 1, String)}
+        ).returning(t.meta.c.value)
 
     # ------------------------------------------------------------------------------------------ opening
     @classmethod
@@ -806,13 +805,8 @@ class SqlStore(Store):
         """The (device, counter) of this write transaction, for the records it writes: the device's counter
         is raised once per transaction, in it (see seen.py)."""
         if self._tx_counter is None:
-            raised = conn.execute(self._bump_counter).first()
-            if raised is None:
-                value = self._counter + 1
-                conn.execute(insert(t.meta).values(key=COUNTER_KEY, value=str(value)))
-            else:
-                value = int(raised[0])
-            self._tx_counter = value
+            first = {"key": COUNTER_KEY, "value": str(self._counter + 1)}  # when the row is not there yet
+            self._tx_counter = int(conn.execute(self._bump_counter, first).scalar_one())
         return {"origin_device": self._database_id, "origin_counter": self._tx_counter}
 
     def _write_failed(self, exc: DBAPIError) -> str:
@@ -935,11 +929,19 @@ class SqlStore(Store):
                 return str(cid)
         return None
 
+    def _lock_class_names(self, conn: Connection) -> None:
+        """On a server, one PC at a time checks a class name and writes it (names are compared normalised,
+        which no unique index can do); SQLite has one writer anyway."""
+        if self._is_server_db:
+            conn.execute(select(func.pg_advisory_xact_lock(CLASS_NAMES_LOCK_KEY)))
+
+    @_retrying
     def create_class(self, name: str) -> SchoolClass:
         name = _clean_name(name, "class name", 100)
         now = utc_now()
         cid = _new_id()
         with self._write() as conn:
+            self._lock_class_names(conn)
             if self._active_class_named(conn, name):
                 raise DuplicateNameError(f"There is already a class called {name!r}.")
             conn.execute(
@@ -970,9 +972,11 @@ class SqlStore(Store):
             cid = self._active_class_named(conn, name)
             return None if cid is None else self._get_class(conn, cid)
 
+    @_retrying
     def rename_class(self, class_id: str, name: str) -> SchoolClass:
         name = _clean_name(name, "class name", 100)
         with self._write() as conn:
+            self._lock_class_names(conn)
             self._get_class(conn, class_id)
             if self._active_class_named(conn, name, exclude_id=class_id):
                 raise DuplicateNameError(f"There is already a class called {name!r}.")
@@ -981,8 +985,10 @@ class SqlStore(Store):
             )
             return self._get_class(conn, class_id)
 
+    @_retrying
     def archive_class(self, class_id: str, archived: bool = True) -> SchoolClass:
         with self._write() as conn:
+            self._lock_class_names(conn)
             current = self._get_class(conn, class_id)
             if not archived and self._active_class_named(conn, current.name, exclude_id=class_id):
                 raise DuplicateNameError(
@@ -997,6 +1003,7 @@ class SqlStore(Store):
             return self._get_class(conn, class_id)
 
     # --------------------------------------------------------------------------------------- learners
+    @_retrying
     def create_learner(
         self,
         display_name: str,
@@ -1027,6 +1034,7 @@ class SqlStore(Store):
             conn.execute(insert(t.learners).values(_learner_values(learner)))
         return learner
 
+    @_retrying
     def create_learners(
         self,
         people: Sequence[tuple[str, str] | NewLearner],
@@ -1213,6 +1221,7 @@ class SqlStore(Store):
         return sorted(found, key=lambda x: (normalise_name(x.display_name), x.id))
 
     # -------------------------------------------------------------------------------------- quiz runs
+    @_retrying
     def start_quiz_run(
         self,
         learner_id: str,
@@ -1268,7 +1277,7 @@ class SqlStore(Store):
             if kind != "quiz":  # check questions leave the module's quiz progress and resume point alone
                 self._runs[run.id] = (learner_id, pack_id, module_id, kind)
                 return run
-            old = self._progress_row(conn, learner_id, pack_id, module_id)
+            old = self._progress_row(conn, learner_id, pack_id, module_id, lock=True)
             new = ModuleProgress(
                 learner_id=learner_id,
                 pack_id=pack_id,
@@ -1302,6 +1311,7 @@ class SqlStore(Store):
             self._runs[run_id] = owner
         return owner
 
+    @_retrying
     def record_answer(
         self,
         *,
@@ -1403,13 +1413,14 @@ class SqlStore(Store):
                 self._save_resume(conn, learner_id, pack_id, module_id, "quiz", next_index, now)
         return attempt
 
+    @_retrying
     def finish_quiz_run(self, quiz_run_id: str, *, score_percent: float, passed: bool) -> ModuleProgress:
         if not 0 <= score_percent <= 100:
             raise InvalidValueError(f"A score must be a percent from 0 to 100, not {score_percent}.")
         now = self._now()
         with self._write() as conn:
             run = self._get_run(conn, quiz_run_id)
-            old = self._progress_row(conn, run.learner_id, run.pack_id, run.module_id)
+            old = self._progress_row(conn, run.learner_id, run.pack_id, run.module_id, lock=True)
             if run.finished_at is not None:
                 return old
             conn.execute(
@@ -1504,27 +1515,20 @@ class SqlStore(Store):
 
     # -------------------------------------------------------------------------------- module progress
     def _progress_row(
-        self, conn: Connection, learner_id: str, pack_id: str, module_id: str
+        self, conn: Connection, learner_id: str, pack_id: str, module_id: str, *, lock: bool = False
     ) -> ModuleProgress:
+        """``lock``: read it to change it (on a server, another PC changing the same learner's module waits
+        for this transaction instead of overwriting it with what it read before; SQLite ignores it)."""
         mp = t.module_progress.c
-        row = conn.execute(
-            select(t.module_progress).where(
-                mp.learner_id == learner_id, mp.pack_id == pack_id, mp.module_id == module_id
-            )
-        ).first()
+        query = select(t.module_progress).where(
+            mp.learner_id == learner_id, mp.pack_id == pack_id, mp.module_id == module_id
+        )
+        row = conn.execute(query.with_for_update() if lock else query).first()
         return ModuleProgress(learner_id, pack_id, module_id) if row is None else _progress(row)
 
     def _save_progress(self, conn: Connection, p: ModuleProgress, *, exists: bool, now: str) -> None:
-        values = {**_progress_values(p, now), **self._origin(conn)}
-        if exists:
-            mp = t.module_progress.c
-            conn.execute(
-                update(t.module_progress)
-                .where(mp.learner_id == p.learner_id, mp.pack_id == p.pack_id, mp.module_id == p.module_id)
-                .values(values)
-            )
-        else:
-            conn.execute(insert(t.module_progress).values(values))
+        # an upsert whatever ``exists`` says: another PC may have made the row since it was read
+        conn.execute(self._upsert_progress, {**_progress_values(p, now), **self._origin(conn)})
 
     def _save_resume(
         self,
@@ -1536,29 +1540,18 @@ class SqlStore(Store):
         position: int,
         now: str,
     ) -> None:
-        params = {
-            "w_learner": learner_id,
-            "v_pack": pack_id,
-            "v_module": module_id,
-            "v_stage": stage,
-            "v_position": position,
-            "v_now": now,
-        }
-        origin = self._origin(conn)
-        params.update(v_device=origin["origin_device"], v_counter=origin["origin_counter"])
-        if conn.execute(self._update_resume, params).rowcount == 0:
-            conn.execute(
-                self._insert_resume,
-                {
-                    "learner_id": learner_id,
-                    "pack_id": pack_id,
-                    "module_id": module_id,
-                    "stage": stage,
-                    "position": position,
-                    "updated_at": now,
-                    **origin,
-                },
-            )
+        conn.execute(  # one statement, and no "both PCs saw no row, both inserted" on a server
+            self._upsert_resume,
+            {
+                "learner_id": learner_id,
+                "pack_id": pack_id,
+                "module_id": module_id,
+                "stage": stage,
+                "position": position,
+                "updated_at": now,
+                **self._origin(conn),
+            },
+        )
 
     def get_module_progress(self, learner_id: str, pack_id: str, module_id: str) -> ModuleProgress:
         with self._read() as conn:
@@ -1572,6 +1565,7 @@ class SqlStore(Store):
         with self._read() as conn:
             return [_progress(r) for r in conn.execute(query.order_by(mp.pack_id, mp.module_id))]
 
+    @_retrying
     def save_lesson_position(
         self,
         learner_id: str,
@@ -1590,7 +1584,7 @@ class SqlStore(Store):
         now = self._now()
         with self._write() as conn:
             self._get_learner(conn, learner_id)
-            old = self._progress_row(conn, learner_id, pack_id, module_id)
+            old = self._progress_row(conn, learner_id, pack_id, module_id, lock=True)
             new = ModuleProgress(
                 learner_id=learner_id,
                 pack_id=pack_id,
@@ -1617,6 +1611,7 @@ class SqlStore(Store):
             ).first()
             return None if row is None else _resume(row)
 
+    @_retrying
     def set_resume_point(
         self, learner_id: str, pack_id: str, module_id: str, stage: Stage, position: int = 0
     ) -> ResumePoint:
@@ -1786,6 +1781,7 @@ class SqlStore(Store):
         return stats
 
     # ------------------------------------------------------------------------------------------ packs
+    @_retrying
     def register_pack(
         self,
         pack_id: str,
@@ -1800,12 +1796,9 @@ class SqlStore(Store):
         now = utc_now()
         title_json = json.dumps(dict(title), ensure_ascii=False, sort_keys=True)
         with self._write() as conn:
-            old = conn.execute(select(t.packs).where(t.packs.c.id == pack_id)).first()
             values = {"version": version, "title": title_json, "folder": str(folder), "enabled": enabled}
-            if old is None:
-                conn.execute(insert(t.packs).values(id=pack_id, installed_at=now, **values))
-            else:
-                conn.execute(update(t.packs).where(t.packs.c.id == pack_id).values(values))
+            # an upsert that keeps installed_at: two PCs may install the same pack at once
+            conn.execute(self._upsert_pack, {"id": pack_id, "installed_at": now, **values})
             return _pack(conn.execute(select(t.packs).where(t.packs.c.id == pack_id)).one())
 
     def list_packs(self, *, enabled_only: bool = False) -> list[PackRecord]:
@@ -1839,6 +1832,7 @@ class SqlStore(Store):
             ).scalar_one_or_none()
             return None if value is None else str(value)
 
+    @_retrying
     def set_setting(self, key: str, value: str | None) -> None:
         if not key or len(key) > 120:
             raise InvalidValueError("A setting name must be 1 to 120 characters.")
@@ -1846,9 +1840,7 @@ class SqlStore(Store):
             if value is None:
                 conn.execute(delete(t.settings).where(t.settings.c.key == key))
                 return
-            result = conn.execute(update(t.settings).where(t.settings.c.key == key).values(value=value))
-            if result.rowcount == 0:
-                conn.execute(insert(t.settings).values(key=key, value=value))
+            conn.execute(self._upsert_setting, {"key": key, "value": value})
 
     # ---------------------------------------------------------------------------------- snapshot/merge
     def counts(self) -> dict[str, int]:
