@@ -46,7 +46,16 @@ from sqlalchemy.pool import StaticPool
 from sqlalchemy.sql.elements import ColumnElement
 
 from quizapp.progress import backup as backups
-from quizapp.progress import checks, concurrency, engines, filemodes, learnerdata, migrations, seen
+from quizapp.progress import (
+    checks,
+    concurrency,
+    engines,
+    filemodes,
+    learnerdata,
+    migrations,
+    seen,
+    server_answer,
+)
 from quizapp.progress import schema as t
 from quizapp.progress.errors import (
     AnswerNotSavedError,
@@ -412,6 +421,14 @@ class SqlStore(Store):
         )
         # raised in the database, not from a value kept here: on a school server many PCs write at once;
         # one statement whether or not the row is there yet (two PCs' first writes cannot both insert it)
+        self._answer_on_server = (
+            {
+                positioned: server_answer.answer_statement(positioned=positioned)
+                for positioned in (False, True)
+            }
+            if self._is_server_db
+            else None
+        )
         counter_row = concurrency.dialect_insert(dialect, t.meta)
         self._bump_counter = counter_row.on_conflict_do_update(
             index_elements=["key"], set_={"value": sql_cast(sql_cast(t.meta.c.value, BigInteger) + 1, String)}
@@ -1375,28 +1392,38 @@ class SqlStore(Store):
                 raise InvalidValueError(
                     f"Quiz run {quiz_run_id} is not {learner_id}'s run of {pack_id}/{module_id}."
                 )
-            conn.execute(
-                self._insert_attempt,
-                {
-                    "id": attempt.id,
-                    "learner_id": learner_id,
-                    "quiz_run_id": quiz_run_id,
-                    "pack_id": pack_id,
-                    "pack_version": pack_version,
-                    "module_id": module_id,
-                    "question_id": question_id,
-                    "question_type": question_type,
-                    "answer_json": answer_json,
-                    "correct": correct,
-                    "rating": rating,
-                    "points_earned": attempt.points_earned,
-                    "points_possible": attempt.points_possible,
-                    "time_ms": attempt.time_ms,
-                    "answered_at": attempt.answered_at,
-                    "kind": kind,
-                    **self._origin(conn),
-                },
-            )
+            row = {
+                "id": attempt.id,
+                "learner_id": learner_id,
+                "quiz_run_id": quiz_run_id,
+                "pack_id": pack_id,
+                "pack_version": pack_version,
+                "module_id": module_id,
+                "question_id": question_id,
+                "question_type": question_type,
+                "answer_json": answer_json,
+                "correct": correct,
+                "rating": rating,
+                "points_earned": attempt.points_earned,
+                "points_possible": attempt.points_possible,
+                "time_ms": attempt.time_ms,
+                "answered_at": attempt.answered_at,
+                "kind": kind,
+            }
+            if self._answer_on_server is not None:  # one statement (server_answer.py)
+                index = next_index if kind == "quiz" else None
+                values = server_answer.parameters(
+                    row,
+                    counter_key=COUNTER_KEY,
+                    first_value=self._counter + 1,
+                    device=self._database_id,
+                    next_index=index,
+                    now=self._now(),
+                )
+                statement = self._answer_on_server[index is not None]
+                self._tx_counter = int(conn.execute(statement, values).scalar_one())
+                return attempt if kind == "quiz" else dataclasses.replace(attempt, kind=kind)
+            conn.execute(self._insert_attempt, {**row, **self._origin(conn)})
             if kind != "quiz":
                 return dataclasses.replace(attempt, kind=kind)
             if next_index is not None:
