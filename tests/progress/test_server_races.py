@@ -186,3 +186,20 @@ def test_retrying_waits_a_random_growing_time_and_passes_other_errors_at_once() 
     with pytest.raises(ValueError):
         concurrency.retrying(broken, sleep=waits.append)()
     assert calls["n"] == 1
+
+
+def test_class_lists_naming_one_new_class_on_several_pcs_at_once_fill_one_class(stores: list[Store]) -> None:
+    """Six teachers add class lists that name the same new class at the same moment: every child is added,
+    all into one class of that name (a PC that lost the race to make it uses the one just made)."""
+    from quizapp.services.teacher.class_list import Entry
+    from quizapp.services.teacher.roster import add_entries
+
+    def add(store: Store, pc: int, r: int) -> Any:
+        return add_entries(store, [Entry(1, f"Child {pc}", class_name=f"Grade {r}")], class_id=None)
+
+    results = _at_once(stores, add, rounds=4)
+    assert [r for r in results if isinstance(r, Exception)] == []
+    for r in range(4):
+        (grade,) = [c for c in stores[0].list_classes() if c.name == f"Grade {r}"]
+        assert len(stores[0].list_learners(grade.id)) == PCS
+    assert sum(len(r.new_classes) for r in results) == 4  # each class reported as new once
