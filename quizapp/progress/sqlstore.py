@@ -1869,6 +1869,26 @@ class SqlStore(Store):
                 return
             conn.execute(self._upsert_setting, {"key": key, "value": value})
 
+    @_retrying
+    def increment_setting(self, key: str) -> int:
+        if not key or len(key) > 120:
+            raise InvalidValueError("A setting name must be 1 to 120 characters.")
+        c = t.settings.c
+        with self._write() as conn:
+            # the row first (two PCs' first counts cannot both insert it), then read it locked, then count
+            conn.execute(
+                concurrency.dialect_insert(conn.dialect.name, t.settings)
+                .values(key=key, value="0")
+                .on_conflict_do_nothing(index_elements=["key"])
+            )
+            text = conn.execute(select(c.value).where(c.key == key).with_for_update()).scalar_one()
+            try:
+                value = max(0, int(text)) + 1
+            except ValueError:
+                value = 1
+            conn.execute(update(t.settings).where(c.key == key).values(value=str(value)))
+            return value
+
     # ---------------------------------------------------------------------------------- snapshot/merge
     def counts(self) -> dict[str, int]:
         with self._read() as conn:

@@ -466,6 +466,11 @@ class Store(abc.ABC):
     def set_setting(self, key: str, value: str | None) -> None:
         """Set (or with None remove) a raw setting."""
 
+    @abc.abstractmethod
+    def increment_setting(self, key: str) -> int:
+        """Add one to a counting setting (missing, negative or not a number: from 0) and return the new
+        value, in one transaction: PCs of a server counting at once lose no count (wrong PIN tries)."""
+
     @property
     def settings(self) -> Settings:
         return Settings(self)
@@ -516,6 +521,8 @@ class SettingsBackend(Protocol):
     def get_setting(self, key: str) -> str | None: ...
 
     def set_setting(self, key: str, value: str | None) -> None: ...
+
+    def increment_setting(self, key: str) -> int: ...
 
 
 class Settings:

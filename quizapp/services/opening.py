@@ -123,6 +123,9 @@ class OpeningStore:
     def set_setting(self, key: str, value: str | None) -> None:
         self.wait().set_setting(key, value)
 
+    def increment_setting(self, key: str) -> int:
+        return self.wait().increment_setting(key)
+
     @property
     def settings(self) -> Settings:
         return Settings(self)

@@ -203,3 +203,23 @@ def test_class_lists_naming_one_new_class_on_several_pcs_at_once_fill_one_class(
         (grade,) = [c for c in stores[0].list_classes() if c.name == f"Grade {r}"]
         assert len(stores[0].list_learners(grade.id)) == PCS
     assert sum(len(r.new_classes) for r in results) == 4  # each class reported as new once
+
+
+def test_wrong_pin_tries_on_several_pcs_at_once_all_count(stores: list[Store]) -> None:
+    """Six PCs get a wrong teacher PIN at the same moment, four times: all 24 tries are counted (a
+    read-then-write count lost the tries made between another PC's read and write)."""
+    import itertools
+
+    from quizapp.services.teacher.pin import ScryptParams, TeacherPin
+
+    cheap = ScryptParams(n=2**4)
+    TeacherPin(stores[0], params=cheap).set_pin("4826", "4826")
+    days = itertools.count(0, 86400.0)  # each look at the clock a day later: no wait blocks a try
+
+    def wrong(store: Store, pc: int, r: int) -> Any:
+        return TeacherPin(store, params=cheap, clock=lambda: 1e9 + next(days)).check("1111")
+
+    results = _at_once(stores, wrong, rounds=4)
+    assert [r for r in results if isinstance(r, Exception)] == []
+    assert not any(r.refused_without_checking for r in results)
+    assert TeacherPin(stores[0]).failures == PCS * 4

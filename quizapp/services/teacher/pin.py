@@ -290,8 +290,7 @@ class TeacherPin:
             self._store.set_setting(PIN_HASH_KEY, hash_pin(pin, self._params))
             self.clear_failures()
             return PinCheck(True, 0, 0)
-        failures = self.failures + 1
+        failures = self._store.increment_setting(FAILURES_KEY)  # wrong tries on several PCs all count
         delay = delay_after(failures)
-        self._store.set_setting(FAILURES_KEY, str(failures))
         self._store.set_setting(LOCKED_UNTIL_KEY, repr(self._clock() + delay) if delay else None)
         return PinCheck(False, delay, failures)
