@@ -52,12 +52,39 @@ print(json.dumps({"times": times, "began": began, "done": done}))
 """
 
 
+def _alone(url: str, folder: Path, n: int = 200) -> tuple[float, float]:
+    """One learner alone on the server: the median answer latency (ms) and the statements sent per answer
+    (each a round trip, besides BEGIN and COMMIT)."""
+    from sqlalchemy import event
+
+    from quizapp.progress.store import Store
+
+    with Store.open(folder, database=url) as store:
+        learner = store.create_learner("Alone")
+        run = store.start_quiz_run(learner.id, "safety", "1.0", "passwords", [f"q{i}" for i in range(n)])
+        sent: list[str] = []
+        engine = store._engine  # type: ignore[attr-defined]
+        event.listen(engine, "before_cursor_execute", lambda *args: sent.append(args[2]))
+        times = []
+        for i in range(n):
+            t0 = time.perf_counter()
+            store.record_answer(
+                learner_id=learner.id, quiz_run_id=run.id, pack_id="safety", pack_version="1.0",
+                module_id="passwords", question_id=f"q{i}", question_type="single", answer="a", correct=True,
+                points_earned=1, points_possible=1, time_ms=900, next_index=i + 1,
+            )  # fmt: skip
+            times.append(time.perf_counter() - t0)
+    times.sort()
+    return times[len(times) // 2] * 1000, len(sent) / n
+
+
 def _measure(url: str) -> list[tuple[str, Any, str, str]]:
     with tempfile.TemporaryDirectory() as tmp:
         from quizapp.progress.store import Store
 
         with Store.open(Path(tmp) / "init", database=url):
             pass  # the schema first, so the figures are answers only
+        alone_ms, statements = _alone(url, Path(tmp) / "alone")
         go = Path(tmp) / "go"
         folders = [Path(tmp) / f"pc{i}" for i in range(LEARNERS)]
         procs = [
@@ -81,6 +108,8 @@ def _measure(url: str) -> list[tuple[str, Any, str, str]]:
     answered = len(times)
     p = lambda q: times[min(len(times) - 1, int(q * len(times)))] * 1000  # noqa: E731
     return [
+        ("statements per answer (one learner)", statements, "statements", ""),
+        ("answer latency p50, one learner alone", alone_ms, "ms", ""),
         ("learners at once", LEARNERS, "processes", ""),
         ("answers stored", answered, "answers", f"== {LEARNERS * ANSWERS}"),
         ("learners starting over 0.5 s late", late, "processes", "0"),
