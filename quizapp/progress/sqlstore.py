@@ -109,6 +109,7 @@ from quizapp.progress.store import DB_FILE_NAME, UNSET, Moment, Store, Unset
 
 _retrying = concurrency.retrying  # write methods run again after a server deadlock/serialization failure
 CLASS_NAMES_LOCK_KEY = 0x51434C53  # "QCLS": taken while a class name is checked and written (server)
+MERGE_LOCK_KEY = 0x514D5247  # "QMRG": taken by an import (merge) on a server, so two never interleave
 
 _LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
@@ -1946,6 +1947,8 @@ class SqlStore(Store):
     ) -> MergeReport:
         report = MergeReport(source=source)
         with self._write() as conn:
+            if self._is_server_db:  # one import at a time: a second one sees what the first added
+                conn.execute(select(func.pg_advisory_xact_lock(MERGE_LOCK_KEY)))
             _Merger(conn, report, legacy_device).merge(snapshot, streams)
         self._runs.clear()
         return report

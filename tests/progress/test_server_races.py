@@ -223,3 +223,23 @@ def test_wrong_pin_tries_on_several_pcs_at_once_all_count(stores: list[Store]) -
     assert [r for r in results if isinstance(r, Exception)] == []
     assert not any(r.refused_without_checking for r in results)
     assert TeacherPin(stores[0]).failures == PCS * 4
+
+
+def test_the_same_results_file_imported_on_several_pcs_at_once_is_merged_once(
+    stores: list[Store], tmp_path: Path
+) -> None:
+    """Six teachers import the same results file into the server at the same moment: every import ends
+    without an error and the server holds each learner and answer once."""
+    from quizapp.progress.bundle import export_results, import_results
+
+    with Store.open(tmp_path / "lab") as lab:
+        for name in ("Ali", "Sara", "Bilal"):
+            run = start_run(lab, lab.create_learner(name))
+            answer(lab, run, "q1", next_index=1)
+            answer(lab, run, "q2", next_index=2)
+        export_results(lab, tmp_path / "lab.zip")
+
+    results = _at_once(stores, lambda store, pc, r: import_results(store, [tmp_path / "lab.zip"]), rounds=1)
+    assert [r for r in results if isinstance(r, Exception)] == []
+    counts = stores[0].counts()
+    assert counts["learners"] == 3 and counts["attempts"] == 6 and counts["quiz_runs"] == 3
