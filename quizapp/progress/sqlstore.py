@@ -420,8 +420,7 @@ class SqlStore(Store):
         self._upsert_pack = concurrency.upsert(
             dialect, t.packs, ["id"], ["version", "title", "folder", "enabled"]
         )
-        # raised in the database, not from a value kept here: on a school server many PCs write at once;
-        # one statement whether or not the row is there yet (two PCs' first writes cannot both insert it)
+        # a quiz answer on a server: one statement (server_answer.py)
         self._answer_on_server = (
             {
                 positioned: server_answer.answer_statement(positioned=positioned)
@@ -430,6 +429,8 @@ class SqlStore(Store):
             if self._is_server_db
             else None
         )
+        # raised in the database, not from a value kept here: on a school server many PCs write at once;
+        # one statement whether or not the row is there yet (two PCs' first writes cannot both insert it)
         counter_row = concurrency.dialect_insert(dialect, t.meta)
         self._bump_counter = counter_row.on_conflict_do_update(
             index_elements=["key"], set_={"value": sql_cast(sql_cast(t.meta.c.value, BigInteger) + 1, String)}
