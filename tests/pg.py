@@ -1,10 +1,16 @@
-"""A throwaway PostgreSQL server for the tests: Debian's ``postgresql`` package (``initdb`` + ``pg_ctl``) on
-a temporary folder, listening on 127.0.0.1 at a free port with a password (scram), fsync off (a stopped
-server keeps what it committed; only the machine crashing could lose it).
+"""A throwaway PostgreSQL server for the tests: ``initdb`` + ``pg_ctl`` on a temporary folder, listening on
+127.0.0.1 at a free port with a password (scram), fsync off (a stopped server keeps what it committed; only
+the machine crashing could lose it).
+
+The binaries come from Debian's ``postgresql`` package when it is installed, else from the ``pgserver`` wheel
+of the dev extra (PostgreSQL 16 built for manylinux, so a fresh CI machine with only Python has a server).
+``QUIZAPP_TEST_PG=pgserver`` (or ``=debian``) forces one of them, to test that path on a machine with both.
 
 ``start_server()`` returns a :class:`PgServer` or raises :class:`PgUnavailable` with the reason (no
 PostgreSQL installed, psycopg missing, initdb failed...); the fixtures skip with that reason. initdb refuses
-to run as root, so as root the server runs as the user ``quizapp-pgtest`` (created with useradd if needed).
+to run as root, so as root the server runs as the user ``quizapp-pgtest`` (created with useradd if needed);
+pgserver's binaries are then copied to the server's temporary folder, which that user can reach (the
+virtual environment may sit under a folder only root may enter).
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import glob
+import importlib.util
 import os
 import shutil
 import socket
@@ -24,6 +31,7 @@ from pathlib import Path
 PG_USER = "quizapp"
 PG_PASSWORD = "s3cret-Pg-pw"  # the tests check this never appears in any message
 OS_USER = "quizapp-pgtest"
+ENV_SOURCE = "QUIZAPP_TEST_PG"  # "debian" or "pgserver": use only that one (default: Debian's, else pgserver)
 
 
 class PgUnavailable(Exception):
@@ -36,6 +44,7 @@ class PgServer:
     data: Path
     port: int
     run_as: list[str]
+    source: str = "debian"  # where the binaries came from: "debian" or "pgserver"
 
     def url(self, database: str = "postgres", *, password: bool = True) -> str:
         secret = f":{PG_PASSWORD}" if password else ""
@@ -63,14 +72,56 @@ class PgServer:
         return self.url(name)
 
 
-def _bin_dir() -> Path:
+def _debian_bin_dir() -> Path | None:
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
     if found:
         return Path(found[-1]).parent
     initdb = shutil.which("initdb")
-    if initdb:
-        return Path(initdb).parent
-    raise PgUnavailable("PostgreSQL is not installed (no initdb): apt-get install postgresql")
+    return Path(initdb).parent if initdb else None
+
+
+def _pgserver_bin_dir() -> Path | None:
+    """pgserver's bundled ``pginstall/bin`` (found without importing pgserver, which starts nothing)."""
+    spec = importlib.util.find_spec("pgserver")
+    if spec is None or not spec.origin:
+        return None
+    bin_dir = Path(spec.origin).parent / "pginstall" / "bin"
+    return bin_dir if (bin_dir / "initdb").exists() else None
+
+
+def _bin_dir() -> tuple[Path, str]:
+    """The folder holding initdb and pg_ctl, and where it came from ("debian" or "pgserver")."""
+    wanted = os.environ.get(ENV_SOURCE, "").strip().lower()
+    if wanted not in ("", "debian", "pgserver"):
+        raise PgUnavailable(f"{ENV_SOURCE}={wanted!r}: use debian or pgserver (or leave it unset)")
+    if wanted in ("", "debian"):
+        found = _debian_bin_dir()
+        if found:
+            return found, "debian"
+    if wanted in ("", "pgserver"):
+        found = _pgserver_bin_dir()
+        if found:
+            return found, "pgserver"
+    raise PgUnavailable(
+        "PostgreSQL is not installed: neither Debian's postgresql (apt-get install postgresql) nor the "
+        "pgserver package (pip install -e '.[dev]', Python 3.11-3.12)"
+        + (f" ({ENV_SOURCE}={wanted})" if wanted else "")
+    )
+
+
+def _copy_pgserver(bin_dir: Path, root: Path) -> Path:
+    """pgserver's binaries copied under ``root`` with the layout their RPATH expects
+    (``bin/../../../pgserver.libs``), for a server run as another user; returns the copy's bin folder."""
+    package = bin_dir.parent.parent  # .../site-packages/pgserver
+    target = root / "pg" / "pgserver" / "pginstall"
+    for part in ("bin", "lib", "share"):
+        shutil.copytree(package / "pginstall" / part, target / part, symlinks=True)
+    libs = package.parent / "pgserver.libs"
+    if libs.is_dir():
+        shutil.copytree(libs, root / "pg" / "pgserver.libs", symlinks=True)
+    for path in [root / "pg", *(root / "pg").rglob("*")]:
+        path.chmod(path.stat().st_mode | 0o555 if path.is_dir() else path.stat().st_mode | 0o444)
+    return target / "bin"
 
 
 def _free_port() -> int:
@@ -104,9 +155,12 @@ def start_server() -> PgServer:
         import psycopg  # noqa: F401
     except ImportError as exc:
         raise PgUnavailable("psycopg is not installed: pip install -e '.[dev]'") from exc
-    bin_dir = _bin_dir()
+    bin_dir, source = _bin_dir()
     run_as = _run_as()
     root = Path(tempfile.mkdtemp(prefix="quizapp-pg-"))
+    if run_as and source == "pgserver":
+        bin_dir = _copy_pgserver(bin_dir, root)
+        root.chmod(0o755)
     data = root / "data"
     pwfile = root / "pw"
     pwfile.write_text(PG_PASSWORD + "\n")
@@ -140,7 +194,7 @@ def start_server() -> PgServer:
             f"\nlisten_addresses = '127.0.0.1'\nport = {port}\nunix_socket_directories = '{root}'\n"
             "fsync = off\nfull_page_writes = off\nmax_connections = 100\n"
         )
-    server = PgServer(bin_dir=bin_dir, data=data, port=port, run_as=run_as)
+    server = PgServer(bin_dir=bin_dir, data=data, port=port, run_as=run_as, source=source)
     try:
         server.start()
     except (PgUnavailable, subprocess.TimeoutExpired) as exc:

@@ -141,7 +141,7 @@ def _import_register(args: argparse.Namespace, path: Path) -> int:
         read_register,
         register_entries,
     )
-    from quizapp.services.teacher.roster import add_entries
+    from quizapp.services.teacher.roster import add_entries, class_named
 
     try:
         register = read_register(path)
@@ -185,10 +185,7 @@ def _import_register(args: argparse.Namespace, path: Path) -> int:
             report_open(store)
             class_id = None
             if args.class_name:
-                found_class = store.people.find_class(args.class_name) or store.people.create_class(
-                    args.class_name
-                )
-                class_id = found_class.id
+                class_id = class_named(store, args.class_name)[1]
             result = add_entries(
                 store, entries.entries, class_id=class_id, language=store.settings.default_language
             )

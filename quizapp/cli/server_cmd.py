@@ -1,4 +1,4 @@
-"""``quizapp [--database URL] server check|init``: a school's PostgreSQL server for every lab PC.
+"""``quizapp [--database URL] server check|init|backup``: a school's PostgreSQL server for every lab PC.
 
 The URL comes from ``--database``, ``QUIZAPP_DATABASE`` or ``[database] url`` in quizapp.ini (see
 docs/data.md, "A school server"). Passwords are never printed: they are shown as ``***``.
@@ -16,7 +16,7 @@ from quizapp.cli.main import data_dir_from
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "server",
-        help="use a school's PostgreSQL server for every lab PC (check, init, sync)",
+        help="use a school's PostgreSQL server for every lab PC (check, init, sync, backup)",
         description="Check or set up the school's database server named by --database, QUIZAPP_DATABASE "
         "or [database] url in quizapp.ini.",
     )
@@ -44,6 +44,19 @@ def register(subparsers: Any) -> None:
         "computer's copy. The app does this by itself every few minutes; quizapp must be closed here.",
     )
     sync.set_defaults(handler=run_sync)
+    backup = commands.add_parser(
+        "backup",
+        help="back up the server's database to a file (pg_dump when installed, else a results bundle)",
+        description="Write a backup of the server's database to FILE. With pg_dump installed (it comes with "
+        "PostgreSQL) this is the whole database in pg_dump's custom format: restore it with pg_restore. "
+        "Without pg_dump, or with --bundle, it is a results bundle (classes, learners, runs, answers, "
+        "progress; not settings or the PIN) that 'quizapp results import' reads on any PC.",
+    )
+    backup.add_argument("--out", required=True, metavar="FILE", help="the file to write (e.g. school.dump)")
+    backup.add_argument(
+        "--bundle", action="store_true", help="write a results bundle even when pg_dump is installed"
+    )
+    backup.set_defaults(handler=run_backup)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -117,4 +130,32 @@ def run_sync(args: argparse.Namespace) -> int:
         return 1
     for line in report.lines():
         print(line)
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from quizapp.services.records import StoreError
+    from quizapp.services.server import backup_server, server_url
+
+    try:
+        server = server_url(getattr(args, "database", None))
+        print(f"Backing up {server.masked()} …", flush=True)
+        done = backup_server(server, Path(args.out), data_dir_from(args), bundle_only=args.bundle)
+    except StoreError as exc:
+        print(f"quizapp: {exc}", file=sys.stderr)
+        return 1
+    size = f"{done.size / 1e6:.1f} MB" if done.size >= 100_000 else f"{done.size} bytes"
+    if done.method == "pg_dump":
+        print(f"Wrote {done.path} ({size}) with pg_dump: the whole database.")
+        print(f"Restore it into an empty database with: pg_restore --dbname=DATABASE {done.path}")
+        return 0
+    if done.pg_dump_problem and not args.bundle:
+        print(f"pg_dump was not used: {done.pg_dump_problem}.", file=sys.stderr)
+    print(f"Wrote {done.path} ({size}): a results bundle of every class, learner, run, answer and progress.")
+    print(
+        "It does not hold settings or the teacher PIN; install pg_dump (it comes with PostgreSQL) for a full "
+        "backup. Read it back with: quizapp results import FILE"
+    )
     return 0

@@ -18,12 +18,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol, cast
 
-from sqlalchemy import BigInteger, Connection, Engine, String, insert, select, update
+from sqlalchemy import BigInteger, Connection, Engine, String, func, insert, select, update
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.exc import DBAPIError
 
 from quizapp.progress import backup as backups
-from quizapp.progress import engines
+from quizapp.progress import concurrency, engines, server_answer
 from quizapp.progress import schema as t
 from quizapp.progress.errors import AnswerNotSavedError, StoreError, StoreReadOnlyError
 from quizapp.progress.records import BackupInfo, OpenReport, RunKind, to_utc_iso
@@ -31,14 +31,6 @@ from quizapp.progress.records import BackupInfo, OpenReport, RunKind, to_utc_iso
 Clock = Callable[[], datetime]
 COUNTER_KEY = "device_counter"  # meta: this device's counter, raised in each write that matters (seen.py)
 READ_ONLY_REASON = "This quizapp window can only show progress: another quizapp has the data open."
-
-# raised in the database, not from a value kept here: on a school server many PCs write at once
-_BUMP_COUNTER = (
-    update(t.meta)
-    .where(t.meta.c.key == COUNTER_KEY)
-    .values(value=sql_cast(sql_cast(t.meta.c.value, BigInteger) + 1, String))
-    .returning(t.meta.c.value)
-)
 
 
 Opened = tuple["Database", "LifeCycle", OpenReport]
@@ -111,6 +103,38 @@ class Database:
         self._counter = counter  # this device's counter (see seen.py): the last value committed
         self._tx_counter: int | None = None  # the value of the write transaction under way, once raised
         self._in_write = False  # a write transaction is under way (changes inside it join it)
+        # upserts: on a school server two PCs may create the same row at once (concurrency.py)
+        dialect = engine.dialect.name
+        self.is_server_db = dialect == "postgresql"
+        self.upsert_resume = concurrency.upsert(dialect, t.resume_points, ["learner_id"])
+        self.upsert_progress = concurrency.upsert(
+            dialect, t.module_progress, ["learner_id", "pack_id", "module_id"]
+        )
+        self.upsert_setting = concurrency.upsert(dialect, t.settings, ["key"])
+        self.upsert_pack = concurrency.upsert(
+            dialect, t.packs, ["id"], ["version", "title", "folder", "enabled"]
+        )
+        # a quiz answer on a server: one statement (server_answer.py)
+        self.answer_on_server = (
+            {
+                positioned: server_answer.answer_statement(positioned=positioned)
+                for positioned in (False, True)
+            }
+            if self.is_server_db
+            else None
+        )
+        # raised in the database, not from a value kept here: on a school server many PCs write at once;
+        # one statement whether or not the row is there yet (two PCs' first writes cannot both insert it)
+        counter_row = concurrency.dialect_insert(dialect, t.meta)
+        self._bump_counter = counter_row.on_conflict_do_update(
+            index_elements=["key"], set_={"value": sql_cast(sql_cast(t.meta.c.value, BigInteger) + 1, String)}
+        ).returning(t.meta.c.value)
+
+    def lock_on_server(self, conn: Connection, key: int) -> None:
+        """On a school server, take the transaction-scoped advisory lock ``key`` (one PC at a time does what
+        follows); SQLite has one writer anyway."""
+        if self.is_server_db:
+            conn.execute(select(func.pg_advisory_xact_lock(key)))
 
     # ---------------------------------------------------------------------------------- transactions
     @contextmanager
@@ -183,14 +207,18 @@ class Database:
         """The (device, counter) of this write transaction, for the records it writes: the device's counter
         is raised once per transaction, in it (see seen.py)."""
         if self._tx_counter is None:
-            raised = conn.execute(_BUMP_COUNTER).first()
-            if raised is None:
-                value = self._counter + 1
-                conn.execute(insert(t.meta).values(key=COUNTER_KEY, value=str(value)))
-            else:
-                value = int(raised[0])
-            self._tx_counter = value
+            first = {"key": COUNTER_KEY, "value": str(self._counter + 1)}  # when the row is not there yet
+            self._tx_counter = int(conn.execute(self._bump_counter, first).scalar_one())
         return {"origin_device": self.database_id, "origin_counter": self._tx_counter}
+
+    @property
+    def next_counter(self) -> int:
+        """The counter value this device's next write would take if its meta row were missing."""
+        return self._counter + 1
+
+    def counter_raised(self, value: int) -> None:
+        """The counter was raised to ``value`` by a statement of this write transaction (server_answer.py)."""
+        self._tx_counter = value
 
     def forget_runs(self, learner_ids: set[str]) -> None:
         """Drop cached run owners of learners whose runs were removed or moved."""

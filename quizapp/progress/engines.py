@@ -44,8 +44,15 @@ class ServerUrl:
         return shown.replace("postgresql+psycopg://", "postgresql://", 1)
 
     def hide(self, text: str) -> str:
-        """``text`` with the password (if it appears at all) replaced by ``***``."""
-        return text.replace(self.password, MASK) if self.password else text
+        """``text`` with the password (if it appears at all, as typed or %-encoded as in a URL) replaced by
+        ``***``."""
+        if not self.password:
+            return text
+        from urllib.parse import quote, quote_plus
+
+        for form in {self.password, quote(self.password, safe=""), quote_plus(self.password)}:
+            text = text.replace(form, MASK)
+        return text
 
 
 def mask_url(text: str) -> str:

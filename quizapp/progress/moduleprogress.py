@@ -5,9 +5,10 @@ the resume point the app opens at. ``store.progress`` reads and sets them; the q
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, delete, select
 
 from quizapp.progress import schema as t
+from quizapp.progress.concurrency import retrying
 from quizapp.progress.database import Database
 from quizapp.progress.errors import InvalidValueError
 from quizapp.progress.people import learner_in
@@ -15,46 +16,26 @@ from quizapp.progress.records import STAGES, ModuleProgress, ResumePoint, Stage
 from quizapp.progress.rows import progress_values, to_progress, to_resume
 from quizapp.progress.values import check_slug, check_version
 
-_rp = t.resume_points.c
-UPDATE_RESUME = (
-    update(t.resume_points)
-    .where(_rp.learner_id == bindparam("w_learner"))
-    .values(
-        pack_id=bindparam("v_pack"),
-        module_id=bindparam("v_module"),
-        stage=bindparam("v_stage"),
-        position=bindparam("v_position"),
-        updated_at=bindparam("v_now"),
-        origin_device=bindparam("v_device"),
-        origin_counter=bindparam("v_counter"),
-    )
-)
-INSERT_RESUME = insert(t.resume_points)
 
+def progress_row(
+    conn: Connection, learner_id: str, pack_id: str, module_id: str, *, lock: bool = False
+) -> ModuleProgress:
+    """A module's progress, read in the caller's transaction (an empty record when never opened).
 
-def progress_row(conn: Connection, learner_id: str, pack_id: str, module_id: str) -> ModuleProgress:
-    """A module's progress, read in the caller's transaction (an empty record when never opened)."""
+    ``lock``: read it to change it (on a server, another PC changing the same learner's module waits for
+    this transaction instead of overwriting it with what it read before; SQLite ignores it)."""
     mp = t.module_progress.c
-    row = conn.execute(
-        select(t.module_progress).where(
-            mp.learner_id == learner_id, mp.pack_id == pack_id, mp.module_id == module_id
-        )
-    ).first()
+    query = select(t.module_progress).where(
+        mp.learner_id == learner_id, mp.pack_id == pack_id, mp.module_id == module_id
+    )
+    row = conn.execute(query.with_for_update() if lock else query).first()
     return ModuleProgress(learner_id, pack_id, module_id) if row is None else to_progress(row)
 
 
 def save_progress(db: Database, conn: Connection, p: ModuleProgress, *, exists: bool, now: str) -> None:
     """Write a module's progress in the caller's transaction, stamped with this write's origin."""
-    values = {**progress_values(p, now), **db.origin(conn)}
-    if exists:
-        mp = t.module_progress.c
-        conn.execute(
-            update(t.module_progress)
-            .where(mp.learner_id == p.learner_id, mp.pack_id == p.pack_id, mp.module_id == p.module_id)
-            .values(values)
-        )
-    else:
-        conn.execute(insert(t.module_progress).values(values))
+    # an upsert whatever ``exists`` says: another PC may have made the row since it was read
+    conn.execute(db.upsert_progress, {**progress_values(p, now), **db.origin(conn)})
 
 
 def save_resume(
@@ -68,29 +49,18 @@ def save_resume(
     now: str,
 ) -> None:
     """Set the learner's resume point in the caller's transaction."""
-    params = {
-        "w_learner": learner_id,
-        "v_pack": pack_id,
-        "v_module": module_id,
-        "v_stage": stage,
-        "v_position": position,
-        "v_now": now,
-    }
-    origin = db.origin(conn)
-    params.update(v_device=origin["origin_device"], v_counter=origin["origin_counter"])
-    if conn.execute(UPDATE_RESUME, params).rowcount == 0:
-        conn.execute(
-            INSERT_RESUME,
-            {
-                "learner_id": learner_id,
-                "pack_id": pack_id,
-                "module_id": module_id,
-                "stage": stage,
-                "position": position,
-                "updated_at": now,
-                **origin,
-            },
-        )
+    conn.execute(  # one statement, and no "both PCs saw no row, both inserted" on a server
+        db.upsert_resume,
+        {
+            "learner_id": learner_id,
+            "pack_id": pack_id,
+            "module_id": module_id,
+            "stage": stage,
+            "position": position,
+            "updated_at": now,
+            **db.origin(conn),
+        },
+    )
 
 
 class ModuleProgressPart:
@@ -112,6 +82,7 @@ class ModuleProgressPart:
         with self._db.read() as conn:
             return [to_progress(r) for r in conn.execute(query.order_by(mp.pack_id, mp.module_id))]
 
+    @retrying
     def save_lesson_position(
         self,
         learner_id: str,
@@ -132,7 +103,7 @@ class ModuleProgressPart:
         now = self._db.now()
         with self._db.write() as conn:
             learner_in(conn, learner_id)
-            old = progress_row(conn, learner_id, pack_id, module_id)
+            old = progress_row(conn, learner_id, pack_id, module_id, lock=True)
             new = ModuleProgress(
                 learner_id=learner_id,
                 pack_id=pack_id,
@@ -159,6 +130,7 @@ class ModuleProgressPart:
             ).first()
             return None if row is None else to_resume(row)
 
+    @retrying
     def set_resume_point(
         self, learner_id: str, pack_id: str, module_id: str, stage: Stage, position: int = 0
     ) -> ResumePoint:

@@ -8,9 +8,10 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from sqlalchemy import delete, insert, select, true, update
+from sqlalchemy import delete, select, true, update
 
 from quizapp.progress import schema as t
+from quizapp.progress.concurrency import retrying
 from quizapp.progress.database import Database
 from quizapp.progress.errors import NotFoundError
 from quizapp.progress.records import PackRecord, utc_now
@@ -24,6 +25,7 @@ class Packs:
     def __init__(self, db: Database) -> None:
         self._db = db
 
+    @retrying
     def register_pack(
         self,
         pack_id: str,
@@ -39,12 +41,9 @@ class Packs:
         now = utc_now()
         title_json = json.dumps(dict(title), ensure_ascii=False, sort_keys=True)
         with self._db.write() as conn:
-            old = conn.execute(select(t.packs).where(t.packs.c.id == pack_id)).first()
             values = {"version": version, "title": title_json, "folder": str(folder), "enabled": enabled}
-            if old is None:
-                conn.execute(insert(t.packs).values(id=pack_id, installed_at=now, **values))
-            else:
-                conn.execute(update(t.packs).where(t.packs.c.id == pack_id).values(values))
+            # an upsert that keeps installed_at: two PCs may install the same pack at once
+            conn.execute(self._db.upsert_pack, {"id": pack_id, "installed_at": now, **values})
             return to_pack(conn.execute(select(t.packs).where(t.packs.c.id == pack_id)).one())
 
     def list_packs(self, *, enabled_only: bool = False) -> list[PackRecord]:

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, delete, false, func, insert, select, update
 
 from quizapp.progress import learnerdata, seen
 from quizapp.progress import schema as t
+from quizapp.progress.concurrency import retrying
 from quizapp.progress.database import Database
 from quizapp.progress.errors import DuplicateNameError, InvalidValueError, NotFoundError
 from quizapp.progress.records import (
@@ -36,6 +37,8 @@ from quizapp.progress.values import (
     new_id,
     normalise_name,
 )
+
+CLASS_NAMES_LOCK_KEY = 0x51434C53  # "QCLS": taken while a class name is checked and written (server)
 
 
 def _after(stamp: str) -> str:
@@ -75,12 +78,14 @@ class People:
     def __init__(self, db: Database) -> None:
         self._db = db
 
+    @retrying
     def create_class(self, name: str) -> SchoolClass:
         """Add a class. ``DuplicateNameError`` if a class not archived already has that name."""
         name = clean_name(name, "class name", 100)
         now = utc_now()
         cid = new_id()
         with self._db.write() as conn:
+            self._db.lock_on_server(conn, CLASS_NAMES_LOCK_KEY)
             if _active_class_named(conn, name):
                 raise DuplicateNameError(f"There is already a class called {name!r}.")
             conn.execute(
@@ -108,9 +113,11 @@ class People:
             cid = _active_class_named(conn, name)
             return None if cid is None else class_in(conn, cid)
 
+    @retrying
     def rename_class(self, class_id: str, name: str) -> SchoolClass:
         name = clean_name(name, "class name", 100)
         with self._db.write() as conn:
+            self._db.lock_on_server(conn, CLASS_NAMES_LOCK_KEY)
             class_in(conn, class_id)
             if _active_class_named(conn, name, exclude_id=class_id):
                 raise DuplicateNameError(f"There is already a class called {name!r}.")
@@ -119,9 +126,11 @@ class People:
             )
             return class_in(conn, class_id)
 
+    @retrying
     def archive_class(self, class_id: str, archived: bool = True) -> SchoolClass:
         """Archive (or with ``archived=False`` bring back) a class. Its learners stay in it."""
         with self._db.write() as conn:
+            self._db.lock_on_server(conn, CLASS_NAMES_LOCK_KEY)
             current = class_in(conn, class_id)
             if not archived and _active_class_named(conn, current.name, exclude_id=class_id):
                 raise DuplicateNameError(
@@ -135,6 +144,7 @@ class People:
             )
             return class_in(conn, class_id)
 
+    @retrying
     def create_learner(
         self,
         display_name: str,
@@ -167,6 +177,7 @@ class People:
             conn.execute(insert(t.learners).values(learner_values(learner)))
         return learner
 
+    @retrying
     def create_learners(
         self,
         people: Sequence[tuple[str, str] | NewLearner],

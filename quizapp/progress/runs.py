@@ -12,7 +12,9 @@ from typing import Any, cast
 from sqlalchemy import Connection, bindparam, insert, select, update
 
 from quizapp.progress import schema as t
-from quizapp.progress.database import Database
+from quizapp.progress import server_answer
+from quizapp.progress.concurrency import retrying
+from quizapp.progress.database import COUNTER_KEY, Database
 from quizapp.progress.errors import InvalidValueError, NotFoundError
 from quizapp.progress.moduleprogress import progress_row, save_progress, save_resume
 from quizapp.progress.people import learner_in
@@ -65,6 +67,7 @@ class Runs:
     def __init__(self, db: Database) -> None:
         self._db = db
 
+    @retrying
     def start_quiz_run(
         self,
         learner_id: str,
@@ -126,7 +129,7 @@ class Runs:
             if kind != "quiz":  # check questions leave the module's quiz progress and resume point alone
                 self._db.run_owners[run.id] = (learner_id, pack_id, module_id, kind)
                 return run
-            old = progress_row(conn, learner_id, pack_id, module_id)
+            old = progress_row(conn, learner_id, pack_id, module_id, lock=True)
             new = ModuleProgress(
                 learner_id=learner_id,
                 pack_id=pack_id,
@@ -160,6 +163,7 @@ class Runs:
             self._db.run_owners[run_id] = owner
         return owner
 
+    @retrying
     def record_answer(
         self,
         *,
@@ -230,28 +234,38 @@ class Runs:
                 raise InvalidValueError(
                     f"Quiz run {quiz_run_id} is not {learner_id}'s run of {pack_id}/{module_id}."
                 )
-            conn.execute(
-                INSERT_ATTEMPT,
-                {
-                    "id": attempt.id,
-                    "learner_id": learner_id,
-                    "quiz_run_id": quiz_run_id,
-                    "pack_id": pack_id,
-                    "pack_version": pack_version,
-                    "module_id": module_id,
-                    "question_id": question_id,
-                    "question_type": question_type,
-                    "answer_json": answer_json,
-                    "correct": correct,
-                    "rating": rating,
-                    "points_earned": attempt.points_earned,
-                    "points_possible": attempt.points_possible,
-                    "time_ms": attempt.time_ms,
-                    "answered_at": attempt.answered_at,
-                    "kind": kind,
-                    **self._db.origin(conn),
-                },
-            )
+            row = {
+                "id": attempt.id,
+                "learner_id": learner_id,
+                "quiz_run_id": quiz_run_id,
+                "pack_id": pack_id,
+                "pack_version": pack_version,
+                "module_id": module_id,
+                "question_id": question_id,
+                "question_type": question_type,
+                "answer_json": answer_json,
+                "correct": correct,
+                "rating": rating,
+                "points_earned": attempt.points_earned,
+                "points_possible": attempt.points_possible,
+                "time_ms": attempt.time_ms,
+                "answered_at": attempt.answered_at,
+                "kind": kind,
+            }
+            if self._db.answer_on_server is not None:  # one statement (server_answer.py)
+                index = next_index if kind == "quiz" else None
+                values = server_answer.parameters(
+                    row,
+                    counter_key=COUNTER_KEY,
+                    first_value=self._db.next_counter,
+                    device=self._db.database_id,
+                    next_index=index,
+                    now=self._db.now(),
+                )
+                statement = self._db.answer_on_server[index is not None]
+                self._db.counter_raised(int(conn.execute(statement, values).scalar_one()))
+                return attempt if kind == "quiz" else dataclasses.replace(attempt, kind=kind)
+            conn.execute(INSERT_ATTEMPT, {**row, **self._db.origin(conn)})
             if kind != "quiz":
                 return dataclasses.replace(attempt, kind=kind)
             if next_index is not None:
@@ -268,6 +282,7 @@ class Runs:
                 save_resume(self._db, conn, learner_id, pack_id, module_id, "quiz", next_index, now)
         return attempt
 
+    @retrying
     def finish_quiz_run(self, quiz_run_id: str, *, score_percent: float, passed: bool) -> ModuleProgress:
         """Close a run with its score; updates best score, passed and completed_at (first pass), and moves
         the resume point to the module's results. Returns the module's progress. A check run ("pre" or
@@ -277,7 +292,7 @@ class Runs:
         now = self._db.now()
         with self._db.write() as conn:
             run = run_in(conn, quiz_run_id)
-            old = progress_row(conn, run.learner_id, run.pack_id, run.module_id)
+            old = progress_row(conn, run.learner_id, run.pack_id, run.module_id, lock=True)
             if run.finished_at is not None:
                 return old
             conn.execute(

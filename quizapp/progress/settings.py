@@ -39,6 +39,10 @@ class Settings(abc.ABC):
     def write(self, key: str, value: str | None) -> None:
         """Set (or with None remove) a raw setting."""
 
+    @abc.abstractmethod
+    def increment(self, key: str) -> int:
+        """Add one to the whole number kept under ``key`` (0 when unset) in one transaction; the new value."""
+
     @staticmethod
     def learner_key(name: str, learner_id: str) -> str:
         """The key of a setting about one learner: ``<name>:<learner id>``."""
@@ -176,7 +180,7 @@ class StoreSettings(Settings):
             return None if value is None else str(value)
 
     def write(self, key: str, value: str | None) -> None:
-        from sqlalchemy import delete, insert, update
+        from sqlalchemy import delete
 
         from quizapp.progress import schema as t
         from quizapp.progress.errors import InvalidValueError
@@ -187,6 +191,31 @@ class StoreSettings(Settings):
             if value is None:
                 conn.execute(delete(t.settings).where(t.settings.c.key == key))
                 return
-            result = conn.execute(update(t.settings).where(t.settings.c.key == key).values(value=value))
-            if result.rowcount == 0:
-                conn.execute(insert(t.settings).values(key=key, value=value))
+            conn.execute(self._db.upsert_setting, {"key": key, "value": value})
+
+    def increment(self, key: str) -> int:
+        """Add one to the whole number kept under ``key`` (0 when unset or not a number) in one transaction
+        and return it: wrong PIN tries from several PCs of a school server all count."""
+        from sqlalchemy import select, update
+
+        from quizapp.progress import schema as t
+        from quizapp.progress.concurrency import dialect_insert
+        from quizapp.progress.errors import InvalidValueError
+
+        if not key or len(key) > 120:
+            raise InvalidValueError("A setting name must be 1 to 120 characters.")
+        c = t.settings.c
+        with self._db.write() as conn:
+            # the row first (two PCs' first counts cannot both insert it), then read it locked, then count
+            conn.execute(
+                dialect_insert(conn.dialect.name, t.settings)
+                .values(key=key, value="0")
+                .on_conflict_do_nothing(index_elements=["key"])
+            )
+            text = conn.execute(select(c.value).where(c.key == key).with_for_update()).scalar_one()
+            try:
+                value = max(0, int(text)) + 1
+            except ValueError:
+                value = 1
+            conn.execute(update(t.settings).where(c.key == key).values(value=str(value)))
+            return value

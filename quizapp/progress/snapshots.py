@@ -16,6 +16,7 @@ from quizapp.progress.database import Database
 from quizapp.progress.merger import Merger, Streams
 from quizapp.progress.records import MergeReport
 
+MERGE_LOCK_KEY = 0x514D5247  # "QMRG": taken by an import (merge) on a server, so two never interleave
 ROSTER_TABLES: tuple[Table, ...] = (t.classes, t.learners, t.learner_merges)
 SNAPSHOT_TABLES: tuple[Table, ...] = (
     *ROSTER_TABLES,
@@ -113,6 +114,7 @@ class Snapshots:
         """
         report = MergeReport(source=source)
         with self._db.write() as conn:
+            self._db.lock_on_server(conn, MERGE_LOCK_KEY)  # one import at a time: the second sees the first
             Merger(conn, report, legacy_device).merge(snapshot, streams)
         self._db.run_owners.clear()
         return report

@@ -184,6 +184,9 @@ class _OpeningSettings(Settings):
     def write(self, key: str, value: str | None) -> None:
         self._opening.wait().settings.write(key, value)
 
+    def increment(self, key: str) -> int:
+        return self._opening.wait().settings.increment(key)
+
 
 class BackgroundJob:
     """One piece of start-up work (reading the pack catalogue, which validates any pack whose cache entry is

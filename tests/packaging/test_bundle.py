@@ -195,3 +195,30 @@ def test_unpacked_deb_runs_selftest_with_an_empty_environment(linux_build: Path,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert json.loads(result.stdout.strip().splitlines()[-1])["ok"] is True
+
+
+def test_frozen_app_uses_a_postgresql_server(unpacked: Path, tmp_path: Path) -> None:
+    """The packaged app carries psycopg and its libpq: with a server URL (password in a file) it creates
+    the schema and checks the server, with no PostgreSQL client on the PC's library path."""
+    from tests.pg import PG_PASSWORD, PgUnavailable, remove_server, start_server
+
+    try:
+        server = start_server()
+    except PgUnavailable as exc:
+        pytest.skip(f"no PostgreSQL server for the tests: {exc}")
+    try:
+        secret = tmp_path / "pw.txt"
+        secret.write_text(PG_PASSWORD + "\n", encoding="utf-8")
+        url = server.create_database().replace(f":{PG_PASSWORD}@", "@") + f"?password_file={secret}"
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("QUIZAPP_", "LD_LIBRARY_PATH"))}
+        for command in ("init", "check"):
+            args = ["--database", url, "--data-dir", str(tmp_path / "d"), "server", command]
+            result = subprocess.run(
+                [str(unpacked / "quizapp"), *args],
+                capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path,
+            )  # fmt: skip
+            assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        assert "The server is ready for the lab PCs." in result.stdout
+        assert list((unpacked / "_internal").glob("psycopg_binary*")), "psycopg's binary build is not bundled"
+    finally:
+        remove_server(server)

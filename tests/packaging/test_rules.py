@@ -221,3 +221,24 @@ def test_windows_icon_has_every_size_from_16_to_256(tmp_path: Path) -> None:
         sizes.add(size)
     assert sizes == {16, 24, 32, 48, 64, 128, 256}
     assert {p.parent.name for p in (tmp_path / "png").glob("*/quizapp.png")} == {f"{s}x{s}" for s in sizes}
+
+
+def test_packaged_builds_carry_psycopg_for_a_school_server() -> None:
+    """The pinned build environment has psycopg with its binary build (libpq inside), at one version; the
+    spec names the PostgreSQL dialect and psycopg_binary, which are loaded by name (unseen by analysis)."""
+    from tests.conftest import ROOT
+
+    pins = dict(
+        line.split(";")[0].strip().split("==")
+        for line in (ROOT / "packaging" / "requirements-build.txt").read_text(encoding="utf-8").splitlines()
+        if "==" in line and not line.startswith("#")
+    )
+    assert pins["psycopg"] == pins["psycopg-binary"]
+    spec = (ROOT / "packaging" / "quizapp.spec").read_text(encoding="utf-8")
+    for name in (
+        '"sqlalchemy.dialects.postgresql.psycopg"',
+        '"psycopg"',
+        'collect_submodules("psycopg_binary")',
+    ):
+        assert name in spec
+    assert "*DATABASE_MODULES" in spec

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql import ClauseElement
 
 from quizapp.progress.bundle import export_results, import_results
@@ -67,6 +67,11 @@ def test_every_statement_compiles_for_postgresql(tmp_path: Path) -> None:
 
     assert len(seen) > 40
     dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
+    # upserts are built with each database's own insert (progress/concurrency.py); their PostgreSQL form
+    # runs against a real server in the STORE_BACKENDS tests
+    upserts = [e for e in seen if isinstance(e, sqlite.Insert)]
+    assert upserts
     for element in seen:
-        element.compile(dialect=dialect)
+        if not isinstance(element, sqlite.Insert):
+            element.compile(dialect=dialect)
     assert raw_sql <= {"BEGIN"}

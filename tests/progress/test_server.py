@@ -247,3 +247,47 @@ def test_a_server_restarted_mid_session_fails_one_answer_clearly_then_saves_agai
             assert [a.question_id for a in store.runs.attempts_for_run(run.id)] == ["q1", "q3"]
     finally:
         remove_server(server)
+
+
+def test_a_quiz_answer_on_a_server_is_one_statement_that_writes_every_row(
+    pg_url: str, tmp_path: Path
+) -> None:
+    """On a server a quiz answer is sent as one statement (counter, answer, question index and resume point
+    together: the counter's row lock is held for one round trip, not four), and every row is written with
+    the transaction's counter."""
+    from sqlalchemy import event
+
+    from tests.progress.conftest import answer, start_run
+
+    with Store.open(tmp_path / "pc", database=pg_url) as store:
+        learner = store.people.create_learner("Ali")
+        run = start_run(store, learner)
+        sent: list[str] = []
+
+        def spy(conn: object, cursor: object, statement: str, *rest: object) -> None:
+            sent.append(statement)
+
+        engine = store._db.engine
+        event.listen(engine, "before_cursor_execute", spy)
+        answer(store, run, "q1", next_index=1)
+        event.remove(engine, "before_cursor_execute", spy)
+        assert len(sent) == 1
+        (saved,) = store.runs.attempts_for_run(run.id)
+        progress = store.progress.get_module_progress(learner.id, "safety", "passwords")
+        resume = store.progress.get_resume_point(learner.id)
+        assert progress.question_index == 1 and resume is not None
+        assert (resume.stage, resume.position, resume.module_id) == ("quiz", 1, "passwords")
+        server = parse_database_url(pg_url)
+        assert server is not None
+        engine = create_engine(server.url)
+        try:
+            with engine.connect() as conn:
+                a, mp, rp = t.attempts.c, t.module_progress.c, t.resume_points.c
+                stamps = {
+                    conn.execute(select(a.origin_counter).where(a.id == saved.id)).scalar_one(),
+                    conn.execute(select(mp.origin_counter).where(mp.learner_id == learner.id)).scalar_one(),
+                    conn.execute(select(rp.origin_counter).where(rp.learner_id == learner.id)).scalar_one(),
+                }
+        finally:
+            engine.dispose()
+        assert len(stamps) == 1 and stamps.pop() > 0

@@ -297,8 +297,7 @@ class TeacherPin:
             self._store.settings.write(PIN_HASH_KEY, hash_pin(pin, self._params))
             self.clear_failures()
             return PinCheck(True, 0, 0)
-        failures = self.failures + 1
+        failures = self._store.settings.increment(FAILURES_KEY)  # wrong tries on several PCs all count
         delay = delay_after(failures)
-        self._store.settings.write(FAILURES_KEY, str(failures))
         self._store.settings.write(LOCKED_UNTIL_KEY, repr(self._clock() + delay) if delay else None)
         return PinCheck(False, delay, failures)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from quizapp.progress.errors import DuplicateNameError
 from quizapp.progress.records import Learner, NewLearner
 from quizapp.progress.settings import Settings
 from quizapp.progress.store import Store
@@ -44,6 +45,21 @@ def _same_child(entry: Entry, learner: Learner | NewLearner) -> bool:
     return _key(entry.father_name) == _key(learner.father_name) and _key(entry.roll_number) == _key(
         learner.roll_number
     )
+
+
+def class_named(store: Store, name: str) -> tuple[bool, str]:
+    """The id of the class called ``name``, made when missing: (made, id). On a school server another PC
+    may make the same class between the look and the making: then that class is used."""
+    found = store.people.find_class(name)
+    if found is not None:
+        return False, found.id
+    try:
+        return True, store.people.create_class(name).id
+    except DuplicateNameError:
+        again = store.people.find_class(name)
+        if again is None:
+            raise
+        return False, again.id
 
 
 def add_entries(
@@ -89,9 +105,10 @@ def _add_entries(
         if entry.class_name:
             target = classes.get(_key(entry.class_name))
             if target is None:
-                target = store.people.create_class(entry.class_name).id
+                made, target = class_named(store, entry.class_name)
                 classes[_key(entry.class_name)] = target
-                result.new_classes.append(entry.class_name)
+                if made:
+                    result.new_classes.append(entry.class_name)
         there = learners_of(target)
         pending = [new for _, new in wanted if new.class_id == target]
         if any(_same_child(entry, lr) for lr in there) or any(_same_child(entry, new) for new in pending):
