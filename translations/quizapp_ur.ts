@@ -1963,7 +1963,6 @@
         <translation>جانچ نہیں ہو سکی۔ ڈیٹا فولڈر میں لاگ دیکھیں۔</translation>
     </message>
     <message>
-<<<<<<< HEAD
         <source>Play a soft sound when a learner answers right</source>
         <translation>جب طالب علم درست جواب دے تو ہلکی سی آواز چلائیں</translation>
     </message>
@@ -2006,7 +2005,8 @@
     <message>
         <source>Read texts that have no recording with this voice</source>
         <translation>جن عبارتوں کی ریکارڈنگ نہیں، انہیں اسی آواز سے پڑھ کر سنائیں</translation>
-=======
+    </message>
+    <message>
         <source>Choose an answer first.</source>
         <translation>پہلے ایک جواب چنیں۔</translation>
     </message>
@@ -2069,7 +2069,6 @@
     <message>
         <source>✓ Nothing wrong here.</source>
         <translation>✓ یہاں کچھ غلط نہیں۔</translation>
->>>>>>> p21reg
     </message>
 </context>
 <context>
