@@ -186,8 +186,6 @@ def test_urdu_names_in_an_urdu_interface_fit_half_the_class_uncut(qtbot, styled_
     (names are drawn in Naskh, the rows sized from Naskh's real ink)."""
     from PySide6.QtGui import QFontMetrics
 
-    from quizapp.ui.i18n.fonts import TABLE_FAMILY, compact_font
-
     blue = _urdu_class(store)
     styled_area.ctx.set_language("ur")
     styled_area.unlock_without_pin()
@@ -198,6 +196,8 @@ def test_urdu_names_in_an_urdu_interface_fit_half_the_class_uncut(qtbot, styled_
     assert page.proxy.rowCount() == CLASS_SIZE
     assert page.grid.visible_rows() >= 20, page.grid.visible_rows()
     assert styled_area.page_stack.currentWidget().verticalScrollBar().maximum() == 0
+    from quizapp.ui.i18n.fonts import TABLE_FAMILY, compact_font
+
     for row in range(CLASS_SIZE):
         text = page.grid_text(row, 0)
         font = compact_font(names.font(), text)
