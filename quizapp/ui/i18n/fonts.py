@@ -1,5 +1,6 @@
 """The fonts each language needs: Noto Nastaliq Urdu (shipped in ``assets/fonts`` with its licence) for
-Urdu, the system's interface font for English.
+Urdu, the system's interface font for English, and Noto Naskh Arabic (also shipped) for Urdu words in the
+teacher's dense tables only (:func:`compact_font`).
 
 Nastaliq is tall: at the same pixel size its lines are about twice as high as a Latin font's, and some
 letter stacks reach above the font's own ascent. Qt's layouts size labels, buttons and fields from the
@@ -18,7 +19,11 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 log = logging.getLogger("quizapp")
 
 URDU_FAMILY = "Noto Nastaliq Urdu"
-FONT_FILES = ("NotoNastaliqUrdu-Regular.ttf", "NotoNastaliqUrdu-Bold.ttf")
+TABLE_FAMILY = "Noto Naskh Arabic"
+"""Naskh writes Urdu letters side by side on the line instead of in Nastaliq's descending stacks: at the
+same pixel size its ink is about half as tall (15 px against 28 at 13 px), so a table of Urdu names gets
+twice the rows. Only for the teacher's dense tables; children read Nastaliq, the script they are taught."""
+FONT_FILES = ("NotoNastaliqUrdu-Regular.ttf", "NotoNastaliqUrdu-Bold.ttf", "NotoNaskhArabic-Regular.ttf")
 SCRIPT_FAMILIES = {"ur": URDU_FAMILY}
 URDU_SCALE = 1.2
 """Urdu text is shown 1.2 times as large as English: at the same pixel size Nastaliq's letters, dots and
@@ -42,7 +47,8 @@ class FontSet:
                 continue
             path = self.fonts_dir / name
             if not path.is_file():
-                self.problems.append(f"{path}: the font file is missing; Urdu uses a system font.")
+                who = "tables of Urdu names use" if name.startswith("NotoNaskh") else "Urdu uses"
+                self.problems.append(f"{path}: the font file is missing; {who} a system font.")
                 log.warning("Font file missing: %s", path)
                 self.loaded[name] = []
                 continue
@@ -123,3 +129,16 @@ def text_line_height(font: QFont, text: str) -> int:
     if families:
         fallback.setFamilies(families)
     return QFontMetrics(fallback).height()
+
+
+def compact_font(font: QFont, text: str) -> QFont:
+    """The font a dense table (the teacher's results grid) draws ``text`` in: Noto Naskh Arabic at the
+    same size when ``text`` has Arabic-script letters, ``font`` itself otherwise. Latin letters and
+    signs in the text fall back to ``font``'s other families; Nastaliq comes last, for any letter Naskh
+    lacks. Rows must be sized from this font's ink (``QFontMetrics(compact_font(...))``)."""
+    if not has_arabic_script(text):
+        return font
+    others = [f for f in font.families() or [font.family()] if f and f not in (TABLE_FAMILY, URDU_FAMILY)]
+    compact = QFont(font)
+    compact.setFamilies([TABLE_FAMILY, *others, URDU_FAMILY])
+    return compact

@@ -37,7 +37,7 @@ from quizapp.services.teacher.reports import (
     question_lines,
     results_grid,
 )
-from quizapp.ui.i18n.fonts import has_arabic_script
+from quizapp.ui.i18n.fonts import compact_font, has_arabic_script
 from quizapp.ui.i18n.formatting import Formatter
 from quizapp.ui.plaintext import fill_args, plain_label, tooltip_text
 from quizapp.ui.teacher.learning_page import LearningTab
@@ -45,6 +45,9 @@ from quizapp.ui.teacher.page import Page
 from quizapp.ui.teacher.printing import date_text
 from quizapp.ui.teacher.results_table import FrozenNameTable, LearnerFilter, ResultsModel
 from quizapp.ui.teacher.widgets import MIN_TARGET, Card, heading, note, tr
+
+URDU_INK_SAMPLE = "بلال احمد یوسف گل نیچے ژ"
+"""The tallest and deepest letters Urdu names have: a class of Urdu names gets at least their room."""
 
 if TYPE_CHECKING:
     from quizapp.ui.teacher.area import TeacherArea
@@ -321,20 +324,22 @@ class ResultsPage(Page):
         """A compact row: as tall as the ink of the texts it shows (names are one line) and 1-2 px of air
         above and below, never taller than a line of the grid's font (with that air, in Latin letters).
 
-        Nastaliq's metrics leave room for its rarest, deepest letters: a class of Urdu names gets the room
-        of the tallest and deepest letters names have; a class whose names are in Latin letters (drawn in
-        the fallback font) gets the room of those, so more learners are in sight at 1024x600."""
+        Each text is measured in the font the grid draws it in (``compact_font``: Naskh for Urdu letters,
+        whose ink is half as tall as Nastaliq's): a class of Urdu names gets the room of the tallest and
+        deepest letters names have; a class whose names are in Latin letters (drawn in the fallback font)
+        gets the room of those, so more learners are in sight at 1024x600."""
         font = QFont(self.font())
         font.setPixelSize(self._grid_pixels())
-        metrics = QFontMetrics(font)
         sample = ["(Ågý)"]  # the tallest and deepest Latin marks a name may have
         shown = [text for text in texts if text]
+
+        def ink(text: str) -> int:
+            return QFontMetrics(compact_font(font, text)).tightBoundingRect(text).height()
+
         if any(has_arabic_script(text) for text in shown) or (self.ctx.is_rtl and not shown):
-            sample.append("بلال احمد یوسف گل نیچے ژ")
-            ink = max(metrics.tightBoundingRect(text).height() for text in [*sample, *shown])
-            return ink + 4
-        ink = max(metrics.tightBoundingRect(text).height() for text in [*sample, *shown])
-        return min(metrics.height() + 4, ink + 3)
+            sample.append(URDU_INK_SAMPLE)
+            return max(ink(text) for text in [*sample, *shown]) + 4
+        return min(QFontMetrics(font).height() + 4, max(ink(text) for text in [*sample, *shown]) + 3)
 
     def _shown_texts(self) -> set[str]:
         """Every text the grid's rows show (names, classes, marks), each once."""

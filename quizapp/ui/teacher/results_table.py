@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from quizapp.services.learner_names import display_labels
 from quizapp.services.records import SummaryCell
 from quizapp.services.teacher.reports import ResultsGrid
+from quizapp.ui.i18n.fonts import compact_font
 from quizapp.ui.plaintext import tooltip_text
 from quizapp.ui.teacher.printing import status_words
 from quizapp.ui.teacher.widgets import tr
@@ -172,7 +173,8 @@ class InkCentredDelegate(QStyledItemDelegate):
 
     Rows are only as tall as the ink of what they show (see ``ResultsPage._row_height``); Qt would place
     the line by the font's line box, which with Nastaliq as the application font is far taller than a
-    Latin name's ink, and cut the name's descenders off at the bottom of a compact row."""
+    Latin name's ink, and cut the name's descenders off at the bottom of a compact row. Text in Urdu
+    letters is drawn in Naskh (``compact_font``), whose ink is half as tall as Nastaliq's."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         opt = QStyleOptionViewItem(option)
@@ -185,7 +187,8 @@ class InkCentredDelegate(QStyledItemDelegate):
         if not text:
             return
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget).adjusted(4, 0, -4, 0)
-        metrics = QFontMetrics(opt.font)
+        font = compact_font(opt.font, text)  # Urdu names in Naskh: half Nastaliq's height, as the rows
+        metrics = QFontMetrics(font)
         shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         ink = metrics.tightBoundingRect(shown)
         advance = metrics.horizontalAdvance(shown)
@@ -198,7 +201,7 @@ class InkCentredDelegate(QStyledItemDelegate):
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
-        painter.setFont(opt.font)
+        painter.setFont(font)
         painter.setPen(opt.palette.color(role))
         painter.setLayoutDirection(opt.direction)
         painter.drawText(QPointF(x, baseline), shown)
@@ -216,8 +219,8 @@ class InkCentredHeader(QHeaderView):
         super().__init__(Qt.Orientation.Horizontal, parent)
 
     def ink_height(self) -> int:
-        """The height of the ink of every title shown (and of "Ag"), with 3 px of air above and below."""
-        metrics = QFontMetrics(self.font())
+        """The height of the ink of every title shown (and of "Ag"), with 3 px of air above and below;
+        titles in Urdu letters are drawn (and measured) in Naskh, as the names are."""
         model = self.model()
         texts = ["Ag"]
         if model is not None:
@@ -225,7 +228,9 @@ class InkCentredHeader(QHeaderView):
                 value = model.headerData(section, Qt.Orientation.Horizontal)
                 if value:
                     texts.append(str(value))
-        return max(metrics.tightBoundingRect(text).height() for text in texts) + 6
+        font = self.font()
+        inks = (QFontMetrics(compact_font(font, text)).tightBoundingRect(text).height() for text in texts)
+        return max(inks) + 6
 
     def paintSection(self, painter: QPainter, rect: Any, logical_index: int) -> None:
         if not rect.isValid():
@@ -246,14 +251,15 @@ class InkCentredHeader(QHeaderView):
         rtl = opt.direction == Qt.LayoutDirection.RightToLeft
         margin = self.TEXT_MARGIN
         box = rect.adjusted(margin + (indicator if rtl else 0), 0, -margin - (0 if rtl else indicator), 0)
-        metrics = QFontMetrics(self.font())
+        font = compact_font(self.font(), text)
+        metrics = QFontMetrics(font)
         shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(box.width(), 0))
         ink = metrics.tightBoundingRect(shown)
         advance = metrics.horizontalAdvance(shown)
         x = box.right() - advance if rtl else box.left()
         baseline = box.top() + (box.height() - ink.height()) / 2 - ink.top()
         painter.save()
-        painter.setFont(self.font())
+        painter.setFont(font)
         painter.setPen(opt.palette.color(QPalette.ColorRole.ButtonText))
         painter.setLayoutDirection(opt.direction)
         painter.drawText(QPointF(x, baseline), shown)

@@ -29,7 +29,7 @@ from quizapp.content.vocab import QUESTION_TYPES
 from quizapp.progress.bundle import export_results, export_roster
 from quizapp.progress.records import ClockNote, LookAlike, MergedLearner, MergeReport
 from quizapp.progress.store import Store
-from quizapp.ui.i18n.fonts import line_height
+from quizapp.ui.i18n.fonts import compact_font, line_height
 from quizapp.ui.i18n.formatting import Formatter
 from quizapp.ui.teacher.merge_report import merge_lines
 from quizapp.ui.teacher.widgets import FlowLayout, WrappingCheckBox, fill_args
@@ -195,9 +195,10 @@ def test_urdu_rows_headers_and_tabs_have_room_for_tall_letters(qtbot, styled_are
                     if view.isRowHidden(row):
                         continue
                     texts = [str(model.index(row, c).data() or "") for c in range(model.columnCount())]
-                    # a compact grid: each row holds the ink of its text (Nastaliq's tallest letters and
-                    # deepest tails included), not the font's whole line
-                    ink = max(QFontMetrics(view.font()).tightBoundingRect(t).height() for t in texts)
+                    # a compact grid: each row holds the ink of its text in the font it is drawn in
+                    # (Naskh for Urdu letters, tallest letters and deepest tails included), not a whole line
+                    inks = [QFontMetrics(compact_font(view.font(), t)).tightBoundingRect(t) for t in texts]
+                    ink = max(rect.height() for rect in inks)
                     assert view.rowHeight(row) >= ink + 4, (name, texts, view.rowHeight(row), ink)
                     checked.append(texts[0])
             elif isinstance(view, QListView):  # a model/view list (the learners of a class)

@@ -141,24 +141,69 @@ def test_grid_lists_only_modules_learners_can_open(qtbot, area, store) -> None:
     assert "example" in {column.pack_id for column in page.current_grid.columns}
 
 
-def test_urdu_names_keep_their_ink_and_a_class_in_view(qtbot, area, store) -> None:
-    """A class with Urdu names gets rows tall enough for Nastaliq's ink (drawn in the middle of the row),
-    and still at least 9 of 40 learners in view at 1024x600."""
+URDU_FIRST = ["بلال", "عائشہ", "ژالہ", "محمد یوسف", "فاطمہ", "ضیاء الحق", "شگفتہ", "گل ناز"]
+URDU_LAST = ["احمد", "بی بی", "پروین", "چوہدری", "نیازی"]
+
+
+def _urdu_class(store):
+    """Forty learners whose names are written in Urdu letters, the deepest and tallest ones among them."""
+    blue = store.people.create_class("Class 6 Blue")
+    for n in range(CLASS_SIZE):
+        name = f"{URDU_FIRST[n % len(URDU_FIRST)]} {URDU_LAST[n // len(URDU_FIRST)]}"
+        store.people.create_learner(name, class_id=blue.id, roll_number=str(n + 1))
+    return blue
+
+
+def _ink_outside_the_row(view, row: int, column: int) -> int:
+    """Paints the cell with the grid's own delegate into the middle third of an empty image three rows
+    tall, unclipped, and counts the pixels painted above or below the row: ink the real grid cuts off."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    height, width = view.rowHeight(row), view.columnWidth(column)
+    image = QImage(width, 3 * height, QImage.Format.Format_ARGB32)
+    image.fill(QColor(0, 0, 0, 0))
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.font = view.font()
+    option.rect = QRect(0, height, width, height)
+    option.widget = view
+    painter = QPainter(image)
+    view.itemDelegate().paint(painter, option, view.model().index(row, column))
+    painter.end()
+    return sum(
+        1
+        for y in [*range(height), *range(2 * height, 3 * height)]
+        for x in range(width)
+        if image.pixelColor(x, y).alpha() > 0
+    )
+
+
+def test_urdu_names_in_an_urdu_interface_fit_half_the_class_uncut(qtbot, styled_area, store) -> None:
+    """Urdu interface, forty names in Urdu letters, 1024x600, the app's style sheet: at least 20 of 40
+    learners in view (13 when the names were drawn in Nastaliq), and no name's ink reaches past its row
+    (names are drawn in Naskh, the rows sized from Naskh's real ink)."""
     from PySide6.QtGui import QFontMetrics
 
-    blue = store.people.create_class("Class 6 Blue")
-    for n in range(40):
-        store.people.create_learner(f"بلال احمد {n}", class_id=blue.id, roll_number=str(n + 1))
-    area.ctx.set_language("ur")
-    area.resize(1024, 600)
-    area.show()
-    area.unlock_without_pin()
-    page = area.show_page("results")
+    blue = _urdu_class(store)
+    styled_area.ctx.set_language("ur")
+    styled_area.unlock_without_pin()
+    page = styled_area.show_page("results")
     page.class_filter.setCurrentIndex(page.class_filter.findData(blue.id))
-    qtbot.waitExposed(area)
-    ink = QFontMetrics(page.grid.names.font()).tightBoundingRect("بلال احمد یوسف گل نیچے ژ").height()
-    assert page.grid.names.rowHeight(0) >= ink + 4
-    assert page.grid.visible_rows() >= 10
+    qtbot.waitExposed(styled_area)
+    names = page.grid.names
+    assert page.proxy.rowCount() == CLASS_SIZE
+    assert page.grid.visible_rows() >= 20, page.grid.visible_rows()
+    assert styled_area.page_stack.currentWidget().verticalScrollBar().maximum() == 0
+    from quizapp.ui.i18n.fonts import TABLE_FAMILY, compact_font
+
+    for row in range(CLASS_SIZE):
+        text = page.grid_text(row, 0)
+        font = compact_font(names.font(), text)
+        assert font.families()[0] == TABLE_FAMILY
+        assert QFontMetrics(font).tightBoundingRect(text).height() + 2 <= names.rowHeight(row), text
+        assert _ink_outside_the_row(names, row, 0) == 0, text
 
 
 def test_urdu_grid_in_the_app_style_shows_a_third_of_the_class(qtbot, styled_area, store) -> None:
