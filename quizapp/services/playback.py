@@ -1,4 +1,5 @@
-"""Play a narration clip (Ogg Vorbis, MP3 or WAV bytes) on the computer's sound device with miniaudio.
+"""Play a clip (narration in Ogg Vorbis, MP3 or WAV; the praise chime in WAV) on the computer's
+sound device with miniaudio: the app's one way to make a sound.
 
 miniaudio was chosen by measurement (benchmarks/bench_audio.py, docs/authoring.md "Narration"): it adds
 1.1 MB to the installed bundle where Qt Multimedia with its FFmpeg libraries adds about 22 MB, decodes
@@ -7,8 +8,11 @@ This module imports it at the top, so **nothing at start-up may import this modu
 the first press of a speaker button (tests/ui/test_narration.py checks that the app starts without it).
 
 One :class:`Player` holds one device, opened on the first clip and kept until :meth:`Player.close`; a new
-clip stops the one playing. Every failure is a :class:`PlaybackError` whose message can be shown to a
-child or teacher as it is (no sound device on this computer, a clip that cannot be decoded).
+clip stops the one playing, unless it is played with ``interrupt=False`` (a sound effect such as the
+praise chime): then it is skipped while another clip is still playing, so a chime never cuts off the
+sentence a child is listening to, while narration started during a chime stops the chime. Every
+failure is a :class:`PlaybackError` whose message can be shown to a child or teacher as it is (no sound
+device on this computer, a clip that cannot be decoded).
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ class Player:
         self._lock = threading.Lock()
         self._frames = 0
         self._clip = 0
+        self._playing = False
 
     @property
     def frames_played(self) -> int:
@@ -47,13 +52,19 @@ class Player:
         return self._frames
 
     @property
+    def playing(self) -> bool:
+        """A clip has started and has neither reached its end nor been stopped."""
+        return self._playing
+
+    @property
     def backend(self) -> str:
         """The sound system in use (``Null``, ``PulseAudio``, ``WASAPI``...), once a clip has played."""
         return self._device.backend if self._device is not None else ""
 
-    def play(self, data: bytes, on_end: Callable[[], None] | None = None) -> None:
+    def play(self, data: bytes, on_end: Callable[[], None] | None = None, *, interrupt: bool = True) -> bool:
         """Decode ``data`` and start playing it (returns at once; ``on_end`` is called from the audio
-        thread when the clip has been played to its end, not when it is stopped)."""
+        thread when the clip has been played to its end, not when it is stopped). With ``interrupt``
+        False nothing is played while another clip plays; returns whether the clip was started."""
         try:
             stream = miniaudio.stream_memory(
                 data,
@@ -64,9 +75,12 @@ class Player:
         except miniaudio.DecodeError as exc:
             raise PlaybackError("This recording could not be played (it is damaged).") from exc
         with self._lock:
+            if not interrupt and self._playing:
+                return False
             device = self._open()
             self._clip += 1
             self._frames = 0
+            self._playing = False
             device.stop()
             feed = self._feed(stream, self._clip, on_end)
             next(feed)
@@ -75,6 +89,8 @@ class Player:
             except miniaudio.MiniaudioError as exc:
                 log.warning("The sound device did not start: %s", exc)
                 raise PlaybackError("The sound on this computer did not start.") from exc
+            self._playing = True
+        return True
 
     def _open(self) -> miniaudio.PlaybackDevice:
         if self._device is None:
@@ -103,6 +119,8 @@ class Player:
                     self._frames += len(samples) // CHANNELS
                 frames = yield samples
         except StopIteration:
+            if clip == self._clip:
+                self._playing = False
             if on_end is not None and clip == self._clip:
                 try:
                     on_end()
@@ -113,6 +131,7 @@ class Player:
         """Stop the clip playing, if any."""
         with self._lock:
             self._clip += 1
+            self._playing = False
             if self._device is not None:
                 try:
                     self._device.stop()
@@ -123,6 +142,7 @@ class Player:
         """Stop and give the sound device back."""
         with self._lock:
             self._clip += 1
+            self._playing = False
             if self._device is not None:
                 self._device.close()
                 self._device = None

@@ -7,6 +7,12 @@ as the picture loader re-checks pictures), else the computer's reading voice (es
 shown. The player (:mod:`quizapp.services.playback`, miniaudio) is imported on the first press, in a
 worker thread, never at start-up; failures (no sound device in a lab PC, a damaged file) are a quiet
 sentence on the screen via :attr:`Narrator.problem`, never a dialog or a traceback.
+
+The praise chime goes through the same player (:meth:`Narrator.play_effect`), so the app has one way to
+make a sound: loaded on the first chime or press, in a worker thread. **The chime never interrupts
+narration**: while a clip is playing the chime is skipped (the praise word and star still show), and
+narration started during a chime stops the chime, as any new clip does. A chime that cannot play (no
+sound device) is one line in the log and nothing on the screen: it is decoration, not content.
 """
 
 from __future__ import annotations
@@ -130,6 +136,31 @@ class Narrator(QObject):
             self._ticket += 1
             ticket = self._ticket
         threading.Thread(target=self._prepare, args=(item, ticket), daemon=True, name="narration").start()
+
+    def play_effect(self, path: Path) -> None:
+        """Play the short sound effect ``path`` (a WAV) in a worker thread, unless narration is playing."""
+        threading.Thread(target=self._play_effect, args=(path,), daemon=True, name="sound-effect").start()
+
+    def _play_effect(self, path: Path) -> None:
+        try:
+            data = path.read_bytes()
+            from quizapp.services import playback
+
+            try:
+                if not self._get_player(playback).play(data, interrupt=False):
+                    log.info("Sound %s skipped: narration is playing", path.name)
+            except playback.PlaybackError as exc:
+                log.info("Sound %s not played: %s", path.name, exc)
+        except OSError as exc:
+            log.warning("Sound %s could not be read: %s", path.name, exc)
+        except Exception as exc:  # a chime must never take the app down, nor show a traceback
+            log.warning("Sound %s failed: %s", path.name, exc)
+
+    def _get_player(self, playback: Any) -> Any:
+        with self._lock:
+            if self._player is None:
+                self._player = playback.Player(self._backends)
+            return self._player
 
     def _prepare(self, item: NarrationItem, ticket: int) -> None:
         try:

@@ -21,7 +21,7 @@ from quizapp import paths
 from quizapp.services.grading import Grade, is_complete
 from quizapp.services.play import praise_sound_enabled
 from quizapp.services.records import StoreError
-from quizapp.ui import images, sound, theme
+from quizapp.ui import images, theme
 from quizapp.ui.narration import speaker_shortcut
 from quizapp.ui.praise import PraiseMoment
 from quizapp.ui.questions import QuestionView, make_view
@@ -422,7 +422,7 @@ class QuizScreen(Screen):
         self.praise.start(word, self.ctx.display_scale)
         self.feedback.setAccessibleName(f"{word} {self.feedback.accessibleName()}")
         if praise_sound_enabled(self.ctx.store):
-            sound.play_effect(paths.assets_dir() / "sounds" / "praise.wav")
+            self.ctx.narrator.play_effect(paths.assets_dir() / "sounds" / "praise.wav")
 
     def _show_result(self, result: Grade, *, fresh: bool = False) -> None:
         """Show a checked answer's feedback; ``fresh`` when it was just checked (then a right one is
