@@ -31,10 +31,10 @@ class OrderingViewKind(ViewKind):
 
     def answer_as_learner(self, pilot: Autopilot, view: QuestionView, target: Any, right: bool) -> None:
         """Put the steps in order with the Up buttons (as a keyboard or mouse user would); a wrong answer
-        leaves them as they start."""
+        puts each step one place off (no step in its place: no partial credit)."""
         assert isinstance(view, OrderingView)
         if not right:
-            return
+            target = [*target[1:], *target[:1]]
         order_list = view.list
         for position, item in enumerate(target):
             for _ in range(len(target)):
