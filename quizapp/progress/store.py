@@ -135,6 +135,11 @@ class Store:
         return self.open_report.db_path
 
     @property
+    def closed(self) -> bool:
+        """True once :meth:`close` has run (the app is shutting down): nothing more is read or written."""
+        return self._db.closed
+
+    @property
     def read_only(self) -> bool:
         return self._db.read_only
 

@@ -137,6 +137,11 @@ class OpeningStore:
         """``store.settings``; the settings in ``PEEKED_SETTINGS`` come from the quick look until open."""
         return _OpeningSettings(self)
 
+    @property
+    def closed(self) -> bool:
+        """True once the opened store was closed (never waits: False while opening or when it failed)."""
+        return self._store is not None and self._store.closed
+
     def close(self) -> None:
         """Close the store (after waiting for it to open); nothing when opening never started or failed."""
         if not self._started:

@@ -128,8 +128,9 @@ class MainWindow(QMainWindow):
         if job is None or job.ready:
             self._background_timer.stop()
             self._background = None
-            if bool(getattr(self.ctx.store, "ready", True)):
-                self.store_ready()
+            store = self.ctx.store
+            if bool(getattr(store, "ready", True)) and not getattr(store, "closed", False):
+                self.store_ready()  # (a store closed meanwhile: the app is shutting down, nothing to show)
 
     def store_ready(self) -> None:
         """The store has opened in the background: show the picker again from it (it may differ from the

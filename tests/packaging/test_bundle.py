@@ -28,6 +28,9 @@ ALLOWED_SYSTEM_LIBS = {
     "libxcb-render-util.so.0",
     "libxcb-util.so.1",
     "libxkbcommon-x11.so.0",
+    # narration's player: miniaudio's compiled module and the cffi back end it loads (Python extensions)
+    "_miniaudio.abi3.so",
+    "_cffi_backend.cpython-311-x86_64-linux-gnu.so",
 }
 
 

@@ -242,3 +242,18 @@ def test_packaged_builds_carry_psycopg_for_a_school_server() -> None:
     ):
         assert name in spec
     assert "*DATABASE_MODULES" in spec
+
+
+def test_packaged_builds_carry_every_question_type_module() -> None:
+    """Question types are imported by name from the registry (one module per type), unseen by PyInstaller's
+    analysis: the spec collects both registries' modules, and each type of ``NAMES`` has both modules."""
+    from quizapp.content import qtypes
+    from tests.conftest import ROOT
+
+    spec = (ROOT / "packaging" / "quizapp.spec").read_text(encoding="utf-8")
+    assert 'collect_submodules("quizapp.content.qtypes")' in spec
+    assert 'collect_submodules("quizapp.ui.questions.kinds")' in spec
+    assert "*QUESTION_TYPE_MODULES" in spec
+    for name in qtypes.NAMES:
+        assert (ROOT / "quizapp" / "content" / "qtypes" / f"{name}.py").is_file()
+        assert (ROOT / "quizapp" / "ui" / "questions" / "kinds" / f"{name}.py").is_file()
