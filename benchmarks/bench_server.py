@@ -69,7 +69,7 @@ def _alone(url: str, folder: Path, n: int = 200) -> tuple[float, float]:
         learner = store.people.create_learner("Alone")
         run = store.runs.start_quiz_run(learner.id, "safety", "1.0", "passwords", [f"q{i}" for i in range(n)])
         sent: list[str] = []
-        engine = store._engine  # type: ignore[attr-defined]
+        engine = store._db.engine
         event.listen(engine, "before_cursor_execute", lambda *args: sent.append(args[2]))
         times = []
         for i in range(n):
