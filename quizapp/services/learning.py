@@ -120,6 +120,9 @@ class LearningService:
     def __init__(self, store: Store, library: PackLibrary) -> None:
         self.store = store
         self.library = library
+        self.show_example = False
+        """Show the example pack in this process whatever the school's setting (``quizapp selftest``: it
+        must not switch a setting that every PC of a school server shares)."""
 
     # ------------------------------------------------------------------------------------ learners
     def create_learner(
@@ -179,7 +182,8 @@ class LearningService:
         """Packs this learner may use: the class's choice when the teacher made one, else every pack
         that is not switched off (built-in packs are on unless a teacher switched them off)."""
         available = self.library.pack_ids()
-        if not self.store.settings.show_example_pack and self.library.is_builtin(EXAMPLE_PACK_ID):
+        shown = self.show_example or self.store.settings.show_example_pack
+        if not shown and self.library.is_builtin(EXAMPLE_PACK_ID):
             available.discard(EXAMPLE_PACK_ID)  # a demo, not a real module: shown when a teacher says so
         chosen = self.store.settings.enabled_packs(learner.class_id) if learner.class_id else None
         if chosen is not None:
