@@ -109,6 +109,13 @@ class Autopilot:
         self.expect_screen(picker)
         self.click_learner(learner_id)
         self.expect_screen(self.window.home)
+        chosen = self.window.learner
+        if chosen is None or chosen.id != learner_id:
+            wanted = picker.learners.get(learner_id)
+            raise AutopilotError(
+                f"the tap on {wanted.display_name if wanted else learner_id!r} chose "
+                f"{chosen.display_name if chosen else 'nobody'!r}"
+            )
 
     def click_learner(self, learner_id: str) -> None:
         """Click a learner's card on the picker (choosing their class first when it asks for one)."""

@@ -431,6 +431,15 @@ class CardView(QListView):
             self.setCurrentIndex(self.cards.index(0))
             self.setFocus()
 
+    def first_in_view(self) -> QModelIndex:
+        """The first card the viewport shows (cards are in reading order), else the first card."""
+        shown = self.viewport().rect()
+        for row in range(self.cards.rowCount()):
+            index = self.cards.index(row)
+            if self.visualRect(index).intersects(shown):
+                return index
+        return self.cards.index(0)
+
     def _clicked(self, index: QModelIndex) -> None:
         key = self.key_at(index)
         if key is not None:
@@ -454,8 +463,12 @@ class CardView(QListView):
 
     def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().focusInEvent(event)
+        if event.reason() == Qt.FocusReason.MouseFocusReason:
+            return  # the press that gave focus chooses the card; making the first card current would
+            # scroll the list to the top under the finger, and the release would land on another name
         if not self.currentIndex().isValid() and self.cards.rowCount():
-            self.setCurrentIndex(self.cards.index(0))
+            # keyboard focus: the first card in view, so the list does not jump away from where it is
+            self.setCurrentIndex(self.first_in_view())
 
     # ------------------------------------------------------------------------------------------- layout
     def columns_for(self, width: int) -> int:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -91,6 +94,53 @@ def test_twenty_pcs_answering_at_once_store_every_answer(pg_url: str, tmp_path: 
     with Store.open(tmp_path / "head", database=pg_url) as store:
         runs = [r for learner in store.people.list_learners() for r in store.runs.list_quiz_runs(learner.id)]
         assert len(runs) == 20 and all(r.passed for r in runs)
+
+
+@pytest.mark.slow
+def test_twenty_selftests_at_once_on_the_server_all_pass_and_export_sees_every_answer(
+    pg_url: str, tmp_path: Path
+) -> None:
+    """The contract, as a school runs it: `server init`, then twenty lab PCs each run `quizapp selftest`
+    (the real window, offscreen: a learner made, a lesson read, every question type answered, the app closed
+    and reopened in the middle of the quiz) at once; every one passes, and `results export` from another PC
+    has every answer of every selftest learner."""
+    from quizapp.content.vocab import QUESTION_TYPES
+
+    env = {"QUIZAPP_DATABASE": pg_url, "QT_QPA_PLATFORM": "offscreen"}
+    init = _spawn(["-m", "quizapp", "--data-dir", str(tmp_path / "server"), "server", "init"], env)
+    assert init.wait(timeout=120) == 0, init.communicate()[1][-2000:]
+    procs = [
+        _spawn(["-m", "quizapp", "--data-dir", str(tmp_path / f"pc{i}"), "selftest"], env) for i in range(20)
+    ]
+    outputs = [p.communicate(timeout=600) for p in procs]
+    learners = set()
+    for proc, (out, err) in zip(procs, outputs, strict=True):
+        summary = json.loads(out.strip().splitlines()[-1]) if out.strip() else {"failed": err[-2000:]}
+        assert proc.returncode == 0 and summary.get("ok") is True, summary
+        assert summary["resumed_at_question"] == 4
+        learners.add(summary["learner"])
+    assert len(learners) == 20
+    table = tmp_path / "all.csv"
+    export = _spawn(
+        [
+            "-m",
+            "quizapp",
+            "--data-dir",
+            str(tmp_path / "head"),
+            "results",
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            str(table),
+        ],
+        env,
+    )
+    assert export.wait(timeout=300) == 0, export.communicate()[1][-2000:]
+    with table.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    per_learner = Counter(row["learner_name"] for row in rows)
+    assert {name: per_learner[name] for name in learners} == dict.fromkeys(learners, len(QUESTION_TYPES))
 
 
 def test_migrations_raced_from_several_processes_run_once(pg_url: str, tmp_path: Path) -> None:

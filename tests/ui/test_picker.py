@@ -131,6 +131,37 @@ def test_arrow_keys_and_space_choose_a_card(student: StudentApp, qtbot) -> None:
     assert window.learner.display_name == "Bilal"
 
 
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_a_name_scrolled_to_and_clicked_opens_that_learner(
+    student: StudentApp,
+    language: str,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    """A child scrolls down the list and clicks their name the first time the list is touched: the click
+    chooses that name (making the first card current on the click's focus scrolled the list back to the
+    top under the finger, and the release chose whoever was there; twenty selftests caught it)."""
+    ids = [student.store.people.create_learner(f"Learner {n:02d}", avatar_id="cat").id for n in range(30)]
+    window = student.window
+    student.ctx.set_language(language)
+    window.show_picker()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    settle()
+    view = window.picker.learner_view
+    window.picker.filter.setFocus()
+    bar = view.verticalScrollBar()
+    assert bar.maximum() > 0, "the list must be longer than the window for this test"
+    bar.setValue(bar.maximum())  # as the mouse wheel leaves it: no current card, the view not focused
+    settle()
+    last = view.cards.index(view.cards.row_of(ids[-1]))
+    where = view.visualRect(last).center()
+    assert view.viewport().rect().contains(where)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
+    settle()
+    assert window.current_screen() is window.home
+    assert window.learner.id == ids[-1]
+
+
 def test_cards_tell_a_screen_reader_the_name_and_second_line(student: StudentApp) -> None:
     """Each card's accessible text is the learner's name; the list itself has a name."""
     student.store.people.create_learner("Ayesha", avatar_id="cat")
