@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Row, Table, insert, or_, select, update
 
 from quizapp.progress import learnerdata, seen
 from quizapp.progress import schema as t
+from quizapp.progress.concurrency import dialect_insert
 from quizapp.progress.errors import BundleError
 from quizapp.progress.learnerdata import merge_progress
 from quizapp.progress.records import Learner, LookAlike, MergedLearner, MergeReport, SchoolClass, utc_now
@@ -333,9 +334,8 @@ class Merger:
                 mp.pack_id == x["pack_id"],
                 mp.module_id == x["module_id"],
             )
-            row = self.conn.execute(select(t.module_progress).where(*key)).first()
+            row = self._claim(t.module_progress, key, x)
             if row is None:
-                self.conn.execute(insert(t.module_progress).values(x))
                 self._count("added", "module_progress")
                 touched.append((x["learner_id"], x["pack_id"], x["module_id"]))
                 continue
@@ -353,12 +353,34 @@ class Merger:
         self._require_learners(incoming, "resume points")
         rp = t.resume_points.c
         for x in incoming:
-            row = self.conn.execute(select(t.resume_points).where(rp.learner_id == x["learner_id"])).first()
+            key = (rp.learner_id == x["learner_id"],)
+            row = self._claim(t.resume_points, key, x)
             if row is None:
-                self.conn.execute(insert(t.resume_points).values(x))
                 self._count("added", "resume_points")
             elif x["updated_at"] > row._mapping["updated_at"]:
-                self.conn.execute(update(t.resume_points).where(rp.learner_id == x["learner_id"]).values(x))
+                self.conn.execute(update(t.resume_points).where(*key).values(x))
                 self._count("updated", "resume_points")
             else:
                 self.report.unchanged += 1
+
+    def _claim(self, table: Table, key: tuple[Any, ...], values: dict[str, Any]) -> Row[Any] | None:
+        """The row of ``table`` at ``key``, locked until the merge commits; or None when there was none
+        and ``values`` were inserted. On a school server a lab PC may create the same row (the learner's
+        module progress or resume point, when the learner answers there while this file is imported)
+        between the look and the insert: then the insert does nothing, and the PC's row is read and merged
+        (a plain insert failed the whole import on the duplicate key)."""
+        row = self._locked_row(table, key)
+        if row is not None:
+            return row
+        keys = [column.name for column in table.primary_key.columns]
+        statement = dialect_insert(self.conn.dialect.name, table).values(values)
+        if self.conn.execute(statement.on_conflict_do_nothing(index_elements=keys)).rowcount == 1:
+            return None
+        row = self._locked_row(table, key)
+        if row is None:  # pragma: no cover - a row that conflicted is kept until this transaction ends
+            raise BundleError(f"A {table.name} record changed while the file was merged; import it again.")
+        return row
+
+    def _locked_row(self, table: Table, key: tuple[Any, ...]) -> Row[Any] | None:
+        """The row at ``key``; on a server, locked so no PC changes it before the merge commits."""
+        return self.conn.execute(select(table).where(*key).with_for_update()).first()

@@ -245,3 +245,43 @@ def test_the_same_results_file_imported_on_several_pcs_at_once_is_merged_once(
     assert [r for r in results if isinstance(r, Exception)] == []
     counts = stores[0].reports.counts()
     assert counts["learners"] == 3 and counts["attempts"] == 6 and counts["quiz_runs"] == 3
+
+
+def test_a_learner_answering_on_a_pc_while_their_results_file_is_imported(
+    stores: list[Store], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A learner's results file (from a lab PC that was offline) is imported into the server while the
+    learner reads the same module on another PC: the PC creates the learner's module-progress row and
+    resume point between the import's look for them and its insert. The import merges into the PC's rows
+    (it failed on the duplicate key before), and neither side's progress is lost."""
+    from quizapp.progress.bundle import export_results, import_results
+    from quizapp.progress.merger import Merger
+
+    server, pc = stores[0], stores[1]
+    with Store.open(tmp_path / "lab") as lab:
+        learner = lab.people.create_learner("Ali")
+        export_results(lab, tmp_path / "roster.zip")
+        lab.progress.save_lesson_position(learner.id, "safety", "1.0", "passwords", 2, read=True)
+        run = start_run(lab, learner)
+        answer(lab, run, "q1", next_index=1)
+        export_results(lab, tmp_path / "lab.zip")
+    [first] = import_results(server, [tmp_path / "roster.zip"])  # the learner is on the server, no progress
+    assert first.error is None
+    looked = Merger._locked_row
+    raced: list[str] = []
+
+    def look_then_let_the_pc_write(self: Merger, table: Any, key: Any) -> Any:
+        row = looked(self, table, key)
+        if row is None and table.name not in raced:
+            raced.append(table.name)  # the PC writes now, on its own connection, and commits
+            pc.progress.save_lesson_position(learner.id, "safety", "1.0", "passwords", 5)
+        return row
+
+    monkeypatch.setattr(Merger, "_locked_row", look_then_let_the_pc_write)
+    [outcome] = import_results(server, [tmp_path / "lab.zip"])
+    assert outcome.error is None
+    assert sorted(raced) == ["module_progress"]  # the PC's resume point came with its lesson position
+    progress = server.progress.get_module_progress(learner.id, "safety", "passwords")
+    assert progress.lesson_read  # from the file
+    assert progress.lesson_position == 5  # from the PC
+    assert server.reports.counts()["attempts"] == 1
