@@ -24,9 +24,12 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
 
 LEARNERS = 200
 ANSWERS = 25
+SCHOOL_LEARNERS = 4000
 
 
 def _fallback_seconds(url: str, folder: Path) -> float:
@@ -90,6 +93,7 @@ def _measure(server: Any, tmp: Path) -> list[tuple[str, Any, str, str]]:
     with Store.open(tmp / "check", database=url) as on_server:
         stored = on_server.reports.counts()["attempts"]
     total = LEARNERS * ANSWERS
+    school_idle = _school_idle_sync(server.create_database(), tmp / "school")
     return [
         ("fall back, server stopped", stopped, "s", "a few s"),
         ("fall back, server hung", hung, "s", "<= 5 s wait"),
@@ -101,7 +105,26 @@ def _measure(server: Any, tmp: Path) -> list[tuple[str, Any, str, str]]:
         ("answers sent per second", report.answers_sent / first, "answers/s", ""),
         ("sync with nothing new", idle, "s", ""),
         ("answers sent again", again.answers_sent, "answers", "0"),
+        (f"sync with nothing new, {SCHOOL_LEARNERS:,} learners", school_idle, "s", ""),
     ]
+
+
+def _school_idle_sync(url: str, pc: Path) -> float:
+    """The every-two-minutes sync with nothing new on a PC whose copy holds a whole school's roster (its
+    classes' settings are compared with the server's too), best of three."""
+    from schoolgen import make_school
+    from quizapp.progress.store import Store
+    from quizapp.services.sync import sync_now
+
+    make_school(pc, SCHOOL_LEARNERS, SCHOOL_LEARNERS * 5)
+    sync_now(pc, url)
+    with Store.open(pc, database="sqlite") as local:
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            sync_now(pc, url, local=local)
+            times.append(time.perf_counter() - started)
+    return min(times)
 
 
 def run() -> list[tuple[str, Any, str, str]]:

@@ -186,6 +186,9 @@ class _OpeningSettings(Settings):
             return self._opening.peek.settings.get(key)
         return self._opening.wait().settings.read(key)
 
+    def read_many(self, keys: list[str]) -> dict[str, str]:
+        return self._opening.wait().settings.read_many(keys)
+
     def write(self, key: str, value: str | None) -> None:
         self._opening.wait().settings.write(key, value)
 

@@ -175,10 +175,12 @@ def pull(server: Store, local: Store, report: SyncReport) -> None:
         local.settings.write(key, digest)
     keys = list(SCHOOL_SETTINGS)
     keys += [Settings.ENABLED_PACKS_PREFIX + c.id for c in server.people.list_classes(include_archived=True)]
-    for key in keys:
-        value = server.settings.read(key)
-        if value != local.settings.read(key):
-            local.settings.write(key, value)
+    theirs, ours = server.settings.read_many(keys), local.settings.read_many(keys)
+    changed = [key for key in keys if theirs.get(key) != ours.get(key)]
+    if changed:
+        with local.batch():
+            for key in changed:
+                local.settings.write(key, theirs.get(key))
     report.learners_here = len(local.people.list_learners(include_archived=True))
 
 

@@ -31,6 +31,16 @@ def test_named_settings_have_defaults_and_persist(data_dir: Path) -> None:
         assert (st.default_language, st.shuffle_default, st.allow_retake_passed) == ("ur", True, False)
 
 
+def test_many_settings_read_at_once(store: Store) -> None:
+    """``read_many`` gives the set ones of many keys in one read (more keys than one query takes)."""
+    keys = [f"enabled_packs:class-{n}" for n in range(1200)]
+    for key in keys[::100]:
+        store.settings.write(key, f'["{key}"]')
+    found = store.settings.read_many([*keys, "missing", keys[0]])
+    assert found == {key: f'["{key}"]' for key in keys[::100]}
+    assert store.settings.read_many([]) == {}
+
+
 def test_typed_helpers_and_removal(store: Store) -> None:
     """get_int/get_json fall back to the default for missing or unreadable values; None removes."""
     st = store.settings
