@@ -113,6 +113,7 @@ def _school_idle_sync(url: str, pc: Path) -> float:
     """The every-two-minutes sync with nothing new on a PC whose copy holds a whole school's roster (its
     classes' settings are compared with the server's too), best of three."""
     from schoolgen import make_school
+
     from quizapp.progress.store import Store
     from quizapp.services.sync import sync_now
 

@@ -195,7 +195,9 @@ class StoreSettings(Settings):
                 query = select(t.settings.c.key, t.settings.c.value).where(
                     t.settings.c.key.in_(wanted[start : start + 500])
                 )
-                found.update((str(key), str(value)) for key, value in conn.execute(query) if value is not None)
+                found.update(
+                    (str(key), str(value)) for key, value in conn.execute(query) if value is not None
+                )
         return found
 
     def write(self, key: str, value: str | None) -> None:
