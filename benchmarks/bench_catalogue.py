@@ -5,12 +5,13 @@ For each count N (packs installed with ``PackManager.install``, as a teacher wou
 - ``install one more``: installing the (N+1)th pack of 500 questions (validates that pack only);
 - ``catalogue at start``: a fresh catalogue (as at start-up) listing every module for one age group,
   which is what the home screen asks for;
-- ``home screen``: a new process that opens the store, builds the main window, reads the catalogue in a
-  worker thread as the app does while the picker is on screen, then times a learner's tap until the home
-  screen is drawn and the event loop is idle (offscreen Qt). The home screen draws one tile per
-  module, so each pack here has one module of 500 questions (a pack with five modules draws five tiles):
-  once for a learner who sees every pack (N tiles), once for a learner whose class was given one pack
-  (1 tile: what the installed packs themselves cost).
+- ``home screen drawn``: a new process that opens the store, builds the main window, does the start-up
+  work in a worker thread as the app does while the picker is on screen (reads the catalogue, imports what
+  a tap needs), then times a learner's tap until the home screen's module grid is first drawn (offscreen
+  Qt). The home screen makes the first row of module tiles before it is drawn and the others after, a few
+  at a time between drawings; ``all tiles made`` is the time until the last one is made. Each pack here
+  has one module of 500 questions, so one tile per pack: once for a learner who sees every pack (N
+  tiles), once for a learner whose class was given one pack (1 tile: what the installed packs cost).
 
 Each figure is the best of five runs (the machine is shared); the install is also given in CPU time of the
 process, which a busy machine moves less than the wall-clock time. Goal: the 40-pack figures within 1.2x
@@ -43,11 +44,12 @@ HOME = textwrap.dedent(
     import sys, time
     started = time.perf_counter()
     from pathlib import Path
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
     from quizapp.progress.store import Store
     from quizapp.services.library import PackLibrary
+    from quizapp.ui.app import warm_up
     from quizapp.ui.context import AppContext
     from quizapp.ui.main_window import MainWindow
     data, builtin = Path(sys.argv[1]), Path(sys.argv[2])
@@ -60,13 +62,24 @@ HOME = textwrap.dedent(
     # As the app does (app.py): the catalogue is read by a worker while the picker is on screen, before a
     # learner can tap; that read is the "catalogue at start" figure.
     from quizapp.services.opening import BackgroundJob
-    BackgroundJob(window.ctx.library.prepare).wait()
+    BackgroundJob(warm_up(window.ctx.library)).wait()
+    marks = {}
+    class Drawn(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and "drawn" not in marks:
+                marks["drawn"] = (time.perf_counter() - t0, time.process_time() - c0)
+            return False
+    drawn = Drawn()
+    window.home.grid.installEventFilter(drawn)
     t0, c0 = time.perf_counter(), time.process_time()
     window.choose_learner(learner.id)
     def ready():
-        tiles = len(window.home.tiles)
-        cpu = time.process_time() - c0
-        print(f"ready {time.perf_counter() - t0:.4f} {tiles} {cpu:.4f}", flush=True)
+        if "drawn" not in marks or window.home.building:
+            QTimer.singleShot(0, ready)
+            return
+        seconds, cpu = marks["drawn"]
+        every = time.perf_counter() - t0
+        print(f"ready {seconds:.4f} {len(window.home.tiles)} {cpu:.4f} {every:.4f}", flush=True)
         app.quit()
     QTimer.singleShot(0, ready)
     app.exec()
@@ -107,8 +120,8 @@ def _copy(template: Path, root: Path, n: int) -> Path:
     return folder
 
 
-def _home(data: Path, builtin: Path, learner: str) -> tuple[float, int, float]:
-    times, cpus, tiles = [], [], 0
+def _home(data: Path, builtin: Path, learner: str) -> tuple[float, int, float, float]:
+    times, cpus, everys, tiles = [], [], [], 0
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     for _ in range(ROUNDS):
         out = subprocess.run(
@@ -120,11 +133,12 @@ def _home(data: Path, builtin: Path, learner: str) -> tuple[float, int, float]:
             timeout=600,
         ).stdout
         line = next(x for x in out.splitlines() if x.startswith("ready "))
-        _, seconds, count, cpu = line.split()
+        _, seconds, count, cpu, every = line.split()
         times.append(float(seconds))
         cpus.append(float(cpu))
+        everys.append(float(every))
         tiles = int(count)
-    return min(times), tiles, min(cpus)
+    return min(times), tiles, min(cpus), min(everys)
 
 
 def run() -> list[tuple[str, float | int, str, str]]:
@@ -169,9 +183,9 @@ def run() -> list[tuple[str, float | int, str, str]]:
                 modules = PackLibrary(builtin, data / "packs").modules_for("11-13")
                 starts.append(time.perf_counter() - started)
             assert len(modules) == count, len(modules)
-            home, tiles, home_cpu = _home(data, builtin, "Bench")
+            home, tiles, home_cpu, home_all = _home(data, builtin, "Bench")
             assert tiles == count, tiles
-            home_one, one_tile, home_one_cpu = _home(data, builtin, "Chooser")
+            home_one, one_tile, home_one_cpu, _ = _home(data, builtin, "Chooser")
             assert one_tile == 1, one_tile
             results[count] = {
                 "install": min(installs),
@@ -191,7 +205,8 @@ def run() -> list[tuple[str, float | int, str, str]]:
                     "",
                 ),
                 (f"{count} packs: catalogue at start", round(results[count]["start"] * 1000, 2), "ms", ""),
-                (f"{count} packs: home screen ({tiles} tiles)", round(home * 1000, 1), "ms", ""),
+                (f"{count} packs: home screen drawn ({tiles} tiles)", round(home * 1000, 1), "ms", ""),
+                (f"{count} packs: home, all {tiles} tiles made", round(home_all * 1000, 1), "ms", ""),
                 (f"{count} packs: home, class sees 1 pack", round(home_one * 1000, 1), "ms", ""),
                 (f"{count} packs: home, class sees 1 pack, CPU", round(home_one_cpu * 1000, 1), "ms", ""),
             ]
@@ -200,10 +215,10 @@ def run() -> list[tuple[str, float | int, str, str]]:
         ("install", "install"),
         ("install_cpu", "install, CPU time (less moved by a busy machine)"),
         ("start", "catalogue at start"),
-        ("home", "home screen, every pack shown"),
-        ("home_one", "home screen, class sees 1 pack"),
-        ("home_cpu", "home screen, every pack shown, CPU time"),
-        ("home_one_cpu", "home screen, class sees 1 pack, CPU time"),
+        ("home", "home screen drawn, every pack shown"),
+        ("home_one", "home screen drawn, class sees 1 pack"),
+        ("home_cpu", "home screen drawn, every pack shown, CPU time"),
+        ("home_one_cpu", "home screen drawn, class sees 1 pack, CPU time"),
     )
     for key, name in pairs:
         ratio = round(last[key] / first[key], 2)

@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
             from quizapp.ui.screens.home import HomeScreen
 
             self._home = HomeScreen(self.ctx)
+            self.stack.addWidget(self._home)  # in the window before it is filled: it makes tiles per row
             self._home.open_target.connect(self.open_target)
             self._home.switch_learner.connect(self.show_picker)
         return self._home

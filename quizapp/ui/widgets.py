@@ -379,6 +379,20 @@ class FitGrid(QWidget):
         self._columns = 0
         self._arrange()
 
+    def add_widgets(self, widgets: Sequence[QWidget]) -> None:
+        """Add ``widgets`` after the ones shown (the grid owns them), without laying out the others again."""
+        if not widgets:
+            return
+        start = len(self._shown)
+        self._widgets += widgets
+        self._shown += widgets
+        if self._columns == 0:
+            self._arrange()
+            return
+        for index, widget in enumerate(widgets, start):
+            self.grid.addWidget(widget, index // self._columns, index % self._columns)
+            widget.show()
+
     def set_tile_width(self, width: int) -> None:
         """Change the width a tile needs (larger text makes wider tiles, so fewer columns)."""
         if width != self.tile_width:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from quizapp.services.learning import AGE_BANDS
@@ -31,6 +31,12 @@ if TYPE_CHECKING:
     from quizapp.ui.context import AppContext
 
 CARD_WIDTH = 300
+FIRST_ROWS = 1
+"""Rows of module cards made before the home screen is drawn. The others follow once it is drawn,
+:data:`LATER_TILES` each time the grid has been drawn again, so the screen is never held for long and a tap
+or key press is answered in between (a card is about 3 ms of widgets here: forty shown packs held the first
+drawing of the home screen for over 100 ms)."""
+LATER_TILES = 8
 
 
 class ModuleTile(Card):
@@ -183,7 +189,13 @@ class HomeScreen(Screen):
         empty_box.addWidget(self.empty_text)
         self.page.box.addWidget(self.empty)
         self.page.box.addStretch(1)
-        self.tiles: list[ModuleTile] = []
+        self._tiles: list[ModuleTile] = []
+        self._waiting: list[ModuleCard] = []  # cards whose tiles are not made yet
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.setInterval(0)
+        self._more.timeout.connect(self._make_more)
+        self.grid.installEventFilter(self)  # the next tiles are made after the grid is drawn
 
     def show_learner(self, learner: Learner) -> None:
         self.learner = learner
@@ -213,9 +225,11 @@ class HomeScreen(Screen):
         needs_age = learning.age_band(learner) is None
         self._show_age_choice(needs_age)
         cards = [] if needs_age else learning.module_cards(learner)
-        self.tiles = [ModuleTile(self, card) for card in cards]
         self.fit_to_text_size()
-        self.grid.set_widgets(self.tiles)
+        self._more.stop()
+        self._tiles, self._waiting = [], list(cards)
+        self.grid.set_widgets([])
+        self._make_tiles(self._row_length() * FIRST_ROWS)
         self.grid.setVisible(bool(cards))
         self.modules_title.setVisible(not needs_age)
         self.empty.setVisible(not cards and not needs_age)
@@ -276,6 +290,41 @@ class HomeScreen(Screen):
         self.refresh()
         self.focus_start()
 
+    @property
+    def tiles(self) -> list[ModuleTile]:
+        """Every module's tile (any not made yet are made now)."""
+        self._make_tiles(len(self._waiting))
+        return self._tiles
+
+    @property
+    def building(self) -> bool:
+        """True while some module tiles are still to be made (in the idle moments after drawing)."""
+        return bool(self._waiting)
+
+    def _row_length(self) -> int:
+        """Tiles in a row of the grid; before the home screen was first laid out, at most the window's
+        width (a full first row rather than one short)."""
+        shown = self.isVisible() and self.grid.width() > 0
+        return self.grid.columns_for(self.grid.width() if shown else self.window().width())
+
+    def _make_more(self) -> None:
+        self._make_tiles(max(LATER_TILES, self._row_length()))
+
+    def _make_tiles(self, count: int) -> None:
+        cards, self._waiting = self._waiting[:count], self._waiting[count:]
+        made = [ModuleTile(self, card) for card in cards]
+        self._tiles += made
+        self.grid.add_widgets(made)
+        if not self._waiting:
+            self._more.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # (tiles still waiting while the home screen is not shown are made when it is drawn, or when
+        # ``tiles`` is asked for)
+        if watched is self.grid and event.type() == QEvent.Type.Paint and self._waiting:
+            self._more.start()
+        return super().eventFilter(watched, event)
+
     def fit_to_text_size(self) -> None:
         """Larger text needs wider module cards (fewer columns)."""
         self.grid.set_tile_width(CARD_WIDTH * self.ctx.text_scale // 100)
@@ -285,8 +334,8 @@ class HomeScreen(Screen):
             next(iter(self.age_buttons.values())).setFocus()
         elif self.continue_button.isVisible():
             self.continue_button.setFocus()
-        elif self.tiles:
-            self.tiles[0].open_button.setFocus()
+        elif self._tiles:
+            self._tiles[0].open_button.setFocus()
 
     # --------------------------------------------------------------------------------------- actions
     def _continue(self) -> None:
