@@ -125,6 +125,10 @@ class TitleLabel(Label):
         self._fit()
         self.updateGeometry()
 
+    def one_line_width(self) -> int:
+        """The width the whole title needs on one line."""
+        return self._one_line_width()
+
     def _one_line_width(self) -> int:
         metrics = self.fontMetrics()
         margins = self.contentsMargins()
@@ -747,22 +751,18 @@ class LanguageToggle(QWidget):
 
 
 def header_bar(*widgets: QWidget | None, stretch_after: int = 1) -> QFrame:
-    """A white bar across the top of a screen; a stretch goes after the first ``stretch_after`` widgets
-    (or a ``TitleLabel`` among them takes the free room)."""
+    """A white bar across the top of a screen: the first ``stretch_after`` widgets at its start, the
+    others at its end (on a row of their own below when the window is too narrow for one row, see
+    ``BarLayout``); a ``TitleLabel`` among them takes the free room."""
+    from quizapp.ui.barlayout import BarLayout
+
     bar = QFrame()
     bar.setProperty("role", "header")
-    row = QHBoxLayout(bar)
+    row = BarLayout(bar)
     row.setContentsMargins(theme.PAGE_MARGIN, 10, theme.PAGE_MARGIN, 10)
-    row.setSpacing(12)
-    title = any(isinstance(widget, TitleLabel) for widget in widgets)
     for index, widget in enumerate(widgets):
-        if index == stretch_after and not title:
-            row.addStretch(1)
         if widget is not None:
-            # A title takes the free room itself, so it wraps only when there is none.
-            row.addWidget(widget, 1 if isinstance(widget, TitleLabel) else 0)
-    if stretch_after >= len(widgets) and not title:
-        row.addStretch(1)
+            row.add(widget, trailing=index >= stretch_after, stretch=isinstance(widget, TitleLabel))
     return bar
 
 
