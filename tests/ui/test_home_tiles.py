@@ -107,3 +107,20 @@ def test_a_few_modules_are_all_made_before_drawing(student: StudentApp) -> None:
     student.ctx.learning.set_age_band(learner.id, "11-13")
     student.window.choose_learner(learner.id)
     assert not student.window.home.building and len(student.window.home._tiles) == 1
+
+
+def test_tiles_below_the_window_are_made_too(qtbot, tmp_path: Path, many_packs: Path) -> None:  # type: ignore[no-untyped-def]
+    """At 640x480 in Urdu the module grid starts below the window's edge (it is never drawn until the
+    child scrolls): the other tiles are still made, without anyone asking for them."""
+    factory = StudentAppFactory(tmp_path / "data", many_packs, qtbot, size=(640, 480))
+    try:
+        app = factory.open()
+        learner = app.store.people.create_learner("Ali", avatar_id="cat", language="ur")
+        app.ctx.learning.set_age_band(learner.id, "11-13")
+        home = app.window.home
+        app.window.choose_learner(learner.id)
+        settle()
+        qtbot.waitUntil(lambda: not home.building, timeout=10_000)
+        assert len(home._tiles) == PACKS + 1
+    finally:
+        factory.close_all()

@@ -33,8 +33,8 @@ if TYPE_CHECKING:
 CARD_WIDTH = 300
 FIRST_ROWS = 1
 """Rows of module cards made before the home screen is drawn. The others follow once it is drawn,
-:data:`LATER_TILES` each time the grid has been drawn again, so the screen is never held for long and a tap
-or key press is answered in between (a card is about 3 ms of widgets here: forty shown packs held the first
+:data:`LATER_TILES` at a time, with the window drawn and taps and key presses answered in between, so the
+screen is never held for long (a card is about 3 ms of widgets here: forty shown packs held the first
 drawing of the home screen for over 100 ms)."""
 LATER_TILES = 8
 
@@ -195,7 +195,7 @@ class HomeScreen(Screen):
         self._more.setSingleShot(True)
         self._more.setInterval(0)
         self._more.timeout.connect(self._make_more)
-        self.grid.installEventFilter(self)  # the next tiles are made after the grid is drawn
+        self.page.viewport().installEventFilter(self)  # the next tiles are made after the page is drawn
 
     def show_learner(self, learner: Learner) -> None:
         self.learner = learner
@@ -309,6 +309,8 @@ class HomeScreen(Screen):
 
     def _make_more(self) -> None:
         self._make_tiles(max(LATER_TILES, self._row_length()))
+        if self._waiting:  # the window is drawn again before the next ones (events come before timers)
+            self._more.start()
 
     def _make_tiles(self, count: int) -> None:
         cards, self._waiting = self._waiting[:count], self._waiting[count:]
@@ -321,7 +323,8 @@ class HomeScreen(Screen):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # (tiles still waiting while the home screen is not shown are made when it is drawn, or when
         # ``tiles`` is asked for)
-        if watched is self.grid and event.type() == QEvent.Type.Paint and self._waiting:
+        drawn = watched is self.page.viewport() and event.type() == QEvent.Type.Paint
+        if drawn and self._waiting and not self._more.isActive():
             self._more.start()
         return super().eventFilter(watched, event)
 
