@@ -1,22 +1,19 @@
 """The full check of the progress data, run off the window's thread (see :mod:`quizapp.progress.checks`).
 
-:class:`BackgroundCheck` runs it once in a worker thread on a read-only connection of its own; the caller's
-thread polls :attr:`BackgroundCheck.done` (nothing here touches Qt). As in
-:mod:`quizapp.services.opening`, Python's cyclic garbage collector is paused while the worker runs (after
-one collection in the caller's thread): a collection started by the worker could otherwise finalise Qt
-objects outside the GUI thread. It is switched back on by the caller's thread when the check has finished.
+:class:`BackgroundCheck` runs it once in a worker thread (it is a ``BackgroundCall``, see
+:mod:`quizapp.services.background`) on a read-only connection of its own; the caller's thread polls it
+(nothing here touches Qt).
 """
 
 from __future__ import annotations
 
-import gc
-import threading
 from datetime import datetime
 from pathlib import Path
 
 from quizapp.progress import checks
 from quizapp.progress.checks import CheckResult as CheckResult  # named by the UI
 from quizapp.progress.store import DB_FILE_NAME
+from quizapp.services.background import BackgroundCall
 
 
 def database_path(data_dir: Path) -> Path:
@@ -37,48 +34,10 @@ def check_now(data_dir: Path) -> CheckResult:
     return checks.run_full_check(database_path(data_dir))
 
 
-class BackgroundCheck:
-    """The full check of one data folder in a worker thread."""
+class BackgroundCheck(BackgroundCall[CheckResult]):
+    """The full check of one data folder in a worker thread (``start``, poll ``done``, then ``result`` or
+    ``error``)."""
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
-        self.result: CheckResult | None = None
-        self.error: BaseException | None = None
-        self._finished = threading.Event()
-        self._started = False
-        self._gc_paused = False
-        self._thread = threading.Thread(target=self._run, name="quizapp-full-check", daemon=True)
-
-    def start(self) -> None:
-        """Start the check (once)."""
-        if self._started:
-            return
-        self._started = True
-        gc.collect()
-        if gc.isenabled():
-            gc.disable()
-            self._gc_paused = True
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self.result = check_now(self.data_dir)
-        except BaseException as exc:  # kept for the caller's thread
-            self.error = exc
-        finally:
-            self._finished.set()
-
-    @property
-    def done(self) -> bool:
-        """True once the check has finished. Call from the thread that started it."""
-        if not self._finished.is_set():
-            return False
-        if self._gc_paused:
-            self._gc_paused = False
-            gc.enable()
-        return True
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Wait for the check (tests, closing the app); True when it has finished."""
-        finished = self._finished.wait(timeout)
-        return finished and self.done
+        super().__init__(lambda: check_now(self.data_dir), "quizapp-full-check")

@@ -31,6 +31,7 @@ from typing import Any
 from quizapp.progress.records import Learner, SchoolClass
 from quizapp.progress.settings import Settings
 from quizapp.progress.store import Store
+from quizapp.services.background import BackgroundCall
 from quizapp.services.roster import PEEKED_SETTINGS, RosterPeek
 
 log = logging.getLogger(__name__)
@@ -196,54 +197,20 @@ class _OpeningSettings(Settings):
         return self._opening.wait().settings.increment(key)
 
 
-class BackgroundJob:
+class BackgroundJob(BackgroundCall[object]):
     """One piece of start-up work (reading the pack catalogue, which validates any pack whose cache entry is
     cold) run once in a worker thread while the window is already on screen; the caller's thread polls
-    :attr:`ready`. The cyclic garbage collector is paused while the worker runs, for the reason given at the
-    top of this module, and switched back on by the caller's thread."""
+    :attr:`ready`. A failure is logged: the caller's thread does the work itself when it needs the result."""
 
     def __init__(self, work: Callable[[], object], name: str = "quizapp-start-up") -> None:
-        self._work = work
-        self._done = threading.Event()
-        self._start_lock = threading.Lock()
-        self._started = False
-        self._gc_paused = False
-        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
-
-    def start(self) -> None:
-        """Start the work (once; later calls do nothing)."""
-        with self._start_lock:
-            if not self._started:
-                self._started = True
-                gc.collect()
-                if gc.isenabled():
-                    gc.disable()
-                    self._gc_paused = True
-                self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self._work()
-        except Exception:  # the caller's thread does the work itself when it needs the result
-            log.exception("Start-up work failed in the background")
-        finally:
-            self._done.set()
-
-    def _resume_gc(self) -> None:
-        if self._gc_paused and self._done.is_set():
-            self._gc_paused = False
-            gc.enable()
+        super().__init__(work, name, failure="Start-up work failed in the background")
 
     @property
     def ready(self) -> bool:
         """True once the work has finished. Call from the caller's thread."""
-        if self._done.is_set():
-            self._resume_gc()
-            return True
-        return False
+        return self.done
 
-    def wait(self) -> None:
-        """The work finished (starting it first when it has not started)."""
+    def wait(self, timeout: float | None = None) -> bool:
+        """Start the work if it has not started, and wait for it; True when it has finished."""
         self.start()
-        self._done.wait()
-        self._resume_gc()
+        return super().wait(timeout)
