@@ -7,31 +7,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 
 from quizapp.paths import builtin_packs_dir
 from quizapp.ui import theme
 from quizapp.ui.autopilot import settle
+from quizapp.ui.visibility import on_screen
 from tests.ui.conftest import StudentApp, StudentAppFactory
-
-
-def on_screen(widget: QWidget) -> bool:
-    """The whole widget is inside the window and not scrolled out of its scroll area."""
-    if not widget.isVisible():
-        return False
-    window = widget.window()
-    rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
-    if not window.rect().contains(rect):
-        return False
-    parent = widget.parentWidget()
-    while parent is not None and parent is not window:
-        viewport = QRect(parent.mapTo(window, QPoint(0, 0)), parent.size())
-        if parent.objectName() == "qt_scrollarea_viewport" and not viewport.contains(rect):
-            return False
-        parent = parent.parentWidget()
-    return True
 
 
 @pytest.fixture
