@@ -47,10 +47,10 @@ class BarLayout(QLayout):
     def count(self) -> int:
         return len(self._slots)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def itemAt(self, index: int) -> QLayoutItem | None:
         return self._slots[index].item if 0 <= index < len(self._slots) else None
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def takeAt(self, index: int) -> QLayoutItem | None:
         if not 0 <= index < len(self._slots):
             return None
         slot = self._slots.pop(index)

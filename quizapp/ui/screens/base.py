@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QFrame, QProgressBar, QVBoxLayout, QWidget
+
+from quizapp.ui.widgets import TextSizeControl, TitleLabel, button, header_bar, label
 
 if TYPE_CHECKING:
     from quizapp.ui.context import AppContext
@@ -62,3 +64,32 @@ def choose_text_size(ctx: AppContext, learner_id: str | None, scale: int) -> Non
         learner = ctx.learning.set_text_size(learner_id, scale)
         scale = learner.text_size
     ctx.set_text_scale(scale)
+
+
+class ModuleHeader:
+    """The header of a screen inside a module (the lesson, the quiz, a check): "My modules", the module's
+    title, where the learner is ("Question 3 of 8" and a bar) and the text size, which is remembered for
+    the learner ``learner_id()`` gives (None: for this session only)."""
+
+    def __init__(
+        self,
+        screen: Screen,
+        *,
+        where_name: str,
+        go_home: Callable[[], object],
+        learner_id: Callable[[], str | None],
+    ) -> None:
+        self.home_button = button("", icon_name="back")
+        self.home_button.setObjectName("home-button")
+        self.home_button.clicked.connect(lambda _checked=False: go_home())
+        self.module_title = TitleLabel("", "heading")
+        self.where = label("", "subtle", wrap=False)
+        self.where.setObjectName(where_name)
+        self.progress = QProgressBar()
+        self.progress.setFixedWidth(140)
+        self.progress.setTextVisible(False)
+        self.text_size = TextSizeControl()
+        self.text_size.size_chosen.connect(lambda scale: choose_text_size(screen.ctx, learner_id(), scale))
+        self.bar: QFrame = header_bar(
+            self.home_button, self.module_title, self.where, self.progress, self.text_size, stretch_after=2
+        )

@@ -12,21 +12,18 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from quizapp.services.grading import is_complete
 from quizapp.services.records import StoreError
 from quizapp.ui import images, theme
 from quizapp.ui.narration import speaker_shortcut
 from quizapp.ui.questions import QuestionView, make_view
-from quizapp.ui.screens.base import Screen, choose_text_size
+from quizapp.ui.screens.base import ModuleHeader, Screen
 from quizapp.ui.widgets import (
     ScrollPage,
-    TextSizeControl,
-    TitleLabel,
     button,
     footer_bar,
-    header_bar,
     label,
 )
 
@@ -47,29 +44,19 @@ class CheckScreen(Screen):
         self.session: CheckSession | None = None
         self.index = 0
         self.view: QuestionView | None = None
-        self.home_button = button("", icon_name="back")
-        self.home_button.setObjectName("home-button")
-        self.home_button.clicked.connect(self.go_home.emit)
-        self.module_title = TitleLabel("", "heading")
-        self.where = label("", "subtle", wrap=False)
-        self.where.setObjectName("check-progress")
-        self.progress = QProgressBar()
-        self.progress.setFixedWidth(140)
-        self.progress.setTextVisible(False)
-        self.text_size = TextSizeControl()
-        self.text_size.size_chosen.connect(
-            lambda scale: choose_text_size(self.ctx, self.session.learner.id if self.session else None, scale)
+        header = ModuleHeader(
+            self,
+            where_name="check-progress",
+            go_home=self.go_home.emit,
+            learner_id=lambda: self.session.learner.id if self.session else None,
         )
-        self.outer.addWidget(
-            header_bar(
-                self.home_button,
-                self.module_title,
-                self.where,
-                self.progress,
-                self.text_size,
-                stretch_after=2,
-            )
+        self.home_button, self.module_title, self.where = (
+            header.home_button,
+            header.module_title,
+            header.where,
         )
+        self.progress, self.text_size = header.progress, header.text_size
+        self.outer.addWidget(header.bar)
         self.page = ScrollPage(max_width=theme.READING_WIDTH)
         self.outer.addWidget(self.page, 1)
         self.intro = label("", "subtle")

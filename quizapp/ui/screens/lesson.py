@@ -5,20 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QProgressBar, QWidget
+from PySide6.QtWidgets import QWidget
 
 from quizapp.content.richtext import to_html
 from quizapp.ui import images, theme
 from quizapp.ui.narration import SpeakerButton, beside_speaker, section_item, speaker_shortcut
-from quizapp.ui.screens.base import Screen, choose_text_size
+from quizapp.ui.screens.base import ModuleHeader, Screen
 from quizapp.ui.widgets import (
     Card,
     ScrollPage,
-    TextSizeControl,
-    TitleLabel,
     button,
     footer_bar,
-    header_bar,
     label,
     picture,
 )
@@ -38,29 +35,19 @@ class LessonScreen(Screen):
         self.learner: Learner | None = None
         self.entry: ModuleEntry | None = None
         self.position = 0
-        self.home_button = button("", icon_name="back")
-        self.home_button.setObjectName("home-button")
-        self.home_button.clicked.connect(self.go_home.emit)
-        self.module_title = TitleLabel("", "heading")
-        self.where = label("", "subtle", wrap=False)
-        self.where.setObjectName("lesson-progress")
-        self.progress = QProgressBar()
-        self.progress.setFixedWidth(140)
-        self.progress.setTextVisible(False)
-        self.text_size = TextSizeControl()
-        self.text_size.size_chosen.connect(
-            lambda scale: choose_text_size(self.ctx, self.learner.id if self.learner else None, scale)
+        header = ModuleHeader(
+            self,
+            where_name="lesson-progress",
+            go_home=self.go_home.emit,
+            learner_id=lambda: self.learner.id if self.learner else None,
         )
-        self.outer.addWidget(
-            header_bar(
-                self.home_button,
-                self.module_title,
-                self.where,
-                self.progress,
-                self.text_size,
-                stretch_after=2,
-            )
+        self.home_button, self.module_title, self.where = (
+            header.home_button,
+            header.module_title,
+            header.where,
         )
+        self.progress, self.text_size = header.progress, header.text_size
+        self.outer.addWidget(header.bar)
         self.page = ScrollPage(max_width=theme.READING_WIDTH)
         self.outer.addWidget(self.page, 1)
         footer, row = footer_bar()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from quizapp import paths
 from quizapp.services.grading import Grade, is_complete
@@ -27,14 +27,11 @@ from quizapp.ui.praise import PraiseMoment
 from quizapp.ui.questions import QuestionView, make_view
 from quizapp.ui.questions.choice import ScenarioView, rating_words
 from quizapp.ui.questions.kinds import view_kind
-from quizapp.ui.screens.base import Screen, choose_text_size
+from quizapp.ui.screens.base import ModuleHeader, Screen
 from quizapp.ui.widgets import (
     ScrollPage,
-    TextSizeControl,
-    TitleLabel,
     button,
     footer_bar,
-    header_bar,
     label,
     picture,
     set_role,
@@ -110,28 +107,19 @@ class QuizScreen(Screen):
         self.session: QuizSession | None = None
         self.index = 0
         self.view: QuestionView | None = None
-        self.home_button = button("", icon_name="back")
-        self.home_button.setObjectName("home-button")
-        self.home_button.clicked.connect(self.go_home.emit)
-        self.module_title = TitleLabel("", "heading")
-        self.where = label("", "subtle", wrap=False)
-        self.where.setObjectName("quiz-progress")
-        self.progress = QProgressBar()
-        self.progress.setFixedWidth(140)
-        self.progress.setTextVisible(False)
-        self.text_size = TextSizeControl()
-        self.text_size.size_chosen.connect(
-            lambda scale: choose_text_size(self.ctx, self.session.learner.id if self.session else None, scale)
+        header = ModuleHeader(
+            self,
+            where_name="quiz-progress",
+            go_home=self.go_home.emit,
+            learner_id=lambda: self.session.learner.id if self.session else None,
         )
-        header = header_bar(
-            self.home_button,
-            self.module_title,
-            self.where,
-            self.progress,
-            self.text_size,
-            stretch_after=2,
+        self.home_button, self.module_title, self.where = (
+            header.home_button,
+            header.module_title,
+            header.where,
         )
-        self.outer.addWidget(header)
+        self.progress, self.text_size = header.progress, header.text_size
+        self.outer.addWidget(header.bar)
         self.page = ScrollPage(max_width=theme.READING_WIDTH)
         # Little room above and between the parts: at 1024x600 in Urdu every option must be in sight.
         self.page.box.setContentsMargins(theme.PAGE_MARGIN, 8, theme.PAGE_MARGIN, 8)
@@ -180,7 +168,7 @@ class QuizScreen(Screen):
         row.addWidget(self.action_button)
         self.outer.addWidget(footer)
         # Thin bars: the question gets the height of a small screen.
-        for bar in (header, footer):
+        for bar in (header.bar, footer):
             bar_layout = bar.layout()
             assert bar_layout is not None
             bar_layout.setContentsMargins(theme.PAGE_MARGIN, 4, theme.PAGE_MARGIN, 4)
