@@ -16,11 +16,11 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizapp.content.models import AnyQuestion, Matching, MultipleSelect, Ordering, Scenario, SingleChoice
+from quizapp.content.models import AnyQuestion
 from quizapp.progress.records import Attempt, Learner, QuizRun, RunKind
 from quizapp.progress.store import Store
 from quizapp.services.grading import grade, score_percent
-from quizapp.services.learning import derangement_like
+from quizapp.services.learning import Sitting
 from quizapp.services.library import ModuleEntry
 
 PRE_CHECKS_SETTING = "pre_checks"
@@ -85,7 +85,7 @@ class CheckService:
 
 
 @dataclass
-class CheckSession:
+class CheckSession(Sitting):
     """One check run being taken: answers are graded and stored, but nothing is shown to the learner."""
 
     store: Store
@@ -99,37 +99,15 @@ class CheckSession:
     def kind(self) -> RunKind:
         return self.run.kind
 
-    @property
-    def count(self) -> int:
-        return len(self.run.question_order)
-
     def question(self, index: int) -> AnyQuestion:
         check = self.entry.module.check
         assert check is not None
         qid = self.run.question_order[index]
         return next(q for q in check.questions if q.id == qid)
 
-    def first_unanswered(self) -> int:
-        order = self.run.question_order
-        return next((i for i, qid in enumerate(order) if qid not in self.attempts), self.count)
-
-    def shown(self) -> None:
-        self._shown_at = time.monotonic()
-
-    def option_order(self, question: AnyQuestion) -> list[int]:
+    def shuffles_options(self) -> bool:
         """Options in pack order for the pre-check, shuffled (from the run id) for the post-check."""
-        if not isinstance(question, SingleChoice | MultipleSelect | Scenario):
-            return []
-        indices = list(range(len(question.options)))
-        if self.kind == "post":
-            random.Random(f"{self.run.id}/{question.id}/options").shuffle(indices)
-        return indices
-
-    def ordering_start(self, question: Ordering) -> list[int]:
-        return derangement_like(len(question.items), random.Random(f"{self.run.id}/{question.id}/items"))
-
-    def matching_choices(self, question: Matching) -> list[int]:
-        return derangement_like(len(question.pairs), random.Random(f"{self.run.id}/{question.id}/right"))
+        return self.kind == "post"
 
     def answer(self, index: int, answer: Any) -> None:
         """Grade and store the answer to question ``index`` (the learner is not told the result)."""
@@ -140,22 +118,7 @@ class CheckSession:
             language=self.learner.language,
             default_language=self.entry.pack.default_language,
         )
-        attempt = self.store.runs.record_answer(
-            learner_id=self.learner.id,
-            quiz_run_id=self.run.id,
-            pack_id=self.entry.pack_id,
-            pack_version=self.entry.pack.version,
-            module_id=self.entry.module_id,
-            question_id=question.id,
-            question_type=question.type,
-            answer=answer,
-            correct=result.correct,
-            rating=result.rating,
-            points_earned=result.points_earned,
-            points_possible=result.points_possible,
-            time_ms=max(0, int((time.monotonic() - self._shown_at) * 1000)),
-        )
-        self.attempts[question.id] = attempt
+        self._store_answer(self.store, question, answer, result)
 
     def finish(self) -> float:
         """Close the check with its score in percent (questions left unanswered count as 0)."""

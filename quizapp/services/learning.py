@@ -350,8 +350,88 @@ def _seeded(run_id: str, question_id: str, what: str) -> random.Random:
     return random.Random(f"{run_id}/{question_id}/{what}")
 
 
+class Sitting:
+    """What a quiz and a check being taken share: the display orders (shuffled from the run id, so a run
+    resumed after a restart shows the same order), where to resume, the time an answer took, and storing a
+    graded answer. Subclasses are dataclasses with ``learner``, ``entry``, ``run``, ``attempts`` and
+    ``_shown_at``."""
+
+    learner: Learner
+    entry: ModuleEntry
+    run: QuizRun
+    attempts: dict[str, Attempt]
+    _shown_at: float
+
+    @property
+    def order(self) -> tuple[str, ...]:
+        return self.run.question_order
+
+    @property
+    def count(self) -> int:
+        return len(self.order)
+
+    def first_unanswered(self) -> int:
+        """The index to resume at; ``count`` when every question was answered."""
+        return next((i for i, qid in enumerate(self.order) if qid not in self.attempts), self.count)
+
+    def shown(self) -> None:
+        """Call when a question appears, so the time taken to answer can be stored."""
+        self._shown_at = time.monotonic()
+
+    def shuffles_options(self) -> bool:
+        """Whether the options of a question are shown in a shuffled order."""
+        raise NotImplementedError
+
+    def option_order(self, question: AnyQuestion) -> list[int]:
+        """The order to show options (single, multiple, scenario) as indices into the pack's options."""
+        if not isinstance(question, SingleChoice | MultipleSelect | Scenario):
+            return []
+        indices = list(range(len(question.options)))
+        if self.shuffles_options():
+            _seeded(self.run.id, question.id, "options").shuffle(indices)
+        return indices
+
+    def ordering_start(self, question: Ordering) -> list[int]:
+        """The shuffled order ordering items start in (never already right)."""
+        return derangement_like(len(question.items), _seeded(self.run.id, question.id, "items"))
+
+    def matching_choices(self, question: Matching) -> list[int]:
+        """The order right-hand texts are offered in, as pair indices."""
+        return derangement_like(len(question.pairs), _seeded(self.run.id, question.id, "right"))
+
+    def _store_answer(
+        self,
+        store: Store,
+        question: AnyQuestion,
+        answer: Any,
+        result: Grade,
+        *,
+        next_index: int | None = None,
+    ) -> Attempt:
+        """Store ``answer`` to ``question`` with its grade and the time since it was shown (committed when
+        this returns); with ``next_index`` the resume point moves there in the same transaction."""
+        attempt = store.runs.record_answer(
+            learner_id=self.learner.id,
+            quiz_run_id=self.run.id,
+            pack_id=self.entry.pack_id,
+            pack_version=self.entry.pack.version,
+            module_id=self.entry.module_id,
+            question_id=question.id,
+            question_type=question.type,
+            answer=answer,
+            correct=result.correct,
+            rating=result.rating,
+            points_earned=result.points_earned,
+            points_possible=result.points_possible,
+            time_ms=max(0, int((time.monotonic() - self._shown_at) * 1000)),
+            next_index=next_index,
+        )
+        self.attempts[question.id] = attempt
+        return attempt
+
+
 @dataclass
-class QuizSession:
+class QuizSession(Sitting):
     """One quiz run being taken. Answers are graded and stored by :meth:`check`."""
 
     service: LearningService
@@ -369,21 +449,9 @@ class QuizSession:
     def module(self) -> Module:
         return self.entry.module
 
-    @property
-    def order(self) -> tuple[str, ...]:
-        return self.run.question_order
-
-    @property
-    def count(self) -> int:
-        return len(self.order)
-
     def question(self, index: int) -> AnyQuestion:
         qid = self.order[index]
         return next(q for q in self.module.quiz.questions if q.id == qid)
-
-    def first_unanswered(self) -> int:
-        """The index to resume at; ``count`` when every question was answered."""
-        return next((i for i, qid in enumerate(self.order) if qid not in self.attempts), self.count)
 
     @property
     def complete(self) -> bool:
@@ -392,27 +460,8 @@ class QuizSession:
     def attempt(self, question_id: str) -> Attempt | None:
         return self.attempts.get(question_id)
 
-    def shown(self) -> None:
-        """Call when a question appears, so the time taken to answer can be stored."""
-        self._shown_at = time.monotonic()
-
-    # display orders: shuffled from the run id, so a resumed run shows the same order
-    def option_order(self, question: AnyQuestion) -> list[int]:
-        """The order to show options (single, multiple, scenario) as indices into the pack's options."""
-        if not isinstance(question, SingleChoice | MultipleSelect | Scenario):
-            return []
-        indices = list(range(len(question.options)))
-        if self.service.shuffles(self.module):
-            _seeded(self.run.id, question.id, "options").shuffle(indices)
-        return indices
-
-    def ordering_start(self, question: Ordering) -> list[int]:
-        """The shuffled order ordering items start in (never already right)."""
-        return derangement_like(len(question.items), _seeded(self.run.id, question.id, "items"))
-
-    def matching_choices(self, question: Matching) -> list[int]:
-        """The order right-hand texts are offered in, as pair indices."""
-        return derangement_like(len(question.pairs), _seeded(self.run.id, question.id, "right"))
+    def shuffles_options(self) -> bool:
+        return self.service.shuffles(self.module)
 
     def check(self, index: int, answer: Any, *, language: str | None = None) -> Grade:
         """Grade the answer to question ``index`` and store it at once; the resume point moves on.
@@ -424,24 +473,9 @@ class QuizSession:
         default_language = self.entry.pack.default_language
         shown = language or self.service.store.people.get_learner(self.learner.id).language
         result = grade(question, answer, language=shown, default_language=default_language)
-        elapsed = int((time.monotonic() - self._shown_at) * 1000)
-        attempt = self.service.store.runs.record_answer(
-            learner_id=self.learner.id,
-            quiz_run_id=self.run.id,
-            pack_id=self.entry.pack_id,
-            pack_version=self.entry.pack.version,
-            module_id=self.entry.module_id,
-            question_id=question.id,
-            question_type=question.type,
-            answer=answer,
-            correct=result.correct,
-            rating=result.rating,
-            points_earned=result.points_earned,
-            points_possible=result.points_possible,
-            time_ms=max(0, elapsed),
-            next_index=min(index + 1, self.count),
+        self._store_answer(
+            self.service.store, question, answer, result, next_index=min(index + 1, self.count)
         )
-        self.attempts[question.id] = attempt
         self.grades[question.id] = result
         if not result.full_marks and offers_retry(question):
             self._retry_offered.add(question.id)
