@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import os
 import sqlite3
 import time
@@ -23,7 +24,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 
 from quizapp.progress import backup as backups
-from quizapp.progress import checks, filemodes, migrations
+from quizapp.progress import checks, filemodes, machine, migrations
 from quizapp.progress import schema as t
 from quizapp.progress.database import COUNTER_KEY, Clock, Database, Opened, read_meta, read_only_reason
 from quizapp.progress.errors import (
@@ -38,6 +39,8 @@ from quizapp.progress.netfs import network_share_message, network_share_reason
 from quizapp.progress.records import BackupInfo, OpenReport, RecoveryInfo
 from quizapp.progress.store import DB_FILE_NAME
 from quizapp.progress.values import new_id
+
+log = logging.getLogger(__name__)
 
 BIG_DATABASE = 8 * 1024 * 1024  # above this, one full backup copy a day, then incremental ones
 BACKUP_CHECK_SECONDS = 3600.0  # while open, look at most hourly whether the daily backup is due
@@ -221,6 +224,16 @@ def _open_db(
                     # a restored backup's counter is behind numbers this computer already gave out
                     # (and other computers may have seen): go on as a new device (see seen.py)
                     database_id = new_id()
+                here = machine.fingerprint()
+                home = read_meta(conn, machine.META_KEY)
+                if home and home != here:
+                    # a copy on another computer (a cloned lab PC): a device of its own (machine.py)
+                    log.info("The progress data was copied from another computer: it goes on as a new device")
+                    database_id = new_id()
+                if home is None:
+                    conn.execute(insert(t.meta).values(key=machine.META_KEY, value=here))
+                elif home != here:
+                    conn.execute(update(t.meta).where(t.meta.c.key == machine.META_KEY).values(value=here))
                 # a database this account cannot write is found now, not at a child's first answer
                 probe = update(t.meta).where(t.meta.c.key == "database_id")
                 conn.execute(probe.values(value=database_id))

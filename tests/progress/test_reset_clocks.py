@@ -248,3 +248,41 @@ def test_answers_given_after_a_backup_is_restored_are_not_taken_for_ones_a_reset
         assert [o.error for o in import_results(b, [tmp_path / "a.zip"])] == [None]
         assert _modules(b, ali) == {"scams"}
         assert b.database_id != old_device
+
+
+def test_answers_on_cloned_lab_pcs_are_not_taken_for_each_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """IT sets up lab PC A (with the class list) and copies its disk onto PC B. Ali answers on both; the
+    teacher collects A's results and resets Ali, then collects B's. B's answers were never seen by that
+    reset and must stay: B noticed it is another computer and went on as a device of its own (before, both
+    copies stamped their answers with the same device and counters, and the reset cleared B's too)."""
+    import shutil
+
+    from quizapp.progress.machine import ENV_MACHINE
+
+    monkeypatch.setenv(ENV_MACHINE, "pc-a")
+    ali = _lab(tmp_path)
+    with Store.open(tmp_path / "A") as a:
+        device_a = a.database_id
+    shutil.rmtree(tmp_path / "B")
+    shutil.copytree(tmp_path / "A", tmp_path / "B")  # the disk image
+    monkeypatch.setenv(ENV_MACHINE, "pc-b")
+    with Store.open(tmp_path / "B") as b:
+        assert b.database_id != device_a
+        _quiz(b, b.people.get_learner(ali), "scams")
+        export_results(b, tmp_path / "b.zip")
+    with Store.open(tmp_path / "B") as b:
+        device_b = b.database_id
+    assert device_b != device_a  # and it stays that device from then on
+    monkeypatch.setenv(ENV_MACHINE, "pc-a")
+    with Store.open(tmp_path / "A") as a:
+        assert a.database_id == device_a  # the computer set up first keeps its id
+        _quiz(a, a.people.get_learner(ali), "passwords")
+        export_results(a, tmp_path / "a.zip")
+    monkeypatch.setenv(ENV_MACHINE, "teacher")
+    with Store.open(tmp_path / "T") as teacher:
+        assert [o.error for o in import_results(teacher, [tmp_path / "a.zip"])] == [None]
+        teacher.people.reset_progress(ali)  # has seen A's answers only
+        assert [o.error for o in import_results(teacher, [tmp_path / "b.zip"])] == [None]
+        assert _modules(teacher, ali) == {"scams"}
