@@ -49,6 +49,13 @@ def register_measures(actions: Any) -> None:
     summary.add_argument(
         "--no-school", action="store_true", help="leave the school name (from the teacher settings) out"
     )
+    summary.add_argument(
+        "--min-group",
+        type=int,
+        metavar="N",
+        help="leave out figures drawn from fewer than N learners, so no child can be picked out by class "
+        "and age (default 5; 1 leaves nothing out)",
+    )
     summary.set_defaults(handler=run_summary)
 
 
@@ -113,15 +120,21 @@ def run_analysis(args: argparse.Namespace) -> int:
 
 def run_summary(args: argparse.Namespace) -> int:
     from quizapp.services.records import Store
-    from quizapp.services.teacher.measures import programme_summary, write_summary_csv
+    from quizapp.services.teacher.measures import MIN_GROUP, programme_summary, write_summary_csv
 
     out = _out(args)
     try:
         with Store.open(data_dir_from(args), fallback_read_only=True) as store:
             report_open(store)
-            rows = write_summary_csv(out, programme_summary(store), with_school=not args.no_school)
+            smallest = MIN_GROUP if args.min_group is None else max(1, args.min_group)
+            summary = programme_summary(store, min_group=smallest)
+            rows = write_summary_csv(out, summary, with_school=not args.no_school)
     except StoreError as exc:
         print(f"quizapp: error: {exc}", file=sys.stderr)
         return 1
-    print(f"wrote {out}: {rows} row(s), no names or ids")
+    withheld = sum(1 for row in summary if row.note)
+    print(
+        f"wrote {out}: {rows} row(s), no names or ids"
+        + (f"; figures of {withheld} small group(s) left out (see the note column)" if withheld else "")
+    )
     return 0

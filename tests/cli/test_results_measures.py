@@ -60,3 +60,23 @@ def test_gain_for_a_class_with_checks(tmp_path: Path, capsys: pytest.CaptureFixt
     assert dict(zip(rows[0], rows[1], strict=True))["gain"] == "100.0"
     assert main(["--data-dir", str(data), "results", "gain", "--class", "9Z", "--out", str(out)]) == 2
     assert "5A" in capsys.readouterr().err
+
+
+def test_summary_of_a_small_class_says_what_it_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two learners: the summary gives their number only and says so; --min-group 1 gives every figure."""
+    data = tmp_path / "data"
+    with Store.open(data) as s:
+        group = s.people.create_class("5A")
+        for name in ("Ali", "Sara"):
+            learner = s.people.create_learner(name, class_id=group.id)
+            s.progress.save_lesson_position(learner.id, "safety", "1.0", "passwords", 1, read=True)
+    out = tmp_path / "summary.csv"
+    assert main(["--data-dir", str(data), "results", "summary", "--out", str(out)]) == 0
+    assert "figures of 1 small group(s) left out" in capsys.readouterr().out
+    row = dict(zip(*_header_and_rows(out), strict=True))
+    assert row["learners"] == "2" and row["finished_quiz"] == "" and "fewer than 5" in row["note"]
+    assert main(["--data-dir", str(data), "results", "summary", "--min-group", "1", "--out", str(out)]) == 0
+    row = dict(zip(*_header_and_rows(out), strict=True))
+    assert row["finished_quiz"] == "0" and row["note"] == ""

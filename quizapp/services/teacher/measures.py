@@ -9,6 +9,8 @@
   often each option was chosen. Items answered by fewer than ``MIN_FOR_DISCRIMINATION`` learners get no
   discrimination; below ``POOR_DISCRIMINATION`` an item is flagged for its authors.
 - **Programme summary**: counts, means and gains by school, class, age band and module; no names, no ids.
+  A figure that would come from fewer than ``MIN_GROUP`` learners is left out (a class's only 14-year-old
+  would otherwise be named by their class and age: their score would be the "mean").
 
 Each has a CSV writer (UTF-8 with BOM, written to a temporary file and moved into place).
 """
@@ -35,6 +37,7 @@ from quizapp.services.learning import AGE_BAND_SETTING
 from quizapp.services.teacher.reports import PackSource
 
 MIN_FOR_DISCRIMINATION = 5
+MIN_GROUP = 5  # the programme summary shows no figure drawn from fewer learners
 POOR_DISCRIMINATION = 0.2
 NO_CLASS = ""
 
@@ -66,6 +69,7 @@ SUMMARY_COLUMNS = (
     "mean_post",
     "gain",
     "normalised_gain",
+    "note",
 )
 
 
@@ -247,12 +251,13 @@ class SummaryRow:
     pack_id: str
     module_id: str
     learners: int
-    finished_quiz: int
-    passed: int
+    finished_quiz: int | None
+    passed: int | None
     mean_best_score: float | None
-    with_both_checks: int
+    with_both_checks: int | None
     pre: float | None
     post: float | None
+    note: str = ""
 
     @property
     def gain(self) -> float | None:
@@ -265,8 +270,12 @@ class SummaryRow:
         return (self.post - self.pre) / (100.0 - self.pre)
 
 
-def programme_summary(store: Store, *, school: str | None = None) -> list[SummaryRow]:
-    """Counts and means by class, learner's age band and module; no names or ids of anyone."""
+def programme_summary(
+    store: Store, *, school: str | None = None, min_group: int = MIN_GROUP
+) -> list[SummaryRow]:
+    """Counts and means by class, learner's age band and module; no names or ids of anyone. Counts of a
+    group of fewer than ``min_group`` learners, and a mean or gain drawn from fewer, are left out (None,
+    with a ``note``)."""
     names = _class_names(store)
     school_name = store.settings.school_name if school is None else school
     acc: dict[tuple[str, str, str, str], dict[str, list[Any]]] = defaultdict(
@@ -292,6 +301,8 @@ def programme_summary(store: Store, *, school: str | None = None) -> list[Summar
     for (cname, band, pack_id, module_id), s in sorted(
         acc.items(), key=lambda kv: (kv[0][0].casefold(), kv[0][1:])
     ):
+        learners, both = len(s["learners"]), len(s["pre"])
+        counts = learners >= min_group
         rows.append(
             SummaryRow(
                 school_name,
@@ -299,16 +310,24 @@ def programme_summary(store: Store, *, school: str | None = None) -> list[Summar
                 band,
                 pack_id,
                 module_id,
-                len(s["learners"]),
-                len(s["finished"]),
-                len(s["passed"]),
-                fmean(s["best"]) if s["best"] else None,
-                len(s["pre"]),
-                fmean(s["pre"]) if s["pre"] else None,
-                fmean(s["post"]) if s["post"] else None,
+                learners,
+                len(s["finished"]) if counts else None,
+                len(s["passed"]) if counts else None,
+                fmean(s["best"]) if len(s["best"]) >= min_group else None,
+                both if counts else None,
+                fmean(s["pre"]) if both >= min_group else None,
+                fmean(s["post"]) if both >= min_group else None,
+                _withheld_note(min_group, learners, len(s["best"]), both),
             )
         )
     return rows
+
+
+def _withheld_note(min_group: int, learners: int, finished: int, both: int) -> str:
+    if learners < min_group:
+        return f"fewer than {min_group} learners: only their number is given"
+    left_out = [what for what, n in (("mean score", finished), ("gain", both)) if 0 < n < min_group]
+    return f"{' and '.join(left_out)} from fewer than {min_group} learners left out" if left_out else ""
 
 
 # ------------------------------------------------------------------------------------------------ CSV
@@ -393,14 +412,15 @@ def write_summary_csv(out: Path, rows: Sequence[SummaryRow], *, with_school: boo
                 r.pack_id,
                 r.module_id,
                 r.learners,
-                r.finished_quiz,
-                r.passed,
+                _num(r.finished_quiz),
+                _num(r.passed),
                 _num(r.mean_best_score),
-                r.with_both_checks,
+                _num(r.with_both_checks),
                 _num(r.pre),
                 _num(r.post),
                 _num(r.gain),
                 _num(r.normalised_gain, 3),
+                r.note,
             ]
             for r in rows
         ),

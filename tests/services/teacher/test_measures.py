@@ -15,6 +15,7 @@ from quizapp.progress.store import Store
 from quizapp.services.teacher.measures import (
     ANALYSIS_COLUMNS,
     GAIN_COLUMNS,
+    MIN_GROUP,
     item_analysis,
     learning_gain,
     programme_summary,
@@ -123,7 +124,7 @@ def test_programme_summary_has_no_names_or_ids(store: Store, tmp_path: Path) -> 
     _run(store, learner, "pre", {"k": 0.0, "j": 1.0})
     _run(store, learner, "quiz", {"q": 1.0})
     _run(store, learner, "post", {"k": 1.0, "j": 1.0})
-    [row] = programme_summary(store)
+    [row] = programme_summary(store, min_group=1)
     assert (row.class_name, row.age_band, row.learners, row.finished_quiz, row.passed) == (
         "6B",
         "11-13",
@@ -138,3 +139,38 @@ def test_programme_summary_has_no_names_or_ids(store: Store, tmp_path: Path) -> 
     assert "Zainab" not in text and learner.id not in text and "Govt Girls School Multan" in text
     write_summary_csv(out, [row], with_school=False)
     assert "Multan" not in out.read_text(encoding="utf-8-sig")
+
+
+def test_programme_summary_leaves_out_figures_of_small_groups(store: Store, tmp_path: Path) -> None:
+    """A class's only 11-13 year old would be picked out by class and age: of a group smaller than
+    MIN_GROUP only the number of learners is given; a mean or gain from fewer learners is left out too,
+    and the note says why."""
+    cls = store.people.create_class("6B")
+
+    def child(name: str, band: str, *, checks: bool) -> None:
+        learner = store.people.create_learner(name, class_id=cls.id)
+        store.settings.write(Settings.learner_key("learner_age_band", learner.id), band)
+        if checks:
+            _run(store, learner, "pre", {"k": 0.0})
+        _run(store, learner, "quiz", {"q": 1.0})
+        if checks:
+            _run(store, learner, "post", {"k": 1.0})
+
+    child("Zainab", "11-13", checks=True)
+    for n in range(MIN_GROUP):
+        child(f"Child {n}", "8-10", checks=n < 2)
+    rows = {row.age_band: row for row in programme_summary(store)}
+    alone, group = rows["11-13"], rows["8-10"]
+    assert alone.learners == 1
+    assert (alone.finished_quiz, alone.passed, alone.mean_best_score, alone.pre, alone.post) == (None,) * 5
+    assert alone.note == f"fewer than {MIN_GROUP} learners: only their number is given"
+    assert (group.learners, group.finished_quiz, group.passed) == (MIN_GROUP, MIN_GROUP, MIN_GROUP)
+    assert group.mean_best_score == 100.0
+    assert group.with_both_checks == 2 and group.pre is None and group.gain is None
+    assert group.note == f"gain from fewer than {MIN_GROUP} learners left out"
+    out = tmp_path / "summary.csv"
+    write_summary_csv(out, list(rows.values()))
+    with out.open(encoding="utf-8-sig") as fh:
+        written = {r["age_band"]: r for r in csv.DictReader(fh)}
+    assert written["11-13"]["mean_best_score"] == "" and written["11-13"]["learners"] == "1"
+    assert written["8-10"]["mean_best_score"] == "100.0" and written["8-10"]["mean_pre"] == ""
