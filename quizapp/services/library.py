@@ -324,6 +324,16 @@ class ValidationCache:
     def by_hash(self, digest: str) -> _Checked | None:
         return next((e for e in self._entries.values() if e.content_hash == digest), None)
 
+    def forget(self, key: str) -> None:
+        if self._entries.pop(key, None) is not None:
+            self._dirty = True
+
+    def same_id_elsewhere(self, key: str, pack_id: str) -> bool:
+        """True when a folder other than ``key`` holds a valid pack with the id ``pack_id``."""
+        return any(
+            k != key and e.facts is not None and e.facts.id == pack_id for k, e in self._entries.items()
+        )
+
     def forget_missing(self, keep: Collection[str]) -> None:
         for key in [k for k in self._entries if k not in keep]:
             del self._entries[key]
@@ -557,6 +567,29 @@ class PackLibrary:
             self._packs = packs
             self._broken = [b for b in self._broken if b.folder != folder]
             return entry
+
+    def removed(self, folder: Path) -> None:
+        """Take out a pack folder just removed, without looking at any other folder: its cache entry is
+        dropped and so is its catalogue entry. Only when the removed pack hid another (a built-in pack it
+        replaced, or a second folder of the same id) is the catalogue read again, to bring that one back."""
+        with self._lock:
+            if self._cache_entries is None:
+                self._cache_entries = self._cache()
+            cache = self._cache_entries
+            key = str(folder.resolve())
+            cache.forget(key)
+            cache.save()
+            if not self._loaded:
+                return
+            gone = next((p for p in self._packs if p.folder == folder), None)
+            hid_another = gone is not None and (
+                gone.overrides_builtin or cache.same_id_elsewhere(key, gone.id)
+            )
+            if hid_another:
+                self._reload()
+                return
+            self._packs = [p for p in self._packs if p is not gone]
+            self._broken = [b for b in self._broken if b.folder != folder]
 
     def _ensure_loaded(self) -> None:
         if not self._loaded:

@@ -441,7 +441,7 @@ class PackManager:
                 pack_id=pack_id,
             ) from exc
         _rmtree_quietly(doomed)
-        self.library.reload()
+        self.library.removed(folder)  # no other pack folder is read (unless the pack hid another)
         restored = self.library.get(pack_id)
         if restored is not None and restored.builtin:
             record = self._store.packs.get_pack(pack_id)

@@ -316,6 +316,48 @@ def test_installing_one_pack_looks_at_no_other_pack_folder(
     assert manager.library.validations == 0
 
 
+def test_removing_one_pack_looks_at_no_other_pack_folder(
+    manager: PackManager, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Removing a pack does not re-read the others (it did: every folder stamped again); the catalogue
+    and a fresh start agree on what is left."""
+    import quizapp.services.library as library
+
+    for name in ("p1", "p2", "p3"):
+        manager.install(make_pack(tmp_path, name, name=f"src-{name}"))
+    assert manager.library.catalogue
+    looked_at: list[str] = []
+    for name in ("folder_stamp", "content_hash", "_files_of", "pack_folders"):
+        real = getattr(library, name)
+
+        def spy(folder: Path, *args: object, _real=real, **kwargs: object) -> object:  # type: ignore[no-untyped-def]
+            looked_at.append(Path(folder).name)
+            return _real(folder, *args, **kwargs)
+
+        monkeypatch.setattr(library, name, spy)
+    manager.remove("p2")
+    assert looked_at == []
+    assert [p.id for p in manager.library.catalogue] == ["example", "p1", "p3"]
+    assert manager.list_packs().get("p2") is None and not (manager.installed_dir / "p2").exists()
+    monkeypatch.undo()
+    manager.library.reload()
+    assert [p.id for p in manager.library.catalogue] == ["example", "p1", "p3"]
+    assert manager.library.validations == 0
+
+
+def test_removing_a_pack_that_hid_another_brings_that_one_back(manager: PackManager, tmp_path: Path) -> None:
+    """Two folders with one pack id (one copied in by hand is listed as broken): removing the one in use
+    brings the other back, as a fresh start would."""
+    manager.install(make_pack(tmp_path, "mine", name="src"))
+    shutil.copytree(manager.installed_dir / "mine", manager.installed_dir / "zz-copy")
+    manager.library.reload()
+    assert [b.folder.name for b in manager.library.broken] == ["zz-copy"]
+    manager.remove("mine")
+    assert manager.library.get("mine") is not None
+    assert manager.library.get("mine").folder.name == "zz-copy"  # type: ignore[union-attr]
+    assert manager.library.broken == []
+
+
 @pytest.mark.parametrize(
     ("kind", "what_to_do"),
     [
