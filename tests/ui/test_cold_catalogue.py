@@ -45,14 +45,14 @@ def test_a_cold_cache_is_validated_in_the_background_and_a_tap_waits_with_gettin
         window.show()
         window.prepare_in_background(BackgroundJob(library.prepare))
         try:
-            qtbot.waitUntil(lambda: library.threads != [])  # validating, in a worker
+            qtbot.waitUntil(lambda: library.threads != [], timeout=30_000)  # validating, in a worker
             Autopilot(window).click_learner(learner_id)
             settle()
             assert window.current_screen() is window.picker
             assert window.picker.waiting.isVisible()
             assert window.picker.waiting_text.text() == "Getting ready… one moment."
             library.release.set()
-            qtbot.waitUntil(lambda: window.current_screen() is window.home)
+            qtbot.waitUntil(lambda: window.current_screen() is window.home, timeout=30_000)
             assert not window.picker.waiting.isVisible()
             assert threading.main_thread() not in library.threads and library.validations == 1
         finally:
