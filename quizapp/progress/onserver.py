@@ -8,6 +8,7 @@ the engine and the messages naming the host (never the password).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
@@ -112,6 +113,12 @@ class ServerLife:
 
     def list_backups(self) -> list[BackupInfo]:
         return []  # the server's backups are the server's (pg_dump)
+
+    def defer_daily_copy(self) -> None:
+        """Nothing to copy on a server."""
+
+    def start_daily_copy(self) -> Callable[[], Path | None] | None:
+        return None
 
     def close(self) -> None:
         with self._db.mutex:

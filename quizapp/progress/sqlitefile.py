@@ -15,7 +15,10 @@ import errno
 import logging
 import os
 import sqlite3
+import threading
 import time
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import cast
 
@@ -298,15 +301,21 @@ class SqliteFile:
         self._lock = lock
         self._next_backup_check = 0.0  # monotonic time; the first write checks
         self.backup_error: str | None = None  # the last automatic backup's failure, for the UI to show
+        self._defer = False  # the day's full copy is made off this thread (defer_daily_copy)
+        self._copy_wanted = False
+        self._copying = False
+        self._backup_lock = threading.RLock()  # one backup at a time: this thread's or the worker's
         db.after_write = self._automatic_backup
 
     def close(self) -> None:
-        """Make the rotating backup (when something changed), release the lock and close. Idempotent."""
-        with self._db.mutex:
+        """Make the rotating backup (when something changed), release the lock and close. Idempotent. A
+        day's copy being made in a worker is waited for (it then counts as today's full copy)."""
+        with self._db.mutex, self._backup_lock:
             if self._db.closed:
                 return
             try:
-                if not self._db.read_only and (self._db.dirty or not self.list_backups()):
+                changed = self._db.dirty or self._copying  # (a copy started but not yet run)
+                if not self._db.read_only and (changed or not self.list_backups()):
                     self._backup_if_due(closing=True)
             except (sqlite3.Error, OSError) as exc:  # a full disk at closing: the answers are in the database
                 self.backup_error = self._backup_failed(exc)
@@ -392,7 +401,7 @@ class SqliteFile:
     def backup_now(self) -> Path | None:
         """Back up now with SQLite's online backup API, check the copy, prune old ones; return its path.
         None on a school server: the server's database is backed up on the server (docs/data.md)."""
-        with self._db.mutex:
+        with self._db.mutex, self._backup_lock:
             self._db.check_open()
             if self._db.read_only:
                 raise StoreReadOnlyError(self._db.read_only_reason)
@@ -404,7 +413,7 @@ class SqliteFile:
         The store itself calls this after a change at most hourly, so a long session gets its daily backup.
         A failure is kept in ``backup_error`` (cleared by the next backup that works) and raised.
         """
-        with self._db.mutex:
+        with self._db.mutex, self._backup_lock:
             self._db.check_open()
             if self._db.read_only:
                 return None
@@ -425,9 +434,74 @@ class SqliteFile:
 
     def _automatic_backup(self) -> None:
         """After a change: the daily backup of a long session, looked for at most hourly; a failure is
-        recorded, never raised into an answer."""
+        recorded, never raised into an answer. With ``defer_daily_copy`` a full copy that is due is only
+        noted, for ``start_daily_copy``."""
         if time.monotonic() < self._next_backup_check:
             return
         self._next_backup_check = time.monotonic() + BACKUP_CHECK_SECONDS
         with contextlib.suppress(sqlite3.Error, OSError):  # kept in backup_error
-            self.backup_if_due()
+            if not self._defer:
+                self.backup_if_due()
+            elif self._full_copy_due():
+                self._copy_wanted = True
+
+    def _full_copy_due(self) -> bool:
+        """True when a change since the newest backup would make ``backup_if_due`` copy the whole database
+        now (no full copy of today yet)."""
+        if self._copying:
+            return False
+        existing = self.list_backups()
+        if not existing:
+            return True
+        newest = existing[0]
+        if newest.generation == self._db.generation and self._db.generation:
+            return False
+        full = next((b for b in existing if not b.is_delta), newest)
+        return full.taken_at.astimezone().date() != self._db.clock().astimezone().date()
+
+    # The day's full copy off the GUI thread. The first change of a day copied the whole database while
+    # the child's answer waited (0.7 s at 40,000 answers here, 17 s at a million, more on an old PC). The
+    # app (ui/store_notices.py) asks for it to be deferred: the change only notes it, and the app runs the
+    # copy in a worker thread on a read-only connection of its own. The data is marked backed up as of the
+    # moment the copy starts, so any change after it is a new generation that closing backs up. Closing
+    # waits for a copy still running; a copy noted but never started is made by closing, as before.
+    def defer_daily_copy(self) -> None:
+        self._defer = True
+
+    def start_daily_copy(self) -> Callable[[], Path | None] | None:
+        """The day's full copy to run in a worker thread, when a change has asked for it; else None."""
+        with self._db.mutex:
+            if not self._copy_wanted or self._copying or self._db.closed or self._db.read_only:
+                return None
+            self._copy_wanted = False
+            self._copying = True
+            generation, now = self._db.generation, self._db.clock()
+            self._db.dirty = False  # a change from now on is a new generation (closing backs it up)
+        return lambda: self._copy_in_worker(generation, now)
+
+    def _copy_in_worker(self, generation: int, now: datetime) -> Path | None:
+        folder = backups.backup_dir(self._db.data_dir)
+        try:
+            with self._backup_lock:
+                if self._db.closed:
+                    return None
+                source = sqlite3.connect(f"{self.db_path.resolve().as_uri()}?mode=ro", uri=True)
+                try:
+                    path = backups.make_backup(source, folder, now=now, generation=generation)
+                finally:
+                    source.close()
+                made = next((b for b in backups.list_backups(folder) if b.path == path), None)
+                live = None if made is None else (made.learners or 0, made.attempts or 0)
+                try:
+                    size: int | None = self.db_path.stat().st_size + self._wal_size()
+                except OSError:
+                    size = None
+                backups.prune(folder, live=live, db_size=size)
+        except (sqlite3.Error, OSError) as exc:
+            self._db.dirty = True  # not backed up after all: closing copies it
+            self.backup_error = self._backup_failed(exc)
+            raise
+        finally:
+            self._copying = False
+        self.backup_error = None
+        return path

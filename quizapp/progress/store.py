@@ -201,3 +201,14 @@ class Store:
     def list_backups(self) -> list[BackupInfo]:
         """Backups in the data folder, newest first (none on a server)."""
         return self._life.list_backups()
+
+    def defer_daily_copy(self) -> None:
+        """From now on the day's full backup copy is not made by the change that finds it due (which
+        would wait for it): the change only notes it, and ``start_daily_copy`` gives it to the caller to
+        run in a worker thread (the app does; see ``sqlitefile.py``)."""
+        self._life.defer_daily_copy()
+
+    def start_daily_copy(self) -> Callable[[], Path | None] | None:
+        """The day's full copy, to run in a worker thread (it uses a connection of its own), when a change
+        has noted it; None otherwise. Call from the thread that uses the store."""
+        return self._life.start_daily_copy()

@@ -162,3 +162,54 @@ def test_prune_removes_partial_backups_left_by_a_crash(tmp_path: Path) -> None:
     assert backup.list_backups(tmp_path) == []
     backup.prune(tmp_path)
     assert not partial.exists()
+
+
+def test_a_deferred_daily_copy_is_made_in_a_worker_while_answers_go_on(data_dir: Path) -> None:
+    """The app defers the day's full copy: the first change of a day only notes it (it copied the whole
+    database while the child's answer waited), the copy runs in another thread on a connection of its own
+    while changes go on, and closing backs up what changed after the copy began."""
+    import threading
+
+    clock = Clock(datetime(2026, 3, 2, 9, tzinfo=UTC))
+    folder = data_dir / "backups"
+    with Store.open(data_dir, clock=clock) as s:
+        s.people.create_learner("Ali")
+    assert len(backup.list_backups(folder)) == 1
+    clock.now += timedelta(days=1)
+    with Store.open(data_dir, clock=clock) as s:
+        s.defer_daily_copy()
+        assert s.start_daily_copy() is None  # nothing changed yet
+        s.people.create_learner("Sara")  # the first change of the day: noted only
+        assert len(backup.list_backups(folder)) == 1
+        job = s.start_daily_copy()
+        assert job is not None and s.start_daily_copy() is None  # one copy at a time
+        made: list[Path | None] = []
+        worker = threading.Thread(target=lambda: made.append(job()))
+        worker.start()
+        s.people.create_learner("Zain")  # meanwhile, on this thread: never waits for the copy
+        worker.join(30)
+        assert made and made[0] is not None
+        copy = backup.list_backups(folder)[0]
+        assert copy.path == made[0] and copy.taken_at.date() == clock.now.date()
+        assert backup.count_rows(copy.path)[0] in (2, 3)  # Zain may or may not be in it
+        assert s.backup_error is None
+    newest = backup.list_backups(folder)[0]  # closing: Zain is backed up whatever the copy held
+    assert newest.path != copy.path and backup.count_rows(newest.path)[0] == 3
+
+
+def test_a_deferred_copy_not_run_before_closing_is_made_by_closing(data_dir: Path) -> None:
+    """The app closes before its worker ran the noted copy (or the job was handed out and never run):
+    closing makes it, as before."""
+    clock = Clock(datetime(2026, 3, 2, 9, tzinfo=UTC))
+    folder = data_dir / "backups"
+    with Store.open(data_dir, clock=clock) as s:
+        s.people.create_learner("Ali")
+    clock.now += timedelta(days=1)
+    with Store.open(data_dir, clock=clock) as s:
+        s.defer_daily_copy()
+        s.people.create_learner("Sara")
+        job = s.start_daily_copy()
+        assert job is not None
+    newest = backup.list_backups(folder)[0]
+    assert newest.taken_at.date() == clock.now.date() and backup.count_rows(newest.path)[0] == 2
+    assert job() is None  # too late: the store is closed, and closing made the copy

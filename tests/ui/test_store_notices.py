@@ -106,3 +106,42 @@ def test_a_failing_daily_backup_is_shown_once_and_logged(qtbot: Any, tmp_path: P
         assert "automatic backup of the progress data failed" in log_path(data).read_text(encoding="utf-8")
     finally:
         close_logging()
+
+
+def test_the_days_first_answer_does_not_wait_for_the_backup_copy(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """With the app watching the store, the first change of a day only notes the day's full copy; the copy
+    is made in a worker thread (the GUI thread goes on), and a failure would be in ``backup_error``."""
+    import threading
+    from datetime import UTC, datetime, timedelta
+
+    from quizapp.progress import backup
+
+    data = tmp_path / "data"
+    day = [datetime(2026, 3, 2, 9, tzinfo=UTC)]
+    with Store.open(data, clock=lambda: day[0]) as store:
+        store.people.create_learner("Ali")
+    day[0] += timedelta(days=1)
+    threads: list[str] = []
+    real = backup.make_backup
+
+    def noting_the_thread(*args: Any, **kwargs: Any) -> Path:
+        threads.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    window = QWidget()
+    with Store.open(data, clock=lambda: day[0]) as store, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(backup, "make_backup", noting_the_thread)
+        notices = StoreNotices(store, window)
+        notices.start()  # the store is open: the day's copy is deferred from now on
+        store.people.create_learner("Sara")  # the first change of the day
+        assert threads == []  # not copied while the change waited
+        assert notices.copy_timer.isActive()  # it polls every second in the app
+
+        def copied() -> bool:
+            notices.poll_copy()  # (what the timer does; called here too, as timers of an earlier app's
+            return len(store.list_backups()) == 2 and notices.copy is None  # test may not fire here)
+
+        qtbot.waitUntil(copied, timeout=30_000)
+        assert threads == ["quizapp-daily-copy"]
+        assert store.list_backups()[0].taken_at.date() == day[0].date() and store.backup_error is None
+    window.deleteLater()
