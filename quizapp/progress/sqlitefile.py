@@ -368,12 +368,11 @@ class SqliteFile:
         replace = None
         if existing:
             newest = existing[0]
-            if newest.generation == self._db.generation and self._db.generation:
+            if self._unchanged_since(newest):
                 self._db.dirty = False
                 return None
-            full = next((b for b in existing if not b.is_delta), newest)
-            today = self._db.clock().astimezone().date()
-            if full.taken_at.astimezone().date() == today:
+            full = self._todays_full(existing)
+            if full is not None:
                 try:
                     size = self.db_path.stat().st_size + self._wal_size()
                 except OSError:
@@ -453,11 +452,17 @@ class SqliteFile:
         existing = self.list_backups()
         if not existing:
             return True
-        newest = existing[0]
-        if newest.generation == self._db.generation and self._db.generation:
-            return False
-        full = next((b for b in existing if not b.is_delta), newest)
-        return full.taken_at.astimezone().date() != self._db.clock().astimezone().date()
+        return not self._unchanged_since(existing[0]) and self._todays_full(existing) is None
+
+    def _unchanged_since(self, newest: BackupInfo) -> bool:
+        """True when ``newest`` already holds this data (no change since it was made)."""
+        return bool(self._db.generation) and newest.generation == self._db.generation
+
+    def _todays_full(self, existing: list[BackupInfo]) -> BackupInfo | None:
+        """The full copy made today (by this store's clock), if any: at most one is made a day."""
+        full = next((b for b in existing if not b.is_delta), existing[0])
+        today = self._db.clock().astimezone().date()
+        return full if full.taken_at.astimezone().date() == today else None
 
     # The day's full copy off the GUI thread. The first change of a day copied the whole database while
     # the child's answer waited (0.7 s at 40,000 answers here, 17 s at a million, more on an old PC). The

@@ -8,6 +8,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from quizapp.progress import backup, sqlitefile
 from quizapp.progress.records import BackupInfo
 from quizapp.progress.store import Store
@@ -213,3 +215,32 @@ def test_a_deferred_copy_not_run_before_closing_is_made_by_closing(data_dir: Pat
     newest = backup.list_backups(folder)[0]
     assert newest.taken_at.date() == clock.now.date() and backup.count_rows(newest.path)[0] == 2
     assert job() is None  # too late: the store is closed, and closing made the copy
+
+
+def test_a_deferred_copy_that_cannot_be_written_is_kept_for_the_app(data_dir: Path) -> None:
+    """The worker's copy fails (a file where the backups folder should be, as a full disk would): the
+    reason is in ``backup_error`` for the app to show, the data counts as not backed up, and the next copy
+    that can be written (here, closing's) makes it."""
+    import shutil
+
+    clock = Clock(datetime(2026, 3, 2, 9, tzinfo=UTC))
+    folder = data_dir / "backups"
+    with Store.open(data_dir, clock=clock) as s:
+        s.people.create_learner("Ali")
+    clock.now += timedelta(days=1)
+    with Store.open(data_dir, clock=clock) as s:
+        s.defer_daily_copy()
+        s.people.create_learner("Sara")
+        job = s.start_daily_copy()
+        assert job is not None
+        kept = data_dir / "kept-backups"
+        shutil.move(folder, kept)
+        folder.write_text("not a folder", encoding="utf-8")
+        with pytest.raises(OSError):
+            job()
+        assert s.backup_error is not None and str(folder) in s.backup_error
+        assert [x.display_name for x in s.people.list_learners()] == ["Ali", "Sara"]  # the change stays
+        folder.unlink()
+        shutil.move(kept, folder)
+    newest = backup.list_backups(folder)[0]
+    assert newest.taken_at.date() == clock.now.date() and backup.count_rows(newest.path)[0] == 2
