@@ -22,6 +22,7 @@ from quizapp.ui.wheel_guard import install_wheel_guard
 if TYPE_CHECKING:
     from quizapp.services.library import PackLibrary
     from quizapp.services.offline import LabOpener
+    from quizapp.ui.i18n.catalog import TranslationCatalog
 
 log = logging.getLogger("quizapp")
 
@@ -61,15 +62,20 @@ def make_context(data_dir: Path, store) -> AppContext:  # type: ignore[no-untype
     return ctx
 
 
-def warm_up(library: PackLibrary) -> Callable[[], None]:
+def warm_up(library: PackLibrary, translations: TranslationCatalog | None = None) -> Callable[[], None]:
     """The start-up work done in a worker thread while the picker is on screen: read the pack catalogue
-    (validating a pack changed since the last start) and import what a learner's first tap needs (the
+    (validating a pack changed since the last start), import what a learner's first tap needs (the
     learning flow and the content models, whose validators pydantic builds on import: 0.2 s here, more on an
-    old lab PC, which the child waited for between tapping their name and seeing their home screen)."""
+    old lab PC, which the child waited for between tapping their name and seeing their home screen) and,
+    in a source or pip install, compile the translations a language button would otherwise compile while
+    the window stood still."""
 
     def work() -> None:
         library.prepare()
         import quizapp.services.learning  # noqa: F401
+
+        if translations is not None:
+            translations.prepare()
 
     return work
 
@@ -133,12 +139,13 @@ def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
     window = open_main_window(data_dir, store)
     # A pack changed since the last start (or a cold cache) is checked off the GUI thread: by the worker
     # that opens the store, or by a worker of its own when the store was opened here.
+    work = warm_up(window.ctx.library, window.ctx.i18n.catalog)
     if opener is not None:
-        opener.prepare = warm_up(window.ctx.library)
+        opener.prepare = work
     else:
         from quizapp.services.opening import BackgroundJob
 
-        window.prepare_in_background(BackgroundJob(warm_up(window.ctx.library), "quizapp-read-packs"))
+        window.prepare_in_background(BackgroundJob(work, "quizapp-read-packs"))
     reporter = ErrorReporter(lambda: window, window.recover)
     reporter.install()
     fit_window(window)

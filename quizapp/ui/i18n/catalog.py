@@ -8,6 +8,7 @@ checkout, ``quizapp/_data/translations`` in a wheel and ``translations/`` (``.qm
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,7 @@ class TranslationCatalog:
     cache_dir: Path | None = None
     problems: list[str] = field(default_factory=list)
     _loaded: dict[str, QTranslator | None] = field(default_factory=dict, repr=False)
+    _compiling: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def ts_file(self, language: str) -> Path:
         return self.source_dir / f"{BASENAME}_{language}.ts"
@@ -48,12 +50,20 @@ class TranslationCatalog:
             return beside
         if not ts.is_file() or self.cache_dir is None:
             return None
-        try:
-            return compiled(ts, self.cache_dir)
-        except (CompileError, OSError) as exc:
-            self.problems.append(str(exc))
-            log.warning("Translation not compiled, showing English: %s", exc)
-            return None
+        with self._compiling:  # the start-up worker (see prepare) and a language button may both ask
+            try:
+                return compiled(ts, self.cache_dir)
+            except (CompileError, OSError) as exc:
+                self.problems.append(str(exc))
+                log.warning("Translation not compiled, showing English: %s", exc)
+                return None
+
+    def prepare(self) -> None:
+        """Compile every language that needs it (a source or pip install), so that a child's first tap on
+        a language button only loads a file. lrelease takes 0.2-0.3 s a language here and more than a
+        second on a busy or old PC: run in the start-up worker, never on the GUI thread."""
+        for language in self.languages():
+            self.qm_file(language)
 
     def translator(self, language: str) -> QTranslator | None:
         """A translator for ``language`` (made once), or None when it has no translation."""

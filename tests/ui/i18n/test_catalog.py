@@ -97,3 +97,27 @@ def test_compile_error_names_the_file(tmp_path: Path) -> None:
     broken.write_text("<TS><context>", encoding="utf-8")
     with pytest.raises(CompileError, match=r"quizapp_xx\.ts"):
         compile_ts(broken, tmp_path / "out" / "quizapp_xx.qm")
+
+
+def test_the_start_up_worker_compiles_every_language_so_a_language_button_compiles_nothing(
+    qapp,
+    sources: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    """A source install compiles its translations in the start-up worker (lrelease takes 0.2-0.3 s a
+    language here, over a second on a busy PC, and stopped the window when a child first tapped "اردو");
+    the tap then only loads the file."""
+    from quizapp.services.library import PackLibrary
+    from quizapp.ui.app import warm_up
+
+    catalog = TranslationCatalog(sources, tmp_path / "cache")
+    library = PackLibrary(tmp_path / "no-builtin", tmp_path / "packs")
+    warm_up(library, catalog)()
+    assert {p.name for p in (tmp_path / "cache").glob("*.qm")} >= {"quizapp_ur.qm"}
+
+    def no_compiling(*args: object) -> None:
+        raise AssertionError("compiled on the GUI thread")
+
+    monkeypatch.setattr("quizapp.ui.i18n.compiler.compile_ts", no_compiling)
+    assert catalog.translator("ur") is not None
