@@ -57,6 +57,7 @@ class LifeCycle(Protocol):
     """What happens around the open database: ``SqliteFile`` (lock, backups) or ``ServerLife`` (none)."""
 
     backup_error: str | None
+    daily_copy_deferred: bool
 
     def backup_now(self) -> Path | None: ...
 

@@ -114,6 +114,8 @@ class ServerLife:
     def list_backups(self) -> list[BackupInfo]:
         return []  # the server's backups are the server's (pg_dump)
 
+    daily_copy_deferred = False  # nothing to copy on a server
+
     def defer_daily_copy(self) -> None:
         """Nothing to copy on a server."""
 

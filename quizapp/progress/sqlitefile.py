@@ -301,7 +301,7 @@ class SqliteFile:
         self._lock = lock
         self._next_backup_check = 0.0  # monotonic time; the first write checks
         self.backup_error: str | None = None  # the last automatic backup's failure, for the UI to show
-        self._defer = False  # the day's full copy is made off this thread (defer_daily_copy)
+        self.daily_copy_deferred = False  # the day's full copy is made off this thread (defer_daily_copy)
         self._copy_wanted = False
         self._copying = False
         self._backup_lock = threading.RLock()  # one backup at a time: this thread's or the worker's
@@ -439,7 +439,7 @@ class SqliteFile:
             return
         self._next_backup_check = time.monotonic() + BACKUP_CHECK_SECONDS
         with contextlib.suppress(sqlite3.Error, OSError):  # kept in backup_error
-            if not self._defer:
+            if not self.daily_copy_deferred:
                 self.backup_if_due()
             elif self._full_copy_due():
                 self._copy_wanted = True
@@ -471,7 +471,7 @@ class SqliteFile:
     # moment the copy starts, so any change after it is a new generation that closing backs up. Closing
     # waits for a copy still running; a copy noted but never started is made by closing, as before.
     def defer_daily_copy(self) -> None:
-        self._defer = True
+        self.daily_copy_deferred = True
 
     def start_daily_copy(self) -> Callable[[], Path | None] | None:
         """The day's full copy to run in a worker thread, when a change has asked for it; else None."""

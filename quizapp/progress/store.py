@@ -208,6 +208,11 @@ class Store:
         run in a worker thread (the app does; see ``sqlitefile.py``)."""
         self._life.defer_daily_copy()
 
+    @property
+    def daily_copy_deferred(self) -> bool:
+        """True once ``defer_daily_copy`` was called (always False on a server, which has no copies)."""
+        return self._life.daily_copy_deferred
+
     def start_daily_copy(self) -> Callable[[], Path | None] | None:
         """The day's full copy, to run in a worker thread (it uses a connection of its own), when a change
         has noted it; None otherwise. Call from the thread that uses the store."""

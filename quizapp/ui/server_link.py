@@ -159,6 +159,7 @@ class ServerLink(QObject):
         local = switch.result
         self._watch.stop()
         self.lab.lost(self._lost or "")
+        local.defer_daily_copy()  # made in a worker by StoreNotices, which now asks this copy for it
         if self._opening is not None:
             old = self._opening.switch_to(local)
             try:

@@ -257,6 +257,7 @@ def test_a_server_that_goes_away_mid_session_the_app_goes_on_with_this_pcs_copy_
         if "offline" not in seen:
             if window.statusBar().isVisible():
                 seen["offline"] = store.location
+                seen["copy_deferred"] = store.daily_copy_deferred
                 seen["screen"] = window.current_screen() is window.home
                 seen["answers"].append(give(store, "q3"))  # on this PC's copy
                 threading.Thread(target=pg.start, daemon=True).start()
@@ -276,4 +277,5 @@ def test_a_server_that_goes_away_mid_session_the_app_goes_on_with_this_pcs_copy_
     assert seen["online"].startswith("postgresql://") and seen["lost_answer"]
     assert seen.get("offline") == str(pc), "the app did not go on with this PC's copy"
     assert seen["screen"], "the child was not taken to their home screen"
+    assert seen["copy_deferred"], "this PC's copy would make the day's full copy on the GUI thread"
     assert _server_answers(url) == {answer: 1 for answer in seen["answers"]}
