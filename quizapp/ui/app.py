@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -207,6 +207,10 @@ def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
             link.stop()  # a sync under way gets a few seconds; what it did not send is sent next time
         window.hide()
         window.deleteLater()
+        # Qt's quit closes the windows, and closing the last one asks to quit once more: that second
+        # request is still posted after the loop has ended. Left there, it would end at once every event
+        # loop started later in this process (the tests run many apps in one process).
+        QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
         store.close()  # waits for a store still opening
         if opener is not None and opener.error is not None:
             failed = True

@@ -141,3 +141,24 @@ def test_an_answer_that_cannot_be_saved_keeps_the_child_on_the_question(student:
     raw.execute("PRAGMA query_only=OFF")
     student.pilot.check()  # the same answer, checked again, is saved now
     assert quiz.checked and len(student.store.runs.attempts_for_learner(learner_id)) == 1
+
+
+def test_an_app_that_has_quit_leaves_later_event_loops_running(qapp, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """After run_app returns, an event loop runs until it is ended (a quit left posted by the app's
+    closing ended every later loop at once, and so broke the teacher tests run after this file)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from quizapp.ui.app import run_app
+
+    assert run_app(tmp_path / "data", exit_when_idle=True) == 0
+    qapp.processEvents()  # what pytest-qt does between tests
+    ticks: list[int] = []
+    ticker = QTimer()
+    ticker.setInterval(10)
+    ticker.timeout.connect(lambda: ticks.append(1))
+    ticker.start()
+    loop = QEventLoop()
+    QTimer.singleShot(300, loop.quit)
+    loop.exec()
+    ticker.stop()
+    assert len(ticks) >= 3, "the event loop ended at once"
