@@ -6,9 +6,11 @@ import math
 import random
 from dataclasses import dataclass
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
+
+from quizapp.ui.overlay import Overlay
 
 COLOURS = ("#b9501a", "#1f7a78", "#f6b73c", "#e76f6f", "#6c63ff", "#2e7d32")
 DURATION_MS = 2200
@@ -27,27 +29,12 @@ class _Piece:
     round: bool
 
 
-class Confetti(QWidget):
+class Confetti(Overlay):
     """Covers its parent, lets every click through, falls once and hides itself."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._host = parent
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._timer = QTimer(self)
-        self._timer.setInterval(33)
-        self._timer.timeout.connect(self._tick)
-        self._clock = QElapsedTimer()
+        super().__init__(parent, DURATION_MS)
         self._pieces: list[_Piece] = []
-        self._elapsed = 0.0
-        parent.installEventFilter(self)
-        self.hide()
-
-    @property
-    def running(self) -> bool:
-        return self._timer.isActive()
 
     def start(self, seed: int | None = None) -> None:
         rng = random.Random(seed)
@@ -64,48 +51,22 @@ class Confetti(QWidget):
             )
             for _ in range(PIECES)
         ]
-        self._elapsed = 0.0
-        self.setGeometry(self._host.rect())
-        self.raise_()
-        self.show()
-        self._clock.start()
-        self._timer.start()
+        self.play()
 
     def show_frame(self, seconds: float) -> None:
         """Draw the confetti as it is ``seconds`` after the start (for screenshots)."""
         if not self._pieces:
             self.start(seed=7)
-        self._timer.stop()
-        self._elapsed = seconds
-        self.setGeometry(self._host.rect())
-        self.raise_()
-        self.show()
-        self.update()
-
-    def stop(self) -> None:
-        self._timer.stop()
-        self.hide()
-
-    def _tick(self) -> None:
-        self._elapsed = self._clock.elapsed() / 1000
-        if self._elapsed * 1000 >= DURATION_MS:
-            self.stop()
-            return
-        self.update()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._host and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self._host.rect())
-        return False
+        self.freeze_at(seconds)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         width, height = self.width(), self.height()
-        fade = max(0.0, min(1.0, (DURATION_MS / 1000 - self._elapsed) / 0.5))
+        fade = max(0.0, min(1.0, (DURATION_MS / 1000 - self.elapsed) / 0.5))
         for piece in self._pieces:
-            t = self._elapsed - piece.delay
+            t = self.elapsed - piece.delay
             if t <= 0:
                 continue
             y = -20 + t * piece.speed * height

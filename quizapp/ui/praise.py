@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from quizapp.ui import theme
+from quizapp.ui.overlay import Overlay
 
 DURATION_MS = 900
 STAR_SIZE = 96  # px at 100 % text size
@@ -55,30 +56,15 @@ def scale_at(seconds: float) -> float:
     return 0.5 + 0.5 * (1 - (1 - t) ** 3)
 
 
-class PraiseMoment(QWidget):
+class PraiseMoment(Overlay):
     """Covers its parent while it plays; hides itself after :data:`DURATION_MS`."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._host = parent
+        super().__init__(parent, DURATION_MS)
         self.setObjectName("praise")
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._timer = QTimer(self)
-        self._timer.setInterval(33)
-        self._timer.timeout.connect(self._tick)
-        self._clock = QElapsedTimer()
-        self._elapsed = 0.0
         self._random = random.Random()
         self.word = ""
         self.scale_percent = 100
-        parent.installEventFilter(self)
-        self.hide()
-
-    @property
-    def running(self) -> bool:
-        return self._timer.isActive()
 
     def pick_word(self) -> str:
         """A praise word, not the one shown last time."""
@@ -89,43 +75,16 @@ class PraiseMoment(QWidget):
         self.word = word
         self.scale_percent = scale_percent
         self.setAccessibleName(word)
-        self._elapsed = 0.0
-        self._cover()
-        self._clock.start()
-        self._timer.start()
+        self.play()
 
     def show_frame(self, seconds: float, word: str, scale_percent: int = 100) -> None:
         """Draw the praise as it is ``seconds`` after the start, and stay (for screenshots)."""
-        self._timer.stop()
         self.word = word
         self.scale_percent = scale_percent
-        self._elapsed = seconds
-        self._cover()
-        self.update()
-
-    def stop(self) -> None:
-        self._timer.stop()
-        self.hide()
-
-    def _cover(self) -> None:
-        self.setGeometry(self._host.rect())
-        self.raise_()
-        self.show()
-
-    def _tick(self) -> None:
-        self._elapsed = self._clock.elapsed() / 1000
-        if self._elapsed * 1000 >= DURATION_MS:
-            self.stop()
-            return
-        self.update()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._host and event.type() == QEvent.Type.Resize and self.isVisible():
-            self.setGeometry(self._host.rect())
-        return False
+        self.freeze_at(seconds)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
-        opacity = opacity_at(self._elapsed)
+        opacity = opacity_at(self.elapsed)
         if opacity <= 0:
             return
         palette = theme.widget_palette(self)
@@ -135,7 +94,7 @@ class PraiseMoment(QWidget):
         painter.setOpacity(opacity)
         centre = QPointF(self.width() / 2, self.height() * 0.42)
 
-        size = STAR_SIZE * self.scale_percent / 100 * scale_at(self._elapsed)
+        size = STAR_SIZE * self.scale_percent / 100 * scale_at(self.elapsed)
         path = QPainterPath()
         for index, (x, y) in enumerate(_STAR):
             point = QPointF(centre.x() + (x - 24) * size / 48, centre.y() + (y - 24) * size / 48)

@@ -9,26 +9,13 @@ import pytest
 
 from quizapp.cli.main import main
 from quizapp.progress.store import Store
+from tests.progress.conftest import answer, start_run
 
 
 def _seed(data: Path) -> str:
     with Store.open(data) as s:
         learner = s.people.create_learner("Ali", class_id=s.people.create_class("5A").id)
-        run = s.runs.start_quiz_run(learner.id, "safety", "1.0", "passwords", ["q1"])
-        s.runs.record_answer(
-            learner_id=learner.id,
-            quiz_run_id=run.id,
-            pack_id="safety",
-            pack_version="1.0",
-            module_id="passwords",
-            question_id="q1",
-            question_type="single",
-            answer="a",
-            correct=True,
-            points_earned=1,
-            points_possible=1,
-            time_ms=900,
-        )
+        answer(s, start_run(s, learner, n=1))
         return learner.id
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 from quizapp.progress.store import Store
 from quizapp.services.sync import sync_now
 from tests.pg import PgServer, PgUnavailable, remove_server, start_server
+from tests.progress.conftest import answer, start_run
 from tests.services.test_sync import _server_answers
 
 
@@ -95,21 +96,7 @@ def test_the_sign_shows_while_offline_and_goes_after_a_sync_with_no_network_wait
                 seen["texts"].append(sign.text())
                 window.ctx.set_language("en")  # type: ignore[attr-defined]
                 store = window.ctx.store  # type: ignore[attr-defined]
-                run = store.runs.start_quiz_run(ali.id, "safety", "1.0", "passwords", ["q1"])
-                seen["answer"] = store.runs.record_answer(
-                    learner_id=ali.id,
-                    quiz_run_id=run.id,
-                    pack_id="safety",
-                    pack_version="1.0",
-                    module_id="passwords",
-                    question_id="q1",
-                    question_type="single",
-                    answer="a",
-                    correct=True,
-                    points_earned=1,
-                    points_possible=1,
-                    time_ms=900,
-                ).id
+                seen["answer"] = answer(store, start_run(store, ali, n=1)).id
                 seen["tries_while_hung"] = time.monotonic() + 6  # let a sync try the hung server first
             return
         if "server_back" not in seen and time.monotonic() >= seen["tries_while_hung"]:
@@ -219,22 +206,7 @@ def test_a_server_that_goes_away_mid_session_the_app_goes_on_with_this_pcs_copy_
 
     def give(store: Any, question: str) -> str:
         run = store.runs.start_quiz_run(ali.id, "safety", "1.0", "passwords", [question])
-        return str(
-            store.runs.record_answer(
-                learner_id=ali.id,
-                quiz_run_id=run.id,
-                pack_id="safety",
-                pack_version="1.0",
-                module_id="passwords",
-                question_id=question,
-                question_type="single",
-                answer="a",
-                correct=True,
-                points_earned=1,
-                points_possible=1,
-                time_ms=900,
-            ).id
-        )
+        return str(answer(store, run, question).id)
 
     def step() -> None:
         window = _main_window()

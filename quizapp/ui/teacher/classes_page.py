@@ -22,7 +22,6 @@ from quizapp.paths import assets_dir
 from quizapp.services.learner_names import display_detail, shared_names
 from quizapp.services.records import StoreError
 from quizapp.services.teacher.class_list import read_register
-from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.roster import AddedNames, add_entries, add_learners
 from quizapp.ui.plaintext import fill_args
 from quizapp.ui.teacher.learner_list import LearnerListView, LearnerRow
@@ -591,22 +590,14 @@ class ClassesPage(Page):
         suggested = (
             f"{safe_file_name(learners[0].display_name if len(learners) == 1 else 'learners')}-results.csv"
         )
-        path = self.dialogs.save_file(
-            self,
+        path = self.save_results_first(
+            learners,
             tr("First, save their results"),
             suggested,
-            tr("CSV files (*.csv)"),
+            not_saved=tr("Nothing was removed: their results must be saved first."),
+            failed=tr("Nothing was removed: the results could not be saved."),
         )
         if path is None:
-            self.message.show_info(tr("Nothing was removed: their results must be saved first."))
-            return
-        saved = self.run_safely(
-            lambda: save_results_csv(
-                path, self.store, self.packs(), learners, language=self.ctx.language, words=self.words()
-            )
-        )
-        if saved is None or not Path(path).is_file():
-            self.message.show_problem(tr("Nothing was removed: the results could not be saved."))
             return
         if not self.dialogs.confirm(
             self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QVBoxLayout, 
 
 from quizapp.services.learner_names import display_detail, display_label
 from quizapp.services.records import StoreError
+from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.reports import AnswerWords
 from quizapp.ui.plaintext import fill_args, plain_label
 from quizapp.ui.teacher.widgets import MIN_TARGET, AdaptiveForm, FlowLayout, MessagePanel, heading, note, tr
@@ -20,7 +22,7 @@ from quizapp.ui.teacher.widgets import MIN_TARGET, AdaptiveForm, FlowLayout, Mes
 if TYPE_CHECKING:
     from quizapp.content.text import LText
     from quizapp.services.library import CataloguePack, PackLibrary
-    from quizapp.services.records import Store
+    from quizapp.services.records import Learner, Store
     from quizapp.ui.context import AppContext
     from quizapp.ui.teacher.area import TeacherArea
     from quizapp.ui.teacher.results_page import DateFilter
@@ -94,6 +96,33 @@ class Page(QWidget):
         finally:
             QGuiApplication.restoreOverrideCursor()
         return None
+
+    def save_results_first(
+        self,
+        learners: list[Learner],
+        title: str,
+        suggested: str,
+        *,
+        not_saved: str,
+        failed: str,
+        path: Path | None = None,
+    ) -> Path | None:
+        """Before answers are cleared: save ``learners``' results to a CSV the teacher chooses (``path``
+        when given). Returns the file, or None when nothing was saved: the page then shows ``not_saved``
+        (no file chosen) or ``failed`` (it could not be written), and the caller must stop."""
+        path = path or self.dialogs.save_file(self, title, suggested, tr("CSV files (*.csv)"))
+        if path is None:
+            self.message.show_info(not_saved)
+            return None
+        saved = self.run_safely(
+            lambda: save_results_csv(
+                path, self.store, self.packs(), learners, language=self.ctx.language, words=self.words()
+            )
+        )
+        if saved is None or not Path(path).is_file():
+            self.message.show_problem(failed)
+            return None
+        return path
 
     # --------------------------------------------------------------------------------------- helpers
     def class_combo(

@@ -16,7 +16,6 @@ from quizapp.services.contacts import (
     suggested_national_contacts,
 )
 from quizapp.services.play import praise_sound_enabled, set_praise_sound_enabled
-from quizapp.services.teacher.exports import save_results_csv
 from quizapp.services.teacher.pin import pin_problem, pin_weakness
 from quizapp.services.teacher.roster import reset_class, reset_learner, reset_learners
 from quizapp.ui.plaintext import fill_args
@@ -361,22 +360,15 @@ class SettingsPage(Page):
             who = tr("Learners in no class")
         else:
             who = self.class_name(choice)
-        path = path or self.dialogs.save_file(
-            self,
+        path = self.save_results_first(
+            learners,
             tr("First, save the results"),
             f"{safe_file_name(who)}-results-before-reset.csv",
-            tr("CSV files (*.csv)"),
+            not_saved=tr("Nothing was reset: the results must be saved first."),
+            failed=tr("Nothing was reset: the results could not be saved."),
+            path=path,
         )
         if path is None:
-            self.message.show_info(tr("Nothing was reset: the results must be saved first."))
-            return
-        saved = self.run_safely(
-            lambda: save_results_csv(
-                path, self.store, self.packs(), learners, language=self.ctx.language, words=self.words()
-            )
-        )
-        if saved is None or not Path(path).is_file():
-            self.message.show_problem(tr("Nothing was reset: the results could not be saved."))
             return
         if not self.dialogs.confirm(
             self,
