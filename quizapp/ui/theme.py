@@ -93,11 +93,16 @@ TEXT_SCALES = (100, 125, 150)
 READING_WIDTH = 900  # px: longest comfortable line for lesson text and questions
 
 
+def reading_line_height(tall_script: bool = False) -> int:
+    """The line height of :func:`reading_html`, in percent of the font's own line spacing."""
+    return 110 if tall_script else 140
+
+
 def reading_html(html: str, *, tall_script: bool = False) -> str:
     """Rich text with generous line spacing for slow readers. Nastaliq's own lines are already 2.5 times
     its font size (room for its stacked letters): 140% of that would leave a screen of gaps, so a tall
     script gets 110%."""
-    return f'<div style="line-height: {110 if tall_script else 140}%;">{html}</div>'
+    return f'<div style="line-height: {reading_line_height(tall_script)}%;">{html}</div>'
 
 
 def px(size: float, scale: int) -> int:

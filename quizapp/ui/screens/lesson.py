@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel, QWidget
 
 from quizapp.content.richtext import to_html
 from quizapp.ui import images, theme
@@ -24,6 +25,20 @@ if TYPE_CHECKING:
     from quizapp.services.library import ModuleEntry
     from quizapp.services.records import Learner
     from quizapp.ui.context import AppContext
+
+
+PICTURE_WIDTH, PICTURE_HEIGHT = 280, 140  # the largest a section's picture is drawn
+PICTURE_MIN_HEIGHT = 56
+LINES_IN_SIGHT = 2  # lines of the text that should be in sight below the picture
+PICTURE_STEP = 12  # the picture is drawn again only when its fitted height changes by a step
+
+
+def picture_height(room: int) -> int:
+    """How high a section's picture is drawn when ``room`` px of the page are left once the heading and
+    the first lines of the text are placed: full size (140) when there is room, smaller on a low window
+    (at 640x480 the child saw only the heading and the top of the picture), never below 56."""
+    fitted = max(PICTURE_MIN_HEIGHT, min(PICTURE_HEIGHT, room))
+    return fitted - (fitted - PICTURE_MIN_HEIGHT) % PICTURE_STEP
 
 
 class LessonScreen(Screen):
@@ -69,6 +84,46 @@ class LessonScreen(Screen):
         self.on_enter(self.next)
         self.speaker: SpeakerButton | None = None
         speaker_shortcut(self, self.listen)
+        self.image: QLabel | None = None
+        self._heading_row: QWidget | None = None
+        self._body: QLabel | None = None
+        self._image_path: Path | None = None
+        self._image_height = 0
+        self.page.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.page.viewport():
+            self._fit_picture()
+        return super().eventFilter(watched, event)
+
+    def _picture_room(self) -> int:
+        """The picture's height (see :func:`picture_height`) for the page as it is now: what is left of
+        the page's height once the heading, the picture's own margins (Urdu lines are padded) and the
+        first lines of the text are placed."""
+        box = self.page.box
+        used = box.contentsMargins().top() + 2 * box.spacing()
+        if self._heading_row is not None:
+            used += self._heading_row.sizeHint().height()
+        if self.image is not None:
+            margins = self.image.contentsMargins()
+            used += margins.top() + margins.bottom()
+        if self._body is not None:
+            line = self._body.fontMetrics().lineSpacing() * theme.reading_line_height(self.ctx.tall_script)
+            lines = LINES_IN_SIGHT * -(-line // 100)
+            used += self._body.contentsMargins().top() + lines
+        return picture_height(self.page.viewport().height() - used)
+
+    def _fit_picture(self) -> None:
+        """Draw the section's picture at the height the page has room for (see :func:`picture_height`)."""
+        if self.image is None or self._image_path is None:
+            return
+        height = self._picture_room()
+        if height == self._image_height:
+            return
+        pixmap = images.load_image(self._image_path, PICTURE_WIDTH * height // PICTURE_HEIGHT, height)
+        if pixmap is not None:
+            self.image.setPixmap(pixmap)
+            self._image_height = height
 
     # ------------------------------------------------------------------------------------- navigation
     def open(self, learner: Learner, entry: ModuleEntry, position: int = 0) -> None:
@@ -134,13 +189,14 @@ class LessonScreen(Screen):
         item = section_item(ctx, section, entry.pack, module.audience)
         self.speaker = SpeakerButton(ctx.narrator, item, heading) if item is not None else None
         self.sound_note.setText("")
-        box.addWidget(beside_speaker(section_heading, self.speaker, centred=True))
+        self._heading_row = beside_speaker(section_heading, self.speaker, centred=True)
+        box.addWidget(self._heading_row)
+        self.image, self._image_path, self._image_height = None, None, 0
         if section.image:
-            pixmap = images.load_image(entry.pack.asset_path(section.image), 280, 140)
-            if pixmap is not None:
-                image = picture(pixmap, ctx.text(section.image_alt, lang, module.audience))
-                image.setObjectName("section-image")
-                box.addWidget(image)
+            self.image = picture(None, ctx.text(section.image_alt, lang, module.audience))
+            self.image.setObjectName("section-image")
+            self._image_path = entry.pack.asset_path(section.image)
+            box.addWidget(self.image)
         body = label(
             theme.reading_html(
                 to_html(ctx.text(section.body, lang, module.audience)), tall_script=ctx.tall_script
@@ -150,6 +206,10 @@ class LessonScreen(Screen):
         body.setObjectName("section-body")
         body.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         box.addWidget(body)
+        self._body = body
+        self._fit_picture()
+        if self.image is not None and self._image_height == 0:  # missing or unreadable: no empty space
+            self.image.hide()
         if last and module.lesson.key_points:
             card = Card("panel")
             card.setObjectName("key-points")
