@@ -341,6 +341,38 @@ def _box(checked: bool = False) -> str:
     return "☑" if checked else "☐"
 
 
+class PrintPictures:
+    """A pack's pictures for one printed document: each is checked and drawn as on screen
+    (:func:`quizapp.ui.images.load_image`), at twice its printed size so that it stays sharp at a
+    printer's resolution, and handed to the document by name (``images`` of :func:`html_drawer`)."""
+
+    SHARPNESS = 2
+
+    def __init__(self, asset_path: Callable[[str], Path]) -> None:
+        self._asset_path = asset_path
+        self.images: dict[str, QImage] = {}
+        self._names: dict[tuple[str, int, int], str] = {}
+
+    def html(self, path: str, width: int, height: int) -> str:
+        """``<img>`` of the pack's picture ``path`` fitted into width x height px; "" when it cannot be
+        read (a missing file or one that fails the pack checks)."""
+        key = (path, width, height)
+        if key not in self._names:
+            from quizapp.ui.images import load_image
+
+            pixmap = load_image(self._asset_path(path), width * self.SHARPNESS, height * self.SHARPNESS)
+            if pixmap is None or pixmap.isNull():
+                return ""
+            name = f"picture-{len(self.images)}"
+            self.images[name] = pixmap.toImage()
+            self._names[key] = name
+        name = self._names[key]
+        image = self.images[name]
+        shown_w = round(image.width() / image.devicePixelRatio() / self.SHARPNESS)
+        shown_h = round(image.height() / image.devicePixelRatio() / self.SHARPNESS)
+        return f'<p align="center"><img src="{name}" width="{shown_w}" height="{shown_h}"></p>'
+
+
 def question_html(
     number: int,
     question: AnyQuestion,
@@ -349,6 +381,7 @@ def question_html(
     *,
     answers: bool,
     fill: Callable[[str], str],
+    pictures: PrintPictures | None = None,
 ) -> str:
     rtl = document_rtl(language)
 
@@ -365,6 +398,7 @@ def question_html(
         value=lambda value: val(value, rtl),
         esc=esc,
         box=_box,
+        picture=pictures.html if pictures is not None else lambda _path, _width, _height: "",
     )
     kind = view_kind(question.type)
     intro = kind.print_intro(question, page)
@@ -393,7 +427,10 @@ def worksheet_html(
     default_language: str,
     answers: bool,
     fill: Callable[[str], str],
+    pictures: PrintPictures | None = None,
 ) -> str:
+    """A worksheet (or, with ``answers``, its answer key) for ``module``. With ``pictures`` the questions
+    that show a picture print it (pass ``pictures.images`` to :func:`html_drawer`)."""
     rtl = document_rtl(language)
     module_title = fill(module.title.get_text(language, default_language))
     title = fill_args(tr("Answer key: %1") if answers else tr("Worksheet: %1"), bidi_unit(module_title, rtl))
@@ -407,7 +444,9 @@ def worksheet_html(
         )
         body += f'<p class="muted">{esc(tick)}</p>'
     for number, question in enumerate(module.quiz.questions, 1):
-        body += question_html(number, question, language, default_language, answers=answers, fill=fill)
+        body += question_html(
+            number, question, language, default_language, answers=answers, fill=fill, pictures=pictures
+        )
     if answers and module.lesson.key_points:
         key_points = tr("Key points")
         body += f"<h2>{esc(key_points)}</h2><ul>"

@@ -22,6 +22,7 @@ from quizapp.ui.teacher.merge_report import merge_lines
 from quizapp.ui.teacher.page import Page
 from quizapp.ui.teacher.printing import (
     Certificate,
+    PrintPictures,
     certificate_drawer,
     class_report_html,
     date_text,
@@ -322,6 +323,7 @@ class SharePage(Page):
         path = path or self._ask_pdf(title, f"{'answer-key' if answers else 'worksheet'}-{module.id}")
         if path is None:
             return
+        pictures = PrintPictures(pack.asset_path)
         body = worksheet_html(
             school=self._school(),
             pack_title=self.text(pack.manifest.title, pack.default_language),
@@ -330,8 +332,10 @@ class SharePage(Page):
             default_language=pack.default_language,
             answers=answers,
             fill=lambda text: self.ctx.fill(text, module.audience),
+            pictures=pictures,
         )
-        pages = self.run_safely(lambda: write_pdf(path, title, html_drawer(body, rtl=self.ctx.is_rtl)))
+        drawer = html_drawer(body, rtl=self.ctx.is_rtl, images=pictures.images)
+        pages = self.run_safely(lambda: write_pdf(path, title, drawer))
         self._saved(pages, path)
 
     # ------------------------------------------------------------------------------------------- CSV

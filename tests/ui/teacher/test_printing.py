@@ -6,6 +6,7 @@ import math
 from pathlib import Path
 
 import pypdf
+import pytest
 from PySide6.QtCore import Qt
 
 from quizapp.content.text import LText
@@ -107,3 +108,35 @@ def test_missed_answers_say_time_or_times(qtbot, area, store) -> None:
     page.class_filter.setCurrentIndex(page.class_filter.findData(blue.id))
     body = page.class_report_body()
     assert "(1 times)" not in body and "(1 time" in body
+
+
+def _picture_widths(pdf: Path) -> list[int]:
+    """The pixel width of every picture (image XObject) drawn on the pages of ``pdf``."""
+    widths = []
+    for sheet in pypdf.PdfReader(pdf).pages:
+        objects = sheet.get("/Resources", {}).get_object().get("/XObject", {})
+        for ref in objects.get_object().values():
+            xobject = ref.get_object()
+            if xobject.get("/Subtype") == "/Image":
+                widths.append(int(xobject["/Width"]))
+    return widths
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_a_spot_the_scam_question_prints_its_message_picture(
+    qtbot, area, dialogs, store, tmp_path, language: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The worksheet and answer key saved from the Share page show the message of a spot-the-scam
+    question as a picture (in the teacher's language's version), sharp enough for a printer; before, the
+    paper only described it in words, and "tick the parts of the message" had no message to look at."""
+    area.ctx.set_language(language)
+    area.unlock_without_pin()
+    page = area.show_page("share")
+    page.module_combo.setCurrentIndex(page.module_combo.findData("example/safe-basics"))
+    for answers, button in ((False, page.worksheet_button), (True, page.answer_key_button)):
+        out = tmp_path / f"{language}-{answers}.pdf"
+        dialogs.files.append(out)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        widths = _picture_widths(out)
+        assert len(widths) == 1, f"{out.name}: {len(widths)} pictures"
+        assert widths[0] >= 600, widths  # drawn at twice its 420 px: sharp on paper

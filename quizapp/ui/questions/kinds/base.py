@@ -29,6 +29,9 @@ class PrintPage:
     value: Callable[[str], str]  # any text (a typed answer) escaped and isolated
     esc: Callable[[str], str]  # words of ours, escaped
     box: Callable[[bool], str]  # a tick box, ticked or not
+    picture: Callable[[str, int, int], str] = lambda _path, _width, _height: ""
+    """A pack's picture (its path in the pack) printed at most width x height px, as HTML ("" when it
+    cannot be shown: the question's words then stand alone)."""
 
 
 class ViewKind:

@@ -1,7 +1,7 @@
 """``spot_the_scam`` in the UI: mark the suspicious parts of a message (see ``ui/questions/scam.py``).
 
-Printed, the picture is described in words (its ``picture_alt``) and each region is a box to tick; the
-answer key ticks the suspicious ones and gives every region's explanation."""
+Printed, the picture is shown with its description in words (its ``picture_alt``) below it, and each region
+is a box to tick; the answer key ticks the suspicious ones and gives every region's explanation."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from quizapp.ui.questions.base import QuestionView
 
 
+PRINT_WIDTH, PRINT_HEIGHT = 420, 320  # px at the documents' 96 dpi: about 11 x 8.5 cm
+
+
 class SpotTheScamViewKind(ViewKind):
     view = SpotTheScamView
     screenshot_right = False
@@ -26,7 +29,9 @@ class SpotTheScamViewKind(ViewKind):
 
     def print_body(self, question: AnyQuestion, page: PrintPage) -> str:
         assert isinstance(question, SpotTheScam)
-        out = f'<p class="muted"><i>{page.plain(question.picture_alt)}</i></p>'
+        language = question.picture_language(page.language, page.default_language)
+        out = page.picture(question.picture[language], PRINT_WIDTH, PRINT_HEIGHT)
+        out += f'<p class="muted"><i>{page.plain(question.picture_alt)}</i></p>'
         if not page.answers:
             how = tr("Tick every part of the message that is a warning sign.")
             out += f'<p class="muted">{page.esc(how)}</p>'
