@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import sys
@@ -152,7 +151,6 @@ def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
     fit_window(window)
     window.show()
     startup = _Startup(app, window, exit_when_idle)
-    settle = StartUpObjects(window)
     if not exit_when_idle:
         from quizapp.ui.full_check import FullCheckRunner
 
@@ -213,7 +211,6 @@ def run_app(data_dir: Path, *, exit_when_idle: bool = False) -> int:
         # request is still posted after the loop has ended. Left there, it would end at once every event
         # loop started later in this process (the tests run many apps in one process).
         QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
-        settle.release()
         store.close()  # waits for a store still opening
         if opener is not None and opener.error is not None:
             failed = True
@@ -251,41 +248,6 @@ def _open_store_now(data_dir: Path, exit_when_idle: bool):  # type: ignore[no-un
         if not exit_when_idle:
             _store_problem_box(str(exc)).exec()
         return None
-
-
-class StartUpObjects(QObject):
-    """Once start-up is over (the store open, the packs read, the learning flow imported), the objects it
-    made (modules, classes, the catalogue: about 90,000) are set aside from the garbage collector
-    (``gc.freeze``): they live as long as the app. Every full collection scanned them: one runs on the
-    GUI thread each time work is handed to a worker (a lab PC's sync every two minutes, its server
-    probes), 50-60 ms here and several times that on an old lab PC, a stall under a child's tap. See
-    ``benchmarks/run.py gc``."""
-
-    LOOK_MS = 500
-
-    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(window)
-        self.window = window
-        self.frozen = False
-        self._timer = QTimer(self)
-        self._timer.setInterval(self.LOOK_MS)
-        self._timer.timeout.connect(self._look)
-        self._timer.start()
-
-    def _look(self) -> None:
-        if self.window.store_is_ready():
-            self._timer.stop()
-            gc.collect()  # what is garbage now is not kept
-            gc.freeze()
-            self.frozen = True
-
-    def release(self) -> None:
-        """Hand the objects back to the collector (the app is closing; tests run many apps in one
-        process)."""
-        self._timer.stop()
-        if self.frozen:
-            gc.unfreeze()
-            self.frozen = False
 
 
 class _Startup(QObject):
