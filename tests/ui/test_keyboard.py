@@ -21,8 +21,8 @@ from quizapp.content.models import (
 )
 from quizapp.services.grading import right_answer
 from quizapp.ui.autopilot import settle
-from quizapp.ui.questions.kinds import view_kind
 from quizapp.ui.questions.arrange import ORDER_MIME
+from quizapp.ui.questions.kinds import view_kind
 from tests.ui.conftest import StudentApp
 
 NUMBER_KEYS = [getattr(Qt.Key, f"Key_{n}") for n in range(10)]
